@@ -1,0 +1,271 @@
+package org.tunescope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.tunescope.engine.sampler.SearchMethod;
+import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.space.DistributionParser;
+import org.tunescope.engine.space.HyperParameter;
+import org.tunescope.engine.study.Budget;
+import org.tunescope.engine.study.StudyResult;
+import org.tunescope.engine.study.StudyRunner;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.Task;
+import org.tunescope.ml.data.DataLoader;
+import org.tunescope.ml.data.LearningProblem;
+import org.tunescope.ml.data.LoadedData;
+import org.tunescope.ml.models.ModelCatalog;
+import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.tuning.PreparedStudy;
+import org.tunescope.ml.tuning.TuningRequest;
+import org.tunescope.ml.tuning.TuningSetup;
+import org.tunescope.store.ResultsFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tunescope tune}: runs one study headless, with a live progress line and a final leaderboard. */
+@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Run a cross-validated hyperparameter search and print the leaderboard.",
+    footer = {"", "Example:",
+        "  tunescope tune --data sample-datasets/breast_cancer.csv --target target --model svm \\",
+        "    --search grid --param kernel=rbf --param C=0.01:1000:log --param gamma=0.0001:10:log \\",
+        "    --grid-points 10 --folds 5 --metric accuracy --seed 0 --workers 2 --out results.json"})
+final class TuneCommand implements Callable<Integer> {
+
+  private static final int LEADERBOARD_SIZE = 10;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV, ARFF or LibSVM file.")
+  Path data;
+
+  @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "The column to predict.")
+  String target;
+
+  @Option(names = "--task", paramLabel = "TASK",
+      description = "classification or regression (default: inferred from the target).")
+  String task;
+
+  @Option(names = "--model", required = true, paramLabel = "ID", description = "Model id (see: tunescope models).")
+  String model;
+
+  @Option(names = "--search", defaultValue = "grid", paramLabel = "METHOD",
+      description = "grid or random (default: ${DEFAULT-VALUE}).")
+  String search;
+
+  @Option(names = "--param", paramLabel = "NAME=RANGE",
+      description = "NAME=LOW:HIGH[:log] (a range), NAME=a,b,c (listed values) or NAME=VALUE (fixed)."
+          + " Parameters not given use the model's default ranges. Repeatable.")
+  List<String> params = new ArrayList<>();
+
+  @Option(names = "--grid-points", defaultValue = "5", paramLabel = "N",
+      description = "Values per continuous range in a grid (default: ${DEFAULT-VALUE}).")
+  int gridPoints;
+
+  @Option(names = "--trials", paramLabel = "N",
+      description = "Stop after N trials (random search default: " + TuningSetup.DEFAULT_RANDOM_TRIALS + ").")
+  Integer trials;
+
+  @Option(names = "--time", paramLabel = "DURATION", converter = DurationParser.class,
+      description = "Start no trial after this long: 90, 30s, 2m, 1h30m.")
+  Duration time;
+
+  @Option(names = "--folds", defaultValue = "5", paramLabel = "K",
+      description = "Cross-validation folds, stratified for classification (default: ${DEFAULT-VALUE}).")
+  int folds;
+
+  @Option(names = "--repeats", defaultValue = "1", paramLabel = "R",
+      description = "Repeated k-fold: R rounds over seeded shuffles (default: ${DEFAULT-VALUE}, no shuffle).")
+  int repeats;
+
+  @Option(names = "--fold-column", paramLabel = "COLUMN",
+      description = "Take each row's fold from this column (not used as a feature).")
+  String foldColumn;
+
+  @Option(names = "--metric", paramLabel = "METRIC",
+      description = "accuracy, balanced_accuracy, precision, recall, f1, auc, log_loss; rmse, mae, r2"
+          + " (default: accuracy or r2).")
+  String metric;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of the search and the fits (default: 0).")
+  long seed;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Trials evaluated at once (default: all cores).")
+  Integer workers;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "The study's name (default: MODEL-DATASET).")
+  String name;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write every trial to FILE: .json or .csv.")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress line.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    checkOptions();
+    LoadedData loaded = DataLoader.load(data);
+    TuningSetup setup = new TuningSetup(ModelCatalog.standard());
+    Optional<Task> forcedTask = Optional.ofNullable(task).map(Task::parse);
+    TuningRequest request = request(Map.of());
+    // The task comes from the target, the model from the task, and the ranges are checked against the model.
+    LearningProblem problem = setup.problem(request, loaded.table());
+    request = request.withRanges(ranges(setup.findModel(model, problem.task())));
+    PreparedStudy prepared = setup.prepare(request, problem, data, loaded.sha256());
+    if (forcedTask.isEmpty()) {
+      stderr.printf("task: %s (inferred from column %s; --task to change)%n", prepared.problem().task().id(), target);
+    }
+    if (prepared.problem().droppedRows() > 0) {
+      stderr.printf("note: %d rows without a target value were left out%n", prepared.problem().droppedRows());
+    }
+    int workerCount = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+    OptionalInt planned = prepared.study().plannedTrials();
+    stderr.printf("study %s: %s on %s (%d rows, %d features), %s, %s search%s, %s, %d workers%n",
+        prepared.info().name(), prepared.model().id(), data.getFileName(), prepared.problem().rows(),
+        prepared.problem().features().columnCount(), prepared.metric().id(), prepared.info().search(),
+        planned.isPresent() ? " of " + planned.getAsInt() + " trials" : "", prepared.info().foldMethod(), workerCount);
+    stderr.flush();
+
+    StudyRunner runner = new StudyRunner(workerCount);
+    ProgressPrinter progress = new ProgressPrinter(stderr, System.console() != null && !quiet, planned, time,
+        prepared.study().direction());
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onInterrupt = new Thread(() -> {
+      // Ctrl-C: stop starting folds, let the main thread write what finished, then exit.
+      runner.cancel();
+      try {
+        finished.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "tunescope-cancel");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    StudyResult result;
+    try {
+      result = runner.run(prepared.study(), prepared.objective(), quiet ? e -> { } : progress);
+      if (!quiet) {
+        progress.finish();
+      }
+      printLeaderboard(stdout, result);
+      if (out != null) {
+        ResultsFile.write(out, prepared.info(), result.trials(),
+            Optional.of(new ResultsFile.StudyRun(result.elapsed(), result.stopReason())));
+        stderr.println("wrote " + result.trials().size() + " trials to " + out);
+      }
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting (Ctrl-C): the hook is running and waits for us.
+      }
+    }
+    stdout.flush();
+    stderr.flush();
+    return 0;
+  }
+
+  private void checkOptions() {
+    if (gridPoints < 1) {
+      throw new IllegalArgumentException("--grid-points must be at least 1, got " + gridPoints);
+    }
+    if (trials != null && trials < 1) {
+      throw new IllegalArgumentException("--trials must be at least 1, got " + trials);
+    }
+    if (workers != null && workers < 1) {
+      throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+    }
+    if (repeats < 1) {
+      throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
+    }
+  }
+
+  private TuningRequest request(Map<String, Distribution> ranges) {
+    Budget budget = new Budget(trials == null ? OptionalInt.empty() : OptionalInt.of(trials),
+        Optional.ofNullable(time));
+    String studyName = name != null ? name : model + "-" + stem(data);
+    return new TuningRequest(studyName, target, Optional.ofNullable(task).map(Task::parse), model, ranges,
+        Optional.ofNullable(metric), SearchMethod.parse(search), gridPoints, budget, folds, repeats,
+        Optional.ofNullable(foldColumn), seed);
+  }
+
+  /** Parses every --param against the model's declarations. */
+  private Map<String, Distribution> ranges(ModelSpec spec) {
+    Map<String, Distribution> ranges = new LinkedHashMap<>();
+    for (String p : params) {
+      int eq = p.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--param '" + p + "' should be NAME=LOW:HIGH[:log], NAME=a,b,c or NAME=VALUE");
+      }
+      String paramName = p.substring(0, eq).trim();
+      HyperParameter hp = spec.hyperParameter(paramName).orElseThrow(() -> new IllegalArgumentException(
+          "model " + spec.id() + " has no parameter '" + paramName + "'; its parameters are: "
+              + String.join(", ", spec.hyperParameters().stream().map(HyperParameter::name).toList())));
+      ranges.put(paramName, DistributionParser.parse(hp, p.substring(eq + 1)));
+    }
+    return ranges;
+  }
+
+  private static String stem(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
+  }
+
+  private static void printLeaderboard(PrintWriter out, StudyResult result) {
+    List<Trial> ranked = result.leaderboard();
+    long notComplete = result.trials().size() - ranked.size();
+    out.printf("%n%d trials in %s (%d complete%s)%s%n", result.trials().size(),
+        ProgressPrinter.clock(result.elapsed().toMillis() / 1000.0), ranked.size(),
+        notComplete > 0 ? ", " + notComplete + " failed or interrupted" : "",
+        result.stopReason().map(r -> "; stopped: " + r).orElse(""));
+    if (ranked.isEmpty()) {
+      result.trials().stream().filter(t -> t.error().isPresent()).findFirst()
+          .ifPresent(t -> out.println("no trial completed; trial " + t.number() + " failed: " + t.error().get()));
+      return;
+    }
+    out.printf("%n%4s %5s  %-17s %-17s %8s %7s  %s%n", "rank", "trial", "train mean±std", "valid mean±std", "gap",
+        "fit s", "params");
+    for (int i = 0; i < Math.min(LEADERBOARD_SIZE, ranked.size()); i++) {
+      Trial t = ranked.get(i);
+      out.printf(Locale.ROOT, "%4d %5d  %-17s %-17s %8.4f %7.2f  %s%n", i + 1, t.number(),
+          meanStd(t.train().mean(), t.train().std()), meanStd(t.validation().mean(), t.validation().std()), t.gap(),
+          t.fitSeconds(), formatParams(t.params()));
+    }
+    long failed = result.trials().stream().filter(t -> t.error().isPresent()
+        && t.state() == org.tunescope.engine.study.TrialState.FAILED).count();
+    if (failed > 0) {
+      Trial first = result.trials().stream()
+          .filter(t -> t.state() == org.tunescope.engine.study.TrialState.FAILED).findFirst().orElseThrow();
+      out.printf("%d trials failed; the first (trial %d): %s%n", failed, first.number(), first.error().orElse(""));
+    }
+  }
+
+  private static String meanStd(double mean, double std) {
+    return String.format(Locale.ROOT, "%.4f ± %.4f", mean, std);
+  }
+
+  static String formatParams(Map<String, Object> params) {
+    List<String> parts = new ArrayList<>();
+    params.forEach((k, v) -> parts.add(k + "=" + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v)));
+    return String.join(" ", parts);
+  }
+}

@@ -1,0 +1,118 @@
+package org.tunescope.engine.sampler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.space.SearchParameter;
+import org.tunescope.engine.space.SearchSpace;
+import org.tunescope.engine.study.Trial;
+
+/**
+ * Every combination of a grid, in a fixed order: parameters vary in declared order, the last one
+ * fastest. Continuous ranges get {@code points} values (log-spaced on log ranges); an integer range
+ * gets all its integers when there are at most {@code points}. A conditional parameter is only
+ * combined with the values of its parent under which it applies, so an SVM grid over kernels does not
+ * repeat the linear kernel once per gamma.
+ */
+public final class GridSampler implements Sampler {
+
+  private final List<Map<String, Object>> grid;
+
+  public GridSampler(SearchSpace space, int points) {
+    if (points < 1) {
+      throw new IllegalArgumentException("a grid needs at least 1 point per range, got " + points);
+    }
+    List<Map<String, Object>> combos = new ArrayList<>();
+    expand(space.parameters(), 0, new LinkedHashMap<>(), points, combos);
+    this.grid = Collections.unmodifiableList(combos);
+  }
+
+  /** The grid points in the order they are tried. */
+  public List<Map<String, Object>> points() {
+    return grid;
+  }
+
+  @Override
+  public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+    return number < grid.size() ? Optional.of(grid.get(number)) : Optional.empty();
+  }
+
+  @Override
+  public OptionalInt size() {
+    return OptionalInt.of(grid.size());
+  }
+
+  @Override
+  public String name() {
+    return "grid";
+  }
+
+  private static void expand(List<SearchParameter> params, int index, LinkedHashMap<String, Object> chosen,
+      int points, List<Map<String, Object>> out) {
+    if (index == params.size()) {
+      out.add(Collections.unmodifiableMap(new LinkedHashMap<>(chosen)));
+      return;
+    }
+    SearchParameter p = params.get(index);
+    if (!p.isActive(chosen)) {
+      expand(params, index + 1, chosen, points, out);
+      return;
+    }
+    for (Object value : values(p.distribution(), points)) {
+      chosen.put(p.name(), value);
+      expand(params, index + 1, chosen, points, out);
+      chosen.remove(p.name());
+    }
+  }
+
+  /** The values a grid tries for one distribution. */
+  public static List<Object> values(Distribution d, int points) {
+    if (d instanceof Distribution.Fixed f) {
+      return List.of(f.value());
+    }
+    if (d instanceof Distribution.Choice c) {
+      return c.values();
+    }
+    if (d instanceof Distribution.FloatRange r) {
+      List<Object> values = new ArrayList<>();
+      for (int i = 0; i < points; i++) {
+        values.add(floatPoint(r, i, points));
+      }
+      return List.copyOf(new LinkedHashSet<>(values));
+    }
+    Distribution.IntRange r = (Distribution.IntRange) d;
+    long count = r.high() - r.low() + 1;
+    List<Object> values = new ArrayList<>();
+    if (count <= points) {
+      for (long v = r.low(); v <= r.high(); v++) {
+        values.add(v);
+      }
+      return values;
+    }
+    for (int i = 0; i < points; i++) {
+      double x = floatPoint(new Distribution.FloatRange(r.low(), r.high(), r.log()), i, points);
+      values.add(Math.round(x));
+    }
+    return List.copyOf(new LinkedHashSet<>(values));
+  }
+
+  private static double floatPoint(Distribution.FloatRange r, int i, int points) {
+    if (points == 1) {
+      return r.log() ? Math.sqrt(r.low() * r.high()) : (r.low() + r.high()) / 2;
+    }
+    if (i == points - 1) {
+      return r.high(); // exact end, free of rounding error
+    }
+    double t = (double) i / (points - 1);
+    if (r.log()) {
+      return Math.exp(Math.log(r.low()) + t * (Math.log(r.high()) - Math.log(r.low())));
+    }
+    return r.low() + t * (r.high() - r.low());
+  }
+}

@@ -1,0 +1,72 @@
+package org.tunescope.engine.sampler;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.space.SearchParameter;
+import org.tunescope.engine.space.SearchSpace;
+import org.tunescope.engine.study.Trial;
+
+/**
+ * Independent random draws: uniform, or log-uniform on log ranges. Trial n draws from its own generator
+ * seeded by (seed, n), so the sequence is the same whichever worker asks and a resumed study continues it.
+ */
+public final class RandomSampler implements Sampler {
+
+  private static final long STREAM = 0x5A4D;
+
+  private final SearchSpace space;
+  private final long seed;
+
+  public RandomSampler(SearchSpace space, long seed) {
+    this.space = space;
+    this.seed = seed;
+  }
+
+  @Override
+  public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+    SplittableRandom random = new SplittableRandom(Seeds.derive(seed ^ STREAM, number));
+    Map<String, Object> chosen = new LinkedHashMap<>();
+    for (SearchParameter p : space.parameters()) {
+      if (p.isActive(chosen)) {
+        chosen.put(p.name(), draw(p.distribution(), random));
+      }
+    }
+    return Optional.of(chosen);
+  }
+
+  @Override
+  public String name() {
+    return "random";
+  }
+
+  /** One random value of a distribution. */
+  public static Object draw(Distribution d, SplittableRandom random) {
+    if (d instanceof Distribution.Fixed f) {
+      return f.value();
+    }
+    if (d instanceof Distribution.Choice c) {
+      return c.values().get(random.nextInt(c.values().size()));
+    }
+    if (d instanceof Distribution.FloatRange r) {
+      if (r.low() == r.high()) {
+        return r.low();
+      }
+      double u = random.nextDouble();
+      return r.log()
+          ? Math.exp(Math.log(r.low()) + u * (Math.log(r.high()) - Math.log(r.low())))
+          : r.low() + u * (r.high() - r.low());
+    }
+    Distribution.IntRange r = (Distribution.IntRange) d;
+    if (!r.log()) {
+      return r.low() + random.nextLong(r.high() - r.low() + 1);
+    }
+    // Log-uniform over [low, high + 1), floored, so every integer has its fair share of log-space.
+    double u = random.nextDouble();
+    double x = Math.exp(Math.log(r.low()) + u * (Math.log(r.high() + 1.0) - Math.log(r.low())));
+    return Math.min(r.high(), Math.max(r.low(), (long) Math.floor(x)));
+  }
+}

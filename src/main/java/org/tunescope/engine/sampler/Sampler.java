@@ -1,0 +1,32 @@
+package org.tunescope.engine.sampler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.tunescope.engine.study.Trial;
+
+/**
+ * Chooses the parameters of each trial (the "ask" half of ask-and-tell; finished trials are the "tell").
+ * A sampler must give the same parameters for the same trial number and history, whatever thread asks,
+ * so that studies are reproducible across worker counts and can be resumed.
+ */
+public interface Sampler {
+
+  /**
+   * The parameters of trial {@code number}, or empty when the sampler has nothing more to try
+   * (a grid that is exhausted).
+   *
+   * @param number   the trial number, from 0
+   * @param finished the trials finished so far, for samplers that learn from them
+   */
+  Optional<Map<String, Object>> sample(int number, List<Trial> finished);
+
+  /** How many trials the sampler can give, when that is known before the search starts (a grid). */
+  default OptionalInt size() {
+    return OptionalInt.empty();
+  }
+
+  /** The name on the command line and in results: grid, random, ... */
+  String name();
+}

@@ -1,0 +1,237 @@
+package org.tunescope.engine.study;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.tunescope.engine.sampler.Seeds;
+
+/**
+ * Runs a study on a pool of worker threads. Each worker claims the next trial number, asks the sampler
+ * for its parameters, evaluates it and publishes the result. A trial's parameters and seed depend only
+ * on its number (and, for adaptive samplers, on the history), so the same seed gives the same trials
+ * whatever the number of workers.
+ */
+public final class StudyRunner {
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  private final int workers;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+
+  /** A runner with one worker per core. */
+  public StudyRunner() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  public StudyRunner(int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+    }
+    this.workers = workers;
+  }
+
+  /** Asks the run to stop: no trial or fold starts after this; running folds finish. */
+  public void cancel() {
+    cancelled.set(true);
+  }
+
+  public boolean isCancelled() {
+    return cancelled.get();
+  }
+
+  public StudyResult run(Study study, Objective objective, StudyListener listener) {
+    return run(study, objective, listener, List.of());
+  }
+
+  /**
+   * Runs the study until its budget or sampler is used up, or it is cancelled, and returns every
+   * finished trial, including {@code previous} ones. Previous trials that were interrupted are run again.
+   */
+  public StudyResult run(Study study, Objective objective, StudyListener listener, List<Trial> previous) {
+    Instant start = Instant.now();
+    Run run = new Run(study, objective, listener, previous, start);
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "tunescope-worker-" + WORKER_IDS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        futures.add(pool.submit(run::workLoop));
+      }
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          cancel();
+        } catch (java.util.concurrent.ExecutionException e) {
+          run.abort("internal error: " + e.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Optional<String> reason = Optional.ofNullable(run.abortReason.get())
+        .or(() -> cancelled.get() ? Optional.of("cancelled") : Optional.empty());
+    return new StudyResult(study, run.snapshot(), Duration.between(start, Instant.now()), reason);
+  }
+
+  private static final AtomicInteger WORKER_IDS = new AtomicInteger();
+
+  /** The shared state of one run: which numbers are taken, what has finished. */
+  private final class Run {
+    private final Study study;
+    private final Objective objective;
+    private final StudyListener listener;
+    private final Instant deadline;
+    private final List<Trial> finished = new ArrayList<>();
+    private final Set<Integer> taken = new HashSet<>();
+    private final AtomicReference<String> abortReason = new AtomicReference<>();
+    private int cursor;
+    private int claimedOrKept;
+
+    Run(Study study, Objective objective, StudyListener listener, List<Trial> previous, Instant start) {
+      this.study = study;
+      this.objective = objective;
+      this.listener = listener;
+      this.deadline = study.budget().maxTime().map(start::plus).orElse(Instant.MAX);
+      for (Trial t : previous) {
+        if (t.state() != TrialState.INTERRUPTED && t.state() != TrialState.RUNNING) {
+          finished.add(t);
+          taken.add(t.number());
+          claimedOrKept++;
+        }
+      }
+    }
+
+    void abort(String reason) {
+      abortReason.compareAndSet(null, reason);
+      cancel();
+    }
+
+    synchronized List<Trial> snapshot() {
+      return List.copyOf(finished);
+    }
+
+    /** The next trial number to run, or -1 when the study should start nothing more. */
+    private synchronized int claim() {
+      if (cancelled.get() || Instant.now().isAfter(deadline)) {
+        return -1;
+      }
+      if (study.budget().maxTrials().isPresent() && claimedOrKept >= study.budget().maxTrials().getAsInt()) {
+        return -1;
+      }
+      while (taken.contains(cursor)) {
+        cursor++;
+      }
+      int number = cursor++;
+      taken.add(number);
+      claimedOrKept++;
+      return number;
+    }
+
+    private synchronized void unclaim() {
+      claimedOrKept--;
+    }
+
+    void workLoop() {
+      while (true) {
+        int number = claim();
+        if (number < 0) {
+          return;
+        }
+        Optional<Map<String, Object>> params = study.sampler().sample(number, snapshot());
+        if (params.isEmpty()) {
+          unclaim();
+          return;
+        }
+        Trial trial = evaluate(number, params.get());
+        synchronized (this) {
+          finished.add(trial);
+        }
+        publish(new StudyEvent.TrialFinished(trial));
+      }
+    }
+
+    private Trial evaluate(int number, Map<String, Object> params) {
+      long seed = Seeds.derive(study.seed(), number);
+      Instant started = Instant.now();
+      publish(new StudyEvent.TrialStarted(number, params, started));
+      long thread = Thread.currentThread().getId();
+      long bytesBefore = THREADS.getThreadAllocatedBytes(thread);
+      long t0 = System.nanoTime();
+      TrialState state = TrialState.COMPLETE;
+      List<FoldScore> folds = List.of();
+      Optional<String> error = Optional.empty();
+      try {
+        folds = objective.evaluate(params, new TrialContext(number, seed, cancelled::get));
+        Optional<String> invalid = invalidScore(folds);
+        if (invalid.isPresent()) {
+          state = TrialState.FAILED;
+          error = invalid;
+        }
+      } catch (TrialCancelledException e) {
+        state = TrialState.INTERRUPTED;
+        error = Optional.of("cancelled before all folds ran");
+      } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        state = TrialState.FAILED;
+        error = Optional.of(describe(e));
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      long bytes = Math.max(0, THREADS.getThreadAllocatedBytes(thread) - bytesBefore);
+      return new Trial(number, state, params, folds, seed, seconds, bytes, error, started);
+    }
+
+    private void publish(StudyEvent event) {
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        // A listener that cannot keep up (a store whose disk is full) stops the study: going on would
+        // produce trials nobody can see or keep.
+        abort(describe(e));
+      }
+    }
+  }
+
+  private static Optional<String> invalidScore(List<FoldScore> folds) {
+    if (folds.isEmpty()) {
+      return Optional.of("the objective returned no fold scores");
+    }
+    for (int i = 0; i < folds.size(); i++) {
+      FoldScore f = folds.get(i);
+      if (!Double.isFinite(f.validation()) || !Double.isFinite(f.train())) {
+        return Optional.of("score is not a number in fold " + (i + 1)
+            + " (train " + f.train() + ", validation " + f.validation() + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A one-line, readable account of an exception: its message, or its kind when it has none. */
+  public static String describe(Throwable e) {
+    String message = e.getMessage();
+    String kind = e.getClass().getSimpleName();
+    if (message == null || message.isBlank()) {
+      return kind;
+    }
+    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+      return message.strip();
+    }
+    return kind + ": " + message.strip();
+  }
+}

@@ -1,0 +1,59 @@
+package org.tunescope.engine.study;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One evaluated set of hyperparameters, immutable once finished.
+ *
+ * @param number         the trial number in its study, from 0
+ * @param state          complete, failed, pruned, interrupted (or running, in a "started" event)
+ * @param params         the hyperparameters that applied to this trial, in search-space order
+ * @param folds          train and validation score per fold, in fold order
+ * @param seed           the seed the trial's fits used
+ * @param fitSeconds     wall-clock seconds spent fitting and scoring all folds
+ * @param bytesAllocated bytes the evaluating thread allocated: the trial's memory cost
+ * @param error          why the trial failed, for FAILED trials
+ * @param started        when evaluation began
+ */
+public record Trial(
+    int number,
+    TrialState state,
+    Map<String, Object> params,
+    List<FoldScore> folds,
+    long seed,
+    double fitSeconds,
+    long bytesAllocated,
+    Optional<String> error,
+    Instant started) {
+
+  public Trial {
+    Objects.requireNonNull(state, "state");
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    folds = List.copyOf(folds);
+    Objects.requireNonNull(error, "error");
+    Objects.requireNonNull(started, "started");
+  }
+
+  public ScoreSummary train() {
+    return ScoreSummary.of(folds.stream().map(FoldScore::train).toList());
+  }
+
+  public ScoreSummary validation() {
+    return ScoreSummary.of(folds.stream().map(FoldScore::validation).toList());
+  }
+
+  /** Mean train score minus mean validation score: how much the model overfits. */
+  public double gap() {
+    return train().mean() - validation().mean();
+  }
+
+  public boolean isComplete() {
+    return state == TrialState.COMPLETE;
+  }
+}

@@ -1,0 +1,53 @@
+package org.tunescope.ml.tuning;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.tunescope.engine.sampler.SearchMethod;
+import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.study.Budget;
+import org.tunescope.ml.Task;
+
+/**
+ * Everything a user chooses for a study, before it is checked against the data and the catalog.
+ * The command line and the app both fill one in.
+ *
+ * @param name        the study's name
+ * @param target      the target column
+ * @param task        the task, or empty to infer it from the target
+ * @param model       the catalog id of the model
+ * @param ranges      parameters whose search differs from the catalog default
+ * @param metric      the metric id, or empty for the task's default
+ * @param search      grid or random
+ * @param gridPoints  values per continuous range in a grid
+ * @param budget      how many trials or how long; empty for a grid means the whole grid
+ * @param folds       number of cross-validation folds
+ * @param repeats     rounds of repeated k-fold (1 = plain k-fold, no shuffling)
+ * @param foldColumn  a column that names each row's fold instead
+ * @param seed        the study's seed
+ */
+public record TuningRequest(
+    String name,
+    String target,
+    Optional<Task> task,
+    String model,
+    Map<String, Distribution> ranges,
+    Optional<String> metric,
+    SearchMethod search,
+    int gridPoints,
+    Budget budget,
+    int folds,
+    int repeats,
+    Optional<String> foldColumn,
+    long seed) {
+
+  public TuningRequest {
+    ranges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
+  }
+
+  /** The same request with other parameter ranges. */
+  public TuningRequest withRanges(Map<String, Distribution> newRanges) {
+    return new TuningRequest(name, target, task, model, newRanges, metric, search, gridPoints, budget, folds, repeats,
+        foldColumn, seed);
+  }
+}

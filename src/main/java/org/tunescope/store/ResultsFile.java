@@ -1,0 +1,207 @@
+package org.tunescope.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.tunescope.engine.study.FoldScore;
+import org.tunescope.engine.study.ScoreSummary;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.tuning.StudyInfo;
+
+/**
+ * Writes a study's trials as JSON or CSV. The JSON shape is a contract other tools rely on: a
+ * {@code study} object and a {@code trials} array whose items have {@code number}, {@code state},
+ * {@code params}, {@code train} and {@code validation} ({@code mean}, {@code std}, {@code folds}),
+ * {@code fit_seconds} and, for failed trials, {@code error}. Fields are only ever added. Numbers that
+ * are not finite are written as {@code null}.
+ */
+public final class ResultsFile {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ResultsFile() {
+  }
+
+  /** The format for a file name: CSV for ".csv", JSON otherwise. */
+  public static boolean isCsv(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+  }
+
+  /**
+   * Writes the results to {@code file} by way of a temporary file in the same folder, so that a failed
+   * write never leaves half a file in place of a good one.
+   */
+  public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path dir = absolute.getParent();
+    Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        if (isCsv(file)) {
+          writeCsv(out, trials);
+        } else {
+          writeJson(out, info, trials, run);
+        }
+      }
+      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** How the run went: its length and why it stopped early, if it did. */
+  public record StudyRun(Duration elapsed, Optional<String> stopReason) {
+  }
+
+  public static void writeJson(OutputStream out, StudyInfo info, List<Trial> trials, Optional<StudyRun> run)
+      throws IOException {
+    JSON.writeValue(out, toJson(info, trials, run));
+  }
+
+  /** The JSON tree of a study and its trials. */
+  public static ObjectNode toJson(StudyInfo info, List<Trial> trials, Optional<StudyRun> run) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode study = root.putObject("study");
+    study.put("name", info.name());
+    study.put("model", info.model());
+    study.put("task", info.task());
+    study.put("metric", info.metric());
+    study.put("direction", info.direction());
+    study.put("search", info.search());
+    study.put("grid_points", info.gridPoints());
+    study.put("folds", info.folds());
+    study.put("fold_method", info.foldMethod());
+    study.put("seed", info.seed());
+    study.put("dataset", info.dataset());
+    study.put("sha256", info.sha256());
+    study.put("rows", info.rows());
+    study.put("features", info.features());
+    study.put("target", info.target());
+    ObjectNode space = study.putObject("space");
+    info.space().forEach(space::put);
+    run.ifPresent(r -> {
+      study.put("elapsed_seconds", r.elapsed().toMillis() / 1000.0);
+      r.stopReason().ifPresent(reason -> study.put("stop_reason", reason));
+    });
+    ArrayNode array = root.putArray("trials");
+    for (Trial t : trials) {
+      array.add(trialJson(t));
+    }
+    return root;
+  }
+
+  private static ObjectNode trialJson(Trial t) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("number", t.number());
+    node.put("state", t.state().id());
+    ObjectNode params = node.putObject("params");
+    t.params().forEach((name, value) -> putValue(params, name, value));
+    summary(node.putObject("train"), t.train());
+    summary(node.putObject("validation"), t.validation());
+    putNumber(node, "gap", t.gap());
+    putNumber(node, "fit_seconds", t.fitSeconds());
+    node.put("bytes_allocated", t.bytesAllocated());
+    node.put("seed", t.seed());
+    node.put("started", t.started().toString());
+    t.error().ifPresent(e -> node.put("error", e));
+    return node;
+  }
+
+  private static void summary(ObjectNode node, ScoreSummary s) {
+    putNumber(node, "mean", s.mean());
+    putNumber(node, "std", s.std());
+    ArrayNode folds = node.putArray("folds");
+    s.folds().forEach(v -> {
+      if (Double.isFinite(v)) {
+        folds.add(v);
+      } else {
+        folds.addNull();
+      }
+    });
+  }
+
+  private static void putNumber(ObjectNode node, String name, double value) {
+    if (Double.isFinite(value)) {
+      node.put(name, value);
+    } else {
+      node.putNull(name);
+    }
+  }
+
+  private static void putValue(ObjectNode node, String name, Object value) {
+    if (value instanceof Long l) {
+      node.put(name, l);
+    } else if (value instanceof Double d) {
+      putNumber(node, name, d);
+    } else {
+      node.put(name, String.valueOf(value));
+    }
+  }
+
+  /**
+   * One row per trial: number, state, a {@code param_NAME} column per parameter, train and validation
+   * mean and std, gap, fit seconds, bytes, then the per-fold scores and the error.
+   */
+  public static void writeCsv(OutputStream out, List<Trial> trials) throws IOException {
+    Set<String> paramNames = new LinkedHashSet<>();
+    int folds = 0;
+    for (Trial t : trials) {
+      paramNames.addAll(t.params().keySet());
+      folds = Math.max(folds, t.folds().size());
+    }
+    List<String> header = new ArrayList<>(List.of("number", "state"));
+    paramNames.forEach(p -> header.add("param_" + p));
+    header.addAll(List.of("train_mean", "train_std", "validation_mean", "validation_std", "gap", "fit_seconds",
+        "bytes_allocated"));
+    for (int f = 0; f < folds; f++) {
+      header.add("train_fold_" + (f + 1));
+      header.add("validation_fold_" + (f + 1));
+    }
+    header.add("error");
+    Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+    CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+        .get());
+    for (Trial t : trials) {
+      List<Object> row = new ArrayList<>(List.of(t.number(), t.state().id()));
+      Map<String, Object> params = t.params();
+      paramNames.forEach(p -> row.add(params.getOrDefault(p, "")));
+      row.add(cell(t.train().mean()));
+      row.add(cell(t.train().std()));
+      row.add(cell(t.validation().mean()));
+      row.add(cell(t.validation().std()));
+      row.add(cell(t.gap()));
+      row.add(cell(t.fitSeconds()));
+      row.add(t.bytesAllocated());
+      for (int f = 0; f < folds; f++) {
+        FoldScore s = f < t.folds().size() ? t.folds().get(f) : null;
+        row.add(s == null ? "" : cell(s.train()));
+        row.add(s == null ? "" : cell(s.validation()));
+      }
+      row.add(t.error().orElse(""));
+      csv.printRecord(row);
+    }
+    csv.flush();
+  }
+
+  private static Object cell(double v) {
+    return Double.isFinite(v) ? v : "";
+  }
+}
