@@ -1,0 +1,83 @@
+package org.tunescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: the worked example of the README and its results files. */
+class TuneCommandTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void svmGridOnBreastCancerReachesTheExpectedAccuracyAndWritesTheJsonContract() throws IOException {
+    Path out = dir.resolve("results.json");
+    CliRun run = CliRun.of("tune", "--data", "sample-datasets/breast_cancer.csv", "--target", "target",
+        "--model", "svm", "--search", "grid", "--param", "kernel=rbf", "--param", "C=0.01:1000:log",
+        "--param", "gamma=0.0001:10:log", "--grid-points", "10", "--folds", "5", "--metric", "accuracy",
+        "--seed", "0", "--workers", "2", "--out", out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("rank"), run.out());
+    assertTrue(run.err().contains("trials 100/100"), run.err());
+
+    JsonNode root = new ObjectMapper().readTree(out.toFile());
+    JsonNode study = root.get("study");
+    for (String field : List.of("name", "model", "task", "metric", "direction", "search", "folds", "seed", "dataset",
+        "sha256", "rows", "features", "target")) {
+      assertTrue(study.has(field), "study." + field);
+    }
+    assertEquals("svm", study.get("model").asText());
+    assertEquals("classification", study.get("task").asText());
+    assertEquals("maximize", study.get("direction").asText());
+    assertEquals(569, study.get("rows").asInt());
+    assertEquals(30, study.get("features").asInt());
+    assertEquals(64, study.get("sha256").asText().length());
+
+    JsonNode trials = root.get("trials");
+    assertEquals(100, trials.size());
+    double best = 0;
+    for (JsonNode t : trials) {
+      assertEquals("complete", t.get("state").asText());
+      assertEquals("rbf", t.get("params").get("kernel").asText());
+      assertEquals(5, t.get("train").get("folds").size());
+      assertEquals(5, t.get("validation").get("folds").size());
+      assertTrue(t.get("fit_seconds").asDouble() > 0);
+      assertTrue(t.get("train").has("std") && t.get("validation").has("mean"));
+      best = Math.max(best, t.get("validation").get("mean").asDouble());
+    }
+    assertTrue(best >= 0.975, "best mean validation accuracy " + best);
+    assertEquals(0, trials.get(0).get("number").asInt());
+    assertEquals(0.01, trials.get(0).get("params").get("C").asDouble(), 1e-12, "grid order: C slowest");
+  }
+
+  @Test
+  void randomSearchWritesCsvWithOneRowPerTrial() throws IOException {
+    Path out = dir.resolve("results.csv");
+    CliRun run = CliRun.of("tune", "--data", "sample-datasets/iris.csv", "--target", "target", "--model", "knn",
+        "--search", "random", "--trials", "7", "--seed", "3", "--quiet", "--out", out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(8, lines.size());
+    assertTrue(lines.get(0).startsWith("number,state,param_k,"), lines.get(0));
+    assertTrue(lines.get(0).contains("train_mean") && lines.get(0).contains("validation_fold_5"), lines.get(0));
+  }
+
+  @Test
+  void modelsListsEveryModelWithItsParameters() {
+    CliRun run = CliRun.of("models");
+    assertEquals(0, run.exitCode(), run.err());
+    for (String expected : List.of("CLASSIFICATION", "REGRESSION", "svm", "random_forest", "gamma", "max_depth",
+        "(when kernel = ")) {
+      assertTrue(run.out().contains(expected), expected + " in:\n" + run.out());
+    }
+  }
+}
