@@ -3,14 +3,13 @@ package org.tunescope.ml.models.classification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.tunescope.engine.space.Complexity;
-import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.Kernels;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.models.Params;
+import org.tunescope.ml.models.SvmParams;
 import org.tunescope.ml.models.TrainingData;
 import smile.classification.PlattScaling;
 import smile.classification.SVM;
@@ -24,39 +23,22 @@ import smile.math.kernel.MercerKernel;
  */
 public final class SvmClassifier {
 
-  static final String C = "C";
-  static final String TOL = "tol";
-
   private SvmClassifier() {
   }
 
   public static ModelSpec spec() {
     List<HyperParameter> hps = new ArrayList<>(Kernels.parameters());
-    hps.add(1, penalty());
-    hps.add(tolerance());
+    hps.add(1, SvmParams.penalty());
+    hps.add(SvmParams.tolerance());
     return new ModelSpec("svm", Task.CLASSIFICATION, "Support vector machine", "Kernels",
         "Maximum-margin classifier; kernels give non-linear boundaries",
         hps, true, SvmClassifier::fit);
   }
 
-  /** C, shared with support vector regression. */
-  public static HyperParameter penalty() {
-    return HyperParameter.floating(C, 0, true, Double.POSITIVE_INFINITY, 0.01, 1000, true, 1.0,
-        "penalty on margin violations: large values fit the training set closely",
-        Complexity.MORE_WHEN_RAISED);
-  }
-
-  /** The optimiser's stopping tolerance, shared with support vector regression; not searched. */
-  public static HyperParameter tolerance() {
-    return HyperParameter.floating(TOL, 0, true, 1, 1e-5, 1e-1, true, 1e-3,
-            "stopping tolerance of the optimiser", Complexity.NONE)
-        .searching(new Distribution.Fixed(1e-3));
-  }
-
   private static FittedModel fit(TrainingData data, Params params) {
     MercerKernel<double[]> kernel = Kernels.of(params);
-    double c = params.getDouble(C);
-    double tol = params.getDouble(TOL);
+    double c = params.getDouble(SvmParams.C);
+    double tol = params.getDouble(SvmParams.TOL);
     int k = data.numClasses();
     int[] labels = data.labels();
     // Two classes need one machine (class 1 against class 0); more need one per class.
