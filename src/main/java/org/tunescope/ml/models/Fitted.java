@@ -1,5 +1,6 @@
 package org.tunescope.ml.models;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
@@ -14,6 +15,28 @@ import smile.regression.Regression;
 public final class Fitted {
 
   private Fitted() {
+  }
+
+  /**
+   * A classifier fitted on {@link SmileFrames#codedLabels}: its outputs are positions among the classes
+   * present in training, mapped back to class indices here. Some Smile classifiers (RDA) index arrays
+   * by label and fail when a training fold lacks a class.
+   */
+  public static FittedModel codedClassifier(Classifier<double[]> model, TrainingData data) {
+    int[] present = SmileFrames.presentClasses(data.labels());
+    FittedModel coded = classifier(model, present.length);
+    return new FittedModel() {
+      @Override
+      public double[] predict(double[][] x) {
+        return Arrays.stream(coded.predict(x)).map(c -> present[(int) c]).toArray();
+      }
+
+      @Override
+      public Optional<double[][]> probabilities(double[][] x) {
+        return coded.probabilities(x).map(p -> Arrays.stream(p)
+            .map(row -> spread(row, present, data.numClasses())).toArray(double[][]::new));
+      }
+    };
   }
 
   /** A classifier on raw feature rows; probabilities when Smile computes posteriori for it. */
@@ -44,15 +67,20 @@ public final class Fitted {
     };
   }
 
-  /** A tree-based classifier fitted on {@link SmileFrames#training}. */
-  public static FittedModel frameClassifier(DataFrameClassifier model, int numClasses) {
+  /**
+   * A tree-based classifier fitted on {@link SmileFrames#training} of {@code data}: its outputs are
+   * positions among the classes present in training, mapped back to class indices here.
+   */
+  public static FittedModel frameClassifier(DataFrameClassifier model, TrainingData data) {
+    int[] present = SmileFrames.presentClasses(data.labels());
+    int numClasses = data.numClasses();
     return new FittedModel() {
       @Override
       public double[] predict(double[][] x) {
         DataFrame df = SmileFrames.features(x);
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-          out[i] = model.predict(df.get(i));
+          out[i] = present[model.predict(df.get(i))];
         }
         return out;
       }
@@ -63,11 +91,12 @@ public final class Fitted {
           return Optional.empty();
         }
         DataFrame df = SmileFrames.features(x);
+        int[] classes = Arrays.stream(model.classes()).map(c -> present[c]).toArray();
         double[][] p = new double[x.length][];
         double[] posteriori = new double[model.numClasses()];
         for (int i = 0; i < x.length; i++) {
           model.predict(df.get(i), posteriori);
-          p[i] = spread(posteriori, model.classes(), numClasses);
+          p[i] = spread(posteriori, classes, numClasses);
         }
         return Optional.of(p);
       }

@@ -38,7 +38,7 @@ public final class Kernels {
         HyperParameter.categorical(KERNEL, List.of("linear", "rbf", "poly", "laplacian"),
             List.of("linear", "rbf"), "rbf",
             "similarity between samples: linear, rbf (Gaussian), poly(nomial) or laplacian"),
-        gamma().onlyWhen(Condition.when(KERNEL, "rbf", "laplacian", "poly")),
+        gamma(0.03).onlyWhen(Condition.when(KERNEL, "rbf", "laplacian", "poly")),
         HyperParameter.integer(DEGREE, 1, 10, 2, 5, false, 3,
                 "degree of the polynomial kernel", Complexity.MORE_WHEN_RAISED)
             .onlyWhen(Condition.when(KERNEL, "poly")),
@@ -49,9 +49,13 @@ public final class Kernels {
             .onlyWhen(Condition.when(KERNEL, "poly")));
   }
 
-  /** scikit-learn's gamma: the inverse width of the kernel. */
-  public static HyperParameter gamma() {
-    return HyperParameter.floating(GAMMA, 0, true, Double.POSITIVE_INFINITY, 1e-4, 10, true, 0.1,
+  /**
+   * scikit-learn's gamma: the inverse width of the kernel. Its default "scale" is 1 / (features x
+   * variance), which depends on the data; a declaration needs one number, and 0.03 suits standardised
+   * data with tens of features.
+   */
+  public static HyperParameter gamma(double defaultValue) {
+    return HyperParameter.floating(GAMMA, 0, true, Double.POSITIVE_INFINITY, 1e-4, 10, true, defaultValue,
         "kernel inverse width: large values fit each sample closely", Complexity.MORE_WHEN_RAISED);
   }
 

@@ -37,9 +37,9 @@ public final class NeuralNets {
             "number of hidden layers", Complexity.MORE_WHEN_RAISED),
         HyperParameter.categorical(ACTIVATION, List.of("relu", "tanh", "sigmoid"),
             List.of("relu", "tanh", "sigmoid"), "relu", "activation function of the hidden layers"),
-        HyperParameter.floating(LEARNING_RATE, 0, true, 10, 1e-4, 0.5, true, 0.01,
+        HyperParameter.floating(LEARNING_RATE, 0, true, 10, 1e-4, 0.5, true, 0.05,
             "step size of stochastic gradient descent", Complexity.NONE),
-        HyperParameter.integer(EPOCHS, 1, 100_000, 10, 200, true, 50,
+        HyperParameter.integer(EPOCHS, 1, 100_000, 10, 200, true, 100,
             "passes over the training data", Complexity.MORE_WHEN_RAISED),
         HyperParameter.floating(WEIGHT_DECAY, 0, false, 1, 1e-6, 1e-2, true, 1e-5,
             "L2 penalty shrinking the weights at every step", Complexity.LESS_WHEN_RAISED));

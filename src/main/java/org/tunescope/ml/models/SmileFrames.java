@@ -1,5 +1,6 @@
 package org.tunescope.ml.models;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -31,11 +32,27 @@ public final class SmileFrames {
     return DataFrame.of(x, names);
   }
 
-  /** The features plus the target: class indices for classification, values for regression. */
+  /**
+   * The features plus the target: for classification the position of each label among
+   * {@link #presentClasses}, for regression the value. Smile's trees index arrays by label, so a
+   * training fold lacking class 1 of 0..2 must be coded 0..1.
+   */
   public static DataFrame training(TrainingData data) {
     DataFrame x = features(data.x());
-    return data.isClassification()
-        ? x.merge(IntVector.of(TARGET, data.labels()))
-        : x.merge(DoubleVector.of(TARGET, data.y()));
+    if (!data.isClassification()) {
+      return x.merge(DoubleVector.of(TARGET, data.y()));
+    }
+    return x.merge(IntVector.of(TARGET, codedLabels(data)));
+  }
+
+  /** Each label's position among {@link #presentClasses}: 0..k'-1 with no gaps, as Smile expects. */
+  public static int[] codedLabels(TrainingData data) {
+    int[] present = presentClasses(data.labels());
+    return Arrays.stream(data.labels()).map(label -> Arrays.binarySearch(present, label)).toArray();
+  }
+
+  /** The distinct class indices in the labels, ascending. */
+  public static int[] presentClasses(int[] labels) {
+    return Arrays.stream(labels).distinct().sorted().toArray();
   }
 }

@@ -31,6 +31,6 @@ public final class AdaBoostClassifier {
         (data, params) -> Fitted.frameClassifier(
             AdaBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), params.getInt(TREES),
                 params.getInt(MAX_DEPTH), params.getInt(MAX_NODES), params.getInt(NODE_SIZE)),
-            data.numClasses()));
+            data));
   }
 }

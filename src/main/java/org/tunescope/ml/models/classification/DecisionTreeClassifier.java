@@ -36,7 +36,7 @@ public final class DecisionTreeClassifier {
             DecisionTree.fit(SmileFrames.FORMULA, SmileFrames.training(data),
                 splitRule(params.getString(CRITERION)), params.getInt(MAX_DEPTH),
                 params.getInt(MAX_NODES), params.getInt(NODE_SIZE)),
-            data.numClasses()));
+            data));
   }
 
   /** The impurity a split minimises; shared with the random forest. */

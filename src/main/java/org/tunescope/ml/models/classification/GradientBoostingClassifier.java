@@ -36,6 +36,6 @@ public final class GradientBoostingClassifier {
             GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), params.getInt(TREES),
                 params.getInt(MAX_DEPTH), params.getInt(MAX_NODES), params.getInt(NODE_SIZE),
                 params.getDouble(LEARNING_RATE), params.getDouble(SUBSAMPLE)),
-            data.numClasses()));
+            data));
   }
 }

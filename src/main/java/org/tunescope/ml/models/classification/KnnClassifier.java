@@ -6,6 +6,7 @@ import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.SmileFrames;
 import smile.classification.KNN;
 
 /** k nearest neighbours by Euclidean distance; probabilities are the neighbours' class shares. */
@@ -26,7 +27,7 @@ public final class KnnClassifier {
           if (k > data.rows()) {
             throw new IllegalArgumentException("k = " + k + " exceeds the " + data.rows() + " training rows");
           }
-          return Fitted.classifier(KNN.fit(data.x(), data.labels(), k), data.numClasses());
+          return Fitted.codedClassifier(KNN.fit(data.x(), SmileFrames.codedLabels(data), k), data);
         });
   }
 }

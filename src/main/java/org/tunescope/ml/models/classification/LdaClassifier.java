@@ -7,6 +7,7 @@ import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.SmileFrames;
 import smile.classification.LDA;
 
 /** Linear discriminant analysis: Gaussian classes sharing one covariance matrix. */
@@ -22,7 +23,7 @@ public final class LdaClassifier {
                 "variance below tol^2 counts as singular", Complexity.NONE)
             .searching(new Distribution.Fixed(1e-4))),
         false,
-        (data, params) -> Fitted.classifier(
-            LDA.fit(data.x(), data.labels(), null, params.getDouble("tol")), data.numClasses()));
+        (data, params) -> Fitted.codedClassifier(
+            LDA.fit(data.x(), SmileFrames.codedLabels(data), null, params.getDouble("tol")), data));
   }
 }

@@ -41,7 +41,7 @@ public final class RandomForestClassifier {
               DecisionTreeClassifier.splitRule(params.getString(DecisionTreeClassifier.CRITERION)),
               params.getInt(MAX_DEPTH), params.getInt(MAX_NODES), params.getInt(NODE_SIZE),
               params.getDouble(SUBSAMPLE), null, TreeParams.treeSeeds(data.seed(), trees));
-          return Fitted.frameClassifier(forest, data.numClasses());
+          return Fitted.frameClassifier(forest, data);
         });
   }
 }

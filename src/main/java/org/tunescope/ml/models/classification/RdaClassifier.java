@@ -6,6 +6,7 @@ import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.SmileFrames;
 import smile.classification.RDA;
 
 /** Regularised discriminant analysis: a continuum from LDA (alpha 0) to QDA (alpha 1). */
@@ -21,7 +22,7 @@ public final class RdaClassifier {
             "0 shares one covariance (LDA), 1 gives each class its own (QDA)",
             Complexity.MORE_WHEN_RAISED)),
         false,
-        (data, params) -> Fitted.classifier(
-            RDA.fit(data.x(), data.labels(), params.getDouble("alpha"), null, 1e-4), data.numClasses()));
+        (data, params) -> Fitted.codedClassifier(
+            RDA.fit(data.x(), SmileFrames.codedLabels(data), params.getDouble("alpha"), null, 1e-4), data));
   }
 }

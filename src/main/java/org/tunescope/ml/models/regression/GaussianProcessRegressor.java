@@ -25,7 +25,7 @@ public final class GaussianProcessRegressor {
     return new ModelSpec("gaussian_process", Task.REGRESSION, "Gaussian process", "Kernels",
         "Kernel regression with a noise level; smooth fits on small data",
         List.of(
-            Kernels.gamma(),
+            Kernels.gamma(0.03),
             HyperParameter.floating(NOISE, 0, true, Double.POSITIVE_INFINITY, 1e-4, 10, true, 0.5,
                 "noise variance, relative to the target's variance", Complexity.LESS_WHEN_RAISED)),
         true,
