@@ -3,6 +3,27 @@ package org.tunescope.ml.models;
 import java.util.List;
 import java.util.Optional;
 import org.tunescope.ml.Task;
+import org.tunescope.ml.models.classification.AdaBoostClassifier;
+import org.tunescope.ml.models.classification.DecisionTreeClassifier;
+import org.tunescope.ml.models.classification.GradientBoostingClassifier;
+import org.tunescope.ml.models.classification.KnnClassifier;
+import org.tunescope.ml.models.classification.LdaClassifier;
+import org.tunescope.ml.models.classification.LogisticRegressionClassifier;
+import org.tunescope.ml.models.classification.MlpClassifier;
+import org.tunescope.ml.models.classification.RandomForestClassifier;
+import org.tunescope.ml.models.classification.RdaClassifier;
+import org.tunescope.ml.models.classification.SvmClassifier;
+import org.tunescope.ml.models.regression.DecisionTreeRegressor;
+import org.tunescope.ml.models.regression.ElasticNetRegressor;
+import org.tunescope.ml.models.regression.GaussianProcessRegressor;
+import org.tunescope.ml.models.regression.GradientBoostingRegressor;
+import org.tunescope.ml.models.regression.LassoRegressor;
+import org.tunescope.ml.models.regression.LinearRegressor;
+import org.tunescope.ml.models.regression.MlpRegressor;
+import org.tunescope.ml.models.regression.PolynomialRegressor;
+import org.tunescope.ml.models.regression.RandomForestRegressor;
+import org.tunescope.ml.models.regression.RidgeRegressor;
+import org.tunescope.ml.models.regression.SvmRegressor;
 
 /** Every model TuneScope can tune, each declared once. */
 public final class ModelCatalog {
@@ -15,7 +36,28 @@ public final class ModelCatalog {
 
   /** The catalog of Smile models shipped with TuneScope. */
   public static ModelCatalog standard() {
-    return new ModelCatalog(List.of());
+    return new ModelCatalog(List.of(
+        LogisticRegressionClassifier.spec(),
+        LdaClassifier.spec(),
+        RdaClassifier.spec(),
+        KnnClassifier.spec(),
+        SvmClassifier.spec(),
+        DecisionTreeClassifier.spec(),
+        RandomForestClassifier.spec(),
+        GradientBoostingClassifier.spec(),
+        AdaBoostClassifier.spec(),
+        MlpClassifier.spec(),
+        LinearRegressor.spec(),
+        RidgeRegressor.spec(),
+        LassoRegressor.spec(),
+        ElasticNetRegressor.spec(),
+        PolynomialRegressor.spec(),
+        SvmRegressor.spec(),
+        GaussianProcessRegressor.spec(),
+        DecisionTreeRegressor.spec(),
+        RandomForestRegressor.spec(),
+        GradientBoostingRegressor.spec(),
+        MlpRegressor.spec()));
   }
 
   public List<ModelSpec> models() {

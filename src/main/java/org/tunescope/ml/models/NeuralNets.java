@@ -1,0 +1,111 @@
+package org.tunescope.ml.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.tunescope.engine.space.Complexity;
+import org.tunescope.engine.space.HyperParameter;
+import smile.base.mlp.Layer;
+import smile.base.mlp.LayerBuilder;
+import smile.base.mlp.MultilayerPerceptron;
+import smile.math.TimeFunction;
+
+/**
+ * What the classification and regression multilayer perceptrons share: their hyperparameters, the
+ * layers they describe and the mini-batch training loop.
+ */
+public final class NeuralNets {
+
+  public static final String HIDDEN_LAYERS = "hidden_layers";
+  public static final String HIDDEN_UNITS = "hidden_units";
+  public static final String ACTIVATION = "activation";
+  public static final String LEARNING_RATE = "learning_rate";
+  public static final String EPOCHS = "epochs";
+  public static final String WEIGHT_DECAY = "weight_decay";
+
+  /** Samples per gradient step. */
+  static final int BATCH_SIZE = 32;
+
+  private NeuralNets() {
+  }
+
+  public static List<HyperParameter> parameters() {
+    return List.of(
+        HyperParameter.integer(HIDDEN_UNITS, 1, 10_000, 4, 256, true, 64,
+            "neurons in each hidden layer", Complexity.MORE_WHEN_RAISED),
+        HyperParameter.integer(HIDDEN_LAYERS, 1, 10, 1, 3, false, 1,
+            "number of hidden layers", Complexity.MORE_WHEN_RAISED),
+        HyperParameter.categorical(ACTIVATION, List.of("relu", "tanh", "sigmoid"),
+            List.of("relu", "tanh", "sigmoid"), "relu", "activation function of the hidden layers"),
+        HyperParameter.floating(LEARNING_RATE, 0, true, 10, 1e-4, 0.5, true, 0.05,
+            "step size of stochastic gradient descent", Complexity.NONE),
+        HyperParameter.integer(EPOCHS, 1, 100_000, 10, 200, true, 100,
+            "passes over the training data", Complexity.MORE_WHEN_RAISED),
+        HyperParameter.floating(WEIGHT_DECAY, 0, false, 1, 1e-6, 1e-2, true, 1e-5,
+            "L2 penalty shrinking the weights at every step", Complexity.LESS_WHEN_RAISED));
+  }
+
+  /** The input layer and the hidden layers the parameters describe. */
+  public static List<LayerBuilder> hiddenLayers(int inputs, Params params) {
+    int units = params.getInt(HIDDEN_UNITS);
+    String activation = params.getString(ACTIVATION);
+    List<LayerBuilder> layers = new ArrayList<>();
+    layers.add(Layer.input(inputs));
+    for (int l = 0; l < params.getInt(HIDDEN_LAYERS); l++) {
+      layers.add(switch (activation) {
+        case "relu" -> Layer.rectifier(units);
+        case "tanh" -> Layer.tanh(units);
+        case "sigmoid" -> Layer.sigmoid(units);
+        default -> throw new IllegalArgumentException("unknown activation '" + activation
+            + "': use relu, tanh or sigmoid");
+      });
+    }
+    return layers;
+  }
+
+  /** Applies learning rate and weight decay. */
+  public static void configure(MultilayerPerceptron net, Params params) {
+    net.setLearningRate(TimeFunction.constant(params.getDouble(LEARNING_RATE)));
+    net.setWeightDecay(params.getDouble(WEIGHT_DECAY));
+  }
+
+  /** One step of training on the rows at the given positions. */
+  @FunctionalInterface
+  public interface BatchUpdate {
+    void update(int[] rows);
+  }
+
+  /**
+   * Runs the epochs: each one visits the rows in a new order drawn from {@code seed}, so training
+   * does not depend on the thread's random state.
+   */
+  public static void train(int rows, Params params, long seed, BatchUpdate update) {
+    Random random = new Random(seed);
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = i;
+    }
+    for (int epoch = 0; epoch < params.getInt(EPOCHS); epoch++) {
+      for (int i = rows - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      for (int start = 0; start < rows; start += BATCH_SIZE) {
+        int[] batch = new int[Math.min(BATCH_SIZE, rows - start)];
+        System.arraycopy(order, start, batch, 0, batch.length);
+        update.update(batch);
+      }
+    }
+  }
+
+  /** The rows of x at the given positions. */
+  public static double[][] rows(double[][] x, int[] at) {
+    double[][] out = new double[at.length][];
+    for (int i = 0; i < at.length; i++) {
+      out[i] = x[at[i]];
+    }
+    return out;
+  }
+}

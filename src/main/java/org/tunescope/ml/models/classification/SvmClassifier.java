@@ -1,0 +1,124 @@
+package org.tunescope.ml.models.classification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tunescope.engine.space.HyperParameter;
+import org.tunescope.ml.Task;
+import org.tunescope.ml.models.FittedModel;
+import org.tunescope.ml.models.Kernels;
+import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.Params;
+import org.tunescope.ml.models.SvmParams;
+import org.tunescope.ml.models.TrainingData;
+import smile.classification.PlattScaling;
+import smile.classification.SVM;
+import smile.math.kernel.MercerKernel;
+
+/**
+ * Support vector classifier. Smile's SVM is binary and must see labels -1/+1 (trained on 0/1 it
+ * predicts -1/+1 and breaks downstream), so the labels are mapped here; several classes are handled
+ * one-versus-rest, with Platt scaling fitted on the training scores so that the machines' scores are
+ * comparable and give probabilities.
+ */
+public final class SvmClassifier {
+
+  private SvmClassifier() {
+  }
+
+  public static ModelSpec spec() {
+    List<HyperParameter> hps = new ArrayList<>(Kernels.parameters());
+    hps.add(1, SvmParams.penalty());
+    hps.add(SvmParams.tolerance());
+    return new ModelSpec("svm", Task.CLASSIFICATION, "Support vector machine", "Kernels",
+        "Maximum-margin classifier; kernels give non-linear boundaries",
+        hps, true, SvmClassifier::fit);
+  }
+
+  private static FittedModel fit(TrainingData data, Params params) {
+    MercerKernel<double[]> kernel = Kernels.of(params);
+    double c = params.getDouble(SvmParams.C);
+    double tol = params.getDouble(SvmParams.TOL);
+    int k = data.numClasses();
+    int[] labels = data.labels();
+    // Two classes need one machine (class 1 against class 0); more need one per class.
+    int machines = k == 2 ? 1 : k;
+    List<SVM<double[]>> svms = new ArrayList<>();
+    List<PlattScaling> platts = new ArrayList<>();
+    for (int m = 0; m < machines; m++) {
+      int positive = k == 2 ? 1 : m;
+      int[] y = new int[labels.length];
+      int positives = 0;
+      for (int i = 0; i < y.length; i++) {
+        y[i] = labels[i] == positive ? +1 : -1;
+        positives += labels[i] == positive ? 1 : 0;
+      }
+      if (positives == 0 || positives == y.length) {
+        if (k == 2) {
+          throw new IllegalArgumentException("SVM needs both classes in the training data");
+        }
+        svms.add(null); // class absent from this training set: never predicted
+        platts.add(null);
+        continue;
+      }
+      SVM<double[]> svm = SVM.fit(data.x(), y, kernel, c, tol);
+      svms.add(svm);
+      platts.add(PlattScaling.fit(svm, data.x(), y));
+    }
+    return new OneVersusRest(svms, platts, k);
+  }
+
+  /** The machines and their Platt scalings: binary when there is one machine. */
+  private record OneVersusRest(List<SVM<double[]>> svms, List<PlattScaling> platts, int k)
+      implements FittedModel {
+
+    @Override
+    public double[] predict(double[][] x) {
+      double[] out = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        if (svms.size() == 1) {
+          out[i] = svms.get(0).score(x[i]) > 0 ? 1 : 0;
+        } else {
+          double[] p = positives(x[i]);
+          int best = 0;
+          for (int c = 1; c < k; c++) {
+            best = p[c] > p[best] ? c : best;
+          }
+          out[i] = best;
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public Optional<double[][]> probabilities(double[][] x) {
+      double[][] out = new double[x.length][];
+      for (int i = 0; i < x.length; i++) {
+        double[] p = positives(x[i]);
+        if (svms.size() == 1) {
+          out[i] = new double[] {1 - p[0], p[0]};
+        } else {
+          double sum = 0;
+          for (double v : p) {
+            sum += v;
+          }
+          for (int c = 0; c < k; c++) {
+            p[c] = sum > 0 ? p[c] / sum : 1.0 / k;
+          }
+          out[i] = p;
+        }
+      }
+      return Optional.of(out);
+    }
+
+    /** Each machine's Platt-scaled probability that x is its positive class (0 for absent classes). */
+    private double[] positives(double[] x) {
+      double[] p = new double[svms.size()];
+      for (int m = 0; m < p.length; m++) {
+        SVM<double[]> svm = svms.get(m);
+        p[m] = svm == null ? 0 : platts.get(m).scale(svm.score(x));
+      }
+      return p;
+    }
+  }
+}

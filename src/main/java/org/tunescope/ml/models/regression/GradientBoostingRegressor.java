@@ -1,0 +1,41 @@
+package org.tunescope.ml.models.regression;
+
+import static org.tunescope.ml.models.TreeParams.LEARNING_RATE;
+import static org.tunescope.ml.models.TreeParams.MAX_DEPTH;
+import static org.tunescope.ml.models.TreeParams.MAX_NODES;
+import static org.tunescope.ml.models.TreeParams.NODE_SIZE;
+import static org.tunescope.ml.models.TreeParams.SUBSAMPLE;
+import static org.tunescope.ml.models.TreeParams.TREES;
+
+import java.util.List;
+import org.tunescope.ml.Task;
+import org.tunescope.ml.models.Fitted;
+import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.SmileFrames;
+import org.tunescope.ml.models.TreeParams;
+import smile.base.cart.Loss;
+import smile.regression.GradientTreeBoost;
+
+/** Gradient-boosted regression trees on the squared error. */
+public final class GradientBoostingRegressor {
+
+  private GradientBoostingRegressor() {
+  }
+
+  public static ModelSpec spec() {
+    return new ModelSpec("gradient_boosting", Task.REGRESSION, "Gradient boosting", "Trees",
+        "Shallow trees added one by one, each fitting the remaining error",
+        List.of(
+            TreeParams.trees(10, 500, 100),
+            TreeParams.learningRate(),
+            TreeParams.maxDepth(2, 8, 3),
+            TreeParams.maxNodes(4, 64, 64),
+            TreeParams.nodeSize(1, 50, 5),
+            TreeParams.subsample(0.5, 1.0, 1.0, "fraction of rows, drawn without replacement, per tree")),
+        false,
+        (data, params) -> Fitted.frameRegression(
+            GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), Loss.ls(),
+                params.getInt(TREES), params.getInt(MAX_DEPTH), params.getInt(MAX_NODES),
+                params.getInt(NODE_SIZE), params.getDouble(LEARNING_RATE), params.getDouble(SUBSAMPLE))));
+  }
+}

@@ -1,0 +1,45 @@
+package org.tunescope.ml.models.regression;
+
+import static org.tunescope.ml.models.TreeParams.MAX_DEPTH;
+import static org.tunescope.ml.models.TreeParams.MAX_FEATURES;
+import static org.tunescope.ml.models.TreeParams.MAX_NODES;
+import static org.tunescope.ml.models.TreeParams.NODE_SIZE;
+import static org.tunescope.ml.models.TreeParams.SUBSAMPLE;
+import static org.tunescope.ml.models.TreeParams.TREES;
+
+import java.util.List;
+import org.tunescope.ml.Task;
+import org.tunescope.ml.models.Fitted;
+import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.SmileFrames;
+import org.tunescope.ml.models.TreeParams;
+import smile.regression.RandomForest;
+
+/** Bagged, feature-subsampled regression trees, averaged. */
+public final class RandomForestRegressor {
+
+  private RandomForestRegressor() {
+  }
+
+  public static ModelSpec spec() {
+    return new ModelSpec("random_forest", Task.REGRESSION, "Random forest", "Trees",
+        "Average of many decorrelated deep trees",
+        List.of(
+            TreeParams.trees(10, 500, 100),
+            TreeParams.maxDepth(1, 30, 30),
+            TreeParams.maxFeatures("third"),
+            TreeParams.maxNodes(16, 4096, 100_000),
+            TreeParams.nodeSize(1, 20, 5),
+            TreeParams.subsample(0.5, 1.0, 1.0,
+                "fraction of rows per tree; 1 draws a bootstrap sample, less draws without replacement")),
+        false,
+        (data, params) -> {
+          int trees = params.getInt(TREES);
+          RandomForest forest = RandomForest.fit(SmileFrames.FORMULA, SmileFrames.training(data), trees,
+              TreeParams.mtry(params.getString(MAX_FEATURES), data.x()[0].length), params.getInt(MAX_DEPTH),
+              params.getInt(MAX_NODES), params.getInt(NODE_SIZE), params.getDouble(SUBSAMPLE),
+              TreeParams.treeSeeds(data.seed(), trees));
+          return Fitted.frameRegression(forest);
+        });
+  }
+}
