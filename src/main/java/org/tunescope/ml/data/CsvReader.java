@@ -11,6 +11,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,6 +32,8 @@ final class CsvReader {
   private static final int SAMPLE_LINES = 50;
   private static final int SAMPLE_CHARS = 256 * 1024;
   private static final int INITIAL_CAPACITY = 1024;
+  private static final int MAX_CHUNKS = 4;
+  private static final int PARALLEL_MIN_CHARS = 2 << 20;
 
   private CsvReader() {
   }
@@ -35,8 +41,7 @@ final class CsvReader {
   static ParsedTable read(String name, String text, boolean tabFirst) {
     char delimiter = detectDelimiter(text, tabFirst ? DELIMITERS_TAB_FIRST : DELIMITERS);
     CSVFormat format = format(delimiter);
-    FirstPass first = new FirstPass(name);
-    forEachRow(name, text, format, first);
+    FirstPass first = readRows(name, text, format);
     if (first.rows == 0) {
       throw new DataException(name + " has no data rows");
     }
@@ -74,16 +79,52 @@ final class CsvReader {
 
   /**
    * The number a trimmed cell holds, or NaN when it is not a plain decimal number. Java's own suffixes
-   * and spellings ("1f", "2d", "0x1p3", "Infinity") are text here; a character scan first keeps
-   * exceptions, which are slow, off the path of ordinary text cells.
+   * and spellings ("1f", "2d", "0x1p3", "Infinity") are text here. Plain decimals with at most 15
+   * digits take an exact fast path (an integer below 2^53 divided by a power of ten up to 10^22 is
+   * correctly rounded, so the result equals {@link Double#parseDouble}); the rest go to parseDouble after
+   * a character scan that keeps its exceptions, which are slow, off the path of ordinary text cells.
    */
   static double parseNumber(String cell) {
     int n = cell.length();
     if (n == 0) {
       return Double.NaN;
     }
+    int i = 0;
+    char c = cell.charAt(0);
+    boolean negative = c == '-';
+    if (negative || c == '+') {
+      i = 1;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int decimals = -1;
+    for (; i < n; i++) {
+      c = cell.charAt(i);
+      if (c >= '0' && c <= '9') {
+        mantissa = mantissa * 10 + (c - '0');
+        digits++;
+        if (decimals >= 0) {
+          decimals++;
+        }
+      } else if (c == '.' && decimals < 0) {
+        decimals = 0;
+      } else {
+        break;
+      }
+    }
+    if (i == n && digits > 0 && digits <= 15) {
+      double v = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+      return negative ? -v : v;
+    }
+    return parseSlow(cell);
+  }
+
+  private static final double[] POWERS_OF_TEN = {
+      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+  private static double parseSlow(String cell) {
     boolean digit = false;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0, n = cell.length(); i < n; i++) {
       char c = cell.charAt(i);
       if (c >= '0' && c <= '9') {
         digit = true;
@@ -244,22 +285,110 @@ final class CsvReader {
         + " has a quoted field with text after its closing quote", e);
   }
 
+  private static FirstPass readSequential(String name, String text, CSVFormat format) {
+    FirstPass pass = new FirstPass(name, false);
+    forEachRow(name, text, format, pass);
+    return pass;
+  }
+
+  /**
+   * Reads the rows into column builders. A large file without quote characters is cut at line ends and its
+   * parts read on several cores (without quotes a line end always ends a record); anything unusual in a
+   * part (a ragged row, a column typed differently) sends the file back to a single pass, which also gives
+   * messages their exact line numbers.
+   */
+  private static FirstPass readRows(String name, String text, CSVFormat format) {
+    int chunks = Math.min(MAX_CHUNKS, Runtime.getRuntime().availableProcessors());
+    if (chunks < 2 || text.length() < PARALLEL_MIN_CHARS || text.indexOf('"') >= 0) {
+      return readSequential(name, text, format);
+    }
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int k = 1; k < chunks; k++) {
+      int cut = text.indexOf('\n', Math.max(start, (int) ((long) text.length() * k / chunks)));
+      if (cut < 0) {
+        break;
+      }
+      parts.add(text.substring(start, cut + 1));
+      start = cut + 1;
+    }
+    parts.add(text.substring(start));
+    if (parts.size() < 2) {
+      return readSequential(name, text, format);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(parts.size() - 1, r -> {
+      Thread t = new Thread(r, "tunescope-csv-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<FirstPass>> tails = new ArrayList<>();
+      for (String part : parts.subList(1, parts.size())) {
+        tails.add(pool.submit(() -> {
+          FirstPass p = new FirstPass(name, true);
+          forEachRow(name, part, format, p);
+          return p;
+        }));
+      }
+      FirstPass head = new FirstPass(name, false);
+      forEachRow(name, parts.get(0), format, head);
+      for (Future<FirstPass> tail : tails) {
+        if (!head.append(tail.get())) {
+          return readSequential(name, text, format);
+        }
+      }
+      return head;
+    } catch (DataException | ExecutionException e) {
+      return readSequential(name, text, format);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataException("reading " + name + " was interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** Reads every row into column builders; the first row is kept aside until the header is decided. */
   private static final class FirstPass implements RowSink {
     private final String name;
+    /** A later part of the file: every row is data. */
+    private final boolean tail;
     String[] firstRow;
     long firstLine;
     ColumnBuilder[] builders;
     int rows;
 
-    FirstPass(String name) {
+    FirstPass(String name, boolean tail) {
       this.name = name;
+      this.tail = tail;
+    }
+
+    /** Adds the rows a later part of the file gave; false when the parts do not fit together. */
+    boolean append(FirstPass later) {
+      if (later.rows == 0) {
+        return true;
+      }
+      if (rows == 0 || later.builders.length != builders.length) {
+        return false;
+      }
+      for (int j = 0; j < builders.length; j++) {
+        builders[j].append(later.builders[j]);
+      }
+      rows += later.rows;
+      return true;
     }
 
     @Override
     public boolean accept(int row, long line, CSVRecord rec) {
       int n = rec.size();
-      if (row == 0) {
+      if (row == 0 && tail) {
+        builders = new ColumnBuilder[n];
+        for (int j = 0; j < n; j++) {
+          builders[j] = new ColumnBuilder();
+        }
+        firstLine = line;
+      }
+      if (row == 0 && !tail) {
         firstRow = new String[n];
         builders = new ColumnBuilder[n];
         for (int j = 0; j < n; j++) {
@@ -416,6 +545,42 @@ final class CsvReader {
         numbers = null;
       }
       texts[size++] = intern(cell);
+    }
+
+    /** Appends the cells a later part of the file gave for this column. */
+    void append(ColumnBuilder b) {
+      if (texts == null && b.texts == null) {
+        numbers = Arrays.copyOf(numbers, size + b.size);
+        System.arraycopy(b.numbers, 0, numbers, size, b.size);
+        size += b.size;
+        sawNumber |= b.sawNumber;
+        return;
+      }
+      // rows stored as numbers in either part must be read again as text
+      int need = texts == null ? (sawNumber ? size : 0) : switchedAt;
+      if (b.texts == null) {
+        need = b.sawNumber ? size + b.size : need;
+      } else if (b.switchedAt > 0) {
+        need = Math.max(need, size + b.switchedAt);
+      }
+      String[] out = new String[size + b.size];
+      if (texts != null) {
+        System.arraycopy(texts, 0, out, 0, size);
+      }
+      if (b.texts != null) {
+        System.arraycopy(b.texts, 0, out, size, b.size);
+      }
+      if (pool == null) {
+        pool = new HashMap<>();
+      }
+      if (b.pool != null) {
+        b.pool.forEach(pool::putIfAbsent);
+      }
+      texts = out;
+      numbers = null;
+      switchedAt = need;
+      size += b.size;
+      sawNumber |= b.sawNumber;
     }
 
     void setText(int i, String cell) {

@@ -79,6 +79,11 @@ public final class DataFiles {
     if (looksBinary(bytes, start)) {
       throw new DataException(name + " is not a text file: it contains binary data");
     }
+    String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      // the fast decoder replaced nothing, so the bytes were valid UTF-8
+      return text;
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
