@@ -197,6 +197,37 @@ class CsvReaderTest {
     assertArrayEquals(new String[] {"K\u00f6ln", "Z\u00fcrich"}, texts(DataLoader.load(file).table(), "city"));
   }
 
+  @Test
+  void fastNumberPathEqualsParseDouble() {
+    Random rnd = new Random(7);
+    for (int i = 0; i < 200_000; i++) {
+      int digits = 1 + rnd.nextInt(17);
+      StringBuilder sb = new StringBuilder(rnd.nextInt(4) == 0 ? "-" : "");
+      int dot = rnd.nextInt(digits + 1);
+      for (int k = 0; k < digits; k++) {
+        if (k == dot && k > 0) {
+          sb.append('.');
+        }
+        sb.append((char) ('0' + rnd.nextInt(10)));
+      }
+      String s = sb.toString();
+      assertEquals(Double.parseDouble(s), CsvReader.parseNumber(s), s);
+    }
+    assertTrue(Double.isNaN(CsvReader.parseNumber("1.2.3")));
+    assertTrue(Double.isNaN(CsvReader.parseNumber("-")));
+    assertTrue(Double.isNaN(CsvReader.parseNumber("Infinity")));
+    assertEquals(-0.0, CsvReader.parseNumber("-0"));
+  }
+
+  @Test
+  void utf16WithByteOrderMark() throws IOException {
+    Path file = dir.resolve("u.txt");
+    Files.write(file, "\uFEFFname\tn\nZ\u00fcrich\t1\n".getBytes(StandardCharsets.UTF_16LE));
+    Table t = DataLoader.load(file).table();
+    assertArrayEquals(new String[] {"Z\u00fcrich"}, texts(t, "name"));
+    assertArrayEquals(new double[] {1}, numbers(t, "n"));
+  }
+
   // --- errors
 
   @Test
