@@ -4,39 +4,43 @@ import java.util.HashSet;
 import java.util.Set;
 import org.tunescope.ml.Task;
 
-/** Guesses the task from the target column; the user can always override it. */
+/** Guesses from a target column whether it asks for classification or regression; the user can override. */
 public final class TaskInference {
 
-  /** Integer targets with at most this many distinct values are taken as classes. */
-  static final int MAX_CLASSES = 20;
+  /** More distinct whole numbers than this and a numeric target is taken as a quantity, not class codes. */
+  public static final int MAX_CLASSES = 20;
 
   private TaskInference() {
   }
 
   /**
-   * Text targets are classes; whole numbers with few distinct values (at most 20, and fewer than half
-   * the rows) are classes; other numbers are a regression target.
+   * Categorical targets are classification. Numeric targets are classification when every value is a
+   * whole number, there are at most {@value #MAX_CLASSES} distinct values and fewer than half as many
+   * distinct values as non-missing rows (so 0/1/2 codes count, a small count-valued sample does not);
+   * otherwise regression. Missing values are ignored; a target with no values is regression.
    */
   public static Task inferTask(Column target) {
-    if (target instanceof CategoricalColumn) {
-      return Task.CLASSIFICATION;
+    if (target instanceof NumericColumn n) {
+      return inferNumeric(n.values());
     }
-    double[] values = ((NumericColumn) target).values();
+    return Task.CLASSIFICATION;
+  }
+
+  private static Task inferNumeric(double[] values) {
     Set<Double> distinct = new HashSet<>();
     int present = 0;
     for (double v : values) {
       if (Double.isNaN(v)) {
         continue;
       }
-      present++;
-      if (v != Math.rint(v)) {
+      if (v != Math.rint(v) || Double.isInfinite(v)) {
         return Task.REGRESSION;
       }
-      distinct.add(v);
-      if (distinct.size() > MAX_CLASSES) {
+      present++;
+      if (distinct.add(v) && distinct.size() > MAX_CLASSES) {
         return Task.REGRESSION;
       }
     }
-    return distinct.size() * 2 <= Math.max(present, 2) ? Task.CLASSIFICATION : Task.REGRESSION;
+    return present > 0 && distinct.size() * 2 < present ? Task.CLASSIFICATION : Task.REGRESSION;
   }
 }
