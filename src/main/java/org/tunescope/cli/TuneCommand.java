@@ -73,6 +73,11 @@ final class TuneCommand implements Callable<Integer> {
           + " Parameters not given use the model's default ranges. Repeatable.")
   List<String> params = new ArrayList<>();
 
+  @Option(names = "--fix-others",
+      description = "Keep parameters not given with --param at their default value instead of searching their"
+          + " default range.")
+  boolean fixOthers;
+
   @Option(names = "--grid-points", defaultValue = "5", paramLabel = "N",
       description = "Values per continuous range in a grid (default: ${DEFAULT-VALUE}).")
   int gridPoints;
@@ -203,7 +208,7 @@ final class TuneCommand implements Callable<Integer> {
         Optional.ofNullable(time));
     String studyName = name != null ? name : model + "-" + stem(data);
     return new TuningRequest(studyName, target, Optional.ofNullable(task).map(Task::parse), model, ranges,
-        Optional.ofNullable(metric), SearchMethod.parse(search), gridPoints, budget, folds, repeats,
+        fixOthers, Optional.ofNullable(metric), SearchMethod.parse(search), gridPoints, budget, folds, repeats,
         Optional.ofNullable(foldColumn), seed);
   }
 

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,14 +64,12 @@ public final class StudyRunner {
   public StudyResult run(Study study, Objective objective, StudyListener listener, List<Trial> previous) {
     Instant start = Instant.now();
     Run run = new Run(study, objective, listener, previous, start);
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "tunescope-worker-" + WORKER_IDS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    List<ForkJoinPool> pools = new ArrayList<>();
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < workers; i++) {
+        ForkJoinPool pool = confinedPool();
+        pools.add(pool);
         futures.add(pool.submit(run::workLoop));
       }
       for (Future<?> f : futures) {
@@ -84,7 +83,7 @@ public final class StudyRunner {
         }
       }
     } finally {
-      pool.shutdownNow();
+      pools.forEach(ForkJoinPool::shutdownNow);
     }
     Optional<String> reason = Optional.ofNullable(run.abortReason.get())
         .or(() -> cancelled.get() ? Optional.of("cancelled") : Optional.empty());
@@ -92,6 +91,23 @@ public final class StudyRunner {
   }
 
   private static final AtomicInteger WORKER_IDS = new AtomicInteger();
+
+  /**
+   * A worker: a fork-join pool of exactly one thread. A model library's parallel streams (Smile's random
+   * forest trains trees on one) then run on the worker's own thread instead of the shared common pool, so
+   * that trials do not compete for cores, a trial's memory is counted on the thread that evaluates it,
+   * and the library's per-thread random generator cannot be re-seeded by another trial's task mid-fit
+   * (which made forests differ from run to run).
+   */
+  private static ForkJoinPool confinedPool() {
+    ForkJoinPool.ForkJoinWorkerThreadFactory factory = pool -> {
+      ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+      t.setName("tunescope-worker-" + WORKER_IDS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    return new ForkJoinPool(1, factory, null, false, 1, 1, 1, pool -> true, 30, TimeUnit.SECONDS);
+  }
 
   /** The shared state of one run: which numbers are taken, what has finished. */
   private final class Run {

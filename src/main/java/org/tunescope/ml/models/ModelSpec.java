@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.space.SearchSpace;
@@ -49,6 +50,22 @@ public record ModelSpec(
   public SearchSpace defaultSpace() {
     return new SearchSpace(hyperParameters.stream()
         .map(h -> new SearchParameter(h.name(), h.defaultSearch(), h.condition())).toList());
+  }
+
+  /**
+   * A space that searches only the given parameters; every other parameter stays at its default value
+   * (still under its condition). What an overfitting curve of one parameter needs.
+   */
+  public SearchSpace spaceSearchingOnly(Map<String, Distribution> searched) {
+    for (String name : searched.keySet()) {
+      if (hyperParameter(name).isEmpty()) {
+        throw new IllegalArgumentException("model " + id + " has no parameter '" + name + "'");
+      }
+    }
+    return new SearchSpace(hyperParameters.stream()
+        .map(h -> new SearchParameter(h.name(), searched.getOrDefault(h.name(), new Distribution.Fixed(h.defaultValue())),
+            h.condition()))
+        .toList());
   }
 
   /** The trial's values completed with the declared defaults of every parameter not given. */

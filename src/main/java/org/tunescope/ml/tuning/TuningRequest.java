@@ -17,6 +17,8 @@ import org.tunescope.ml.Task;
  * @param task        the task, or empty to infer it from the target
  * @param model       the catalog id of the model
  * @param ranges      parameters whose search differs from the catalog default
+ * @param fixOthers   whether parameters not in {@code ranges} stay at their default value instead of
+ *                    being searched over their default range
  * @param metric      the metric id, or empty for the task's default
  * @param search      grid or random
  * @param gridPoints  values per continuous range in a grid
@@ -32,6 +34,7 @@ public record TuningRequest(
     Optional<Task> task,
     String model,
     Map<String, Distribution> ranges,
+    boolean fixOthers,
     Optional<String> metric,
     SearchMethod search,
     int gridPoints,
@@ -47,7 +50,7 @@ public record TuningRequest(
 
   /** The same request with other parameter ranges. */
   public TuningRequest withRanges(Map<String, Distribution> newRanges) {
-    return new TuningRequest(name, target, task, model, newRanges, metric, search, gridPoints, budget, folds, repeats,
+    return new TuningRequest(name, target, task, model, newRanges, fixOthers, metric, search, gridPoints, budget, folds, repeats,
         foldColumn, seed);
   }
 }

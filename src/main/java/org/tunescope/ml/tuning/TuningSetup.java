@@ -59,7 +59,7 @@ public final class TuningSetup {
     metric.unfitFor(problem.task(), problem.numClasses()).ifPresent(reason -> {
       throw new IllegalArgumentException(reason + "; use one of " + metricIds(problem.task()));
     });
-    SearchSpace space = space(model, request.ranges());
+    SearchSpace space = space(model, request.ranges(), request.fixOthers());
     FoldPlan plan = folds(problem, request);
     Budget budget = request.budget();
     if (request.search() != org.tunescope.engine.sampler.SearchMethod.GRID
@@ -87,7 +87,14 @@ public final class TuningSetup {
 
   /** The model's default space with the user's ranges in place of the defaults. */
   public static SearchSpace space(ModelSpec model, Map<String, Distribution> ranges) {
-    SearchSpace space = model.defaultSpace();
+    return space(model, ranges, false);
+  }
+
+  /**
+   * The space of a study: the user's ranges, and for every other parameter its default range, or its
+   * default value when {@code fixOthers}.
+   */
+  public static SearchSpace space(ModelSpec model, Map<String, Distribution> ranges, boolean fixOthers) {
     for (Map.Entry<String, Distribution> e : ranges.entrySet()) {
       HyperParameter hp = model.hyperParameter(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
           "model " + model.id() + " has no parameter '" + e.getKey() + "'; its parameters are: "
@@ -95,7 +102,13 @@ public final class TuningSetup {
       hp.check(e.getValue()).ifPresent(problem -> {
         throw new IllegalArgumentException(problem);
       });
-      space = space.with(hp.name(), e.getValue());
+    }
+    if (fixOthers) {
+      return model.spaceSearchingOnly(ranges);
+    }
+    SearchSpace space = model.defaultSpace();
+    for (Map.Entry<String, Distribution> e : ranges.entrySet()) {
+      space = space.with(e.getKey(), e.getValue());
     }
     return space;
   }

@@ -30,7 +30,7 @@ class OverfittingCurveTest {
   void decisionTreeDepthShowsTrainRisingToOneWhileValidationPeaksAtASmallDepth() {
     LearningProblem problem = SampleData.problem("breast_cancer");
     ModelSpec tree = ModelCatalog.standard().find("decision_tree", Task.CLASSIFICATION).orElseThrow();
-    SearchSpace space = TuningSetup.space(tree, Map.of("max_depth", new Distribution.IntRange(1, 20, false)));
+    SearchSpace space = tree.spaceSearchingOnly(Map.of("max_depth", new Distribution.IntRange(1, 20, false)));
     Study study = new Study("depth", "accuracy", Direction.MAXIMIZE, space, new GridSampler(space, 20),
         Budget.unlimited(), 0);
     CrossValidatedObjective objective = new CrossValidatedObjective(problem, tree, Metric.ACCURACY,
