@@ -169,7 +169,7 @@ final class TuneCommand implements Callable<Integer> {
       if (!quiet) {
         progress.finish();
       }
-      printLeaderboard(stdout, result);
+      printLeaderboard(stdout, result, variedParameters(prepared.study().space()));
       if (out != null) {
         ResultsFile.write(out, prepared.info(), result.trials(),
             Optional.of(new ResultsFile.StudyRun(result.elapsed(), result.stopReason())));
@@ -235,7 +235,15 @@ final class TuneCommand implements Callable<Integer> {
     return dot > 0 ? n.substring(0, dot) : n;
   }
 
-  private static void printLeaderboard(PrintWriter out, StudyResult result) {
+  /** The parameters the search varies: the leaderboard shows these, not the fixed ones. */
+  private static java.util.Set<String> variedParameters(org.tunescope.engine.space.SearchSpace space) {
+    java.util.Set<String> varied = new java.util.HashSet<>();
+    space.parameters().stream().filter(p -> !(p.distribution() instanceof Distribution.Fixed))
+        .forEach(p -> varied.add(p.name()));
+    return varied;
+  }
+
+  private static void printLeaderboard(PrintWriter out, StudyResult result, java.util.Set<String> varied) {
     List<Trial> ranked = result.leaderboard();
     long notComplete = result.trials().size() - ranked.size();
     out.printf("%n%d trials in %s (%d complete%s)%s%n", result.trials().size(),
@@ -253,7 +261,7 @@ final class TuneCommand implements Callable<Integer> {
       Trial t = ranked.get(i);
       out.printf(Locale.ROOT, "%4d %5d  %-17s %-17s %8.4f %7.2f  %s%n", i + 1, t.number(),
           meanStd(t.train().mean(), t.train().std()), meanStd(t.validation().mean(), t.validation().std()), t.gap(),
-          t.fitSeconds(), formatParams(t.params()));
+          t.fitSeconds(), formatParams(t.params(), varied));
     }
     long failed = result.trials().stream().filter(t -> t.error().isPresent()
         && t.state() == org.tunescope.engine.study.TrialState.FAILED).count();
@@ -268,9 +276,13 @@ final class TuneCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.4f ± %.4f", mean, std);
   }
 
-  static String formatParams(Map<String, Object> params) {
+  static String formatParams(Map<String, Object> params, java.util.Set<String> varied) {
     List<String> parts = new ArrayList<>();
-    params.forEach((k, v) -> parts.add(k + "=" + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v)));
+    params.forEach((k, v) -> {
+      if (varied.contains(k)) {
+        parts.add(k + "=" + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v));
+      }
+    });
     return String.join(" ", parts);
   }
 }

@@ -106,12 +106,16 @@ public final class GridSampler implements Sampler {
     if (points == 1) {
       return r.log() ? Math.sqrt(r.low() * r.high()) : (r.low() + r.high()) / 2;
     }
+    // Exact ends, and powers of ten computed as such, so a log grid over [0.01, 1000] says 0.01, not 0.010000000000000004.
+    if (i == 0) {
+      return r.low();
+    }
     if (i == points - 1) {
-      return r.high(); // exact end, free of rounding error
+      return r.high();
     }
     double t = (double) i / (points - 1);
     if (r.log()) {
-      return Math.exp(Math.log(r.low()) + t * (Math.log(r.high()) - Math.log(r.low())));
+      return Math.pow(10, Math.log10(r.low()) + t * (Math.log10(r.high()) - Math.log10(r.low())));
     }
     return r.low() + t * (r.high() - r.low());
   }
