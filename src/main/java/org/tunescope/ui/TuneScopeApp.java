@@ -1,15 +1,25 @@
 package org.tunescope.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.tunescope.ml.models.ModelCatalog;
+import org.tunescope.ui.data.RecentFiles;
+import org.tunescope.ui.main.MainView;
+import org.tunescope.ui.main.MainViewModel;
 
 /** The desktop application window. */
 public class TuneScopeApp extends Application {
 
   public static final String TITLE = "TuneScope";
+
+  private MainViewModel viewModel;
 
   /** Starts the JavaFX runtime and opens the main window. */
   public static void launchApp(String[] args) {
@@ -18,16 +28,34 @@ public class TuneScopeApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    stage.setScene(createScene());
+    viewModel = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(),
+        new RecentFiles(Preferences.userNodeForPackage(TuneScopeApp.class)),
+        Path.of(System.getProperty("user.home"), ".tunescope", "samples"));
+    stage.setScene(createScene(viewModel));
     stage.setTitle(TITLE);
+    stage.setMinWidth(900);
+    stage.setMinHeight(600);
     stage.show();
   }
 
-  /** The main window's content. */
-  static Scene createScene() {
-    Label welcome = new Label("TuneScope: load a dataset, pick a model, watch the search.");
-    welcome.setId("welcome");
-    BorderPane root = new BorderPane(welcome);
-    return new Scene(root, 1100, 720);
+  /** The view model of the window, once started (tests use it to wait for background work). */
+  public MainViewModel viewModel() {
+    return viewModel;
+  }
+
+  /** The main window's scene for a view model. */
+  public static Scene createScene(MainViewModel vm) {
+    FXMLLoader loader = new FXMLLoader(TuneScopeApp.class.getResource("/org/tunescope/ui/MainView.fxml"));
+    loader.setControllerFactory(type -> new MainView(vm));
+    Parent root;
+    try {
+      root = loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the main window's layout is missing from this build", e);
+    }
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.95), Math.min(860, screen.getHeight() * 0.92));
+    Theme.apply(scene, Theme.LIGHT);
+    return scene;
   }
 }

@@ -1,0 +1,86 @@
+package org.tunescope.ui.data;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import org.tunescope.ml.data.CategoricalColumn;
+import org.tunescope.ml.data.Column;
+import org.tunescope.ml.data.ColumnSummary;
+import org.tunescope.ml.data.LoadedData;
+import org.tunescope.ml.data.NumericColumn;
+
+/**
+ * The data preview: every row and column of the loaded table, each column headed by its name, type,
+ * missing count and range or top categories. The table is virtualised, and its rows are indices into
+ * the loaded columns, so a 100,000-row file costs no copies.
+ */
+public final class DataPreviewTable {
+
+  public DataPreviewTable(TableView<Integer> table, DataViewModel vm) {
+    table.setPlaceholder(new Label("Open a data file (Ctrl+O), drop one on the window, or pick a sample."));
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    vm.dataProperty().addListener((o, a, data) -> show(table, data, vm.summaries()));
+    vm.targetProperty().addListener((o, a, target) -> highlight(table, target));
+  }
+
+  private static void show(TableView<Integer> table, LoadedData data, List<ColumnSummary> summaries) {
+    table.getColumns().clear();
+    if (data == null) {
+      table.setItems(FXCollections.observableArrayList());
+      return;
+    }
+    for (int j = 0; j < data.table().columnCount(); j++) {
+      Column column = data.table().columns().get(j);
+      ColumnSummary summary = summaries.get(j);
+      TableColumn<Integer, String> c = new TableColumn<>();
+      Label name = new Label(column.name());
+      name.getStyleClass().add("column-name");
+      Label hint = new Label(DataViewModel.hint(summary));
+      hint.getStyleClass().add("column-hint");
+      c.setGraphic(new VBox(name, hint));
+      c.setUserData(column.name());
+      c.setSortable(false);
+      c.setPrefWidth(Math.max(90, Math.min(220, 7 * Math.max(column.name().length(), hint.getText().length()))));
+      c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text(column, cell.getValue())));
+      table.getColumns().add(c);
+    }
+    int rows = data.table().rowCount();
+    table.setItems(FXCollections.observableList(new AbstractList<>() {
+      @Override
+      public Integer get(int index) {
+        return index;
+      }
+
+      @Override
+      public int size() {
+        return rows;
+      }
+    }));
+  }
+
+  private static void highlight(TableView<Integer> table, String target) {
+    for (TableColumn<Integer, ?> c : table.getColumns()) {
+      c.getStyleClass().remove("target-column");
+      if (c.getUserData() != null && c.getUserData().equals(target)) {
+        c.getStyleClass().add("target-column");
+      }
+    }
+  }
+
+  private static String text(Column column, int row) {
+    if (column.isMissing(row)) {
+      return "";
+    }
+    if (column instanceof NumericColumn n) {
+      double v = n.values()[row];
+      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
+    }
+    return ((CategoricalColumn) column).values()[row];
+  }
+}

@@ -1,0 +1,403 @@
+package org.tunescope.ui.main;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.tunescope.engine.sampler.SearchMethod;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.Task;
+import org.tunescope.ml.data.SampleDatasets;
+import org.tunescope.ml.metrics.Metric;
+import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ui.Notifications;
+import org.tunescope.ui.Theme;
+import org.tunescope.ui.data.DataPreviewTable;
+import org.tunescope.ui.run.TrialsTable;
+import org.tunescope.ui.space.SpaceView;
+import org.tunescope.ui.studies.StudyEntry;
+
+/** The main window's controller: binds the controls of MainView.fxml to the {@link MainViewModel}. */
+public final class MainView {
+
+  private final MainViewModel vm;
+
+  @FXML private BorderPane root;
+  @FXML private Menu samplesMenu;
+  @FXML private Menu recentMenu;
+  @FXML private CheckMenuItem darkItem;
+  @FXML private MenuItem startItem;
+  @FXML private MenuItem cancelItem;
+  @FXML private HBox messageBar;
+  @FXML private Label messageLabel;
+  @FXML private MenuButton samplesButton;
+  @FXML private Label dataDescription;
+  @FXML private ComboBox<String> targetBox;
+  @FXML private ComboBox<Task> taskBox;
+  @FXML private Label targetSummary;
+  @FXML private ListView<ModelSpec> modelList;
+  @FXML private VBox spaceBox;
+  @FXML private ComboBox<SearchMethod> methodBox;
+  @FXML private Spinner<Integer> gridPointsSpinner;
+  @FXML private CheckBox limitTrialsCheck;
+  @FXML private Spinner<Integer> trialsSpinner;
+  @FXML private Spinner<Integer> minutesSpinner;
+  @FXML private Spinner<Integer> foldsSpinner;
+  @FXML private ComboBox<Metric> metricBox;
+  @FXML private Spinner<Integer> seedSpinner;
+  @FXML private Spinner<Integer> workersSpinner;
+  @FXML private Label sizeLabel;
+  @FXML private TabPane tabs;
+  @FXML private Tab trialsTab;
+  @FXML private TableView<Integer> previewTable;
+  @FXML private TableView<Trial> trialsTable;
+  @FXML private StackPane chartsPane;
+  @FXML private ListView<StudyEntry> studiesList;
+  @FXML private Button startButton;
+  @FXML private Button cancelButton;
+  @FXML private Button openStudyButton;
+  @FXML private Button resumeStudyButton;
+  @FXML private Button exportStudyButton;
+  @FXML private Button deleteStudyButton;
+  @FXML private ProgressBar progressBar;
+  @FXML private Label statusLabel;
+  @FXML private Label timingLabel;
+  @FXML private Label bestLabel;
+
+  public MainView(MainViewModel vm) {
+    this.vm = vm;
+  }
+
+  @FXML
+  private void initialize() {
+    bindMessages();
+    bindData();
+    bindModel();
+    new SpaceView(vm.space(), spaceBox);
+    bindSearch();
+    bindRun();
+    bindStudies();
+    root.setOnDragOver(e -> {
+      if (e.getDragboard().hasFiles()) {
+        e.acceptTransferModes(TransferMode.COPY);
+      }
+      e.consume();
+    });
+    root.setOnDragDropped(e -> {
+      List<File> files = e.getDragboard().getFiles();
+      if (!files.isEmpty()) {
+        vm.data().load(files.get(0).toPath());
+      }
+      e.setDropCompleted(!files.isEmpty());
+      e.consume();
+    });
+  }
+
+  private void bindMessages() {
+    Notifications n = vm.notifications();
+    messageLabel.textProperty().bind(n.messageProperty());
+    n.messageProperty().addListener((o, a, text) -> {
+      boolean show = text != null && !text.isEmpty();
+      messageBar.setVisible(show);
+      messageBar.setManaged(show);
+      messageBar.getStyleClass().removeAll("error", "info");
+      messageBar.getStyleClass().add(n.kind() == Notifications.Kind.ERROR ? "error" : "info");
+    });
+  }
+
+  private void bindData() {
+    for (String name : SampleDatasets.NAMES) {
+      MenuItem fromMenu = new MenuItem(SampleDatasets.describe(name));
+      fromMenu.setOnAction(e -> vm.loadSample(name));
+      samplesMenu.getItems().add(fromMenu);
+      MenuItem fromButton = new MenuItem(SampleDatasets.describe(name));
+      fromButton.setId("sample-" + name);
+      fromButton.setOnAction(e -> vm.loadSample(name));
+      samplesButton.getItems().add(fromButton);
+    }
+    Runnable refreshRecent = () -> recentMenu.getItems().setAll(vm.data().recent().files().stream().map(p -> {
+      MenuItem item = new MenuItem(p.toString());
+      item.setOnAction(e -> vm.data().load(p));
+      return item;
+    }).toList());
+    vm.data().recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent.run());
+    refreshRecent.run();
+    dataDescription.textProperty().bind(vm.data().descriptionProperty());
+    targetBox.setItems(vm.data().columns());
+    targetBox.valueProperty().bindBidirectional(vm.data().targetProperty());
+    taskBox.getItems().setAll(Task.values());
+    taskBox.setConverter(converter(t -> t.id()));
+    taskBox.valueProperty().bindBidirectional(vm.data().taskProperty());
+    targetSummary.textProperty().bind(vm.data().targetSummaryProperty());
+    new DataPreviewTable(previewTable, vm.data());
+  }
+
+  private void bindModel() {
+    modelList.setItems(vm.models());
+    modelList.setCellFactory(list -> new ListCell<>() {
+      @Override
+      protected void updateItem(ModelSpec m, boolean empty) {
+        super.updateItem(m, empty);
+        if (empty || m == null) {
+          setText(null);
+          setGraphic(null);
+          setId(null);
+          return;
+        }
+        Label title = new Label(m.name() + "   ·  " + m.group());
+        title.getStyleClass().add("model-name");
+        Label description = new Label(m.description());
+        description.getStyleClass().add("muted");
+        description.setWrapText(true);
+        description.setMaxWidth(360);
+        setText(null);
+        setGraphic(new VBox(1, title, description));
+        setId("model-" + m.id());
+      }
+    });
+    vm.modelProperty().addListener((o, a, m) -> modelList.getSelectionModel().select(m));
+    modelList.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
+      if (m != null) {
+        vm.modelProperty().set(m);
+      }
+    });
+  }
+
+  private void bindSearch() {
+    methodBox.getItems().setAll(SearchMethod.values());
+    methodBox.setConverter(converter(SearchMethod::id));
+    methodBox.valueProperty().bindBidirectional(vm.search().methodProperty());
+    bindSpinner(gridPointsSpinner, 1, 50, vm.search().gridPointsProperty());
+    bindSpinner(trialsSpinner, 1, 100_000, vm.search().trialsProperty());
+    bindSpinner(minutesSpinner, 0, 10_000, vm.search().minutesProperty());
+    bindSpinner(foldsSpinner, 2, 20, vm.search().foldsProperty());
+    bindSpinner(seedSpinner, 0, Integer.MAX_VALUE, vm.search().seedProperty());
+    bindSpinner(workersSpinner, 1, 64, vm.search().workersProperty());
+    limitTrialsCheck.selectedProperty().bindBidirectional(vm.search().limitTrialsProperty());
+    gridPointsSpinner.disableProperty().bind(vm.search().methodProperty().isNotEqualTo(SearchMethod.GRID));
+    metricBox.setItems(vm.search().metrics());
+    metricBox.setConverter(converter(Metric::id));
+    metricBox.valueProperty().bindBidirectional(vm.search().metricProperty());
+    sizeLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+      String size = vm.search().sizeProperty().get();
+      if (vm.space().spaceProperty().get() == null && !vm.space().problems().isEmpty()) {
+        return vm.space().problems().get(0);
+      }
+      String estimate = vm.modelProperty().get() == null ? "" : vm.run().estimate(vm.modelProperty().get().id(),
+          vm.search().plannedTrials(), vm.search().workersProperty().get()).map(e -> " · " + e).orElse("");
+      return size + estimate;
+    }, vm.search().sizeProperty(), vm.space().spaceProperty(), vm.search().workersProperty(), vm.run().resultProperty()));
+  }
+
+  private static void bindSpinner(Spinner<Integer> spinner, int min, int max,
+      javafx.beans.property.IntegerProperty property) {
+    SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+        new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get());
+    spinner.setValueFactory(factory);
+    factory.valueProperty().addListener((o, a, v) -> {
+      if (v != null) {
+        property.set(v);
+      }
+    });
+    property.addListener((o, a, v) -> factory.setValue(v.intValue()));
+    // Typed text counts without pressing Enter.
+    spinner.focusedProperty().addListener((o, was, is) -> {
+      if (!is) {
+        spinner.increment(0);
+      }
+    });
+  }
+
+  private void bindRun() {
+    new TrialsTable(trialsTable, vm.run());
+    startButton.disableProperty().bind(vm.canStartProperty().not());
+    startItem.disableProperty().bind(vm.canStartProperty().not());
+    cancelButton.disableProperty().bind(vm.run().runningProperty().not());
+    cancelItem.disableProperty().bind(vm.run().runningProperty().not());
+    progressBar.progressProperty().bind(vm.run().progressProperty());
+    statusLabel.textProperty().bind(vm.run().statusProperty());
+    timingLabel.textProperty().bind(vm.run().timingProperty());
+    bestLabel.textProperty().bind(vm.run().bestProperty());
+    Timeline clock = new Timeline(new KeyFrame(Duration.millis(500), e -> vm.run().tick()));
+    clock.setCycleCount(Timeline.INDEFINITE);
+    clock.play();
+    vm.run().runningProperty().addListener((o, was, running) -> {
+      if (running) {
+        tabs.getSelectionModel().select(trialsTab);
+      }
+    });
+  }
+
+  private void bindStudies() {
+    studiesList.setItems(vm.studies().studies());
+    studiesList.setCellFactory(list -> new ListCell<>() {
+      @Override
+      protected void updateItem(StudyEntry s, boolean empty) {
+        super.updateItem(s, empty);
+        if (empty || s == null) {
+          setText(null);
+          setGraphic(null);
+          return;
+        }
+        Label name = new Label(s.name());
+        name.getStyleClass().add("model-name");
+        Label summary = new Label(s.summary());
+        summary.getStyleClass().add("muted");
+        setGraphic(new VBox(1, name, summary));
+      }
+    });
+    vm.studies().selectedProperty().bind(studiesList.getSelectionModel().selectedItemProperty());
+    var none = studiesList.getSelectionModel().selectedItemProperty().isNull();
+    openStudyButton.disableProperty().bind(none.or(vm.run().runningProperty()));
+    resumeStudyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+      StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
+      return s == null || !s.canResume() || vm.run().runningProperty().get();
+    }, studiesList.getSelectionModel().selectedItemProperty(), vm.run().runningProperty()));
+    exportStudyButton.disableProperty().bind(none);
+    deleteStudyButton.disableProperty().bind(none.or(vm.run().runningProperty()));
+    studiesList.setOnMouseClicked(e -> {
+      if (e.getClickCount() == 2 && studiesList.getSelectionModel().getSelectedItem() != null) {
+        openStudy();
+      }
+    });
+  }
+
+  @FXML
+  private void openFile() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open a data file");
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.data", "*.arff", "*.libsvm",
+            "*.svm", "*.svmlight"),
+        new FileChooser.ExtensionFilter("All files", "*"));
+    File file = chooser.showOpenDialog(root.getScene().getWindow());
+    if (file != null) {
+      vm.data().load(file.toPath());
+    }
+  }
+
+  @FXML
+  private void start() {
+    vm.start();
+  }
+
+  @FXML
+  private void cancel() {
+    vm.cancel();
+  }
+
+  @FXML
+  private void resetSpace() {
+    vm.space().reset();
+  }
+
+  @FXML
+  private void dismissMessage() {
+    vm.notifications().dismiss();
+  }
+
+  @FXML
+  private void toggleTheme() {
+    Theme.apply(root.getScene(), darkItem.isSelected() ? Theme.DARK : Theme.LIGHT);
+  }
+
+  @FXML
+  private void quit() {
+    Platform.exit();
+  }
+
+  @FXML
+  private void openStudy() {
+    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
+    if (s != null) {
+      vm.open(s);
+      tabs.getSelectionModel().select(trialsTab);
+    }
+  }
+
+  @FXML
+  private void resumeStudy() {
+    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
+    if (s != null) {
+      vm.resume(s);
+    }
+  }
+
+  @FXML
+  private void deleteStudy() {
+    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
+    if (s != null) {
+      vm.studies().delete(s);
+    }
+  }
+
+  @FXML
+  private void exportSelected() {
+    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
+    if (s == null && !vm.studies().studies().isEmpty()) {
+      s = vm.studies().studies().get(0);
+    }
+    if (s == null) {
+      vm.notifications().error("no study to export yet: run one first");
+      return;
+    }
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export " + s.name());
+    chooser.setInitialFileName(s.name() + ".csv");
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
+        new FileChooser.ExtensionFilter("JSON", "*.json"));
+    File file = chooser.showSaveDialog(root.getScene().getWindow());
+    if (file == null) {
+      return;
+    }
+    try {
+      vm.studies().export(s, file.toPath());
+      vm.notifications().info("Exported " + s.result().trials().size() + " trials to " + file);
+    } catch (IOException | RuntimeException e) {
+      vm.notifications().error("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> toText) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T value) {
+        return value == null ? "" : toText.apply(value);
+      }
+
+      @Override
+      public T fromString(String text) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+}

@@ -1,0 +1,124 @@
+package org.tunescope.ui.run;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import org.tunescope.engine.space.SearchParameter;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.engine.study.TrialState;
+import org.tunescope.ml.tuning.PreparedStudy;
+
+/**
+ * The live, sortable trials table: number, state, one column per searched parameter, train mean,
+ * validation mean, gap, fit time and error. Selecting a row selects that trial everywhere.
+ */
+public final class TrialsTable {
+
+  private final TableView<Trial> table;
+
+  public TrialsTable(TableView<Trial> table, RunViewModel vm) {
+    this.table = table;
+    table.setPlaceholder(new Label("No trials yet: choose data, a model and a search, then press Start (Ctrl+R)."));
+    SortedList<Trial> sorted = new SortedList<>(vm.trials());
+    sorted.comparatorProperty().bind(table.comparatorProperty());
+    table.setItems(sorted);
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    vm.studyProperty().addListener((o, a, study) -> columns(study));
+    columns(null);
+    table.setRowFactory(t -> new TableRow<>() {
+      @Override
+      protected void updateItem(Trial trial, boolean empty) {
+        super.updateItem(trial, empty);
+        getStyleClass().removeAll("trial-running", "trial-failed", "trial-pruned", "trial-interrupted");
+        setTooltip(null);
+        if (!empty && trial != null && trial.state() != TrialState.COMPLETE) {
+          getStyleClass().add("trial-" + trial.state().id());
+          trial.error().ifPresent(e -> setTooltip(new Tooltip(e)));
+        }
+      }
+    });
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, trial) -> {
+      if (trial != null) {
+        vm.selectedTrialProperty().set(trial.number());
+      }
+    });
+    vm.selectedTrialProperty().addListener((o, a, number) -> {
+      Trial current = table.getSelectionModel().getSelectedItem();
+      if (number != null && (current == null || current.number() != number)) {
+        table.getItems().stream().filter(t -> t.number() == number).findFirst().ifPresent(t -> {
+          table.getSelectionModel().select(t);
+          table.scrollTo(t);
+        });
+      }
+    });
+  }
+
+  private void columns(PreparedStudy study) {
+    table.getColumns().clear();
+    table.getColumns().add(column("#", 50, t -> t.number()));
+    table.getColumns().add(column("state", 85, t -> t.state().id()));
+    if (study != null) {
+      for (SearchParameter p : study.study().space().parameters()) {
+        if (!(p.distribution() instanceof org.tunescope.engine.space.Distribution.Fixed)) {
+          table.getColumns().add(column(p.name(), 90, t -> value(t.params().get(p.name()))));
+        }
+      }
+    }
+    TableColumn<Trial, Object> train = column("train", 80, t -> score(t.train().mean(), t));
+    train.getStyleClass().add("train-column");
+    TableColumn<Trial, Object> validation = column("validation", 90, t -> score(t.validation().mean(), t));
+    validation.getStyleClass().add("validation-column");
+    table.getColumns().addAll(List.of(train, validation,
+        column("gap", 75, t -> score(t.gap(), t)),
+        column("fit s", 70, t -> t.state() == TrialState.RUNNING ? null : new Num(t.fitSeconds(), "%.2f")),
+        column("error", 260, t -> t.error().orElse(""))));
+  }
+
+  private static Object value(Object v) {
+    if (v instanceof Double d) {
+      return new Num(d, "%.4g");
+    }
+    return v;
+  }
+
+  private static Object score(double v, Trial t) {
+    return t.folds().isEmpty() || Double.isNaN(v) ? null : new Num(v, "%.4f");
+  }
+
+  /** A number that sorts as a number and shows with its own format. */
+  record Num(double value, String format) implements Comparable<Num> {
+    @Override
+    public int compareTo(Num o) {
+      return Double.compare(value, o.value);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, format, value);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static TableColumn<Trial, Object> column(String title, double width,
+      java.util.function.Function<Trial, Object> value) {
+    TableColumn<Trial, Object> c = new TableColumn<>(title);
+    c.setPrefWidth(width);
+    c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    c.setComparator((a, b) -> {
+      if (a == null || b == null) {
+        return a == null ? (b == null ? 0 : 1) : -1;
+      }
+      if (a instanceof Comparable ca && a.getClass() == b.getClass()) {
+        return ca.compareTo(b);
+      }
+      return a.toString().compareTo(b.toString());
+    });
+    return c;
+  }
+}

@@ -1,0 +1,207 @@
+package org.tunescope.ui.space;
+
+import java.util.Locale;
+import javafx.beans.property.DoubleProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.RangeSlider;
+
+/**
+ * Draws the search-space rows into a box: for a numeric parameter a ControlsFX {@link RangeSlider} with
+ * low and high fields bound both ways, a log toggle and a fixed switch; for a categorical one a check box
+ * per value. Rows that do not apply (gamma for a linear kernel) are hidden.
+ */
+public final class SpaceView {
+
+  private final VBox box;
+
+  public SpaceView(SpaceViewModel vm, VBox box) {
+    this.box = box;
+    vm.rows().addListener((ListChangeListener<ParameterRowModel>) c -> {
+      boolean replaced = false;
+      while (c.next()) {
+        replaced |= c.wasAdded() || c.wasRemoved();
+      }
+      if (replaced) {
+        rebuild(vm);
+      }
+    });
+    rebuild(vm);
+  }
+
+  private void rebuild(SpaceViewModel vm) {
+    box.getChildren().setAll(vm.rows().stream().map(this::row).toList());
+  }
+
+  private Node row(ParameterRowModel row) {
+    Label name = new Label(row.name());
+    name.getStyleClass().add("param-name");
+    Tooltip.install(name, new Tooltip(SpaceViewModel.tooltip(row.parameter())));
+    Region grow = new Region();
+    HBox.setHgrow(grow, Priority.ALWAYS);
+    HBox header = new HBox(6, name, grow);
+    header.setAlignment(Pos.CENTER_LEFT);
+    VBox container = new VBox(4, header);
+    container.setId("param-" + row.name());
+    container.getStyleClass().add("param-row");
+    if (row.isCategorical()) {
+      FlowPane choices = new FlowPane(10, 4);
+      row.categories().forEach((value, selected) -> {
+        CheckBox box = new CheckBox(value);
+        box.setId("cat-" + row.name() + "-" + value);
+        box.selectedProperty().bindBidirectional(selected);
+        choices.getChildren().add(box);
+      });
+      container.getChildren().add(choices);
+    } else {
+      numeric(row, header, container);
+    }
+    container.visibleProperty().bind(row.appliesProperty());
+    container.managedProperty().bind(row.appliesProperty());
+    return container;
+  }
+
+  private void numeric(ParameterRowModel row, HBox header, VBox container) {
+    ToggleButton log = new ToggleButton("log");
+    log.setId("log-" + row.name());
+    log.setSelected(row.logProperty().get());
+    log.setDisable(!row.canUseLog());
+    log.setOnAction(e -> row.setLog(log.isSelected()));
+    row.logProperty().addListener((o, a, b) -> log.setSelected(b));
+    CheckBox fixed = new CheckBox("fixed");
+    fixed.setId("fixed-" + row.name());
+    fixed.selectedProperty().bindBidirectional(row.fixedProperty());
+    header.getChildren().addAll(log, fixed);
+
+    RangeSlider slider = new RangeSlider();
+    slider.setId("slider-" + row.name());
+    slider.setShowTickMarks(false);
+    HBox.setHgrow(slider, Priority.ALWAYS);
+    TextField low = field("low-" + row.name());
+    TextField high = field("high-" + row.name());
+    HBox range = new HBox(6, low, slider, high);
+    range.setAlignment(Pos.CENTER_LEFT);
+
+    TextField value = field("value-" + row.name());
+    Label valueLabel = new Label("value");
+    HBox fixedBox = new HBox(6, valueLabel, value);
+    fixedBox.setAlignment(Pos.CENTER_LEFT);
+
+    container.getChildren().addAll(range, fixedBox);
+    range.visibleProperty().bind(row.fixedProperty().not());
+    range.managedProperty().bind(row.fixedProperty().not());
+    fixedBox.visibleProperty().bind(row.fixedProperty());
+    fixedBox.managedProperty().bind(row.fixedProperty());
+    log.disableProperty().bind(row.fixedProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> !row.canUseLog())));
+
+    SliderSync sync = new SliderSync(row, slider);
+    sync.toSlider();
+    slider.lowValueProperty().addListener((o, a, b) -> sync.fromSlider(row.lowProperty(), b.doubleValue()));
+    slider.highValueProperty().addListener((o, a, b) -> sync.fromSlider(row.highProperty(), b.doubleValue()));
+    row.lowProperty().addListener((o, a, b) -> sync.toSlider());
+    row.highProperty().addListener((o, a, b) -> sync.toSlider());
+    row.logProperty().addListener((o, a, b) -> sync.toSlider());
+
+    bindField(low, row.lowProperty(), row);
+    bindField(high, row.highProperty(), row);
+    bindField(value, row.valueProperty(), row);
+  }
+
+  private static TextField field(String id) {
+    TextField f = new TextField();
+    f.setId(id);
+    f.setPrefColumnCount(6);
+    f.getStyleClass().add("range-field");
+    return f;
+  }
+
+  /** A text field that shows a value and sets it when the user presses Enter or leaves the field. */
+  private static void bindField(TextField field, DoubleProperty property, ParameterRowModel row) {
+    Runnable show = () -> field.setText(format(property.get(), row.isInteger()));
+    show.run();
+    property.addListener((o, a, b) -> show.run());
+    Runnable commit = () -> {
+      try {
+        double v = Double.parseDouble(field.getText().trim());
+        field.getStyleClass().remove("invalid");
+        property.set(v);
+        show.run();
+      } catch (NumberFormatException e) {
+        if (!field.getStyleClass().contains("invalid")) {
+          field.getStyleClass().add("invalid");
+        }
+      }
+    };
+    field.setOnAction(e -> commit.run());
+    field.focusedProperty().addListener((o, was, is) -> {
+      if (!is) {
+        commit.run();
+      }
+    });
+  }
+
+  static String format(double v, boolean integer) {
+    if (integer) {
+      return Long.toString(Math.round(v));
+    }
+    if (v != 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) {
+      return String.format(Locale.ROOT, "%.3g", v);
+    }
+    String s = String.format(Locale.ROOT, "%.4f", v);
+    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+  }
+
+  /** Keeps a slider (in slider space) and a row's low and high (in value space) in step, without loops. */
+  private static final class SliderSync {
+    private final ParameterRowModel row;
+    private final RangeSlider slider;
+    private boolean updating;
+
+    SliderSync(ParameterRowModel row, RangeSlider slider) {
+      this.row = row;
+      this.slider = slider;
+    }
+
+    void toSlider() {
+      if (updating) {
+        return;
+      }
+      updating = true;
+      try {
+        slider.setMin(row.sliderMin());
+        slider.setMax(row.sliderMax());
+        slider.setLowValue(slider.getMin());
+        slider.setHighValue(row.toSlider(row.highProperty().get()));
+        slider.setLowValue(row.toSlider(row.lowProperty().get()));
+        slider.setMajorTickUnit(row.logProperty().get() ? 1 : Math.max((slider.getMax() - slider.getMin()) / 4, 1e-9));
+        slider.setSnapToTicks(false);
+      } finally {
+        updating = false;
+      }
+    }
+
+    void fromSlider(DoubleProperty end, double sliderValue) {
+      if (updating) {
+        return;
+      }
+      updating = true;
+      try {
+        end.set(row.fromSlider(sliderValue));
+      } finally {
+        updating = false;
+      }
+    }
+  }
+}
