@@ -1,0 +1,58 @@
+package org.tunescope.ui.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tunescope.ml.Task;
+import org.tunescope.ui.Notifications;
+import org.tunescope.ui.UiScheduler;
+
+class DataViewModelTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void loadingAFileShowsItsColumnsTargetTaskAndClassBalance() {
+    Notifications n = new Notifications();
+    RecentFiles recent = new RecentFiles(null);
+    DataViewModel vm = new DataViewModel(UiScheduler.direct(), n, recent);
+    vm.load(Path.of("sample-datasets/iris.csv"));
+    assertEquals(5, vm.columns().size());
+    assertEquals("target", vm.targetProperty().get());
+    assertEquals(Task.CLASSIFICATION, vm.taskProperty().get());
+    assertEquals("3 classes: setosa 50 · versicolor 50 · virginica 50", vm.targetSummaryProperty().get());
+    assertTrue(vm.descriptionProperty().get().startsWith("iris.csv: 150 rows, 5 columns"));
+    vm.targetProperty().set("sepal length (cm)");
+    assertEquals(Task.REGRESSION, vm.taskProperty().get(), "a continuous target is regression");
+    assertTrue(vm.targetSummaryProperty().get().startsWith("numeric target from 4.3"), vm.targetSummaryProperty().get());
+    assertEquals(1, recent.files().size());
+    assertEquals("", n.messageProperty().get());
+  }
+
+  @Test
+  void aBrokenFileGivesAMessageAndKeepsTheDataAlreadyLoaded() throws IOException {
+    Notifications n = new Notifications();
+    DataViewModel vm = new DataViewModel(UiScheduler.direct(), n, new RecentFiles(null));
+    vm.load(Path.of("sample-datasets/iris.csv"));
+    Path ragged = Files.writeString(dir.resolve("ragged.csv"), "a,b,c\n1,2,3\n4,5\n");
+    vm.load(ragged);
+    assertEquals(Notifications.Kind.ERROR, n.kind());
+    assertTrue(n.messageProperty().get().contains("line 3"), n.messageProperty().get());
+    assertEquals("iris.csv", vm.data().orElseThrow().file().getFileName().toString());
+    vm.load(dir.resolve("missing.csv"));
+    assertTrue(n.messageProperty().get().contains("missing.csv"));
+  }
+
+  @Test
+  void defaultTargetPrefersCommonNamesElseTheLastColumn() {
+    assertEquals("Class", DataViewModel.defaultTarget(List.of("a", "Class", "b")));
+    assertEquals("b", DataViewModel.defaultTarget(List.of("a", "b")));
+  }
+}
