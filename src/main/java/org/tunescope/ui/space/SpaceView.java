@@ -152,12 +152,13 @@ public final class SpaceView {
     });
   }
 
+  /** A value as a range field shows it: short, without trailing zeros (0.0001, 12.5, 1E+6). */
   static String format(double v, boolean integer) {
     if (integer) {
       return Long.toString(Math.round(v));
     }
     if (v != 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) {
-      return String.format(Locale.ROOT, "%.3g", v);
+      return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toString();
     }
     String s = String.format(Locale.ROOT, "%.4f", v);
     return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
