@@ -1,0 +1,58 @@
+package org.tunescope.ui.charts.curve;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+
+/**
+ * The overfitting curve: mean train and validation score against one hyperparameter, each with a band
+ * of one standard deviation across folds, every trial as a faint point behind, the underfitting, good
+ * fit and overfitting zones shaded and named, the best point and optionally the one-standard-error
+ * choice marked. Clicking a point selects its trial.
+ */
+public class ValidationCurveChart extends Control {
+
+  public ValidationCurveChart() {
+    getStyleClass().add("validation-curve-chart");
+    setMinSize(200, 150);
+    setPrefSize(700, 420);
+  }
+
+  @Override
+  protected Skin<?> createDefaultSkin() {
+    return new ValidationCurveSkin(this);
+  }
+
+  // --- model
+  private final ObjectProperty<ValidationCurveModel> model = new SimpleObjectProperty<>(this, "model");
+
+  public final ObjectProperty<ValidationCurveModel> modelProperty() {
+    return model;
+  }
+
+  public final ValidationCurveModel getModel() {
+    return model.get();
+  }
+
+  public final void setModel(ValidationCurveModel value) {
+    model.set(value);
+  }
+
+  // --- showOneStandardError
+  private final BooleanProperty showOneStandardError = new SimpleBooleanProperty(this, "showOneStandardError", true);
+
+  public final BooleanProperty showOneStandardErrorProperty() {
+    return showOneStandardError;
+  }
+
+  // --- selectedTrial
+  private final ObjectProperty<Integer> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
+
+  /** The selected trial's number, shared with the trials table and the other charts. */
+  public final ObjectProperty<Integer> selectedTrialProperty() {
+    return selectedTrial;
+  }
+}

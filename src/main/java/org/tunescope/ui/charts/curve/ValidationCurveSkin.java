@@ -1,0 +1,309 @@
+package org.tunescope.ui.charts.curve;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.SkinBase;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.ui.charts.Ticks;
+
+/** Draws a {@link ValidationCurveChart} on a canvas; colours come from the chart's CSS tokens. */
+final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
+
+  private static final double LEFT = 60;
+  private static final double RIGHT = 20;
+  private static final double TOP = 34;
+  private static final double BOTTOM = 46;
+
+  private final Canvas canvas = new Canvas();
+  private double xLo;
+  private double xHi;
+  private double yLo;
+  private double yHi;
+
+  ValidationCurveSkin(ValidationCurveChart chart) {
+    super(chart);
+    getChildren().add(canvas);
+    chart.modelProperty().addListener(o -> draw());
+    chart.showOneStandardErrorProperty().addListener(o -> draw());
+    chart.selectedTrialProperty().addListener(o -> draw());
+    canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()).ifPresent(t -> chart.selectedTrialProperty().set(t.number())));
+  }
+
+  @Override
+  protected void layoutChildren(double x, double y, double w, double h) {
+    canvas.setLayoutX(x);
+    canvas.setLayoutY(y);
+    if (canvas.getWidth() != w || canvas.getHeight() != h) {
+      canvas.setWidth(w);
+      canvas.setHeight(h);
+      draw();
+    }
+  }
+
+  private void draw() {
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    double w = canvas.getWidth();
+    double h = canvas.getHeight();
+    g.clearRect(0, 0, w, h);
+    ValidationCurveModel m = getSkinnable().getModel();
+    Color text = Color.web("#5d6678");
+    g.setFont(Font.font(11));
+    if (m == null || m.points().isEmpty()) {
+      g.setFill(text);
+      g.setTextAlign(TextAlignment.CENTER);
+      g.fillText("The overfitting curve appears as trials finish.", w / 2, h / 2);
+      return;
+    }
+    Color train = Color.web("#e8590c");
+    Color validation = Color.web("#1c7ed6");
+    scales(m);
+    double plotW = w - LEFT - RIGHT;
+    double plotH = h - TOP - BOTTOM;
+    zones(g, m, h);
+    axes(g, m, w, h, text);
+    // Every trial, faint, behind the curve.
+    for (Trial t : m.allTrials()) {
+      double px = px(m, m.xOf(t), plotW);
+      dot(g, px, py(t.train().mean(), plotH), 2.5, train.deriveColor(0, 1, 1, 0.25));
+      dot(g, px, py(t.validation().mean(), plotH), 2.5, validation.deriveColor(0, 1, 1, 0.25));
+    }
+    band(g, m, plotW, plotH, true, train);
+    band(g, m, plotW, plotH, false, validation);
+    line(g, m, plotW, plotH, true, train);
+    line(g, m, plotW, plotH, false, validation);
+    m.best().ifPresent(b -> {
+      double px = px(m, b.x(), plotW);
+      double py = py(b.validation(), plotH);
+      g.setStroke(validation);
+      g.setLineWidth(2);
+      g.strokeOval(px - 7, py - 7, 14, 14);
+      g.setFill(text);
+      g.setTextAlign(TextAlignment.CENTER);
+      g.fillText("best", px, py - 11);
+    });
+    if (getSkinnable().showOneStandardErrorProperty().get()) {
+      m.oneStandardError().filter(p -> m.best().map(b -> b.trial() != p.trial()).orElse(false)).ifPresent(p -> {
+        double px = px(m, p.x(), plotW);
+        double py = py(p.validation(), plotH);
+        g.setStroke(text);
+        g.setLineWidth(1.5);
+        g.strokePolygon(new double[] {px, px + 7, px, px - 7}, new double[] {py - 7, py, py + 7, py}, 4);
+        g.setFill(text);
+        g.fillText("simplest within 1 SE", px, py + 20);
+      });
+    }
+    Integer selected = getSkinnable().selectedTrialProperty().get();
+    if (selected != null) {
+      m.points().stream().filter(p -> p.trial().number() == selected).findFirst().ifPresent(p -> {
+        double px = px(m, p.x(), plotW);
+        g.setStroke(Color.web("#3b5bdb"));
+        g.setLineWidth(1);
+        g.setLineDashes(4, 3);
+        g.strokeLine(px, TOP, px, TOP + plotH);
+        g.setLineDashes();
+      });
+    }
+    legend(g, w, train, validation, text);
+  }
+
+  private void scales(ValidationCurveModel m) {
+    xLo = Double.POSITIVE_INFINITY;
+    xHi = Double.NEGATIVE_INFINITY;
+    yLo = Double.POSITIVE_INFINITY;
+    yHi = Double.NEGATIVE_INFINITY;
+    for (Trial t : m.allTrials()) {
+      double x = axisX(m, m.xOf(t));
+      xLo = Math.min(xLo, x);
+      xHi = Math.max(xHi, x);
+      yLo = Math.min(yLo, Math.min(t.train().mean(), t.validation().mean()));
+      yHi = Math.max(yHi, Math.max(t.train().mean(), t.validation().mean()));
+    }
+    for (ValidationCurveModel.Point p : m.points()) {
+      yLo = Math.min(yLo, Math.min(p.train() - p.trainStd(), p.validation() - p.validationStd()));
+      yHi = Math.max(yHi, Math.max(p.train() + p.trainStd(), p.validation() + p.validationStd()));
+    }
+    if (!m.categories().isEmpty()) {
+      xLo = -0.5;
+      xHi = m.categories().size() - 0.5;
+    }
+    if (xHi <= xLo) {
+      xLo -= 0.5;
+      xHi += 0.5;
+    }
+    double pad = (yHi - yLo) * 0.05 + 1e-9;
+    yLo -= pad;
+    yHi += pad;
+  }
+
+  private static double axisX(ValidationCurveModel m, double x) {
+    return m.isLog() ? Math.log10(x) : x;
+  }
+
+  private double px(ValidationCurveModel m, double x, double plotW) {
+    return LEFT + (axisX(m, x) - xLo) / (xHi - xLo) * plotW;
+  }
+
+  private double py(double y, double plotH) {
+    return TOP + (1 - (y - yLo) / (yHi - yLo)) * plotH;
+  }
+
+  private void zones(GraphicsContext g, ValidationCurveModel m, double h) {
+    double plotW = canvas.getWidth() - LEFT - RIGHT;
+    double plotH = h - TOP - BOTTOM;
+    List<ValidationCurveModel.Point> pts = m.points();
+    int i = 0;
+    while (i < pts.size()) {
+      int j = i;
+      while (j + 1 < pts.size() && pts.get(j + 1).zone() == pts.get(i).zone()) {
+        j++;
+      }
+      double from = i == 0 ? LEFT : (px(m, pts.get(i - 1).x(), plotW) + px(m, pts.get(i).x(), plotW)) / 2;
+      double to = j == pts.size() - 1 ? LEFT + plotW : (px(m, pts.get(j).x(), plotW) + px(m, pts.get(j + 1).x(), plotW)) / 2;
+      ValidationCurveModel.Zone zone = pts.get(i).zone();
+      Color fill = switch (zone) {
+        case UNDERFITTING -> Color.web("#748ffc", 0.10);
+        case GOOD_FIT -> Color.web("#40c057", 0.10);
+        case OVERFITTING -> Color.web("#fa5252", 0.10);
+      };
+      g.setFill(fill);
+      g.fillRect(from, TOP, to - from, plotH);
+      g.setFill(Color.web("#5d6678"));
+      g.setTextAlign(TextAlignment.CENTER);
+      g.setTextBaseline(VPos.TOP);
+      g.fillText(switch (zone) {
+        case UNDERFITTING -> "underfitting";
+        case GOOD_FIT -> "good fit";
+        case OVERFITTING -> "overfitting";
+      }, (from + to) / 2, TOP + 4);
+      g.setTextBaseline(VPos.BASELINE);
+      i = j + 1;
+    }
+  }
+
+  private void axes(GraphicsContext g, ValidationCurveModel m, double w, double h, Color text) {
+    double plotW = w - LEFT - RIGHT;
+    double plotH = h - TOP - BOTTOM;
+    g.setStroke(text.deriveColor(0, 1, 1, 0.6));
+    g.setLineWidth(1);
+    g.strokeLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
+    g.strokeLine(LEFT, TOP, LEFT, TOP + plotH);
+    g.setFill(text);
+    g.setTextAlign(TextAlignment.RIGHT);
+    g.setTextBaseline(VPos.CENTER);
+    for (double y : Ticks.linear(yLo, yHi, 5)) {
+      double py = py(y, plotH);
+      g.fillText(Ticks.label(y), LEFT - 6, py);
+      g.setStroke(text.deriveColor(0, 1, 1, 0.12));
+      g.strokeLine(LEFT, py, LEFT + plotW, py);
+    }
+    g.setTextAlign(TextAlignment.CENTER);
+    g.setTextBaseline(VPos.TOP);
+    List<Double> xs = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    if (!m.categories().isEmpty()) {
+      for (int i = 0; i < m.categories().size(); i++) {
+        xs.add((double) i);
+        labels.add(m.categories().get(i));
+      }
+    } else if (m.isLog()) {
+      Ticks.log(Math.pow(10, xLo), Math.pow(10, xHi)).forEach(v -> {
+        xs.add(v);
+        labels.add(Ticks.label(v));
+      });
+    } else {
+      Ticks.linear(xLo, xHi, 8).forEach(v -> {
+        xs.add(v);
+        labels.add(Ticks.label(v));
+      });
+    }
+    for (int i = 0; i < xs.size(); i++) {
+      double px = px(m, xs.get(i), plotW);
+      if (px >= LEFT - 1 && px <= LEFT + plotW + 1) {
+        g.fillText(labels.get(i), px, TOP + plotH + 5);
+      }
+    }
+    g.fillText(m.parameter() + (m.isLog() ? " (log scale)" : ""), LEFT + plotW / 2, TOP + plotH + 24);
+    g.setTextBaseline(VPos.BASELINE);
+  }
+
+  private void band(GraphicsContext g, ValidationCurveModel m, double plotW, double plotH, boolean train, Color c) {
+    List<ValidationCurveModel.Point> pts = m.points();
+    double[] xs = new double[pts.size() * 2];
+    double[] ys = new double[pts.size() * 2];
+    for (int i = 0; i < pts.size(); i++) {
+      ValidationCurveModel.Point p = pts.get(i);
+      double mean = train ? p.train() : p.validation();
+      double std = train ? p.trainStd() : p.validationStd();
+      xs[i] = px(m, p.x(), plotW);
+      ys[i] = py(mean + std, plotH);
+      xs[xs.length - 1 - i] = xs[i];
+      ys[ys.length - 1 - i] = py(mean - std, plotH);
+    }
+    g.setFill(c.deriveColor(0, 1, 1, 0.18));
+    g.fillPolygon(xs, ys, xs.length);
+  }
+
+  private void line(GraphicsContext g, ValidationCurveModel m, double plotW, double plotH, boolean train, Color c) {
+    g.setStroke(c);
+    g.setLineWidth(2.2);
+    g.beginPath();
+    List<ValidationCurveModel.Point> pts = m.points();
+    for (int i = 0; i < pts.size(); i++) {
+      double px = px(m, pts.get(i).x(), plotW);
+      double py = py(train ? pts.get(i).train() : pts.get(i).validation(), plotH);
+      if (i == 0) {
+        g.moveTo(px, py);
+      } else {
+        g.lineTo(px, py);
+      }
+    }
+    g.stroke();
+    for (ValidationCurveModel.Point p : pts) {
+      dot(g, px(m, p.x(), plotW), py(train ? p.train() : p.validation(), plotH), 3.5, c);
+    }
+  }
+
+  private static void dot(GraphicsContext g, double x, double y, double r, Color c) {
+    g.setFill(c);
+    g.fillOval(x - r, y - r, 2 * r, 2 * r);
+  }
+
+  private static void legend(GraphicsContext g, double w, Color train, Color validation, Color text) {
+    double x = w - RIGHT - 220;
+    g.setTextAlign(TextAlignment.LEFT);
+    g.setTextBaseline(VPos.CENTER);
+    g.setFill(train);
+    g.fillRect(x, 12, 18, 4);
+    g.setFill(text);
+    g.fillText("train (± 1 sd)", x + 24, 14);
+    g.setFill(validation);
+    g.fillRect(x + 110, 12, 18, 4);
+    g.setFill(text);
+    g.fillText("validation (± 1 sd)", x + 134, 14);
+    g.setTextBaseline(VPos.BASELINE);
+  }
+
+  private java.util.Optional<Trial> pick(double x, double y) {
+    ValidationCurveModel m = getSkinnable().getModel();
+    if (m == null) {
+      return java.util.Optional.empty();
+    }
+    double plotW = canvas.getWidth() - LEFT - RIGHT;
+    ValidationCurveModel.Point nearest = null;
+    double bestDistance = 20;
+    for (ValidationCurveModel.Point p : m.points()) {
+      double d = Math.abs(px(m, p.x(), plotW) - x);
+      if (d < bestDistance) {
+        bestDistance = d;
+        nearest = p;
+      }
+    }
+    return java.util.Optional.ofNullable(nearest).map(ValidationCurveModel.Point::trial);
+  }
+}
