@@ -27,7 +27,16 @@ public final class TreeParams {
 
   public static HyperParameter maxDepth(long low, long high, long defaultValue) {
     return HyperParameter.integer(MAX_DEPTH, 1, 1000, low, high, false, defaultValue,
-        "maximum depth of a tree", Complexity.MORE_WHEN_RAISED);
+        "maximum number of splits from the root to a leaf (1 = a single split, as in scikit-learn)",
+        Complexity.MORE_WHEN_RAISED);
+  }
+
+  /**
+   * The depth to give Smile: Smile counts the root as depth 1, so its max depth 1 is a tree that never
+   * splits; users (and scikit-learn) mean the number of split levels.
+   */
+  public static int smileDepth(org.tunescope.ml.models.Params params) {
+    return params.getInt(MAX_DEPTH) + 1;
   }
 
   public static HyperParameter maxNodes(long low, long high, long defaultValue) {

@@ -30,7 +30,7 @@ public final class AdaBoostClassifier {
         false,
         (data, params) -> Fitted.frameClassifier(
             AdaBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), params.getInt(TREES),
-                params.getInt(MAX_DEPTH), params.getInt(MAX_NODES), params.getInt(NODE_SIZE)),
+                TreeParams.smileDepth(params), params.getInt(MAX_NODES), params.getInt(NODE_SIZE)),
             data));
   }
 }

@@ -34,7 +34,7 @@ public final class DecisionTreeClassifier {
         false,
         (data, params) -> Fitted.frameClassifier(
             DecisionTree.fit(SmileFrames.FORMULA, SmileFrames.training(data),
-                splitRule(params.getString(CRITERION)), params.getInt(MAX_DEPTH),
+                splitRule(params.getString(CRITERION)), TreeParams.smileDepth(params),
                 params.getInt(MAX_NODES), params.getInt(NODE_SIZE)),
             data));
   }

@@ -34,7 +34,7 @@ public final class GradientBoostingClassifier {
         false,
         (data, params) -> Fitted.frameClassifier(
             GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), params.getInt(TREES),
-                params.getInt(MAX_DEPTH), params.getInt(MAX_NODES), params.getInt(NODE_SIZE),
+                TreeParams.smileDepth(params), params.getInt(MAX_NODES), params.getInt(NODE_SIZE),
                 params.getDouble(LEARNING_RATE), params.getDouble(SUBSAMPLE)),
             data));
   }

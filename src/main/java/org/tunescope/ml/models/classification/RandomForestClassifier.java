@@ -39,7 +39,7 @@ public final class RandomForestClassifier {
           RandomForest forest = RandomForest.fit(SmileFrames.FORMULA, SmileFrames.training(data), trees,
               TreeParams.mtry(params.getString(MAX_FEATURES), data.x()[0].length),
               DecisionTreeClassifier.splitRule(params.getString(DecisionTreeClassifier.CRITERION)),
-              params.getInt(MAX_DEPTH), params.getInt(MAX_NODES), params.getInt(NODE_SIZE),
+              TreeParams.smileDepth(params), params.getInt(MAX_NODES), params.getInt(NODE_SIZE),
               params.getDouble(SUBSAMPLE), null, TreeParams.treeSeeds(data.seed(), trees));
           return Fitted.frameClassifier(forest, data);
         });

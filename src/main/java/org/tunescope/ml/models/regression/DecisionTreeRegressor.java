@@ -27,7 +27,7 @@ public final class DecisionTreeRegressor {
             TreeParams.nodeSize(1, 50, 5)),
         false,
         (data, params) -> Fitted.frameRegression(
-            RegressionTree.fit(SmileFrames.FORMULA, SmileFrames.training(data), params.getInt(MAX_DEPTH),
+            RegressionTree.fit(SmileFrames.FORMULA, SmileFrames.training(data), TreeParams.smileDepth(params),
                 params.getInt(MAX_NODES), params.getInt(NODE_SIZE))));
   }
 }

@@ -35,7 +35,7 @@ public final class GradientBoostingRegressor {
         false,
         (data, params) -> Fitted.frameRegression(
             GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), Loss.ls(),
-                params.getInt(TREES), params.getInt(MAX_DEPTH), params.getInt(MAX_NODES),
+                params.getInt(TREES), TreeParams.smileDepth(params), params.getInt(MAX_NODES),
                 params.getInt(NODE_SIZE), params.getDouble(LEARNING_RATE), params.getDouble(SUBSAMPLE))));
   }
 }

@@ -36,7 +36,7 @@ public final class RandomForestRegressor {
         (data, params) -> {
           int trees = params.getInt(TREES);
           RandomForest forest = RandomForest.fit(SmileFrames.FORMULA, SmileFrames.training(data), trees,
-              TreeParams.mtry(params.getString(MAX_FEATURES), data.x()[0].length), params.getInt(MAX_DEPTH),
+              TreeParams.mtry(params.getString(MAX_FEATURES), data.x()[0].length), TreeParams.smileDepth(params),
               params.getInt(MAX_NODES), params.getInt(NODE_SIZE), params.getDouble(SUBSAMPLE),
               TreeParams.treeSeeds(data.seed(), trees));
           return Fitted.frameRegression(forest);
