@@ -93,10 +93,13 @@ public final class InMemoryStudyStore implements StudyStore {
     for (Entry e : studies.values()) {
       for (var it = e.running.entrySet().iterator(); it.hasNext(); ) {
         var claim = it.next();
-        Owner owner = claim.getValue().owner();
+        // Read the entry before removing it: a TreeMap may reuse the entry object for its successor.
+        int number = claim.getKey();
+        Claim c = claim.getValue();
+        Owner owner = c.owner();
         if (owner.isGone(heartbeats.getOrDefault(owner.id(), Instant.EPOCH), now)) {
           it.remove();
-          e.finished.put(claim.getKey(), Interrupted.trial(e.record, claim.getKey(), owner, claim.getValue().started()));
+          e.finished.put(number, Interrupted.trial(e.record, number, owner, c.started()));
           marked++;
         }
       }
