@@ -180,6 +180,7 @@ public final class StudyRunner {
           // The trial cannot be kept (a full disk): nobody must see it as done, and going on would
           // produce more trials that cannot be kept.
           abort("could not save trial " + number + ": " + describe(e));
+          releaseQuietly(number);
           return;
         }
         synchronized (this) {
@@ -189,6 +190,7 @@ public final class StudyRunner {
       }
     }
 
+    /** Frees a claim; when even that fails, the ledger marks the claim interrupted once this process is gone. */
     private void releaseQuietly(int number) {
       try {
         ledger.release(number);
