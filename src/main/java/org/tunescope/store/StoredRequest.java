@@ -61,14 +61,24 @@ public record StoredRequest(
 
   /** The request again, named {@code name}, with its ranges read against the model's declarations. */
   public TuningRequest toRequest(String name, ModelSpec spec) {
+    return toRequest(name, ranges(spec));
+  }
+
+  /** The request again with ranges already read: none, to find the task and the model first. */
+  public TuningRequest toRequest(String name, Map<String, Distribution> parsedRanges) {
+    return new TuningRequest(name, target, task.map(Task::parse), model, parsedRanges, fixOthers, metric,
+        SearchMethod.parse(search), gridPoints, budget(), folds, repeats, foldColumn, seed);
+  }
+
+  /** The ranges read against the model's declarations. */
+  public Map<String, Distribution> ranges(ModelSpec spec) {
     Map<String, Distribution> parsed = new LinkedHashMap<>();
     ranges.forEach((param, text) -> {
       HyperParameter hp = spec.hyperParameter(param).orElseThrow(() -> new StoreException(
           "the stored study searches parameter '" + param + "', which model " + spec.id() + " no longer has"));
       parsed.put(param, DistributionParser.parse(hp, text));
     });
-    return new TuningRequest(name, target, task.map(Task::parse), model, parsed, fixOthers, metric,
-        SearchMethod.parse(search), gridPoints, budget(), folds, repeats, foldColumn, seed);
+    return parsed;
   }
 
   /**
