@@ -50,6 +50,10 @@ final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
+  @Option(names = "--log-trials",
+      description = "Print a line per finished trial on standard error (the trial is stored when it is printed).")
+  boolean logTrials;
+
   @Mixin
   StoreOption storeOption = new StoreOption();
 
@@ -73,7 +77,7 @@ final class ResumeCommand implements Callable<Integer> {
       stderr.printf("resuming study %s: %d of %s trials done, %d workers%n", name, done,
           record.plannedTrials().isPresent() ? String.valueOf(record.plannedTrials().getAsInt()) : "?", workerCount);
       stderr.flush();
-      return StoredRun.run(stdout, stderr, store, prepared, workerCount, quiet, out,
+      return StoredRun.run(stdout, stderr, store, prepared, workerCount, quiet, logTrials, out,
           record.request().maxTime().orElse(null), Leaderboard.varied(store.trials(name)), (int) done);
     }
   }

@@ -9,8 +9,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.tunescope.engine.study.StudyEvent;
+import org.tunescope.engine.study.StudyListener;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.StudyRunner;
+import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.store.ResultsFile;
 import org.tunescope.store.StudyStore;
@@ -25,11 +28,13 @@ final class StoredRun {
   }
 
   /**
+   * @param logTrials   print a line per finished trial (it is in the store when printed)
    * @param alreadyDone trials the study had before this run, to count the progress line from
    * @return the exit code: 0, or {@link TuneScopeCommand#BAD_INPUT} when the store failed mid-run
    */
   static int run(PrintWriter stdout, PrintWriter stderr, StudyStore store, PreparedStudy prepared, int workers,
-                 boolean quiet, Path out, Duration time, Set<String> varied, int alreadyDone) throws IOException {
+                 boolean quiet, boolean logTrials, Path out, Duration time, Set<String> varied, int alreadyDone)
+      throws IOException {
     String name = prepared.study().name();
     OptionalInt planned = prepared.study().plannedTrials();
     OptionalInt toRun = planned.isPresent() ? OptionalInt.of(Math.max(0, planned.getAsInt() - alreadyDone)) : planned;
@@ -49,7 +54,17 @@ final class StoredRun {
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     StudyResult result;
     try {
-      result = runner.run(prepared.study(), prepared.objective(), quiet ? e -> { } : progress, store.ledger(name));
+      StudyListener listener = quiet ? StudyListener.NONE : progress;
+      if (logTrials) {
+        StudyListener shown = listener;
+        listener = event -> {
+          shown.onEvent(event);
+          if (event instanceof StudyEvent.TrialFinished f) {
+            logTrial(stderr, f.trial());
+          }
+        };
+      }
+      result = runner.run(prepared.study(), prepared.objective(), listener, store.ledger(name));
       if (!quiet) {
         progress.finish();
       }
@@ -80,5 +95,13 @@ final class StoredRun {
     }
     stderr.flush();
     return 0;
+  }
+
+  /** One line per finished trial, with the exact mean validation score: for logs and scripts. */
+  private static void logTrial(PrintWriter err, Trial t) {
+    synchronized (err) {
+      err.println("trial " + t.number() + " " + t.state().id() + " validation " + t.validation().mean());
+      err.flush();
+    }
   }
 }

@@ -119,6 +119,10 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
+  @Option(names = "--log-trials",
+      description = "Print a line per finished trial on standard error (the trial is stored when it is printed).")
+  boolean logTrials;
+
   @Mixin
   StoreOption storeOption = new StoreOption();
 
@@ -163,7 +167,7 @@ final class TuneCommand implements Callable<Integer> {
           planned.isPresent() ? " of " + planned.getAsInt() + " trials" : "", prepared.info().foldMethod(), workerCount,
           alreadyDone > 0 ? ", joining " + alreadyDone + " trials already done" : "");
       stderr.flush();
-      return StoredRun.run(stdout, stderr, store, prepared, workerCount, quiet, out, time,
+      return StoredRun.run(stdout, stderr, store, prepared, workerCount, quiet, logTrials, out, time,
           variedParameters(prepared.study().space()), alreadyDone);
     }
   }
