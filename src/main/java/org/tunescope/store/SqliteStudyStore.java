@@ -280,12 +280,7 @@ public final class SqliteStudyStore implements StudyStore {
   @Override
   public void addTrials(String name, List<Trial> trials) {
     write("saving " + trials.size() + " trials of " + name, () -> {
-      long study = studyId(name);
-      try (TrialWriter w = new TrialWriter()) {
-        for (Trial t : trials) {
-          w.write(study, t);
-        }
-      }
+      writeTrials(studyId(name), trials);
       return null;
     });
   }
@@ -411,66 +406,61 @@ public final class SqliteStudyStore implements StudyStore {
     return n.toString();
   }
 
-  /** Writes finished trials inside the caller's transaction, reusing its statements. */
-  private final class TrialWriter implements AutoCloseable {
-    private final PreparedStatement upsert = connection.prepareStatement("INSERT INTO trials (study_id, number,"
-        + " state, seed, fit_seconds, bytes_allocated, error, params, train_mean, validation_mean, started, finished,"
-        + " owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
-        + " ON CONFLICT (study_id, number) DO UPDATE SET state = excluded.state, seed = excluded.seed,"
-        + " fit_seconds = excluded.fit_seconds, bytes_allocated = excluded.bytes_allocated, error = excluded.error,"
-        + " params = excluded.params, train_mean = excluded.train_mean, validation_mean = excluded.validation_mean,"
-        + " started = excluded.started, finished = excluded.finished, owner = NULL");
-    private final PreparedStatement id = connection.prepareStatement(
-        "SELECT id FROM trials WHERE study_id = ? AND number = ?");
-    private final PreparedStatement clearFolds = connection.prepareStatement(
-        "DELETE FROM fold_scores WHERE trial_id = ?");
-    private final PreparedStatement fold = connection.prepareStatement(
-        "INSERT INTO fold_scores (trial_id, fold, train, validation) VALUES (?, ?, ?, ?)");
-    private final String now = Instant.now().toString();
-
-    TrialWriter() throws SQLException {
-    }
-
-    void write(long study, Trial t) throws SQLException {
-      int k = 1;
-      upsert.setLong(k++, study);
-      upsert.setInt(k++, t.number());
-      upsert.setString(k++, t.state().id());
-      upsert.setLong(k++, t.seed());
-      setDouble(upsert, k++, t.fitSeconds());
-      upsert.setLong(k++, t.bytesAllocated());
-      upsert.setString(k++, t.error().orElse(null));
-      upsert.setString(k++, paramsJson(t.params()));
-      setDouble(upsert, k++, t.train().mean());
-      setDouble(upsert, k++, t.validation().mean());
-      upsert.setString(k++, t.started().toString());
-      upsert.setString(k, now);
-      upsert.executeUpdate();
-      id.setLong(1, study);
-      id.setInt(2, t.number());
-      long trialId;
-      try (ResultSet rs = id.executeQuery()) {
-        rs.next();
-        trialId = rs.getLong(1);
+  /**
+   * Writes finished trials inside the caller's transaction, replacing any row of the same numbers (a
+   * running claim, an interrupted trial). Trial ids are given here, so that trials and fold scores go in
+   * as two batches: one native call each, whatever the number of trials.
+   */
+  private void writeTrials(long study, List<Trial> trials) throws SQLException {
+    String now = Instant.now().toString();
+    try (PreparedStatement delete = connection.prepareStatement(
+             "DELETE FROM trials WHERE study_id = ? AND number = ?");
+         PreparedStatement insert = connection.prepareStatement("INSERT INTO trials (id, study_id, number, state,"
+             + " seed, fit_seconds, bytes_allocated, error, params, train_mean, validation_mean, started, finished)"
+             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+         PreparedStatement fold = connection.prepareStatement(
+             "INSERT INTO fold_scores (trial_id, fold, train, validation) VALUES (?, ?, ?, ?)");
+         Statement max = connection.createStatement();
+         ResultSet rs = max.executeQuery("SELECT COALESCE(MAX(id), 0) FROM trials")) {
+      rs.next();
+      long id = rs.getLong(1);
+      for (Trial t : trials) {
+        delete.setLong(1, study);
+        delete.setInt(2, t.number());
+        delete.addBatch();
       }
-      clearFolds.setLong(1, trialId);
-      clearFolds.executeUpdate();
-      for (int f = 0; f < t.folds().size(); f++) {
-        fold.setLong(1, trialId);
-        fold.setInt(2, f);
-        setDouble(fold, 3, t.folds().get(f).train());
-        setDouble(fold, 4, t.folds().get(f).validation());
-        fold.addBatch();
+      delete.executeBatch();
+      int folds = 0;
+      for (Trial t : trials) {
+        id++;
+        int k = 1;
+        insert.setLong(k++, id);
+        insert.setLong(k++, study);
+        insert.setInt(k++, t.number());
+        insert.setString(k++, t.state().id());
+        insert.setLong(k++, t.seed());
+        setDouble(insert, k++, t.fitSeconds());
+        insert.setLong(k++, t.bytesAllocated());
+        insert.setString(k++, t.error().orElse(null));
+        insert.setString(k++, paramsJson(t.params()));
+        setDouble(insert, k++, t.train().mean());
+        setDouble(insert, k++, t.validation().mean());
+        insert.setString(k++, t.started().toString());
+        insert.setString(k, now);
+        insert.addBatch();
+        for (int f = 0; f < t.folds().size(); f++) {
+          fold.setLong(1, id);
+          fold.setInt(2, f);
+          setDouble(fold, 3, t.folds().get(f).train());
+          setDouble(fold, 4, t.folds().get(f).validation());
+          fold.addBatch();
+          folds++;
+        }
       }
-      fold.executeBatch();
-    }
-
-    @Override
-    public void close() throws SQLException {
-      upsert.close();
-      id.close();
-      clearFolds.close();
-      fold.close();
+      insert.executeBatch();
+      if (folds > 0) {
+        fold.executeBatch();
+      }
     }
   }
 
@@ -637,9 +627,7 @@ public final class SqliteStudyStore implements StudyStore {
     @Override
     public void finish(Trial trial) {
       write("saving trial " + trial.number(), () -> {
-        try (TrialWriter w = new TrialWriter()) {
-          w.write(study, trial);
-        }
+        writeTrials(study, List.of(trial));
         return null;
       });
     }
