@@ -27,6 +27,10 @@ final class ModelsCommand implements Callable<Integer> {
   @Option(names = "--brief", description = "One line per model, without hyperparameters.")
   boolean brief;
 
+  /** Accepted like on every command; the catalog does not need the store. */
+  @picocli.CommandLine.Mixin
+  StoreOption storeOption = new StoreOption();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();

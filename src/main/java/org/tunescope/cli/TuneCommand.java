@@ -12,16 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.DistributionParser;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.engine.study.Budget;
-import org.tunescope.engine.study.StudyResult;
-import org.tunescope.engine.study.StudyRunner;
-import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LearningProblem;
@@ -31,8 +26,10 @@ import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
-import org.tunescope.store.ResultsFile;
+import org.tunescope.store.StudyRecord;
+import org.tunescope.store.StudyStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,8 +42,6 @@ import picocli.CommandLine.Spec;
         "    --search grid --param kernel=rbf --param C=0.01:1000:log --param gamma=0.0001:10:log \\",
         "    --grid-points 10 --folds 5 --metric accuracy --seed 0 --workers 2 --out results.json"})
 final class TuneCommand implements Callable<Integer> {
-
-  private static final int LEADERBOARD_SIZE = 10;
 
   @Spec
   CommandSpec spec;
@@ -113,7 +108,9 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Trials evaluated at once (default: all cores).")
   Integer workers;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "The study's name (default: MODEL-DATASET).")
+  @Option(names = {"--name", "--study"}, paramLabel = "NAME",
+      description = "The study's name (default: MODEL-DATASET, numbered when taken). A study of this name that"
+          + " is not finished and searches the same way is joined: several processes can share one study.")
   String name;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write every trial to FILE: .json or .csv.")
@@ -121,6 +118,13 @@ final class TuneCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
+
+  @Option(names = "--log-trials",
+      description = "Print a line per finished trial on standard error (the trial is stored when it is printed).")
+  boolean logTrials;
+
+  @Mixin
+  StoreOption storeOption = new StoreOption();
 
   @Override
   public Integer call() throws IOException {
@@ -142,50 +146,55 @@ final class TuneCommand implements Callable<Integer> {
       stderr.printf("note: %d rows without a target value were left out%n", prepared.problem().droppedRows());
     }
     int workerCount = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-    OptionalInt planned = prepared.study().plannedTrials();
-    stderr.printf("study %s: %s on %s (%d rows, %d features), %s, %s search%s, %s, %d workers%n",
-        prepared.info().name(), prepared.model().id(), data.getFileName(), prepared.problem().rows(),
-        prepared.problem().features().columnCount(), prepared.metric().id(), prepared.info().search(),
-        planned.isPresent() ? " of " + planned.getAsInt() + " trials" : "", prepared.info().foldMethod(), workerCount);
-    stderr.flush();
-
-    StudyRunner runner = new StudyRunner(workerCount);
-    ProgressPrinter progress = new ProgressPrinter(stderr, System.console() != null && !quiet, planned, time,
-        prepared.study().direction());
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread onInterrupt = new Thread(() -> {
-      // Ctrl-C: stop starting folds, let the main thread write what finished, then exit.
-      runner.cancel();
-      try {
-        finished.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    try (StudyStore store = storeOption.open()) {
+      if (name == null) {
+        // An unnamed study is always a new one: the default name gets a number when it is taken.
+        String free = request.name();
+        for (int i = 2; store.find(free).isPresent(); i++) {
+          free = request.name() + "-" + i;
+        }
+        if (!free.equals(request.name())) {
+          request = renamed(request, free);
+          prepared = setup.prepare(request, problem, data, loaded.sha256());
+        }
       }
-    }, "tunescope-cancel");
-    Runtime.getRuntime().addShutdownHook(onInterrupt);
-    StudyResult result;
-    try {
-      result = runner.run(prepared.study(), prepared.objective(), quiet ? e -> { } : progress);
-      if (!quiet) {
-        progress.finish();
-      }
-      printLeaderboard(stdout, result, variedParameters(prepared.study().space()));
-      if (out != null) {
-        ResultsFile.write(out, prepared.info(), result.trials(),
-            Optional.of(new ResultsFile.StudyRun(result.elapsed(), result.stopReason())));
-        stderr.println("wrote " + result.trials().size() + " trials to " + out);
-      }
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(onInterrupt);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting (Ctrl-C): the hook is running and waits for us.
-      }
+      StudyRecord record = join(store, StudyRecord.of(prepared, request, data, Versions.TUNESCOPE));
+      int alreadyDone = store.trials(record.name()).size();
+      OptionalInt planned = prepared.study().plannedTrials();
+      stderr.printf("study %s: %s on %s (%d rows, %d features), %s, %s search%s, %s, %d workers%s%n",
+          prepared.info().name(), prepared.model().id(), data.getFileName(), prepared.problem().rows(),
+          prepared.problem().features().columnCount(), prepared.metric().id(), prepared.info().search(),
+          planned.isPresent() ? " of " + planned.getAsInt() + " trials" : "", prepared.info().foldMethod(), workerCount,
+          alreadyDone > 0 ? ", joining " + alreadyDone + " trials already done" : "");
+      stderr.flush();
+      return StoredRun.run(stdout, stderr, store, prepared, workerCount, quiet, logTrials, out, time,
+          variedParameters(prepared.study().space()), alreadyDone);
     }
-    stdout.flush();
-    stderr.flush();
-    return 0;
+  }
+
+  /**
+   * The stored study this run adds trials to: a new one, or the study of that name when it asks for the
+   * same search and is not finished (another worker's, or an earlier run's).
+   */
+  private static StudyRecord join(StudyStore store, StudyRecord mine) {
+    StudyRecord stored = store.createIfAbsent(mine);
+    if (stored.equals(mine)) {
+      return stored;
+    }
+    if (stored.finished().isPresent()) {
+      throw new IllegalArgumentException("study '" + mine.name() + "' already exists and is finished; continue it"
+          + " with: tunescope resume " + mine.name() + ", or choose another --name");
+    }
+    stored.difference(mine).ifPresent(difference -> {
+      throw new IllegalArgumentException("study '" + mine.name() + "' already exists with another search (this run"
+          + " asks for " + difference + "); give another --name");
+    });
+    return stored;
+  }
+
+  private static TuningRequest renamed(TuningRequest r, String newName) {
+    return new TuningRequest(newName, r.target(), r.task(), r.model(), r.ranges(), r.fixOthers(), r.metric(),
+        r.search(), r.gridPoints(), r.budget(), r.folds(), r.repeats(), r.foldColumn(), r.seed());
   }
 
   private void checkOptions() {
@@ -241,48 +250,5 @@ final class TuneCommand implements Callable<Integer> {
     space.parameters().stream().filter(p -> !(p.distribution() instanceof Distribution.Fixed))
         .forEach(p -> varied.add(p.name()));
     return varied;
-  }
-
-  private static void printLeaderboard(PrintWriter out, StudyResult result, java.util.Set<String> varied) {
-    List<Trial> ranked = result.leaderboard();
-    long notComplete = result.trials().size() - ranked.size();
-    out.printf("%n%d trials in %s (%d complete%s)%s%n", result.trials().size(),
-        ProgressPrinter.clock(result.elapsed().toMillis() / 1000.0), ranked.size(),
-        notComplete > 0 ? ", " + notComplete + " failed or interrupted" : "",
-        result.stopReason().map(r -> "; stopped: " + r).orElse(""));
-    if (ranked.isEmpty()) {
-      result.trials().stream().filter(t -> t.error().isPresent()).findFirst()
-          .ifPresent(t -> out.println("no trial completed; trial " + t.number() + " failed: " + t.error().get()));
-      return;
-    }
-    out.printf("%n%4s %5s  %-17s %-17s %8s %7s  %s%n", "rank", "trial", "train mean±std", "valid mean±std", "gap",
-        "fit s", "params");
-    for (int i = 0; i < Math.min(LEADERBOARD_SIZE, ranked.size()); i++) {
-      Trial t = ranked.get(i);
-      out.printf(Locale.ROOT, "%4d %5d  %-17s %-17s %8.4f %7.2f  %s%n", i + 1, t.number(),
-          meanStd(t.train().mean(), t.train().std()), meanStd(t.validation().mean(), t.validation().std()), t.gap(),
-          t.fitSeconds(), formatParams(t.params(), varied));
-    }
-    long failed = result.trials().stream().filter(t -> t.error().isPresent()
-        && t.state() == org.tunescope.engine.study.TrialState.FAILED).count();
-    if (failed > 0) {
-      Trial first = result.trials().stream()
-          .filter(t -> t.state() == org.tunescope.engine.study.TrialState.FAILED).findFirst().orElseThrow();
-      out.printf("%d trials failed; the first (trial %d): %s%n", failed, first.number(), first.error().orElse(""));
-    }
-  }
-
-  private static String meanStd(double mean, double std) {
-    return String.format(Locale.ROOT, "%.4f ± %.4f", mean, std);
-  }
-
-  static String formatParams(Map<String, Object> params, java.util.Set<String> varied) {
-    List<String> parts = new ArrayList<>();
-    params.forEach((k, v) -> {
-      if (varied.contains(k)) {
-        parts.add(k + "=" + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v));
-      }
-    });
-    return String.join(" ", parts);
   }
 }

@@ -2,6 +2,7 @@ package org.tunescope.cli;
 
 import java.io.PrintWriter;
 import org.tunescope.ml.data.DataException;
+import org.tunescope.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,10 +10,11 @@ import picocli.CommandLine.Command;
 @Command(name = "tunescope", mixinStandardHelpOptions = true, version = "TuneScope " + Versions.TUNESCOPE,
     description = "Explore hyperparameter tuning: cross-validated searches that record train and validation"
         + " scores for every fold of every trial.",
-    subcommands = {ModelsCommand.class, TuneCommand.class, GenerateCommand.class})
+    subcommands = {ModelsCommand.class, TuneCommand.class, ResumeCommand.class, StudiesCommand.class,
+        ShowCommand.class, ExportCommand.class, DeleteCommand.class, GenerateCommand.class})
 public final class TuneScopeCommand implements Runnable {
 
-  /** Exit code for input the user can fix: a missing file, an unknown column, a bad range. */
+  /** Exit code for input the user can fix: a missing file, an unknown column, a bad range, a locked store. */
   public static final int BAD_INPUT = 2;
 
   /** Runs the command line and returns the exit code. */
@@ -31,7 +33,7 @@ public final class TuneScopeCommand implements Runnable {
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      if (ex instanceof IllegalArgumentException || ex instanceof DataException) {
+      if (ex instanceof IllegalArgumentException || ex instanceof DataException || ex instanceof StoreException) {
         err.println("error: " + ex.getMessage());
         return BAD_INPUT;
       }

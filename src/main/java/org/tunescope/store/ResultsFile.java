@@ -50,12 +50,18 @@ public final class ResultsFile {
    * write never leaves half a file in place of a good one.
    */
   public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run) throws IOException {
+    write(file, info, trials, run, isCsv(file));
+  }
+
+  /** Writes the results to {@code file} as CSV or JSON, whatever its name, by way of a temporary file. */
+  public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv)
+      throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
-        if (isCsv(file)) {
+        if (csv) {
           writeCsv(out, trials);
         } else {
           writeJson(out, info, trials, run);

@@ -3,12 +3,12 @@ package org.tunescope.engine.study;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalInt;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.tunescope.engine.sampler.Seeds;
 
 /**
- * Runs a study on a pool of worker threads. Each worker claims the next trial number, asks the sampler
- * for its parameters, evaluates it and publishes the result. A trial's parameters and seed depend only
+ * Runs a study on a pool of worker threads. Each worker claims the next trial number from the study's
+ * {@link TrialLedger}, asks the sampler for its parameters, evaluates it, has the ledger keep it and only
+ * then publishes the result. A trial's parameters and seed depend only
  * on its number (and, for adaptive samplers, on the history), so the same seed gives the same trials
  * whatever the number of workers.
  */
@@ -62,8 +63,18 @@ public final class StudyRunner {
    * finished trial, including {@code previous} ones. Previous trials that were interrupted are run again.
    */
   public StudyResult run(Study study, Objective objective, StudyListener listener, List<Trial> previous) {
+    return run(study, objective, listener, new InMemoryTrialLedger(previous));
+  }
+
+  /**
+   * Runs the study with its trials kept by {@code ledger} (a store's, for a study that survives the
+   * process or is shared by several). The result holds every trial the ledger has finished, including
+   * those of earlier runs and of other processes. When the ledger cannot keep a trial, the run stops
+   * and the result's stop reason says why.
+   */
+  public StudyResult run(Study study, Objective objective, StudyListener listener, TrialLedger ledger) {
     Instant start = Instant.now();
-    Run run = new Run(study, objective, listener, previous, start);
+    Run run = new Run(study, objective, listener, ledger, start);
     List<ForkJoinPool> pools = new ArrayList<>();
     try {
       List<Future<?>> futures = new ArrayList<>();
@@ -87,7 +98,14 @@ public final class StudyRunner {
     }
     Optional<String> reason = Optional.ofNullable(run.abortReason.get())
         .or(() -> cancelled.get() ? Optional.of("cancelled") : Optional.empty());
-    return new StudyResult(study, run.snapshot(), Duration.between(start, Instant.now()), reason);
+    List<Trial> trials;
+    try {
+      trials = ledger.finished();
+    } catch (RuntimeException e) {
+      reason = reason.or(() -> Optional.of(describe(e)));
+      trials = run.ownTrials();
+    }
+    return new StudyResult(study, trials, Duration.between(start, Instant.now()), reason);
   }
 
   private static final AtomicInteger WORKER_IDS = new AtomicInteger();
@@ -109,30 +127,22 @@ public final class StudyRunner {
     return new ForkJoinPool(1, factory, null, false, 1, 1, 1, pool -> true, 30, TimeUnit.SECONDS);
   }
 
-  /** The shared state of one run: which numbers are taken, what has finished. */
+  /** One run: its ledger, and why it stopped early. */
   private final class Run {
     private final Study study;
     private final Objective objective;
     private final StudyListener listener;
+    private final TrialLedger ledger;
     private final Instant deadline;
-    private final List<Trial> finished = new ArrayList<>();
-    private final Set<Integer> taken = new HashSet<>();
+    private final List<Trial> own = new ArrayList<>();
     private final AtomicReference<String> abortReason = new AtomicReference<>();
-    private int cursor;
-    private int claimedOrKept;
 
-    Run(Study study, Objective objective, StudyListener listener, List<Trial> previous, Instant start) {
+    Run(Study study, Objective objective, StudyListener listener, TrialLedger ledger, Instant start) {
       this.study = study;
       this.objective = objective;
       this.listener = listener;
+      this.ledger = ledger;
       this.deadline = study.budget().maxTime().map(start::plus).orElse(Instant.MAX);
-      for (Trial t : previous) {
-        if (t.state() != TrialState.INTERRUPTED && t.state() != TrialState.RUNNING) {
-          finished.add(t);
-          taken.add(t.number());
-          claimedOrKept++;
-        }
-      }
     }
 
     void abort(String reason) {
@@ -140,48 +150,80 @@ public final class StudyRunner {
       cancel();
     }
 
-    synchronized List<Trial> snapshot() {
-      return List.copyOf(finished);
-    }
-
-    /** The next trial number to run, or -1 when the study should start nothing more. */
-    private synchronized int claim() {
-      if (cancelled.get() || Instant.now().isAfter(deadline)) {
-        return -1;
-      }
-      if (study.budget().maxTrials().isPresent() && claimedOrKept >= study.budget().maxTrials().getAsInt()) {
-        return -1;
-      }
-      while (taken.contains(cursor)) {
-        cursor++;
-      }
-      int number = cursor++;
-      taken.add(number);
-      claimedOrKept++;
-      return number;
-    }
-
-    private synchronized void unclaim() {
-      claimedOrKept--;
+    /** The trials this run finished, for a result when the ledger can no longer be read. */
+    synchronized List<Trial> ownTrials() {
+      return List.copyOf(own);
     }
 
     void workLoop() {
-      while (true) {
-        int number = claim();
-        if (number < 0) {
+      while (!cancelled.get()) {
+        OptionalInt claim;
+        try {
+          claim = ledger.claim(study, deadline);
+        } catch (RuntimeException e) {
+          abort(describe(e));
           return;
         }
-        Optional<Map<String, Object>> params = study.sampler().sample(number, snapshot());
+        if (claim.isEmpty()) {
+          return;
+        }
+        int number = claim.getAsInt();
+        Optional<Map<String, Object>> params = study.sampler().sample(number, history());
         if (params.isEmpty()) {
-          unclaim();
+          releaseQuietly(number);
           return;
         }
         Trial trial = evaluate(number, params.get());
+        try {
+          ledger.finish(trial);
+        } catch (RuntimeException e) {
+          // The trial cannot be kept (a full disk): nobody must see it as done, and going on would
+          // produce more trials that cannot be kept.
+          abort("could not save trial " + number + ": " + describe(e));
+          releaseQuietly(number);
+          return;
+        }
         synchronized (this) {
-          finished.add(trial);
+          own.add(trial);
         }
         publish(new StudyEvent.TrialFinished(trial));
       }
+    }
+
+    /** Frees a claim; when even that fails, the ledger marks the claim interrupted once this process is gone. */
+    private void releaseQuietly(int number) {
+      try {
+        ledger.release(number);
+      } catch (RuntimeException e) {
+        abort(describe(e));
+      }
+    }
+
+    /**
+     * The finished trials, read from the ledger only if the sampler looks at them: grid and random
+     * samplers never do, and a database ledger need not load the whole study for every trial.
+     */
+    private List<Trial> history() {
+      return new AbstractList<>() {
+        private List<Trial> loaded;
+
+        private List<Trial> loaded() {
+          if (loaded == null) {
+            loaded = ledger.finished();
+          }
+          return loaded;
+        }
+
+        @Override
+        public Trial get(int index) {
+          return loaded().get(index);
+        }
+
+        @Override
+        public int size() {
+          return loaded().size();
+        }
+      };
     }
 
     private Trial evaluate(int number, Map<String, Object> params) {
@@ -217,8 +259,7 @@ public final class StudyRunner {
       try {
         listener.onEvent(event);
       } catch (RuntimeException e) {
-        // A listener that cannot keep up (a store whose disk is full) stops the study: going on would
-        // produce trials nobody can see or keep.
+        // A listener that fails stops the study: going on would produce trials nobody sees.
         abort(describe(e));
       }
     }

@@ -210,4 +210,56 @@ class StudyRunnerTest {
     }
     return -1;
   }
+
+  @Test
+  void aLedgerThatCannotKeepATrialStopsTheStudyBeforeItsFinishedEvent() {
+    InMemoryTrialLedger memory = new InMemoryTrialLedger();
+    TrialLedger full = new TrialLedger() {
+      @Override
+      public OptionalInt claim(Study study, java.time.Instant deadline) {
+        return memory.claim(study, deadline);
+      }
+
+      @Override
+      public void release(int number) {
+        memory.release(number);
+      }
+
+      @Override
+      public void finish(Trial trial) {
+        if (memory.finished().size() >= 3) {
+          throw new IllegalStateException("the disk is full");
+        }
+        memory.finish(trial);
+      }
+
+      @Override
+      public List<Trial> finished() {
+        return memory.finished();
+      }
+    };
+    List<Integer> published = new CopyOnWriteArrayList<>();
+    StudyResult result = new StudyRunner(1).run(study(20, 1), BOWL, e -> {
+      if (e instanceof StudyEvent.TrialFinished f) {
+        published.add(f.trial().number());
+      }
+    }, full);
+    assertEquals(List.of(0, 1, 2), published);
+    assertEquals(3, result.trials().size());
+    assertEquals(Optional.of("could not save trial 3: the disk is full"), result.stopReason());
+  }
+
+  @Test
+  void aLedgerSharedByTwoRunnersRunsEveryGridPointOnce() throws Exception {
+    InMemoryTrialLedger shared = new InMemoryTrialLedger();
+    Study grid = new Study("grid", "score", Direction.MAXIMIZE, SPACE, new GridSampler(SPACE, 4), Budget.unlimited(), 0);
+    Thread other = new Thread(() -> new StudyRunner(2).run(grid, BOWL, StudyListener.NONE, shared));
+    other.start();
+    StudyResult mine = new StudyRunner(2).run(grid, BOWL, StudyListener.NONE, shared);
+    other.join();
+    List<Trial> all = shared.finished();
+    assertEquals(16, all.size());
+    assertEquals(16, all.stream().map(Trial::params).distinct().count());
+    assertTrue(mine.trials().size() <= 16);
+  }
 }

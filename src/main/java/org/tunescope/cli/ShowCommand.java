@@ -1,0 +1,72 @@
+package org.tunescope.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.engine.study.TrialState;
+import org.tunescope.ml.tuning.StudyInfo;
+import org.tunescope.store.Provenance;
+import org.tunescope.store.StudyRecord;
+import org.tunescope.store.StudyStore;
+import org.tunescope.store.StudySummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tunescope show STUDY}: a stored study's provenance and leaderboard. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Show a stored study: its data, model, search and versions, and its best trials.")
+final class ShowCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "STUDY", description = "The study's name (see: tunescope studies).")
+  String name;
+
+  @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Trials in the leaderboard (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Mixin
+  StoreOption storeOption = new StoreOption();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (StudyStore store = storeOption.open()) {
+      StudyRecord r = store.get(name);
+      List<Trial> trials = store.trials(name);
+      StudySummary summary = store.list().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+      StudyInfo i = r.info();
+      Provenance p = r.provenance();
+      out.printf("study     %s (%s)%n", i.name(), summary.state().id());
+      out.printf("model     %s, %s%n", i.model(), i.task());
+      out.printf("data      %s (%d rows, %d features, target %s)%n", i.dataset(), i.rows(), i.features(), i.target());
+      out.printf("sha256    %s%n", i.sha256());
+      out.printf("search    %s%s, seed %d; %s; metric %s (%s)%n", i.search(),
+          i.search().equals("grid") ? " of " + i.gridPoints() + " points per range" : "", i.seed(), i.foldMethod(),
+          i.metric(), i.direction());
+      out.printf("space     %s%n", String.join("  ", i.space().entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+      long interrupted = trials.stream().filter(t -> t.state() == TrialState.INTERRUPTED).count();
+      out.printf("trials    %d done of %s%s%s%s%n", summary.done(),
+          r.plannedTrials().isPresent() ? String.valueOf(r.plannedTrials().getAsInt()) : "an open number",
+          r.request().maxTime().map(t -> ", time budget " + ProgressPrinter.clock(t.toMillis() / 1000.0)).orElse(""),
+          summary.running() > 0 ? ", " + summary.running() + " running" : "",
+          interrupted > 0 ? ", " + interrupted + " interrupted (resume runs them again)" : "");
+      out.printf(Locale.ROOT, "made with TuneScope %s, Smile %s, Java %s, %d cores; created %s%s%n",
+          p.tunescopeVersion(), p.smileVersion(), p.javaVersion(), p.cores(), p.created(),
+          r.finished().map(f -> ", finished " + f).orElse(""));
+      Leaderboard.print(out, trials, Leaderboard.direction(i.direction()), Optional.empty(), Optional.empty(),
+          Leaderboard.varied(trials), top);
+    }
+    out.flush();
+    return 0;
+  }
+}

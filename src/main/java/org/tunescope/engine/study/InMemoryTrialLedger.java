@@ -1,0 +1,70 @@
+package org.tunescope.engine.study;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A ledger in memory, for runs that keep nothing: the trials of one run, plus the finished trials of
+ * earlier runs it was given. Interrupted trials of earlier runs are run again.
+ */
+public final class InMemoryTrialLedger implements TrialLedger {
+
+  private final TreeMap<Integer, Trial> finished = new TreeMap<>();
+  private final Set<Integer> claimed = new HashSet<>();
+  /** No number below this is free: claims search upwards from here. */
+  private int cursor;
+
+  public InMemoryTrialLedger() {
+    this(List.of());
+  }
+
+  /** A ledger that starts with {@code previous}; those that were interrupted or running are dropped. */
+  public InMemoryTrialLedger(List<Trial> previous) {
+    for (Trial t : previous) {
+      if (t.state() != TrialState.INTERRUPTED && t.state() != TrialState.RUNNING) {
+        finished.put(t.number(), t);
+      }
+    }
+  }
+
+  @Override
+  public synchronized OptionalInt claim(Study study, Instant deadline) {
+    if (Instant.now().isAfter(deadline)) {
+      return OptionalInt.empty();
+    }
+    int taken = finished.size() + claimed.size();
+    if (study.budget().maxTrials().isPresent() && taken >= study.budget().maxTrials().getAsInt()) {
+      return OptionalInt.empty();
+    }
+    int number = cursor;
+    while (finished.containsKey(number) || claimed.contains(number)) {
+      number++;
+    }
+    claimed.add(number);
+    cursor = number + 1;
+    return OptionalInt.of(number);
+  }
+
+  @Override
+  public synchronized void release(int number) {
+    if (claimed.remove(number)) {
+      cursor = Math.min(cursor, number);
+    }
+  }
+
+  @Override
+  public synchronized void finish(Trial trial) {
+    claimed.remove(trial.number());
+    finished.put(trial.number(), trial);
+  }
+
+  @Override
+  public synchronized List<Trial> finished() {
+    return List.copyOf(new ArrayList<>(finished.values()));
+  }
+}

@@ -1,0 +1,36 @@
+package org.tunescope.engine.study;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The bookkeeping of a study's trials: which numbers are taken and which trials have finished. The
+ * runner asks the ledger for the next number instead of counting itself, so that a ledger kept in a
+ * database lets a study survive its process and lets several processes share one study. Implementations
+ * must be thread-safe: every worker of a runner calls them.
+ */
+public interface TrialLedger {
+
+  /**
+   * Claims the next trial to run: the smallest number that is neither finished (interrupted trials do
+   * not count as finished) nor claimed by a worker.
+   *
+   * @param study    the study, for its trial budget
+   * @param deadline no claim is made after this instant
+   * @return the number, or empty when the trial budget or the time is used up
+   */
+  OptionalInt claim(Study study, Instant deadline);
+
+  /** Gives back a claim whose trial will not run (the sampler had nothing for it: a finished grid). */
+  void release(int number);
+
+  /**
+   * Records a finished trial. It must be kept (on disk, for a durable ledger) when this returns: the
+   * runner publishes the trial's "finished" event only afterwards. Throws when it cannot keep it.
+   */
+  void finish(Trial trial);
+
+  /** The finished trials, in trial-number order: the sampler's history and the study's result. */
+  List<Trial> finished();
+}

@@ -1,0 +1,182 @@
+package org.tunescope.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import org.tunescope.engine.study.Study;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.engine.study.TrialLedger;
+import org.tunescope.engine.study.TrialState;
+
+/** A store in memory, for tests and throwaway runs: gone with the process. Thread-safe. */
+public final class InMemoryStudyStore implements StudyStore {
+
+  private final Map<String, Entry> studies = new LinkedHashMap<>();
+  private final Map<String, Instant> heartbeats = new HashMap<>();
+
+  /** A study and its trials: finished ones by number, and the owner of each running claim. */
+  private static final class Entry {
+    StudyRecord record;
+    final TreeMap<Integer, Trial> finished = new TreeMap<>();
+    final TreeMap<Integer, Claim> running = new TreeMap<>();
+
+    Entry(StudyRecord record) {
+      this.record = record;
+    }
+  }
+
+  private record Claim(Owner owner, Instant started) {
+  }
+
+  @Override
+  public synchronized StudyRecord createIfAbsent(StudyRecord study) {
+    return studies.computeIfAbsent(study.name(), n -> new Entry(study)).record;
+  }
+
+  @Override
+  public synchronized Optional<StudyRecord> find(String name) {
+    return Optional.ofNullable(studies.get(name)).map(e -> e.record);
+  }
+
+  @Override
+  public synchronized List<StudySummary> list() {
+    List<StudySummary> out = new ArrayList<>();
+    for (Entry e : studies.values()) {
+      out.add(StudySummary.of(e.record, List.copyOf(e.finished.values()), e.running.size()));
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized List<Trial> trials(String name) {
+    return List.copyOf(entry(name).finished.values());
+  }
+
+  @Override
+  public synchronized void addTrials(String name, List<Trial> trials) {
+    Entry e = entry(name);
+    for (Trial t : trials) {
+      e.running.remove(t.number());
+      e.finished.put(t.number(), t);
+    }
+  }
+
+  @Override
+  public synchronized boolean delete(String name) {
+    return studies.remove(name) != null;
+  }
+
+  @Override
+  public synchronized void markFinished(String name) {
+    Entry e = entry(name);
+    StudyRecord r = e.record;
+    e.record = new StudyRecord(r.info(), r.request(), r.provenance(), r.plannedTrials(), Optional.of(Instant.now()));
+  }
+
+  @Override
+  public synchronized TrialLedger ledger(String name, Owner owner) {
+    entry(name);
+    heartbeats.put(owner.id(), Instant.now());
+    return new Ledger(name, owner);
+  }
+
+  @Override
+  public synchronized int markInterruptedOfGoneOwners() {
+    Instant now = Instant.now();
+    int marked = 0;
+    for (Entry e : studies.values()) {
+      for (var it = e.running.entrySet().iterator(); it.hasNext(); ) {
+        var claim = it.next();
+        // Read the entry before removing it: a TreeMap may reuse the entry object for its successor.
+        int number = claim.getKey();
+        Claim c = claim.getValue();
+        Owner owner = c.owner();
+        if (owner.isGone(heartbeats.getOrDefault(owner.id(), Instant.EPOCH), now)) {
+          it.remove();
+          e.finished.put(number, Interrupted.trial(e.record, number, owner, c.started()));
+          marked++;
+        }
+      }
+    }
+    return marked;
+  }
+
+  @Override
+  public void close() {
+  }
+
+  private Entry entry(String name) {
+    Entry e = studies.get(name);
+    if (e == null) {
+      throw StoreException.unknownStudy(name);
+    }
+    return e;
+  }
+
+  /** The ledger of one owner on one study; it works on the store's maps under the store's lock. */
+  private final class Ledger implements TrialLedger {
+    private final String name;
+    private final Owner owner;
+
+    Ledger(String name, Owner owner) {
+      this.name = name;
+      this.owner = owner;
+    }
+
+    @Override
+    public OptionalInt claim(Study study, Instant deadline) {
+      synchronized (InMemoryStudyStore.this) {
+        Entry e = entry(name);
+        heartbeats.put(owner.id(), Instant.now());
+        if (Instant.now().isAfter(deadline)) {
+          return OptionalInt.empty();
+        }
+        long kept = e.finished.values().stream().filter(t -> t.state() != TrialState.INTERRUPTED).count();
+        if (study.budget().maxTrials().isPresent()
+            && kept + e.running.size() >= study.budget().maxTrials().getAsInt()) {
+          return OptionalInt.empty();
+        }
+        int number = 0;
+        while (e.running.containsKey(number)
+            || (e.finished.containsKey(number) && e.finished.get(number).state() != TrialState.INTERRUPTED)) {
+          number++;
+        }
+        e.finished.remove(number);
+        e.running.put(number, new Claim(owner, Instant.now()));
+        return OptionalInt.of(number);
+      }
+    }
+
+    @Override
+    public void release(int number) {
+      synchronized (InMemoryStudyStore.this) {
+        Entry e = entry(name);
+        Claim c = e.running.get(number);
+        if (c != null && c.owner().equals(owner)) {
+          e.running.remove(number);
+        }
+      }
+    }
+
+    @Override
+    public void finish(Trial trial) {
+      synchronized (InMemoryStudyStore.this) {
+        Entry e = entry(name);
+        heartbeats.put(owner.id(), Instant.now());
+        e.running.remove(trial.number());
+        e.finished.put(trial.number(), trial);
+      }
+    }
+
+    @Override
+    public List<Trial> finished() {
+      return trials(name);
+    }
+  }
+}

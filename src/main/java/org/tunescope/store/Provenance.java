@@ -1,0 +1,27 @@
+package org.tunescope.store;
+
+import java.time.Instant;
+
+/**
+ * Where a study's numbers came from, besides its data and settings: the software that made them and the
+ * machine's size.
+ */
+public record Provenance(String tunescopeVersion, String smileVersion, String javaVersion, int cores,
+                         Instant created) {
+
+  /** This process's versions and cores, now. */
+  public static Provenance current(String tunescopeVersion) {
+    return new Provenance(tunescopeVersion, bundledSmileVersion(), System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(), Instant.now());
+  }
+
+  private static String bundledSmileVersion() {
+    Package smile = smile.classification.DecisionTree.class.getPackage();
+    // In the runnable jar every class shares TuneScope's manifest: only Smile's own jar names its version.
+    if (smile != null && "smile-core".equals(smile.getImplementationTitle())
+        && smile.getImplementationVersion() != null) {
+      return smile.getImplementationVersion();
+    }
+    return "unknown";
+  }
+}

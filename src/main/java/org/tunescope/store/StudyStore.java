@@ -1,0 +1,63 @@
+package org.tunescope.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.engine.study.TrialLedger;
+
+/**
+ * Keeps studies and their trials beyond a run. One contract, several back ends (in memory, SQLite), one
+ * shared contract test suite. Studies are found by name; names are unique in a store. Methods throw
+ * {@link StoreException} with a readable message when the store cannot do what was asked.
+ */
+public interface StudyStore extends AutoCloseable {
+
+  /**
+   * Adds a study unless one of that name exists, atomically, so that two processes starting the same
+   * study at once end up sharing one.
+   *
+   * @return the stored study: {@code study} itself, or the one already kept under its name
+   */
+  StudyRecord createIfAbsent(StudyRecord study);
+
+  Optional<StudyRecord> find(String name);
+
+  /** The study of that name, or a {@link StoreException} saying there is none. */
+  default StudyRecord get(String name) {
+    return find(name).orElseThrow(() -> StoreException.unknownStudy(name));
+  }
+
+  /** Every study, oldest first. */
+  List<StudySummary> list();
+
+  /** The finished trials of a study (complete, failed, pruned, interrupted) in trial-number order. */
+  List<Trial> trials(String name);
+
+  /** Keeps finished trials in one go (an import, a benchmark); replaces trials of the same numbers. */
+  void addTrials(String name, List<Trial> trials);
+
+  /** Deletes a study and its trials; false when there was none of that name. */
+  boolean delete(String name);
+
+  /** Marks the study's budget met: no run needs to continue it. */
+  void markFinished(String name);
+
+  /** The ledger through which this process runs trials of the study. */
+  default TrialLedger ledger(String name) {
+    return ledger(name, Owner.current());
+  }
+
+  /** The ledger through which {@code owner} runs trials of the study. */
+  TrialLedger ledger(String name, Owner owner);
+
+  /**
+   * Marks interrupted every trial left running by an owner that is gone ({@link Owner#isGone}); a live
+   * owner's trials are never touched. A resumed study runs them again.
+   *
+   * @return how many trials were marked
+   */
+  int markInterruptedOfGoneOwners();
+
+  @Override
+  void close();
+}
