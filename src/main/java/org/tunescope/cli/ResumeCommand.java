@@ -16,6 +16,7 @@ import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
 import org.tunescope.store.StoredRequest;
 import org.tunescope.store.StudyRecord;
+import org.tunescope.store.StudyReopener;
 import org.tunescope.store.StudyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,31 +85,9 @@ final class ResumeCommand implements Callable<Integer> {
 
   /** Rebuilds a stored study from its data file, refusing (unless forced) when the data or the model changed. */
   static PreparedStudy prepare(StudyRecord record, boolean force, PrintWriter stderr) {
-    StoredRequest stored = record.request();
-    Path dataPath = Path.of(stored.dataPath());
-    LoadedData loaded = DataLoader.load(dataPath);
-    String was = record.info().sha256();
-    if (!loaded.sha256().equals(was)) {
-      String what = "the data file " + dataPath + " changed since study " + record.name() + " began (SHA-256 now "
-          + loaded.sha256().substring(0, 12) + "..., was " + was.substring(0, 12) + "...)";
-      if (!force) {
-        throw new IllegalArgumentException(what + "; use --force to resume with it anyway");
-      }
-      stderr.println("warning: " + what + "; resuming anyway (--force)");
-    }
-    TuningSetup setup = new TuningSetup(ModelCatalog.standard());
-    TuningRequest plain = stored.toRequest(record.name(), Map.of());
-    LearningProblem problem = setup.problem(plain, loaded.table());
-    ModelSpec model = setup.findModel(stored.model(), problem.task());
-    TuningRequest request = stored.toRequest(record.name(), model);
-    PreparedStudy prepared = setup.prepare(request, problem, Path.of(record.info().dataset()), loaded.sha256());
-    if (!prepared.info().space().equals(record.info().space())) {
-      String what = "the search space of model " + model.id() + " changed since study " + record.name() + " began";
-      if (!force) {
-        throw new IllegalArgumentException(what + "; use --force to resume with the new one");
-      }
-      stderr.println("warning: " + what + "; resuming anyway (--force)");
-    }
-    return prepared;
+    LoadedData loaded = DataLoader.load(Path.of(record.request().dataPath()));
+    return StudyReopener.prepare(record, loaded, ModelCatalog.standard(), force,
+        what -> stderr.println("warning: " + what + "; resuming anyway (--force)"));
   }
+
 }

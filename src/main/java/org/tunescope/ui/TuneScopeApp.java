@@ -10,6 +10,10 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.tunescope.ml.models.ModelCatalog;
+import org.tunescope.store.InMemoryStudyStore;
+import org.tunescope.store.SqliteStudyStore;
+import org.tunescope.store.StoreException;
+import org.tunescope.store.StudyStore;
 import org.tunescope.ui.data.RecentFiles;
 import org.tunescope.ui.main.MainView;
 import org.tunescope.ui.main.MainViewModel;
@@ -20,6 +24,7 @@ public class TuneScopeApp extends Application {
   public static final String TITLE = "TuneScope";
 
   private MainViewModel viewModel;
+  private StudyStore store;
 
   /** Starts the JavaFX runtime and opens the main window. */
   public static void launchApp(String[] args) {
@@ -28,14 +33,39 @@ public class TuneScopeApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    String storeProblem = null;
+    try {
+      store = SqliteStudyStore.openDefault();
+    } catch (StoreException e) {
+      // The app still works; studies then last only until it closes.
+      store = new InMemoryStudyStore();
+      storeProblem = e.getMessage() + " Studies will not be kept after TuneScope closes.";
+    }
     viewModel = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(),
         new RecentFiles(Preferences.userNodeForPackage(TuneScopeApp.class)),
-        Path.of(System.getProperty("user.home"), ".tunescope", "samples"));
+        Path.of(System.getProperty("user.home"), ".tunescope", "samples"), store);
+    if (storeProblem != null) {
+      viewModel.notifications().error(storeProblem);
+    }
     stage.setScene(createScene(viewModel));
     stage.setTitle(TITLE);
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.show();
+  }
+
+  @Override
+  public void stop() {
+    if (viewModel != null) {
+      viewModel.cancel();
+    }
+    if (store != null) {
+      try {
+        store.close();
+      } catch (RuntimeException e) {
+        // Closing at exit: a trial still being written is marked interrupted on the next open.
+      }
+    }
   }
 
   /** The view model of the window, once started (tests use it to wait for background work). */

@@ -47,7 +47,8 @@ class MainWindowTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    vm = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(), new RecentFiles(null), samples);
+    vm = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(), new RecentFiles(null),
+        samples, new org.tunescope.store.InMemoryStudyStore());
     stage.setScene(TuneScopeApp.createScene(vm));
     stage.setTitle(TuneScopeApp.TITLE);
     stage.show();
@@ -120,16 +121,23 @@ class MainWindowTest {
     assertEquals(java.util.Optional.of("cancelled"), second.stopReason());
     assertTrue(second.trials().size() < 5000);
 
-    // Reopen the first study from the list: its trials are back in the table.
-    assertEquals(2, vm.studies().studies().size());
+    // Reopen the first study from the list: its data, model, space and trials come back.
+    waitUntil(() -> vm.studies().studies().size() == 2);
+    String firstName = first.study().name();
+    robot.interact(() -> vm.space().reset());
     robot.clickOn("Studies");
-    robot.clickOn(first.study().name().equals(vm.studies().studies().get(1).name())
-        ? vm.studies().studies().get(1).name() : vm.studies().studies().get(0).name());
+    robot.clickOn(firstName);
     robot.clickOn("#openStudyButton");
-    waitUntil(() -> vm.run().trials().size() == 6);
+    waitUntil(() -> vm.run().trials().size() == 6 && !vm.run().trials().equals(second.trials()));
     List<Trial> shown = List.copyOf(vm.run().trials());
-    assertEquals(first.trials(), shown);
+    assertEquals(first.trials().size(), shown.size());
+    for (int i = 0; i < 6; i++) {
+      assertEquals(first.trials().get(i).params(), shown.get(i).params());
+      assertEquals(first.trials().get(i).folds(), shown.get(i).folds());
+    }
     assertEquals(6, trials.getItems().size());
+    assertEquals("decision_tree", vm.modelProperty().get().id());
+    assertEquals(12.0, vm.space().row("max_depth").orElseThrow().highProperty().get(), "its space is restored");
     assertNotEquals(0, robot.lookup("#bestLabel").queryAs(Label.class).getText().length());
     assertFalse(robot.lookup("#messageBar").query().isVisible()
         && vm.notifications().kind() == Notifications.Kind.ERROR, vm.notifications().messageProperty().get());

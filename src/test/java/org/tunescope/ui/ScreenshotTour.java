@@ -37,7 +37,7 @@ class ScreenshotTour {
   void start(Stage stage) throws Exception {
     this.stage = stage;
     vm = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(), new RecentFiles(null),
-        Files.createTempDirectory("samples"));
+        Files.createTempDirectory("samples"), new org.tunescope.store.InMemoryStudyStore());
     stage.setScene(TuneScopeApp.createScene(vm));
     stage.setTitle(TuneScopeApp.TITLE);
     stage.setWidth(1400);

@@ -1,7 +1,6 @@
 package org.tunescope.ui.main;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.animation.KeyFrame;
@@ -270,7 +269,7 @@ public final class MainView {
         }
         Label name = new Label(s.name());
         name.getStyleClass().add("model-name");
-        Label summary = new Label(s.summary());
+        Label summary = new Label(s.text());
         summary.getStyleClass().add("muted");
         setGraphic(new VBox(1, name, summary));
       }
@@ -379,12 +378,7 @@ public final class MainView {
     if (file == null) {
       return;
     }
-    try {
-      vm.studies().export(s, file.toPath());
-      vm.notifications().info("Exported " + s.result().trials().size() + " trials to " + file);
-    } catch (IOException | RuntimeException e) {
-      vm.notifications().error("cannot write " + file + ": " + e.getMessage());
-    }
+    vm.studies().export(s, file.toPath());
   }
 
   private static <T> StringConverter<T> converter(java.util.function.Function<T, String> toText) {

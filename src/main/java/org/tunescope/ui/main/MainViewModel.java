@@ -29,12 +29,19 @@ import org.tunescope.ui.search.SearchViewModel;
 import org.tunescope.ui.space.SpaceViewModel;
 import org.tunescope.ui.studies.StudiesViewModel;
 import org.tunescope.ui.studies.StudyEntry;
+import org.tunescope.store.StoreException;
+import org.tunescope.store.StudyRecord;
+import org.tunescope.store.StudyReopener;
+import org.tunescope.store.StudyStore;
 
 /**
  * The whole window's state: data, model, search space, search settings, the run and the studies. It
  * alone turns the user's choices into a study (through {@link TuningSetup}) and starts it.
  */
 public final class MainViewModel {
+
+  /** The version recorded in each study's provenance. */
+  public static final String VERSION = "0.1.0";
 
   private final UiScheduler scheduler;
   private final Notifications notifications = new Notifications();
@@ -43,13 +50,15 @@ public final class MainViewModel {
   private final SpaceViewModel space = new SpaceViewModel();
   private final SearchViewModel search = new SearchViewModel();
   private final RunViewModel run;
-  private final StudiesViewModel studies = new StudiesViewModel();
+  private final StudiesViewModel studies;
   private final ObservableList<ModelSpec> models = FXCollections.observableArrayList();
   private final ObjectProperty<ModelSpec> model = new SimpleObjectProperty<>(this, "model");
   private final Path samplesFolder;
 
-  public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder) {
+  public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder,
+      StudyStore store) {
     this.scheduler = scheduler;
+    this.studies = new StudiesViewModel(store, scheduler, notifications);
     this.catalog = catalog;
     this.samplesFolder = samplesFolder;
     this.data = new DataViewModel(scheduler, notifications, recent);
@@ -57,6 +66,7 @@ public final class MainViewModel {
     data.taskProperty().addListener((o, old, task) -> onTask(task));
     model.addListener((o, old, spec) -> space.setModel(spec));
     search.spaceProperty().bind(space.spaceProperty());
+    studies.refresh();
   }
 
   private void onTask(Task task) {
@@ -87,7 +97,7 @@ public final class MainViewModel {
         search.metricProperty());
   }
 
-  /** Starts a new study with the current choices. */
+  /** Starts a new study with the current choices; the store keeps every trial as it finishes. */
   public void start() {
     if (!canStartProperty().get()) {
       List<String> problems = space.problems();
@@ -95,29 +105,49 @@ public final class MainViewModel {
       return;
     }
     LoadedData loaded = data.data().orElseThrow();
-    String name = studies.freshName(model.get().id(), stem(loaded.file()));
-    TuningRequest request = new TuningRequest(name, data.targetProperty().get(),
-        Optional.ofNullable(data.taskProperty().get()), model.get().id(), space.ranges(), false,
-        Optional.of(search.metricProperty().get().id()), search.methodProperty().get(),
-        search.gridPointsProperty().get(), search.budget(), search.foldsProperty().get(), 1, Optional.empty(),
-        search.seedProperty().get());
-    launch(request, loaded, List.of());
-  }
-
-  private void launch(TuningRequest request, LoadedData loaded, List<Trial> previous) {
+    ModelSpec spec = model.get();
     int workers = Math.max(1, search.workersProperty().get());
     notifications.dismiss();
+    var ranges = space.ranges();
+    var target = data.targetProperty().get();
+    var task = Optional.ofNullable(data.taskProperty().get());
+    var metric = search.metricProperty().get().id();
+    var method = search.methodProperty().get();
+    int gridPoints = search.gridPointsProperty().get();
+    var budget = search.budget();
+    int folds = search.foldsProperty().get();
+    long seed = search.seedProperty().get();
     scheduler.background(() -> {
-      PreparedStudy prepared;
       try {
-        prepared = new TuningSetup(catalog).prepare(request, loaded.table(), loaded.file(), loaded.sha256());
-      } catch (IllegalArgumentException | DataException e) {
+        String name = studies.freshName(spec.id(), stem(loaded.file()));
+        TuningRequest request = new TuningRequest(name, target, task, spec.id(), ranges, false, Optional.of(metric),
+            method, gridPoints, budget, folds, 1, Optional.empty(), seed);
+        PreparedStudy prepared = new TuningSetup(catalog).prepare(request, loaded.table(), loaded.file(), loaded.sha256());
+        studies.store().createIfAbsent(StudyRecord.of(prepared, request, loaded.file(), VERSION));
+        scheduler.ui(() -> launch(prepared, workers, List.of()));
+      } catch (IllegalArgumentException | DataException | StoreException e) {
         scheduler.ui(() -> notifications.error(e.getMessage()));
-        return;
       }
-      scheduler.ui(() -> run.start(prepared, workers, previous,
-          result -> studies.put(new StudyEntry(request, loaded.file(), prepared, result))));
     });
+  }
+
+  /** Runs a stored study on the UI's run view; {@code previous} are the trials it has already. */
+  private void launch(PreparedStudy prepared, int workers, List<Trial> previous) {
+    String name = prepared.study().name();
+    StudyStore store = studies.store();
+    run.start(prepared, workers, store.ledger(name), previous, result -> {
+      scheduler.background(() -> {
+        try {
+          if (result.stopReason().isEmpty()) {
+            store.markFinished(name);
+          }
+        } catch (StoreException e) {
+          scheduler.ui(() -> notifications.error(e.getMessage()));
+        }
+        studies.refresh();
+      });
+    });
+    studies.refresh();
   }
 
   /** Cancels the running study. */
@@ -131,40 +161,57 @@ public final class MainViewModel {
       notifications.error("a study is running; cancel it or wait before resuming another");
       return;
     }
-    open(entry, loaded -> launch(entry.request(), loaded, entry.result().trials()));
+    int workers = Math.max(1, search.workersProperty().get());
+    reopen(entry, false, (prepared, trials) -> launch(prepared, workers, trials));
   }
 
   /** Shows a study again: its data, target, model, space, settings and trials. */
   public void open(StudyEntry entry) {
-    open(entry, loaded -> { });
+    reopen(entry, true, (prepared, trials) -> run.show(prepared, trials));
   }
 
-  private void open(StudyEntry entry, java.util.function.Consumer<LoadedData> then) {
-    LoadedData current = data.data().orElse(null);
-    if (current != null && current.file().equals(entry.dataFile())) {
-      restore(entry);
-      then.accept(current);
-    } else {
-      data.load(entry.dataFile(), loaded -> {
-        restore(entry);
-        then.accept(loaded);
-      });
-    }
+  /**
+   * Reads a study from the store, loads its data file, restores the window's choices from it, then hands
+   * the rebuilt study and its trials to {@code then} on the UI thread.
+   */
+  private void reopen(StudyEntry entry, boolean force,
+      java.util.function.BiConsumer<PreparedStudy, List<Trial>> then) {
+    scheduler.background(() -> {
+      StudyRecord record;
+      List<Trial> trials;
+      try {
+        record = studies.store().get(entry.name());
+        trials = studies.store().trials(entry.name());
+      } catch (StoreException e) {
+        scheduler.ui(() -> notifications.error(e.getMessage()));
+        return;
+      }
+      Path file = Path.of(record.request().dataPath());
+      scheduler.ui(() -> data.load(file, loaded -> {
+        try {
+          PreparedStudy prepared = StudyReopener.prepare(record, loaded, catalog, force,
+              what -> notifications.info("Note: " + what + "."));
+          restore(StudyReopener.request(record, prepared), prepared);
+          then.accept(prepared, trials);
+        } catch (IllegalArgumentException | DataException | StoreException e) {
+          notifications.error(e.getMessage().replace("use --force to resume", "open it to look at it, or start anew"));
+        }
+      }));
+    });
   }
 
-  private void restore(StudyEntry entry) {
-    TuningRequest r = entry.request();
+  private void restore(TuningRequest r, PreparedStudy prepared) {
     data.targetProperty().set(r.target());
-    r.task().ifPresent(data.taskProperty()::set);
+    data.taskProperty().set(prepared.problem().task());
     models.stream().filter(m -> m.id().equals(r.model())).findFirst().ifPresent(model::set);
-    space.apply(r.ranges());
+    space.apply(prepared.study().space().parameters().stream().collect(java.util.stream.Collectors.toMap(
+        p -> p.name(), p -> p.distribution(), (a, b) -> a, java.util.LinkedHashMap::new)));
     search.methodProperty().set(r.search());
     search.gridPointsProperty().set(r.gridPoints());
     r.budget().maxTrials().ifPresent(search.trialsProperty()::set);
     search.foldsProperty().set(r.folds());
     search.seedProperty().set((int) r.seed());
-    search.metricProperty().set(entry.prepared().metric());
-    run.show(entry.prepared(), entry.result());
+    search.metricProperty().set(prepared.metric());
   }
 
   private static String stem(Path file) {

@@ -24,6 +24,7 @@ import org.tunescope.engine.study.StudyEvent;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.engine.study.Trial;
+import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ui.Notifications;
@@ -72,6 +73,14 @@ public final class RunViewModel {
    * @param onFinished called on the UI thread with the result, when the study ends for any reason
    */
   public void start(PreparedStudy prepared, int workerCount, List<Trial> previous, Consumer<StudyResult> onFinished) {
+    start(prepared, workerCount, new org.tunescope.engine.study.InMemoryTrialLedger(previous), previous, onFinished);
+  }
+
+  /**
+   * Starts a study whose trials a ledger (a store) keeps; {@code previous} are the trials it already has.
+   */
+  public void start(PreparedStudy prepared, int workerCount, TrialLedger ledger, List<Trial> previous,
+      Consumer<StudyResult> onFinished) {
     if (running.get()) {
       return;
     }
@@ -98,7 +107,7 @@ public final class RunViewModel {
     scheduler.background(() -> {
       StudyResult done;
       try {
-        done = r.run(prepared.study(), prepared.objective(), batcher::offer, previous);
+        done = r.run(prepared.study(), prepared.objective(), batcher::offer, ledger);
       } catch (RuntimeException e) {
         scheduler.ui(() -> {
           running.set(false);
@@ -121,6 +130,12 @@ public final class RunViewModel {
   }
 
   /** Shows the trials of a study that is not running (a reopened study). */
+  public void show(PreparedStudy prepared, List<Trial> stored) {
+    show(prepared, new StudyResult(prepared.study(), stored, java.time.Duration.ZERO, Optional.empty()));
+    timing.set("stored study");
+  }
+
+  /** Shows a study's result, as it ended. */
   public void show(PreparedStudy prepared, StudyResult stored) {
     study.set(prepared);
     result.set(stored);

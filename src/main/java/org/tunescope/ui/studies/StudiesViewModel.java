@@ -1,53 +1,92 @@
 package org.tunescope.ui.studies;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.tunescope.store.ResultsFile;
+import org.tunescope.store.StoreException;
+import org.tunescope.store.StudyRecord;
+import org.tunescope.store.StudyStore;
+import org.tunescope.store.StudySummary;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.ui.Notifications;
+import org.tunescope.ui.UiScheduler;
 
-/** The studies of this session, newest first: open, resume, export or delete them. */
+/** The studies in the store, newest first: open, resume, export or delete them. Store work runs in the background. */
 public final class StudiesViewModel {
 
+  private final StudyStore store;
+  private final UiScheduler scheduler;
+  private final Notifications notifications;
   private final ObservableList<StudyEntry> studies = FXCollections.observableArrayList();
   private final ObjectProperty<StudyEntry> selected = new SimpleObjectProperty<>(this, "selected");
 
-  /** Adds a study, or replaces the one of the same name (a resumed study). */
-  public void put(StudyEntry entry) {
-    for (int i = 0; i < studies.size(); i++) {
-      if (studies.get(i).name().equals(entry.name())) {
-        studies.set(i, entry);
-        return;
+  public StudiesViewModel(StudyStore store, UiScheduler scheduler, Notifications notifications) {
+    this.store = store;
+    this.scheduler = scheduler;
+    this.notifications = notifications;
+  }
+
+  public StudyStore store() {
+    return store;
+  }
+
+  /** Reads the list again from the store. */
+  public void refresh() {
+    scheduler.background(() -> {
+      try {
+        List<StudyEntry> entries = store.list().stream().map(StudyEntry::new).toList();
+        List<StudyEntry> newestFirst = new java.util.ArrayList<>(entries);
+        java.util.Collections.reverse(newestFirst);
+        scheduler.ui(() -> studies.setAll(newestFirst));
+      } catch (StoreException e) {
+        scheduler.ui(() -> notifications.error(e.getMessage()));
       }
-    }
-    studies.add(0, entry);
+    });
   }
 
   public void delete(StudyEntry entry) {
-    studies.remove(entry);
+    scheduler.background(() -> {
+      try {
+        store.delete(entry.name());
+        scheduler.ui(() -> notifications.info("Deleted study " + entry.name() + "."));
+      } catch (StoreException e) {
+        scheduler.ui(() -> notifications.error(e.getMessage()));
+      }
+      refresh();
+    });
+  }
+
+  /** Writes a study's trials as CSV or JSON, by the file's extension, in the background. */
+  public void export(StudyEntry entry, Path file) {
+    scheduler.background(() -> {
+      try {
+        StudyRecord record = store.get(entry.name());
+        List<Trial> trials = store.trials(entry.name());
+        ResultsFile.write(file, record.info(), trials, Optional.empty());
+        scheduler.ui(() -> notifications.info("Exported " + trials.size() + " trials of " + entry.name() + " to " + file));
+      } catch (java.io.IOException | RuntimeException e) {
+        scheduler.ui(() -> notifications.error("cannot export " + entry.name() + " to " + file + ": " + e.getMessage()));
+      }
+    });
+  }
+
+  /** A study name not yet in the store: the model and data set, numbered. */
+  public String freshName(String model, String dataset) {
+    String base = model + "-" + dataset;
+    String name = base;
+    for (int n = 2; store.find(name).isPresent(); n++) {
+      name = base + "-" + n;
+    }
+    return name;
   }
 
   public Optional<StudyEntry> find(String name) {
     return studies.stream().filter(s -> s.name().equals(name)).findFirst();
-  }
-
-  /** Writes a study's trials as CSV or JSON, by the file's extension. */
-  public void export(StudyEntry entry, Path file) throws IOException {
-    ResultsFile.write(file, entry.prepared().info(), entry.result().trials(),
-        Optional.of(new ResultsFile.StudyRun(entry.result().elapsed(), entry.result().stopReason())));
-  }
-
-  /** A study name not yet used: the model and data set, numbered. */
-  public String freshName(String model, String dataset) {
-    String base = model + "-" + dataset;
-    String name = base;
-    for (int n = 2; find(name).isPresent(); n++) {
-      name = base + "-" + n;
-    }
-    return name;
   }
 
   public ObservableList<StudyEntry> studies() {
@@ -56,5 +95,10 @@ public final class StudiesViewModel {
 
   public ObjectProperty<StudyEntry> selectedProperty() {
     return selected;
+  }
+
+  /** The summary states a user sees, for tests. */
+  public static boolean isFinished(StudyEntry e) {
+    return e.summary().state() == StudySummary.State.FINISHED;
   }
 }
