@@ -1,6 +1,5 @@
 package org.tunescope.ml.models.regression;
 
-import java.util.List;
 import org.tunescope.engine.space.Complexity;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.models.Fitted;
