@@ -1,0 +1,41 @@
+package org.tunescope.engine.sampler;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Trial;
+
+/** What the learning samplers learn from: the complete, full-budget trials, best first. */
+final class History {
+
+  private History() {
+  }
+
+  /**
+   * The complete trials with a finite score, best first; ties, and the order the runner handed them
+   * over in, do not matter: equal scores go to the lower trial number, so the result depends on the
+   * history alone.
+   */
+  static List<Trial> ranked(List<Trial> finished, Direction direction) {
+    Comparator<Trial> byScore = Comparator.comparingDouble(t -> t.validation().mean());
+    if (direction == Direction.MAXIMIZE) {
+      byScore = byScore.reversed();
+    }
+    return finished.stream()
+        .filter(Trial::isComplete)
+        .filter(t -> Double.isFinite(t.validation().mean()))
+        .sorted(byScore.thenComparingInt(Trial::number))
+        .toList();
+  }
+
+  /** Whether some finished trial already evaluated exactly these parameters. */
+  static boolean seen(List<Trial> finished, Map<String, Object> params) {
+    for (Trial t : finished) {
+      if (t.params().equals(params)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
