@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tunescope", mixinStandardHelpOptions = true, version = "TuneScope " + Versions.TUNESCOPE,
     description = "Explore hyperparameter tuning: cross-validated searches that record train and validation"
         + " scores for every fold of every trial.",
-    subcommands = {ModelsCommand.class, TuneCommand.class})
+    subcommands = {ModelsCommand.class, TuneCommand.class, BenchCommand.class})
 public final class TuneScopeCommand implements Runnable {
 
   /** Exit code for input the user can fix: a missing file, an unknown column, a bad range. */
