@@ -245,9 +245,11 @@ final class TuneCommand implements Callable<Integer> {
 
   private static void printLeaderboard(PrintWriter out, StudyResult result, java.util.Set<String> varied) {
     List<Trial> ranked = result.leaderboard();
-    long notComplete = result.trials().size() - ranked.size();
-    out.printf("%n%d trials in %s (%d complete%s)%s%n", result.trials().size(),
+    long pruned = result.count(org.tunescope.engine.study.TrialState.PRUNED);
+    long notComplete = result.trials().size() - ranked.size() - pruned;
+    out.printf("%n%d trials in %s (%d complete%s%s)%s%n", result.trials().size(),
         ProgressPrinter.clock(result.elapsed().toMillis() / 1000.0), ranked.size(),
+        pruned > 0 ? ", " + pruned + " pruned at a partial budget" : "",
         notComplete > 0 ? ", " + notComplete + " failed or interrupted" : "",
         result.stopReason().map(r -> "; stopped: " + r).orElse(""));
     if (ranked.isEmpty()) {
