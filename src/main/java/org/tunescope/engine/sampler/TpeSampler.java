@@ -111,6 +111,8 @@ public final class TpeSampler implements Sampler {
     private final double[][] obs;
     private final double sigma;
     private final double smoothing;
+    /** log of each kernel's normaliser: its mass inside [0, 1], and the Gaussian's constant. */
+    private final double[][] logNorm;
 
     Parzen(double[][] obs) {
       this.obs = obs;
@@ -119,6 +121,17 @@ public final class TpeSampler implements Sampler {
       // Scott's rule, as Optuna's multivariate TPE, floored so the kernels never become spikes.
       this.sigma = Math.max(0.2 * Math.pow(Math.max(n, 1), -1.0 / (dims + 4)), 1.0 / Math.min(100, n + 1));
       this.smoothing = 1.0 / (n + 1);
+      // The error function is the costly part of a truncated Gaussian and depends on the kernel alone.
+      this.logNorm = new double[n][unit.dimensions()];
+      for (int i = 0; i < n; i++) {
+        for (int d = 0; d < unit.dimensions(); d++) {
+          double mu = obs[i][d];
+          if (!Double.isNaN(mu) && unit.varies(d) && !unit.categorical(d)) {
+            double mass = 0.5 * (Erf.erf((1 - mu) / (sigma * SQRT2)) - Erf.erf((0 - mu) / (sigma * SQRT2)));
+            logNorm[i][d] = LOG_SQRT_2PI + Math.log(sigma) + Math.log(Math.max(mass, 1e-300));
+          }
+        }
+      }
     }
 
     /** A point drawn from the density: a kernel chosen at random (or the prior), then each coordinate. */
@@ -158,7 +171,8 @@ public final class TpeSampler implements Sampler {
             // A density over the bins of width 1/bins: probability times bins.
             sum += Math.log(((same ? 1 - smoothing : 0) + smoothing / bins) * bins);
           } else {
-            sum += logTruncatedNormal(u[d], mu, sigma);
+            double z = (u[d] - mu) / sigma;
+            sum += -0.5 * z * z - logNorm[i][d];
           }
         }
         logs[i] = sum;
@@ -190,11 +204,5 @@ public final class TpeSampler implements Sampler {
     double u1 = 1 - rng.nextDouble();
     double u2 = rng.nextDouble();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
-
-  private static double logTruncatedNormal(double x, double mu, double sigma) {
-    double z = (x - mu) / sigma;
-    double mass = 0.5 * (Erf.erf((1 - mu) / (sigma * SQRT2)) - Erf.erf((0 - mu) / (sigma * SQRT2)));
-    return -0.5 * z * z - LOG_SQRT_2PI - Math.log(sigma) - Math.log(Math.max(mass, 1e-300));
   }
 }
