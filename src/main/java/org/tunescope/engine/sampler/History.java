@@ -18,14 +18,19 @@ final class History {
    * history alone.
    */
   static List<Trial> ranked(List<Trial> finished, Direction direction) {
-    Comparator<Trial> byScore = Comparator.comparingDouble(t -> t.validation().mean());
+    // Each trial's mean computed once: a trial computes its summary afresh on every call.
+    record Scored(Trial trial, double score) {
+    }
+    Comparator<Scored> byScore = Comparator.comparingDouble(Scored::score);
     if (direction == Direction.MAXIMIZE) {
       byScore = byScore.reversed();
     }
     return finished.stream()
         .filter(Trial::isComplete)
-        .filter(t -> Double.isFinite(t.validation().mean()))
-        .sorted(byScore.thenComparingInt(Trial::number))
+        .map(t -> new Scored(t, t.validation().mean()))
+        .filter(s -> Double.isFinite(s.score()))
+        .sorted(byScore.thenComparingInt(s -> s.trial().number()))
+        .map(Scored::trial)
         .toList();
   }
 

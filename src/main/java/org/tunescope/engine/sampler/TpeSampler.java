@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.special.Erf;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
@@ -127,7 +126,7 @@ public final class TpeSampler implements Sampler {
         for (int d = 0; d < unit.dimensions(); d++) {
           double mu = obs[i][d];
           if (!Double.isNaN(mu) && unit.varies(d) && !unit.categorical(d)) {
-            double mass = 0.5 * (Erf.erf((1 - mu) / (sigma * SQRT2)) - Erf.erf((0 - mu) / (sigma * SQRT2)));
+            double mass = 0.5 * (erf((1 - mu) / (sigma * SQRT2)) - erf((0 - mu) / (sigma * SQRT2)));
             logNorm[i][d] = LOG_SQRT_2PI + Math.log(sigma) + Math.log(Math.max(mass, 1e-300));
           }
         }
@@ -204,5 +203,16 @@ public final class TpeSampler implements Sampler {
     double u1 = 1 - rng.nextDouble();
     double u2 = rng.nextDouble();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  /**
+   * The error function to 1.5e-7 (Abramowitz and Stegun 7.1.26): ample for normalising kernels, and
+   * much cheaper than an exact series, which dominated the time per trial.
+   */
+  static double erf(double x) {
+    double t = 1 / (1 + 0.3275911 * Math.abs(x));
+    double y = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+        * Math.exp(-x * x);
+    return x >= 0 ? y : -y;
   }
 }
