@@ -30,9 +30,11 @@ final class Leaderboard {
   static void print(PrintWriter out, List<Trial> trials, Direction direction, Optional<Duration> elapsed,
                     Optional<String> stopReason, Set<String> varied, int size) {
     List<Trial> ranked = StudyResult.ranked(trials, direction);
-    long notComplete = trials.size() - ranked.size();
-    out.printf("%n%d trials%s (%d complete%s)%s%n", trials.size(),
+    long pruned = trials.stream().filter(t -> t.state() == org.tunescope.engine.study.TrialState.PRUNED).count();
+    long notComplete = trials.size() - ranked.size() - pruned;
+    out.printf("%n%d trials%s (%d complete%s%s)%s%n", trials.size(),
         elapsed.map(e -> " in " + ProgressPrinter.clock(e.toMillis() / 1000.0)).orElse(""), ranked.size(),
+        pruned > 0 ? ", " + pruned + " pruned at a partial budget" : "",
         notComplete > 0 ? ", " + notComplete + " failed or interrupted" : "",
         stopReason.map(r -> "; stopped: " + r).orElse(""));
     if (ranked.isEmpty()) {

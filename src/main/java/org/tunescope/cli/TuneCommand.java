@@ -59,7 +59,7 @@ final class TuneCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--search", defaultValue = "grid", paramLabel = "METHOD",
-      description = "grid or random (default: ${DEFAULT-VALUE}).")
+      description = "grid, random, sobol, bayes (TPE), genetic or halving (default: ${DEFAULT-VALUE}).")
   String search;
 
   @Option(names = "--param", paramLabel = "NAME=RANGE",

@@ -30,7 +30,8 @@ import org.tunescope.ml.tuning.StudyInfo;
  * Writes a study's trials as JSON or CSV. The JSON shape is a contract other tools rely on: a
  * {@code study} object and a {@code trials} array whose items have {@code number}, {@code state},
  * {@code params}, {@code train} and {@code validation} ({@code mean}, {@code std}, {@code folds}),
- * {@code fit_seconds} and, for failed trials, {@code error}. Fields are only ever added. Numbers that
+ * {@code fit_seconds}, {@code budget} (the fraction of a full evaluation: below 1 for pruned trials of
+ * successive halving) and, for failed trials, {@code error}. Fields are only ever added. Numbers that
  * are not finite are written as {@code null}.
  */
 public final class ResultsFile {
@@ -127,6 +128,8 @@ public final class ResultsFile {
     node.put("bytes_allocated", t.bytesAllocated());
     node.put("seed", t.seed());
     node.put("started", t.started().toString());
+    // The fraction of the full evaluation: below 1 for successive halving's partial (pruned) trials.
+    node.put("budget", t.budget());
     t.error().ifPresent(e -> node.put("error", e));
     return node;
   }

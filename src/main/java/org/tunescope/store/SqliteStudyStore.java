@@ -54,7 +54,7 @@ public final class SqliteStudyStore implements StudyStore {
   private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TRIAL_COLUMNS =
-      "t.id, t.number, t.state, t.seed, t.fit_seconds, t.bytes_allocated, t.error, t.params, t.started";
+      "t.id, t.number, t.state, t.seed, t.fit_seconds, t.bytes_allocated, t.error, t.params, t.started, t.budget";
 
   private final Path file;
   private final Duration busyTimeout;
@@ -341,12 +341,12 @@ public final class SqliteStudyStore implements StudyStore {
             }
             currentId = id;
             head = new Object[] {rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getDouble(5), rs.getLong(6),
-                rs.getString(7), rs.getString(8), rs.getString(9)};
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getDouble(10)};
             folds = new ArrayList<>();
           }
-          rs.getInt(10);
+          rs.getInt(11);
           if (!rs.wasNull()) {
-            folds.add(new FoldScore(number(rs, 11), number(rs, 12)));
+            folds.add(new FoldScore(number(rs, 12), number(rs, 13)));
           }
         }
         if (head != null) {
@@ -366,7 +366,7 @@ public final class SqliteStudyStore implements StudyStore {
   private static Trial trial(Object[] h, List<FoldScore> folds) {
     return new Trial((Integer) h[0], TrialState.valueOf(((String) h[1]).toUpperCase(java.util.Locale.ROOT)),
         params((String) h[6]), folds, (Long) h[2], (Double) h[3], (Long) h[4], Optional.ofNullable((String) h[5]),
-        Instant.parse((String) h[7]));
+        Instant.parse((String) h[7]), (Double) h[8]);
   }
 
   private static Map<String, Object> params(String json) {
@@ -416,8 +416,8 @@ public final class SqliteStudyStore implements StudyStore {
     try (PreparedStatement delete = connection.prepareStatement(
              "DELETE FROM trials WHERE study_id = ? AND number = ?");
          PreparedStatement insert = connection.prepareStatement("INSERT INTO trials (id, study_id, number, state,"
-             + " seed, fit_seconds, bytes_allocated, error, params, train_mean, validation_mean, started, finished)"
-             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             + " seed, fit_seconds, bytes_allocated, error, params, train_mean, validation_mean, started, finished,"
+             + " budget) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
          PreparedStatement fold = connection.prepareStatement(
              "INSERT INTO fold_scores (trial_id, fold, train, validation) VALUES (?, ?, ?, ?)");
          Statement max = connection.createStatement();
@@ -446,7 +446,8 @@ public final class SqliteStudyStore implements StudyStore {
         setDouble(insert, k++, t.train().mean());
         setDouble(insert, k++, t.validation().mean());
         insert.setString(k++, t.started().toString());
-        insert.setString(k, now);
+        insert.setString(k++, now);
+        insert.setDouble(k, t.budget());
         insert.addBatch();
         for (int f = 0; f < t.folds().size(); f++) {
           fold.setLong(1, id);

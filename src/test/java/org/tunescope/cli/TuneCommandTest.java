@@ -72,6 +72,29 @@ class TuneCommandTest {
   }
 
   @Test
+  void everySearchMethodRunsFromTheCommandLineAndHalvingRecordsPrunedPartialTrials() throws IOException {
+    for (String method : List.of("sobol", "bayes", "genetic", "halving")) {
+      Path out = dir.resolve(method + ".json");
+      CliRun run = CliRun.of("tune", "--data", "sample-datasets/iris.csv", "--target", "target", "--model", "knn",
+          "--search", method, "--param", "k=1:10", "--trials", "14", "--seed", "1", "--workers", "2", "--quiet",
+          "--out", out.toString());
+      assertEquals(0, run.exitCode(), method + ": " + run.err());
+      JsonNode root = new ObjectMapper().readTree(out.toFile());
+      assertEquals(method, root.get("study").get("search").asText());
+      assertEquals(14, root.get("trials").size());
+      for (JsonNode t : root.get("trials")) {
+        String state = t.get("state").asText();
+        assertTrue(state.equals("complete") || state.equals("pruned"), method + " trial " + t);
+        assertEquals(state.equals("pruned"), t.get("budget").asDouble() < 1, method + " trial " + t);
+        assertEquals(5, t.get("validation").get("folds").size(), "pruned trials keep their fold scores");
+      }
+      if (method.equals("halving")) {
+        assertTrue(run.out().contains("pruned"), run.out());
+      }
+    }
+  }
+
+  @Test
   void modelsListsEveryModelWithItsParameters() {
     CliRun run = CliRun.of("models");
     assertEquals(0, run.exitCode(), run.err());

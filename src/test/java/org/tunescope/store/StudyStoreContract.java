@@ -155,7 +155,9 @@ abstract class StudyStoreContract {
     Trial nanFold = new Trial(3, TrialState.COMPLETE, Map.of("x", 1e-300, "k", Long.MAX_VALUE),
         List.of(new FoldScore(Double.NaN, 0.5), new FoldScore(0.75, 0.25)), -5, 0, 0, Optional.empty(),
         Instant.EPOCH);
-    List<Trial> kept = List.of(trial(0, 0.9), trial(1, 1.0 / 3), failed, nanFold);
+    Trial pruned = new Trial(4, TrialState.PRUNED, Map.of("x", 2.0), List.of(new FoldScore(0.9, 0.8)), 7, 0.1, 5,
+        Optional.empty(), Instant.EPOCH, 1.0 / 9);
+    List<Trial> kept = List.of(trial(0, 0.9), trial(1, 1.0 / 3), failed, nanFold, pruned);
     store.addTrials("exact", kept);
     List<Trial> back = store.trials("exact");
     assertEquals(kept.size(), back.size());
@@ -170,6 +172,7 @@ abstract class StudyStoreContract {
       assertEquals(kept.get(i).bytesAllocated(), back.get(i).bytesAllocated());
       assertEquals(kept.get(i).error(), back.get(i).error());
       assertEquals(kept.get(i).started(), back.get(i).started());
+      assertEquals(kept.get(i).budget(), back.get(i).budget(), "the budget of a partial evaluation");
       assertEquals(kept.get(i).folds().size(), back.get(i).folds().size());
       for (int f = 0; f < kept.get(i).folds().size(); f++) {
         assertEquals(kept.get(i).folds().get(f).train(), back.get(i).folds().get(f).train());

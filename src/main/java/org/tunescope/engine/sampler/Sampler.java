@@ -27,6 +27,15 @@ public interface Sampler {
     return OptionalInt.empty();
   }
 
+  /**
+   * The fraction of a full evaluation trial {@code number} gets, asked after {@link #sample} gave its
+   * parameters: 1 except for multi-fidelity samplers (successive halving). A trial run on less than
+   * the full budget ends PRUNED, with the scores of its partial evaluation.
+   */
+  default double budget(int number) {
+    return 1.0;
+  }
+
   /** The name on the command line and in results: grid, random, ... */
   String name();
 }

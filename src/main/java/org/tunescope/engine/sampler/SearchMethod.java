@@ -3,11 +3,22 @@ package org.tunescope.engine.sampler;
 import java.util.Arrays;
 import java.util.Locale;
 import org.tunescope.engine.space.SearchSpace;
+import org.tunescope.engine.study.Direction;
 
 /** The search methods a study can use, by the name users type. */
 public enum SearchMethod {
+  /** Every combination of a grid. */
   GRID,
-  RANDOM;
+  /** Independent random draws. */
+  RANDOM,
+  /** Quasi-random Sobol points: random search, spread more evenly. */
+  SOBOL,
+  /** Bayesian optimisation with a tree-structured Parzen estimator. */
+  BAYES,
+  /** A steady-state genetic algorithm. */
+  GENETIC,
+  /** Asynchronous successive halving: cheap partial evaluations first, full ones for the promising. */
+  HALVING;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);
@@ -20,11 +31,20 @@ public enum SearchMethod {
             + String.join(", ", Arrays.stream(values()).map(SearchMethod::id).toList())));
   }
 
-  /** A sampler of this method over {@code space}. */
-  public Sampler sampler(SearchSpace space, long seed, int gridPoints) {
+  /**
+   * A sampler of this method over {@code space}.
+   *
+   * @param direction  whether the study maximises or minimises its score: the methods that learn need it
+   * @param gridPoints values per continuous range, for a grid
+   */
+  public Sampler sampler(SearchSpace space, Direction direction, long seed, int gridPoints) {
     return switch (this) {
       case GRID -> new GridSampler(space, gridPoints);
       case RANDOM -> new RandomSampler(space, seed);
+      case SOBOL -> new SobolSampler(space, seed);
+      case BAYES -> new TpeSampler(space, direction, seed);
+      case GENETIC -> new GeneticSampler(space, direction, seed);
+      case HALVING -> new HalvingSampler(space, direction, seed);
     };
   }
 }

@@ -228,6 +228,7 @@ public final class StudyRunner {
 
     private Trial evaluate(int number, Map<String, Object> params) {
       long seed = Seeds.derive(study.seed(), number);
+      double budget = study.sampler().budget(number);
       Instant started = Instant.now();
       publish(new StudyEvent.TrialStarted(number, params, started));
       long thread = Thread.currentThread().getId();
@@ -237,11 +238,13 @@ public final class StudyRunner {
       List<FoldScore> folds = List.of();
       Optional<String> error = Optional.empty();
       try {
-        folds = objective.evaluate(params, new TrialContext(number, seed, cancelled::get));
+        folds = objective.evaluate(params, new TrialContext(number, seed, cancelled::get, budget));
         Optional<String> invalid = invalidScore(folds);
         if (invalid.isPresent()) {
           state = TrialState.FAILED;
           error = invalid;
+        } else if (budget < 1) {
+          state = TrialState.PRUNED;
         }
       } catch (TrialCancelledException e) {
         state = TrialState.INTERRUPTED;
@@ -252,7 +255,7 @@ public final class StudyRunner {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       long bytes = Math.max(0, THREADS.getThreadAllocatedBytes(thread) - bytesBefore);
-      return new Trial(number, state, params, folds, seed, seconds, bytes, error, started);
+      return new Trial(number, state, params, folds, seed, seconds, bytes, error, started, budget);
     }
 
     private void publish(StudyEvent event) {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param bytesAllocated bytes the evaluating thread allocated: the trial's memory cost
  * @param error          why the trial failed, for FAILED trials
  * @param started        when evaluation began
+ * @param budget         the fraction of the full evaluation the trial got (1 = all of it; less for the
+ *                       cheap, partial evaluations of successive halving, which end PRUNED)
  */
 public record Trial(
     int number,
@@ -30,14 +32,24 @@ public record Trial(
     double fitSeconds,
     long bytesAllocated,
     Optional<String> error,
-    Instant started) {
+    Instant started,
+    double budget) {
 
   public Trial {
+    if (!(budget > 0 && budget <= 1)) {
+      throw new IllegalArgumentException("a trial's budget is in (0, 1], got " + budget);
+    }
     Objects.requireNonNull(state, "state");
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     folds = List.copyOf(folds);
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(started, "started");
+  }
+
+  /** A trial evaluated on the full budget. */
+  public Trial(int number, TrialState state, Map<String, Object> params, List<FoldScore> folds, long seed,
+      double fitSeconds, long bytesAllocated, Optional<String> error, Instant started) {
+    this(number, state, params, folds, seed, fitSeconds, bytesAllocated, error, started, 1.0);
   }
 
   public ScoreSummary train() {

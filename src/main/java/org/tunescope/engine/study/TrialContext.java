@@ -5,8 +5,23 @@ import java.util.function.BooleanSupplier;
 /**
  * What an objective knows of the trial it evaluates. It checks {@link #checkCancelled()} before each fold,
  * so that no new fold starts after a cancel.
+ *
+ * @param budget the fraction of the full evaluation to spend, in (0, 1]: a multi-fidelity search
+ *               (successive halving) first evaluates configurations cheaply; a cross-validated objective
+ *               then trains each fold on that fraction of its training rows
  */
-public record TrialContext(int number, long seed, BooleanSupplier cancelled) {
+public record TrialContext(int number, long seed, BooleanSupplier cancelled, double budget) {
+
+  public TrialContext {
+    if (!(budget > 0 && budget <= 1)) {
+      throw new IllegalArgumentException("a trial's budget is in (0, 1], got " + budget);
+    }
+  }
+
+  /** A context for a full evaluation. */
+  public TrialContext(int number, long seed, BooleanSupplier cancelled) {
+    this(number, seed, cancelled, 1.0);
+  }
 
   public boolean isCancelled() {
     return cancelled.getAsBoolean();

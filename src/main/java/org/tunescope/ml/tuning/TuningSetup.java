@@ -67,7 +67,7 @@ public final class TuningSetup {
       budget = Budget.trials(DEFAULT_RANDOM_TRIALS);
     }
     Study study = new Study(request.name(), metric.id(), metric.direction(), space,
-        request.search().sampler(space, request.seed(), request.gridPoints()), budget, request.seed());
+        request.search().sampler(space, metric.direction(), request.seed(), request.gridPoints()), budget, request.seed());
     Map<String, String> spaceText = new LinkedHashMap<>();
     space.parameters().forEach(p -> spaceText.put(p.name(), DistributionParser.format(p.distribution())));
     StudyInfo info = new StudyInfo(request.name(), model.id(), problem.task().id(), metric.id(),

@@ -67,6 +67,22 @@ class CrossValidatedObjectiveTest {
   }
 
   @Test
+  void aPartialBudgetTrainsOnThatFractionOfTheTrainingRowsPerClassAndTheSameRowsEachTime() throws Exception {
+    List<TrainingData> seen = new ArrayList<>();
+    FoldPlan halves = new FoldPlan(List.of(new Fold(new int[] {0, 1, 2, 3}, new int[] {4, 5, 6, 7}),
+        new Fold(new int[] {4, 5, 6, 7}, new int[] {0, 1, 2, 3})), "halves");
+    CrossValidatedObjective objective = new CrossValidatedObjective(PROBLEM, spy(seen), Metric.ACCURACY, halves);
+    objective.evaluate(Map.of(), new TrialContext(0, 1, () -> false, 0.5));
+    objective.evaluate(Map.of(), new TrialContext(1, 2, () -> false, 0.5));
+    assertEquals(4, seen.size());
+    for (TrainingData d : seen) {
+      assertEquals(2, d.rows(), "half of 4 training rows");
+      assertEquals(1, Arrays.stream(d.labels()).sum(), "one row of each class");
+    }
+    assertEquals(Arrays.deepToString(seen.get(0).x()), Arrays.deepToString(seen.get(2).x()), "same rows for every trial");
+  }
+
+  @Test
   void noFoldStartsOnceCancelled() {
     List<TrainingData> seen = new ArrayList<>();
     FoldPlan plan = FoldPlan.stratified(PROBLEM.labels(), 2, 2);

@@ -45,6 +45,7 @@ public final class SvmClassifier {
     int machines = k == 2 ? 1 : k;
     List<SVM<double[]>> svms = new ArrayList<>();
     List<PlattScaling> platts = new ArrayList<>();
+    double[][] trainScores = new double[machines][];
     for (int m = 0; m < machines; m++) {
       int positive = k == 2 ? 1 : m;
       int[] y = new int[labels.length];
@@ -63,23 +64,67 @@ public final class SvmClassifier {
       }
       SVM<double[]> svm = SVM.fit(data.x(), y, kernel, c, tol);
       svms.add(svm);
-      platts.add(PlattScaling.fit(svm, data.x(), y));
+      trainScores[m] = scores(svm, data.x());
+      platts.add(PlattScaling.fit(trainScores[m], y));
     }
-    return new OneVersusRest(svms, platts, k);
+    OneVersusRest model = new OneVersusRest(svms, platts, k);
+    // The training rows' scores served Platt scaling; the training score of the fold reuses them.
+    model.remember(data.x(), trainScores);
+    return model;
   }
 
-  /** The machines and their Platt scalings: binary when there is one machine. */
-  private record OneVersusRest(List<SVM<double[]>> svms, List<PlattScaling> platts, int k)
-      implements FittedModel {
+  private static double[] scores(SVM<double[]> svm, double[][] x) {
+    double[] s = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      s[i] = svm.score(x[i]);
+    }
+    return s;
+  }
+
+  /**
+   * The machines and their Platt scalings: binary when there is one machine. Scoring a row costs one
+   * kernel evaluation per support vector, so the scores of the last matrix scored are kept: predictions
+   * and probabilities of the same rows (and the training rows, scored for Platt scaling) are computed once.
+   */
+  private static final class OneVersusRest implements FittedModel {
+    private final List<SVM<double[]>> svms;
+    private final List<PlattScaling> platts;
+    private final int k;
+    private volatile Scored last;
+
+    OneVersusRest(List<SVM<double[]>> svms, List<PlattScaling> platts, int k) {
+      this.svms = svms;
+      this.platts = platts;
+      this.k = k;
+    }
+
+    void remember(double[][] x, double[][] scores) {
+      last = new Scored(x, scores);
+    }
+
+    /** Each machine's decision value for each row: scores[machine][row] (null for absent classes). */
+    private double[][] scores(double[][] x) {
+      Scored known = last;
+      if (known != null && known.x == x) {
+        return known.scores;
+      }
+      double[][] s = new double[svms.size()][];
+      for (int m = 0; m < s.length; m++) {
+        s[m] = svms.get(m) == null ? null : SvmClassifier.scores(svms.get(m), x);
+      }
+      last = new Scored(x, s);
+      return s;
+    }
 
     @Override
     public double[] predict(double[][] x) {
+      double[][] s = scores(x);
       double[] out = new double[x.length];
       for (int i = 0; i < x.length; i++) {
         if (svms.size() == 1) {
-          out[i] = svms.get(0).score(x[i]) > 0 ? 1 : 0;
+          out[i] = s[0][i] > 0 ? 1 : 0;
         } else {
-          double[] p = positives(x[i]);
+          double[] p = positives(s, i);
           int best = 0;
           for (int c = 1; c < k; c++) {
             best = p[c] > p[best] ? c : best;
@@ -92,9 +137,10 @@ public final class SvmClassifier {
 
     @Override
     public Optional<double[][]> probabilities(double[][] x) {
+      double[][] s = scores(x);
       double[][] out = new double[x.length][];
       for (int i = 0; i < x.length; i++) {
-        double[] p = positives(x[i]);
+        double[] p = positives(s, i);
         if (svms.size() == 1) {
           out[i] = new double[] {1 - p[0], p[0]};
         } else {
@@ -111,14 +157,16 @@ public final class SvmClassifier {
       return Optional.of(out);
     }
 
-    /** Each machine's Platt-scaled probability that x is its positive class (0 for absent classes). */
-    private double[] positives(double[] x) {
+    /** Each machine's Platt-scaled probability that row i is its positive class (0 for absent classes). */
+    private double[] positives(double[][] scores, int i) {
       double[] p = new double[svms.size()];
       for (int m = 0; m < p.length; m++) {
-        SVM<double[]> svm = svms.get(m);
-        p[m] = svm == null ? 0 : platts.get(m).scale(svm.score(x));
+        p[m] = scores[m] == null ? 0 : platts.get(m).scale(scores[m][i]);
       }
       return p;
+    }
+
+    private record Scored(double[][] x, double[][] scores) {
     }
   }
 }
