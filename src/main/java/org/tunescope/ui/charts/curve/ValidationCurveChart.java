@@ -48,6 +48,23 @@ public class ValidationCurveChart extends Control {
     return showOneStandardError;
   }
 
+  // --- annotations
+  private final BooleanProperty annotations = new SimpleBooleanProperty(this, "annotations", true);
+
+  /** Whether the fit zones and the best point are drawn (off for a learning curve, where they mean nothing). */
+  public final BooleanProperty annotationsProperty() {
+    return annotations;
+  }
+
+  // --- xLabel
+  private final javafx.beans.property.StringProperty xLabel = new javafx.beans.property.SimpleStringProperty(this,
+      "xLabel");
+
+  /** The x axis title; the parameter's name when empty. */
+  public final javafx.beans.property.StringProperty xLabelProperty() {
+    return xLabel;
+  }
+
   // --- selectedTrial
   private final ObjectProperty<Integer> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
 

@@ -32,6 +32,8 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     chart.modelProperty().addListener(o -> draw());
     chart.showOneStandardErrorProperty().addListener(o -> draw());
     chart.selectedTrialProperty().addListener(o -> draw());
+    chart.annotationsProperty().addListener(o -> draw());
+    chart.xLabelProperty().addListener(o -> draw());
     canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()).ifPresent(t -> chart.selectedTrialProperty().set(t.number())));
   }
 
@@ -65,7 +67,10 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     scales(m);
     double plotW = w - LEFT - RIGHT;
     double plotH = h - TOP - BOTTOM;
-    zones(g, m, h);
+    boolean annotate = getSkinnable().annotationsProperty().get();
+    if (annotate) {
+      zones(g, m, h);
+    }
     axes(g, m, w, h, text);
     // Every trial, faint, behind the curve.
     for (Trial t : m.allTrials()) {
@@ -77,7 +82,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     band(g, m, plotW, plotH, false, validation);
     line(g, m, plotW, plotH, true, train);
     line(g, m, plotW, plotH, false, validation);
-    m.best().ifPresent(b -> {
+    m.best().filter(b -> annotate).ifPresent(b -> {
       double px = px(m, b.x(), plotW);
       double py = py(b.validation(), plotH);
       g.setStroke(validation);
@@ -87,7 +92,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
       g.setTextAlign(TextAlignment.CENTER);
       g.fillText("best", px, py - 11);
     });
-    if (getSkinnable().showOneStandardErrorProperty().get()) {
+    if (annotate && getSkinnable().showOneStandardErrorProperty().get()) {
       m.oneStandardError().filter(p -> m.best().map(b -> b.trial() != p.trial()).orElse(false)).ifPresent(p -> {
         double px = px(m, p.x(), plotW);
         double py = py(p.validation(), plotH);
@@ -228,7 +233,9 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
         g.fillText(labels.get(i), px, TOP + plotH + 5);
       }
     }
-    g.fillText(m.parameter() + (m.isLog() ? " (log scale)" : ""), LEFT + plotW / 2, TOP + plotH + 24);
+    String title = getSkinnable().xLabelProperty().get();
+    g.fillText((title == null || title.isEmpty() ? m.parameter() : title) + (m.isLog() ? " (log scale)" : ""),
+        LEFT + plotW / 2, TOP + plotH + 24);
     g.setTextBaseline(VPos.BASELINE);
   }
 
