@@ -28,6 +28,8 @@ import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.tuning.HeldOutCheck;
+import org.tunescope.ml.tuning.HoldOutSplit;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
@@ -116,6 +118,11 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--name", paramLabel = "NAME", description = "The study's name (default: MODEL-DATASET).")
   String name;
 
+  @Option(names = "--test-fraction", paramLabel = "F",
+      description = "Hold out this share of the rows (stratified, seeded) before tuning; after the search the best"
+          + " trial is refitted on the rest and scored once on them.")
+  Double testFraction;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Write every trial to FILE: .json or .csv.")
   Path out;
 
@@ -134,7 +141,11 @@ final class TuneCommand implements Callable<Integer> {
     // The task comes from the target, the model from the task, and the ranges are checked against the model.
     LearningProblem problem = setup.problem(request, loaded.table());
     request = request.withRanges(ranges(setup.findModel(model, problem.task())));
-    PreparedStudy prepared = setup.prepare(request, problem, data, loaded.sha256());
+    Optional<HoldOutSplit> split = Optional.ofNullable(testFraction).map(f -> HoldOutSplit.of(problem, f, seed));
+    PreparedStudy prepared = setup.prepare(request, split.map(s -> problem.select(s.tuning())).orElse(problem), data,
+        loaded.sha256());
+    split.ifPresent(s -> stderr.printf("held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
+        s.test().length, problem.rows(), seed, s.tuning().length));
     if (forcedTask.isEmpty()) {
       stderr.printf("task: %s (inferred from column %s; --task to change)%n", prepared.problem().task().id(), target);
     }
@@ -170,9 +181,14 @@ final class TuneCommand implements Callable<Integer> {
         progress.finish();
       }
       printLeaderboard(stdout, result, variedParameters(prepared.study().space()));
+      Optional<HeldOutCheck.TestScore> test = split.flatMap(s -> result.best().map(best -> HeldOutCheck.check(
+          problem, s, prepared.model(), prepared.metric(), best.params(), best.validation().mean(), best.seed())));
+      test.ifPresent(t -> stdout.printf(Locale.ROOT,
+          "%nheld-out test: best trial refitted on %d rows, %s cv %.4f, test %.4f (%d rows; cv minus test %+.4f)%n",
+          t.tuningRows(), t.metric(), t.validation(), t.test(), t.testRows(), t.optimism()));
       if (out != null) {
         ResultsFile.write(out, prepared.info(), result.trials(),
-            Optional.of(new ResultsFile.StudyRun(result.elapsed(), result.stopReason())));
+            Optional.of(new ResultsFile.StudyRun(result.elapsed(), result.stopReason())), test);
         stderr.println("wrote " + result.trials().size() + " trials to " + out);
       }
     } finally {
@@ -197,6 +213,9 @@ final class TuneCommand implements Callable<Integer> {
     }
     if (workers != null && workers < 1) {
       throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+    }
+    if (testFraction != null && !(testFraction > 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("--test-fraction must be between 0 and 1 (exclusive), got " + testFraction);
     }
     if (repeats < 1) {
       throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
