@@ -78,6 +78,7 @@ public final class MainView {
   @FXML private Label sizeLabel;
   @FXML private TabPane tabs;
   @FXML private Tab trialsTab;
+  @FXML private Tab labTab;
   @FXML private TableView<Integer> previewTable;
   @FXML private TableView<Trial> trialsTable;
   @FXML private StackPane chartsPane;
@@ -106,6 +107,7 @@ public final class MainView {
     bindSearch();
     bindRun();
     bindStudies();
+    labTab.setContent(new org.tunescope.ui.lab.LabView(vm.lab()));
     root.setOnDragOver(e -> {
       if (e.getDragboard().hasFiles()) {
         e.acceptTransferModes(TransferMode.COPY);

@@ -47,6 +47,7 @@ public final class MainViewModel {
   private final ObservableList<ModelSpec> models = FXCollections.observableArrayList();
   private final ObjectProperty<ModelSpec> model = new SimpleObjectProperty<>(this, "model");
   private final Path samplesFolder;
+  private final org.tunescope.ui.lab.LabViewModel lab;
 
   public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder) {
     this.scheduler = scheduler;
@@ -54,6 +55,7 @@ public final class MainViewModel {
     this.samplesFolder = samplesFolder;
     this.data = new DataViewModel(scheduler, notifications, recent);
     this.run = new RunViewModel(scheduler, notifications);
+    this.lab = new org.tunescope.ui.lab.LabViewModel(scheduler, catalog, samplesFolder);
     data.taskProperty().addListener((o, old, task) -> onTask(task));
     model.addListener((o, old, spec) -> space.setModel(spec));
     search.spaceProperty().bind(space.spaceProperty());
@@ -195,6 +197,11 @@ public final class MainViewModel {
 
   public StudiesViewModel studies() {
     return studies;
+  }
+
+  /** The overfitting lab; it computes nothing until a lesson or dataset is chosen. */
+  public org.tunescope.ui.lab.LabViewModel lab() {
+    return lab;
   }
 
   public ObservableList<ModelSpec> models() {

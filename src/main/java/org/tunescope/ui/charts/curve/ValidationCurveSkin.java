@@ -32,6 +32,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     chart.modelProperty().addListener(o -> draw());
     chart.showOneStandardErrorProperty().addListener(o -> draw());
     chart.selectedTrialProperty().addListener(o -> draw());
+    chart.markerProperty().addListener(o -> draw());
     canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()).ifPresent(t -> chart.selectedTrialProperty().set(t.number())));
   }
 
@@ -108,6 +109,16 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
         g.strokeLine(px, TOP, px, TOP + plotH);
         g.setLineDashes();
       });
+    }
+    double marker = getSkinnable().getMarker();
+    if (Double.isFinite(marker) && (!m.isLog() || marker > 0)) {
+      double px = Math.max(LEFT, Math.min(LEFT + plotW, px(m, marker, plotW)));
+      g.setStroke(text);
+      g.setLineWidth(2);
+      g.strokeLine(px, TOP, px, TOP + plotH);
+      g.setFill(text);
+      g.setTextAlign(px > LEFT + plotW - 60 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+      g.fillText(" " + Ticks.label(marker) + " ", px, TOP + plotH - 6);
     }
     legend(g, w, train, validation, text);
   }
