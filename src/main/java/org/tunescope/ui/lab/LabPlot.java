@@ -72,7 +72,7 @@ public final class LabPlot extends Region {
       double cell = plot / grid.size();
       for (int row = 0; row < grid.size(); row++) {
         for (int col = 0; col < grid.size(); col++) {
-          g.setFill(colour(grid.classAt(col, row)).deriveColor(0, 0.55, 1.15, 0.30));
+          g.setFill(colour(grid.classAt(col, row)).interpolate(Color.WHITE, 0.75));
           g.fillRect(PAD + col * cell, PAD + plot - (row + 1) * cell, cell + 0.6, cell + 0.6);
         }
       }

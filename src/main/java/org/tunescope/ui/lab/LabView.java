@@ -47,7 +47,7 @@ public final class LabView extends BorderPane {
     this.vm = vm;
     getStyleClass().add("lab");
     setId("lab");
-    setTop(new VBox(6, lessonBar(), dataBar(), modelBar()));
+    setTop(new VBox(6, lessonBar(), dataBar(), modelBar(), sliderBar()));
     BorderPane.setMargin(getTop(), new Insets(8));
     plot.setId("labPlot");
     chart.setId("labCurve");
@@ -83,8 +83,13 @@ public final class LabView extends BorderPane {
     lessons.setId("labLesson");
     lessons.getItems().setAll(Lesson.values());
     lessons.setPromptText("Choose a lesson...");
+    vm.lessonProperty().addListener((o, a, l) -> {
+      if (l != null && lessons.getValue() != l) {
+        lessons.setValue(l);
+      }
+    });
     lessons.setOnAction(e -> {
-      if (lessons.getValue() != null) {
+      if (lessons.getValue() != null && lessons.getValue() != vm.lessonProperty().get()) {
         vm.openLesson(lessons.getValue());
       }
     });
@@ -142,6 +147,12 @@ public final class LabView extends BorderPane {
     ComboBox<String> parameter = new ComboBox<>(vm.parameters());
     parameter.setId("labParameter");
     parameter.valueProperty().bindBidirectional(vm.parameterProperty());
+    HBox bar = new HBox(8, new Label("Model"), model, new Label("Parameter"), parameter);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private HBox sliderBar() {
     slider.setId("labSlider");
     slider.setPrefWidth(320);
     HBox.setHgrow(slider, Priority.ALWAYS);
@@ -167,8 +178,7 @@ public final class LabView extends BorderPane {
     Button sweepButton = new Button("Sweep");
     sweepButton.setId("labSweep");
     sweepButton.setOnAction(e -> sweep());
-    HBox bar = new HBox(8, new Label("Model"), model, new Label("Parameter"), parameter, slider, value, ends,
-        sweepButton);
+    HBox bar = new HBox(8, new Label("Value"), slider, value, ends, sweepButton);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }

@@ -54,6 +54,7 @@ public final class MainView {
   @FXML private BorderPane root;
   @FXML private Menu samplesMenu;
   @FXML private Menu recentMenu;
+  @FXML private Menu generateMenu;
   @FXML private CheckMenuItem darkItem;
   @FXML private MenuItem startItem;
   @FXML private MenuItem cancelItem;
@@ -145,6 +146,11 @@ public final class MainView {
       fromButton.setId("sample-" + name);
       fromButton.setOnAction(e -> vm.loadSample(name));
       samplesButton.getItems().add(fromButton);
+    }
+    for (var kind : org.tunescope.ml.data.generate.TeachingDataset.values()) {
+      MenuItem item = new MenuItem(kind.id() + ": " + kind.description() + ", 400 rows");
+      item.setOnAction(e -> vm.loadGenerated(kind, 400, 0.3, 0));
+      generateMenu.getItems().add(item);
     }
     Runnable refreshRecent = () -> recentMenu.getItems().setAll(vm.data().recent().files().stream().map(p -> {
       MenuItem item = new MenuItem(p.toString());

@@ -80,6 +80,21 @@ public final class MainViewModel {
     }
   }
 
+  /** Writes a seeded teaching set as CSV next to the samples and loads it like any file. */
+  public void loadGenerated(org.tunescope.ml.data.generate.TeachingDataset kind, int rows, double noise, long seed) {
+    Path file = samplesFolder.resolve(String.format(java.util.Locale.ROOT, "%s-%d-noise%.2f-seed%d.csv", kind.id(),
+        rows, noise, seed));
+    try {
+      java.nio.file.Files.createDirectories(samplesFolder);
+      try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file)) {
+        kind.write(w, rows, noise, seed);
+      }
+      data.load(file);
+    } catch (java.io.IOException | DataException e) {
+      notifications.error("cannot generate " + kind.id() + " in " + samplesFolder + ": " + e.getMessage());
+    }
+  }
+
   /** Whether everything a study needs is chosen and valid, and nothing runs. */
   public BooleanBinding canStartProperty() {
     return Bindings.createBooleanBinding(() -> !run.runningProperty().get() && data.data().isPresent()
