@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +16,7 @@ import org.tunescope.engine.study.StudyListener;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.store.ResultsFile;
 import org.tunescope.store.StudyStore;
@@ -35,6 +38,17 @@ final class StoredRun {
   static int run(PrintWriter stdout, PrintWriter stderr, StudyStore store, PreparedStudy prepared, int workers,
                  boolean quiet, boolean logTrials, Path out, Duration time, Set<String> varied, int alreadyDone)
       throws IOException {
+    return run(stdout, stderr, store, prepared, workers, quiet, logTrials, out, time, varied, alreadyDone,
+        best -> Optional.empty());
+  }
+
+  /**
+   * As above, then scores the best trial on a held-out test split with {@code heldOut}, when it gives a
+   * check, and prints and records it.
+   */
+  static int run(PrintWriter stdout, PrintWriter stderr, StudyStore store, PreparedStudy prepared, int workers,
+                 boolean quiet, boolean logTrials, Path out, Duration time, Set<String> varied, int alreadyDone,
+                 Function<Trial, Optional<HeldOutCheck.TestScore>> heldOut) throws IOException {
     String name = prepared.study().name();
     OptionalInt planned = prepared.study().plannedTrials();
     OptionalInt toRun = planned.isPresent() ? OptionalInt.of(Math.max(0, planned.getAsInt() - alreadyDone)) : planned;
@@ -73,9 +87,13 @@ final class StoredRun {
       }
       Leaderboard.print(stdout, result.trials(), prepared.study().direction(), Optional.of(result.elapsed()),
           result.stopReason(), varied, Leaderboard.SIZE);
+      Optional<HeldOutCheck.TestScore> test = result.best().flatMap(heldOut);
+      test.ifPresent(t -> stdout.printf(Locale.ROOT,
+          "%nheld-out test: best trial refitted on %d rows, %s cv %.4f, test %.4f (%d rows; cv minus test %+.4f)%n",
+          t.tuningRows(), t.metric(), t.validation(), t.test(), t.testRows(), t.optimism()));
       if (out != null) {
         ResultsFile.write(out, prepared.info(), result.trials(),
-            Optional.of(new ResultsFile.StudyRun(result.elapsed(), result.stopReason())));
+            Optional.of(new ResultsFile.StudyRun(result.elapsed(), result.stopReason())), test);
         stderr.println("wrote " + result.trials().size() + " trials to " + out);
       }
     } finally {

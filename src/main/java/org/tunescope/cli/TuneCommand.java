@@ -22,6 +22,8 @@ import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.tuning.HeldOutCheck;
+import org.tunescope.ml.tuning.HoldOutSplit;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
@@ -112,6 +114,11 @@ final class TuneCommand implements Callable<Integer> {
           + " is not finished and searches the same way is joined: several processes can share one study.")
   String name;
 
+  @Option(names = "--test-fraction", paramLabel = "F",
+      description = "Hold out this share of the rows (stratified, seeded) before tuning; after the search the best"
+          + " trial is refitted on the rest and scored once on them.")
+  Double testFraction;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Write every trial to FILE: .json or .csv.")
   Path out;
 
@@ -137,7 +144,11 @@ final class TuneCommand implements Callable<Integer> {
     // The task comes from the target, the model from the task, and the ranges are checked against the model.
     LearningProblem problem = setup.problem(request, loaded.table());
     request = request.withRanges(ranges(setup.findModel(model, problem.task())));
-    PreparedStudy prepared = setup.prepare(request, problem, data, loaded.sha256());
+    Optional<HoldOutSplit> split = Optional.ofNullable(testFraction).map(f -> HoldOutSplit.of(problem, f, seed));
+    PreparedStudy prepared = setup.prepare(request, split.map(s -> problem.select(s.tuning())).orElse(problem), data,
+        loaded.sha256());
+    split.ifPresent(s -> stderr.printf("held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
+        s.test().length, problem.rows(), seed, s.tuning().length));
     if (forcedTask.isEmpty()) {
       stderr.printf("task: %s (inferred from column %s; --task to change)%n", prepared.problem().task().id(), target);
     }
@@ -154,7 +165,8 @@ final class TuneCommand implements Callable<Integer> {
         }
         if (!free.equals(request.name())) {
           request = renamed(request, free);
-          prepared = setup.prepare(request, problem, data, loaded.sha256());
+          prepared = setup.prepare(request, split.map(sp -> problem.select(sp.tuning())).orElse(problem), data,
+              loaded.sha256());
         }
       }
       StudyRecord record = join(store, StudyRecord.of(prepared, request, data, Versions.TUNESCOPE));
@@ -166,8 +178,11 @@ final class TuneCommand implements Callable<Integer> {
           planned.isPresent() ? " of " + planned.getAsInt() + " trials" : "", prepared.info().foldMethod(), workerCount,
           alreadyDone > 0 ? ", joining " + alreadyDone + " trials already done" : "");
       stderr.flush();
+      PreparedStudy study = prepared;
       return StoredRun.run(stdout, stderr, store, prepared, workerCount, quiet, logTrials, out, time,
-          variedParameters(prepared.study().space()), alreadyDone);
+          variedParameters(prepared.study().space()), alreadyDone,
+          best -> split.map(s -> HeldOutCheck.check(problem, s, study.model(), study.metric(), best.params(),
+              best.validation().mean(), best.seed())));
     }
   }
 
@@ -205,6 +220,9 @@ final class TuneCommand implements Callable<Integer> {
     }
     if (workers != null && workers < 1) {
       throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+    }
+    if (testFraction != null && !(testFraction > 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("--test-fraction must be between 0 and 1 (exclusive), got " + testFraction);
     }
     if (repeats < 1) {
       throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.ScoreSummary;
 import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 import org.tunescope.ml.tuning.StudyInfo;
 
 /**
@@ -51,12 +52,26 @@ public final class ResultsFile {
    * write never leaves half a file in place of a good one.
    */
   public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run) throws IOException {
-    write(file, info, trials, run, isCsv(file));
+    write(file, info, trials, run, isCsv(file), Optional.empty());
+  }
+
+  /**
+   * Writes the results with the held-out check of the best trial, when there is one: the JSON's
+   * {@code study} object then has a {@code test} object (CSV files have no room for it).
+   */
+  public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run,
+      Optional<TestScore> test) throws IOException {
+    write(file, info, trials, run, isCsv(file), test);
   }
 
   /** Writes the results to {@code file} as CSV or JSON, whatever its name, by way of a temporary file. */
   public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv)
       throws IOException {
+    write(file, info, trials, run, csv, Optional.empty());
+  }
+
+  private static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv,
+      Optional<TestScore> test) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
@@ -65,7 +80,7 @@ public final class ResultsFile {
         if (csv) {
           writeCsv(out, trials);
         } else {
-          writeJson(out, info, trials, run);
+          JSON.writeValue(out, toJson(info, trials, run, test));
         }
       }
       Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -85,6 +100,17 @@ public final class ResultsFile {
 
   /** The JSON tree of a study and its trials. */
   public static ObjectNode toJson(StudyInfo info, List<Trial> trials, Optional<StudyRun> run) {
+    return toJson(info, trials, run, Optional.empty());
+  }
+
+  /**
+   * The JSON tree of a study, its trials and its held-out check: {@code study.test} has {@code metric},
+   * {@code fraction}, {@code seed}, {@code tuning_rows}, {@code test_rows}, {@code params} (the refitted
+   * best trial's), {@code train}, {@code validation} (its cross-validated score) and {@code score} (on
+   * the test rows).
+   */
+  public static ObjectNode toJson(StudyInfo info, List<Trial> trials, Optional<StudyRun> run,
+      Optional<TestScore> test) {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode study = root.putObject("study");
     study.put("name", info.name());
@@ -107,6 +133,20 @@ public final class ResultsFile {
     run.ifPresent(r -> {
       study.put("elapsed_seconds", r.elapsed().toMillis() / 1000.0);
       r.stopReason().ifPresent(reason -> study.put("stop_reason", reason));
+    });
+    test.ifPresent(t -> {
+      ObjectNode node = study.putObject("test");
+      node.put("metric", t.metric());
+      node.put("fraction", t.fraction());
+      node.put("seed", t.seed());
+      node.put("tuning_rows", t.tuningRows());
+      node.put("test_rows", t.testRows());
+      ObjectNode params = node.putObject("params");
+      t.params().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> putValue(params, e.getKey(), e.getValue()));
+      putNumber(node, "train", t.train());
+      putNumber(node, "validation", t.validation());
+      putNumber(node, "score", t.test());
     });
     ArrayNode array = root.putArray("trials");
     for (Trial t : trials) {

@@ -103,4 +103,34 @@ class TuneCommandTest {
       assertTrue(run.out().contains(expected), expected + " in:\n" + run.out());
     }
   }
+
+  @Test
+  void testFractionHoldsOutRowsAndReportsTheBestTrialsTestScoreBesideItsCvScore() throws IOException {
+    Path out = dir.resolve("held-out.json");
+    CliRun run = CliRun.of("tune", "--data", "sample-datasets/breast_cancer.csv", "--target", "target",
+        "--model", "decision_tree", "--param", "max_depth=1:6", "--fix-others", "--grid-points", "6",
+        "--test-fraction", "0.2", "--seed", "0", "--workers", "2", "--quiet", "--out", out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.err().contains("held out 113 of 569 rows"), run.err());
+    assertTrue(run.out().contains("held-out test: best trial refitted on 456 rows, accuracy cv "), run.out());
+
+    JsonNode study = new ObjectMapper().readTree(out.toFile()).get("study");
+    assertEquals(456, study.get("rows").asInt(), "the study saw the tuning rows only");
+    JsonNode test = study.get("test");
+    assertEquals(0.2, test.get("fraction").asDouble(), 1e-12);
+    assertEquals(113, test.get("test_rows").asInt());
+    assertEquals(456, test.get("tuning_rows").asInt());
+    assertTrue(test.get("score").asDouble() > 0.85, test.toString());
+    assertTrue(test.get("validation").asDouble() > 0.85, test.toString());
+    assertTrue(test.get("params").has("max_depth"), test.toString());
+    assertEquals(6, new ObjectMapper().readTree(out.toFile()).get("trials").size());
+  }
+
+  @Test
+  void aTestFractionOutsideZeroToOneIsBadInput() {
+    CliRun run = CliRun.of("tune", "--data", "sample-datasets/iris.csv", "--target", "target", "--model", "knn",
+        "--test-fraction", "1.5");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--test-fraction"), run.err());
+  }
 }

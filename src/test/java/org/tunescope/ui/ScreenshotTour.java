@@ -22,7 +22,7 @@ import org.tunescope.ui.main.MainViewModel;
 /**
  * Takes the README's screenshots from the real window. Not part of the test run; under Xvfb:
  * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B test -Dgui -Dtunescope.excludedGroups=none
- * -Dgroups=screenshots -Dtest=ScreenshotTour}.
+ * -Dgroups=screenshots -Dtest=ScreenshotTour} ({@code -Dtest='ScreenshotTour#lab'} for the lab's only).
  */
 @Tag("screenshots")
 @ExtendWith(ApplicationExtension.class)
@@ -76,6 +76,19 @@ class ScreenshotTour {
     robot.interact(() -> Theme.apply(stage.getScene(), Theme.DARK));
     WaitForAsyncUtils.waitForFxEvents();
     shoot(robot, "dark.png");
+  }
+
+  @Test
+  void lab(FxRobot robot) throws Exception {
+    Files.createDirectories(OUT);
+    robot.clickOn("Lab");
+    robot.interact(() -> vm.lab().openLesson(org.tunescope.ui.lab.Lesson.SVM_GAMMA_ON_MOONS));
+    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.lab().curveProperty().get() != null
+        && vm.lab().fitProperty().get() != null && !vm.lab().busyProperty().get());
+    robot.interact(() -> vm.lab().sliderProperty().set(Math.log10(40)));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lab().fitProperty().get().value()
+        .equals(vm.lab().valueProperty().get()) && !vm.lab().busyProperty().get());
+    shoot(robot, "lab.png");
   }
 
   private void shoot(FxRobot robot, String name) throws Exception {

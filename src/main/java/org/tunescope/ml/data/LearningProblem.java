@@ -42,6 +42,26 @@ public record LearningProblem(
     return classes.size();
   }
 
+  /**
+   * The same problem restricted to the given rows, in that order (a held-out split's tuning or test
+   * rows). Classes keep their indices, so a model fitted on one part predicts the other's codes.
+   */
+  public LearningProblem select(int[] rows) {
+    double[] values = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      values[i] = y[rows[i]];
+    }
+    Optional<String[]> subsetGroups = groups.map(g -> {
+      String[] out = new String[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        out[i] = g[rows[i]];
+      }
+      return out;
+    });
+    return new LearningProblem(new Table(features.columns().stream().map(c -> c.select(rows)).toList()),
+        targetName, task, values, classes, subsetGroups, 0);
+  }
+
   /** Class indices, for classification. */
   public int[] labels() {
     return Arrays.stream(y).mapToInt(v -> (int) v).toArray();

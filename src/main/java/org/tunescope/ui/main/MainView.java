@@ -53,6 +53,7 @@ public final class MainView {
   @FXML private BorderPane root;
   @FXML private Menu samplesMenu;
   @FXML private Menu recentMenu;
+  @FXML private Menu generateMenu;
   @FXML private CheckMenuItem darkItem;
   @FXML private MenuItem startItem;
   @FXML private MenuItem cancelItem;
@@ -77,6 +78,7 @@ public final class MainView {
   @FXML private Label sizeLabel;
   @FXML private TabPane tabs;
   @FXML private Tab trialsTab;
+  @FXML private Tab labTab;
   @FXML private TableView<Integer> previewTable;
   @FXML private TableView<Trial> trialsTable;
   @FXML private StackPane chartsPane;
@@ -105,6 +107,7 @@ public final class MainView {
     bindSearch();
     bindRun();
     bindStudies();
+    labTab.setContent(new org.tunescope.ui.lab.LabView(vm.lab()));
     root.setOnDragOver(e -> {
       if (e.getDragboard().hasFiles()) {
         e.acceptTransferModes(TransferMode.COPY);
@@ -142,6 +145,11 @@ public final class MainView {
       fromButton.setId("sample-" + name);
       fromButton.setOnAction(e -> vm.loadSample(name));
       samplesButton.getItems().add(fromButton);
+    }
+    for (var kind : org.tunescope.ml.data.generate.TeachingDataset.values()) {
+      MenuItem item = new MenuItem(kind.id() + ": " + kind.description() + ", 400 rows");
+      item.setOnAction(e -> vm.loadGenerated(kind, 400, 0.3, 0));
+      generateMenu.getItems().add(item);
     }
     Runnable refreshRecent = () -> recentMenu.getItems().setAll(vm.data().recent().files().stream().map(p -> {
       MenuItem item = new MenuItem(p.toString());

@@ -54,6 +54,7 @@ public final class MainViewModel {
   private final ObservableList<ModelSpec> models = FXCollections.observableArrayList();
   private final ObjectProperty<ModelSpec> model = new SimpleObjectProperty<>(this, "model");
   private final Path samplesFolder;
+  private final org.tunescope.ui.lab.LabViewModel lab;
 
   public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder,
       StudyStore store) {
@@ -63,6 +64,7 @@ public final class MainViewModel {
     this.samplesFolder = samplesFolder;
     this.data = new DataViewModel(scheduler, notifications, recent);
     this.run = new RunViewModel(scheduler, notifications);
+    this.lab = new org.tunescope.ui.lab.LabViewModel(scheduler, catalog, samplesFolder);
     data.taskProperty().addListener((o, old, task) -> onTask(task));
     model.addListener((o, old, spec) -> space.setModel(spec));
     search.spaceProperty().bind(space.spaceProperty());
@@ -85,6 +87,21 @@ public final class MainViewModel {
       data.load(SampleDatasets.file(name, samplesFolder));
     } catch (DataException e) {
       notifications.error(e.getMessage());
+    }
+  }
+
+  /** Writes a seeded teaching set as CSV next to the samples and loads it like any file. */
+  public void loadGenerated(org.tunescope.ml.data.generate.TeachingDataset kind, int rows, double noise, long seed) {
+    Path file = samplesFolder.resolve(String.format(java.util.Locale.ROOT, "%s-%d-noise%.2f-seed%d.csv", kind.id(),
+        rows, noise, seed));
+    try {
+      java.nio.file.Files.createDirectories(samplesFolder);
+      try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file)) {
+        kind.write(w, rows, noise, seed);
+      }
+      data.load(file);
+    } catch (java.io.IOException | DataException e) {
+      notifications.error("cannot generate " + kind.id() + " in " + samplesFolder + ": " + e.getMessage());
     }
   }
 
@@ -242,6 +259,11 @@ public final class MainViewModel {
 
   public StudiesViewModel studies() {
     return studies;
+  }
+
+  /** The overfitting lab; it computes nothing until a lesson or dataset is chosen. */
+  public org.tunescope.ui.lab.LabViewModel lab() {
+    return lab;
   }
 
   public ObservableList<ModelSpec> models() {

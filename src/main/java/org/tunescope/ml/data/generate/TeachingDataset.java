@@ -72,6 +72,33 @@ public enum TeachingDataset {
     out.flush();
   }
 
+  /**
+   * The same rows as {@link #write} as a table, without a file: columns {@code x1} (and {@code x2} for
+   * classification) and {@code target}, with the values exactly as the CSV file has them.
+   */
+  public org.tunescope.ml.data.Table table(int rows, double noise, long seed) {
+    java.io.StringWriter csv = new java.io.StringWriter();
+    try {
+      write(csv, rows, noise, seed);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String[] lines = csv.toString().split("\n");
+    String[] names = lines[0].split(",");
+    double[][] columns = new double[names.length][lines.length - 1];
+    for (int r = 1; r < lines.length; r++) {
+      String[] cells = lines[r].split(",");
+      for (int c = 0; c < names.length; c++) {
+        columns[c][r - 1] = Double.parseDouble(cells[c]);
+      }
+    }
+    java.util.List<org.tunescope.ml.data.Column> out = new java.util.ArrayList<>();
+    for (int c = 0; c < names.length; c++) {
+      out.add(new org.tunescope.ml.data.NumericColumn(names[c], columns[c]));
+    }
+    return new org.tunescope.ml.data.Table(out);
+  }
+
   private String row(int i, int rows, double noise, Random random) {
     switch (this) {
       case MOONS -> {

@@ -65,6 +65,19 @@ public class ValidationCurveChart extends Control {
     return xLabel;
   }
 
+  // --- marker
+  private final javafx.beans.property.DoubleProperty marker =
+      new javafx.beans.property.SimpleDoubleProperty(this, "marker", Double.NaN);
+
+  /** A value of the parameter to mark with a vertical line (the lab's slider); NaN for none. */
+  public final javafx.beans.property.DoubleProperty markerProperty() {
+    return marker;
+  }
+
+  public final double getMarker() {
+    return marker.get();
+  }
+
   // --- selectedTrial
   private final ObjectProperty<Integer> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
 

@@ -34,6 +34,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     chart.selectedTrialProperty().addListener(o -> draw());
     chart.annotationsProperty().addListener(o -> draw());
     chart.xLabelProperty().addListener(o -> draw());
+    chart.markerProperty().addListener(o -> draw());
     canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()).ifPresent(t -> chart.selectedTrialProperty().set(t.number())));
   }
 
@@ -113,6 +114,16 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
         g.strokeLine(px, TOP, px, TOP + plotH);
         g.setLineDashes();
       });
+    }
+    double marker = getSkinnable().getMarker();
+    if (Double.isFinite(marker) && (!m.isLog() || marker > 0)) {
+      double px = Math.max(LEFT, Math.min(LEFT + plotW, px(m, marker, plotW)));
+      g.setStroke(text);
+      g.setLineWidth(2);
+      g.strokeLine(px, TOP, px, TOP + plotH);
+      g.setFill(text);
+      g.setTextAlign(px > LEFT + plotW - 60 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+      g.fillText(" " + Ticks.label(marker) + " ", px, TOP + plotH - 6);
     }
     legend(g, w, train, validation, text);
   }

@@ -1,0 +1,133 @@
+package org.tunescope.ui.lab;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The lab's picture: the decision regions of a two-feature classifier (each cell of the drawing grid in
+ * its predicted class's tint) or the fitted curve of a one-feature regression, under the rows: training
+ * rows as filled dots, held-out test rows as rings.
+ */
+public final class LabPlot extends Region {
+
+  private static final Color[] CLASS_COLOURS = {
+      Color.web("#e8590c"), Color.web("#1c7ed6"), Color.web("#2f9e44"), Color.web("#ae3ec9"), Color.web("#f59f00")};
+  private static final double PAD = 34;
+
+  private final Canvas canvas = new Canvas();
+  private LabData data;
+  private LabFit fit;
+
+  public LabPlot() {
+    getStyleClass().add("lab-plot");
+    getChildren().add(canvas);
+    setMinSize(240, 240);
+    setPrefSize(520, 520);
+  }
+
+  /** Shows a dataset and the fit at the slider (either may be null). */
+  public void show(LabData newData, LabFit newFit) {
+    this.data = newData;
+    this.fit = newFit;
+    draw();
+  }
+
+  @Override
+  protected void layoutChildren() {
+    double side = Math.min(getWidth(), getHeight());
+    if (canvas.getWidth() != side || canvas.getHeight() != side) {
+      canvas.setWidth(side);
+      canvas.setHeight(side);
+      draw();
+    }
+    canvas.setLayoutX((getWidth() - side) / 2);
+    canvas.setLayoutY((getHeight() - side) / 2);
+  }
+
+  private void draw() {
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    double size = canvas.getWidth();
+    g.setFill(Color.WHITE);
+    g.fillRect(0, 0, size, size);
+    Color text = Color.web("#5d6678");
+    g.setFont(Font.font(11));
+    if (data == null) {
+      g.setFill(text);
+      g.setTextAlign(TextAlignment.CENTER);
+      g.fillText("Pick a lesson or generate data.", size / 2, size / 2);
+      return;
+    }
+    double plot = size - 2 * PAD;
+    double[] xs = data.feature(0);
+    double[] bx = LabEngine.bounds(xs);
+    double[] ys = data.isClassification() ? data.feature(1) : data.problem().y();
+    double[] by = LabEngine.bounds(ys);
+    if (fit != null && fit.regions().isPresent()) {
+      LabFit.DecisionGrid grid = fit.regions().get();
+      double cell = plot / grid.size();
+      for (int row = 0; row < grid.size(); row++) {
+        for (int col = 0; col < grid.size(); col++) {
+          g.setFill(colour(grid.classAt(col, row)).interpolate(Color.WHITE, 0.75));
+          g.fillRect(PAD + col * cell, PAD + plot - (row + 1) * cell, cell + 0.6, cell + 0.6);
+        }
+      }
+    }
+    g.setStroke(text.deriveColor(0, 1, 1, 0.5));
+    g.setLineWidth(1);
+    g.strokeRect(PAD, PAD, plot, plot);
+    boolean[] isTest = new boolean[xs.length];
+    for (int i : data.split().test()) {
+      isTest[i] = true;
+    }
+    for (int i = 0; i < xs.length; i++) {
+      double px = PAD + (xs[i] - bx[0]) / (bx[1] - bx[0]) * plot;
+      double py = PAD + plot - (ys[i] - by[0]) / (by[1] - by[0]) * plot;
+      Color c = data.isClassification() ? colour((int) data.problem().y()[i]) : Color.web("#495057");
+      if (isTest[i]) {
+        g.setStroke(c);
+        g.setLineWidth(1.6);
+        g.strokeOval(px - 3.5, py - 3.5, 7, 7);
+      } else {
+        g.setFill(c);
+        g.fillOval(px - 3, py - 3, 6, 6);
+      }
+    }
+    if (fit != null && fit.curve().isPresent()) {
+      LabFit.FittedCurve curve = fit.curve().get();
+      g.setStroke(Color.web("#3b5bdb"));
+      g.setLineWidth(2.5);
+      g.beginPath();
+      for (int i = 0; i < curve.x().length; i++) {
+        double px = PAD + (curve.x()[i] - bx[0]) / (bx[1] - bx[0]) * plot;
+        double y = Math.max(by[0] - (by[1] - by[0]), Math.min(by[1] + (by[1] - by[0]), curve.y()[i]));
+        double py = PAD + plot - (y - by[0]) / (by[1] - by[0]) * plot;
+        if (i == 0) {
+          g.moveTo(px, py);
+        } else {
+          g.lineTo(px, py);
+        }
+      }
+      g.stroke();
+    }
+    g.setFill(text);
+    g.setTextAlign(TextAlignment.CENTER);
+    g.setTextBaseline(VPos.TOP);
+    g.fillText(data.axes().get(0), PAD + plot / 2, PAD + plot + 6);
+    g.fillText("●  training rows    ○  held-out test rows", PAD + plot / 2, 8);
+    g.save();
+    g.translate(10, PAD + plot / 2);
+    g.rotate(-90);
+    g.fillText(data.isClassification() ? data.axes().get(1) : data.problem().targetName(), 0, 0);
+    g.restore();
+    g.setTextBaseline(VPos.BASELINE);
+  }
+
+  private static Color colour(int cls) {
+    return CLASS_COLOURS[Math.floorMod(cls, CLASS_COLOURS.length)];
+  }
+}
