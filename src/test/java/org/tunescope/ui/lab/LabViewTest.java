@@ -37,7 +37,8 @@ class LabViewTest {
 
   @Start
   void start(Stage stage) {
-    vm = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(), new RecentFiles(null), samples);
+    vm = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(), new RecentFiles(null), samples,
+        new org.tunescope.store.InMemoryStudyStore());
     stage.setScene(TuneScopeApp.createScene(vm));
     stage.show();
   }
