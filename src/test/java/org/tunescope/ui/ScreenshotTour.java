@@ -1,13 +1,9 @@
 package org.tunescope.ui;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,14 +90,6 @@ class ScreenshotTour {
   private void shoot(FxRobot robot, String name) throws Exception {
     WaitForAsyncUtils.waitForFxEvents();
     Thread.sleep(400);
-    Image image = robot.capture(stage.getScene().getRoot()).getImage();
-    PixelReader pixels = image.getPixelReader();
-    BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < out.getHeight(); y++) {
-      for (int x = 0; x < out.getWidth(); x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    ImageIO.write(out, "png", OUT.resolve(name).toFile());
+    PngExport.write(robot.capture(stage.getScene().getRoot()).getImage(), OUT.resolve(name));
   }
 }

@@ -1,5 +1,6 @@
 package org.tunescope.ui.lab;
 
+import org.tunescope.ui.PngExport;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;

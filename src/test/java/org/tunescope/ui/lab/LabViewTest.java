@@ -1,5 +1,6 @@
 package org.tunescope.ui.lab;
 
+import org.tunescope.ui.PngExport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

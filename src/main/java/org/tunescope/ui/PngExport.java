@@ -1,4 +1,4 @@
-package org.tunescope.ui.lab;
+package org.tunescope.ui;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -17,6 +17,16 @@ public final class PngExport {
   /** Snapshots {@code node} (on the JavaFX thread) and writes it to {@code file}. */
   public static void write(Node node, Path file) throws IOException {
     write(node.snapshot(null, null), file);
+  }
+
+  /**
+   * Snapshots {@code node} scaled by {@code scale} (2 gives a picture twice as wide and high, sharp enough
+   * for print) and writes it to {@code file}.
+   */
+  public static void write(Node node, Path file, double scale) throws IOException {
+    javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+    params.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+    write(node.snapshot(params, null), file);
   }
 
   /** Writes an image to {@code file} as PNG. */
