@@ -19,7 +19,7 @@ import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.ml.data.NumericColumn;
 import org.tunescope.ml.data.Table;
 import org.tunescope.ml.tuning.HeldOutCheck;
-import org.tunescope.ui.charts.curve.ValidationCurveModel;
+import org.tunescope.ml.tuning.ValidationCurveModel;
 
 /**
  * The lab's computations, free of any UI: the refit at a slider value with its plot, its cross-validated

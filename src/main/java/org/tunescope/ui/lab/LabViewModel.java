@@ -29,7 +29,7 @@ import org.tunescope.ml.data.generate.TeachingDataset;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ui.UiScheduler;
-import org.tunescope.ui.charts.curve.ValidationCurveModel;
+import org.tunescope.ml.tuning.ValidationCurveModel;
 
 /**
  * The overfitting lab's state: a dataset, a model, one hyperparameter and the slider along its range.

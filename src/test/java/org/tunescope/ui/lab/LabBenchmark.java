@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.models.ModelSpec;
-import org.tunescope.ui.charts.curve.ValidationCurveModel;
+import org.tunescope.ml.tuning.ValidationCurveModel;
 
 /**
  * How long a slider move takes to show: for each lesson on a 400-row set, the refit on the tuning rows

@@ -12,8 +12,8 @@ import org.tunescope.ml.Task;
 import org.tunescope.ml.data.generate.TeachingDataset;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.models.ModelSpec;
-import org.tunescope.ui.charts.curve.ValidationCurveModel;
-import org.tunescope.ui.charts.curve.ValidationCurveModel.Zone;
+import org.tunescope.ml.tuning.ValidationCurveModel;
+import org.tunescope.ml.tuning.ValidationCurveModel.Zone;
 
 /** The lab's computations on the textbook lesson, without any window. */
 class LabEngineTest {

@@ -1,5 +1,6 @@
 package org.tunescope.ui.lab;
 
+import org.tunescope.ml.tuning.ValidationCurveModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tunescope.ml.data.generate.TeachingDataset;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ui.UiScheduler;
-import org.tunescope.ui.charts.curve.ValidationCurveModel.Point;
-import org.tunescope.ui.charts.curve.ValidationCurveModel.Zone;
+import org.tunescope.ml.tuning.ValidationCurveModel.Point;
+import org.tunescope.ml.tuning.ValidationCurveModel.Zone;
 
 /** The lab's view model, run on the calling thread: lessons, the slider, scores and zones. */
 class LabViewModelTest {

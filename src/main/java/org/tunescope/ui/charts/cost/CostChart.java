@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.cost;
 
+import org.tunescope.ml.tuning.ParetoFront;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.BooleanProperty;

@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.curve;
 
+import org.tunescope.ml.tuning.ValidationCurveModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;

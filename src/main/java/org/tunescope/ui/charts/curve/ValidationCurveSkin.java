@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.curve;
 
+import org.tunescope.ml.tuning.ValidationCurveModel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;

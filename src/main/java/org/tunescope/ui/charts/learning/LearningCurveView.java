@@ -21,7 +21,7 @@ import org.tunescope.ml.tuning.LearningCurve;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ui.UiScheduler;
 import org.tunescope.ui.charts.curve.ValidationCurveChart;
-import org.tunescope.ui.charts.curve.ValidationCurveModel;
+import org.tunescope.ml.tuning.ValidationCurveModel;
 import org.tunescope.ui.run.RunViewModel;
 
 /**

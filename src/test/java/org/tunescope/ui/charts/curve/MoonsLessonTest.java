@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.curve;
 
+import org.tunescope.ml.tuning.ValidationCurveModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

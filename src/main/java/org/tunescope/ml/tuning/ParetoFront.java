@@ -1,4 +1,4 @@
-package org.tunescope.ui.charts.cost;
+package org.tunescope.ml.tuning;
 
 import java.util.ArrayList;
 import java.util.Comparator;

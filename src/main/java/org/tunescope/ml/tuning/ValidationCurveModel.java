@@ -1,4 +1,4 @@
-package org.tunescope.ui.charts.curve;
+package org.tunescope.ml.tuning;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +20,7 @@ import org.tunescope.engine.study.Trial;
 public final class ValidationCurveModel {
 
   /** Continuous parameters are binned into this many bins (in log space on log axes). */
-  static final int BINS = 12;
+  public static final int BINS = 12;
 
   /** Where a point of the curve lies. */
   public enum Zone { UNDERFITTING, GOOD_FIT, OVERFITTING }

@@ -1,5 +1,6 @@
-package org.tunescope.ui.charts.curve;
+package org.tunescope.ml.tuning;
 
+import org.tunescope.ml.tuning.ValidationCurveModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,6 @@ import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ui.charts.Ticks;
 
 class ValidationCurveModelTest {
 
@@ -106,15 +106,5 @@ class ValidationCurveModelTest {
     ValidationCurveModel m = ValidationCurveModel.of(trials, "C", new Distribution.FloatRange(0.01, 1000, true),
         Complexity.MORE_WHEN_RAISED, Direction.MAXIMIZE);
     assertEquals(ValidationCurveModel.BINS, m.points().size());
-  }
-
-  @Test
-  void ticksAreReadable() {
-    assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), Ticks.linear(0, 1, 5).stream()
-        .map(v -> Math.round(v * 10) / 10.0).toList());
-    assertEquals(List.of(0.01, 0.1, 1.0, 10.0, 100.0, 1000.0), Ticks.log(0.01, 1000).stream()
-        .map(v -> Double.valueOf(Ticks.label(v))).toList());
-    assertEquals("1e-4", Ticks.label(1e-4));
-    assertEquals("0.25", Ticks.label(0.25));
   }
 }

@@ -1,5 +1,6 @@
-package org.tunescope.ui.charts.cost;
+package org.tunescope.ml.tuning;
 
+import org.tunescope.ml.tuning.ParetoFront;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
