@@ -1,7 +1,5 @@
 package org.tunescope.ui.charts.history;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -16,6 +14,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.tuning.OptimisationHistory;
 import org.tunescope.ui.charts.Ticks;
 
 /**
@@ -55,31 +54,8 @@ public final class HistoryChart extends Region {
     return byTime;
   }
 
-  /** The best-so-far curve: for each complete trial in x order, the best validation score up to it. */
-  public static List<double[]> bestSoFar(List<Trial> trials, Direction direction, boolean byTime) {
-    List<Trial> done = trials.stream().filter(Trial::isComplete).sorted(order(trials, byTime)).toList();
-    List<double[]> out = new ArrayList<>();
-    double best = Double.NaN;
-    for (Trial t : done) {
-      if (direction.isBetter(t.validation().mean(), best)) {
-        best = t.validation().mean();
-      }
-      out.add(new double[] {x(t, trials, byTime), best});
-    }
-    return out;
-  }
-
-  private static Comparator<Trial> order(List<Trial> all, boolean byTime) {
-    return Comparator.comparingDouble(t -> x(t, all, byTime));
-  }
-
-  /** A trial's x: its number, or seconds from the first start to its end. */
   static double x(Trial t, List<Trial> all, boolean byTime) {
-    if (!byTime) {
-      return t.number();
-    }
-    long first = all.stream().mapToLong(a -> a.started().toEpochMilli()).min().orElse(0);
-    return (t.started().toEpochMilli() - first) / 1000.0 + t.fitSeconds();
+    return OptimisationHistory.x(t, all, byTime);
   }
 
   @Override
@@ -158,7 +134,7 @@ public final class HistoryChart extends Region {
     g.setLineWidth(2);
     g.beginPath();
     double prevY = Double.NaN;
-    for (double[] p : bestSoFar(all, direction.get(), time)) {
+    for (double[] p : OptimisationHistory.bestSoFar(all, direction.get(), time)) {
       double x = px.applyAsDouble(p[0]);
       double y = py.applyAsDouble(p[1]);
       if (Double.isNaN(prevY)) {
