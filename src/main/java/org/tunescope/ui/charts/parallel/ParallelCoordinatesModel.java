@@ -175,7 +175,7 @@ public final class ParallelCoordinatesModel {
     for (Axis a : axes) {
       if (a.isScore() && a.scale() instanceof Scale.Numeric s
           && scoreMin[a.id()] <= scoreMax[a.id()]
-          && (!fitted[a.id()] || scoreMin[a.id()] < s.low() || scoreMax[a.id()] > s.high())) {
+          && (!fitted[a.id()] || outside(s, scoreMin[a.id()]) || outside(s, scoreMax[a.id()]))) {
         a.setScale(Scale.Numeric.fitting(scoreMin[a.id()], scoreMax[a.id()]));
         fitted[a.id()] = true;
         rescaled = true;
@@ -189,6 +189,12 @@ public final class ParallelCoordinatesModel {
       keptCount += kept[i] ? 1 : 0;
     }
     return rescaled;
+  }
+
+  /** Outside the scale by more than rounding noise (the scale's ends are rounded). */
+  private static boolean outside(Scale.Numeric s, double v) {
+    double tolerance = 1e-9 * Math.max(1e-12, s.high() - s.low());
+    return v < s.low() - tolerance || v > s.high() + tolerance;
   }
 
   private int append(Trial t) {
@@ -243,11 +249,12 @@ public final class ParallelCoordinatesModel {
       double u;
       if (a.isScore()) {
         u = ((Scale.Numeric) a.scale()).toUnit(score(a, t));
-        if (!t.isComplete() && !Double.isNaN(u)) {
-          u = Math.max(0, Math.min(1, u));
-        }
       } else {
         u = a.scale().toUnit(t.params().get(a.name()));
+      }
+      // Rounding noise at the ends (and incomplete trials' partial scores) stay on the axis.
+      if (!Double.isNaN(u)) {
+        u = Math.max(0, Math.min(1, u));
       }
       columns[a.id()][i] = (float) u;
     }

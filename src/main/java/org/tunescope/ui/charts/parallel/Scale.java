@@ -91,7 +91,7 @@ public sealed interface Scale permits Scale.Numeric, Scale.Categorical {
         out.add(low);
         return out;
       }
-      double step = niceStep((high - low) / 5);
+      double step = niceStep((high - low) / 6);
       if (integer) {
         step = Math.max(1, Math.round(step));
       }
@@ -109,7 +109,8 @@ public sealed interface Scale permits Scale.Numeric, Scale.Categorical {
       if (last - first >= 2) {
         // Decades, every k-th one when there are many.
         int every = Math.max(1, (int) Math.ceil((last - first + 1) / 8.0));
-        for (int e = first; e <= last; e += every) {
+        // Multiples of the stride, so that 1 stays a tick.
+        for (int e = Math.floorDiv(first + every - 1, every) * every; e <= last; e += every) {
           out.add(Math.pow(10, e));
         }
         return out;
