@@ -49,20 +49,24 @@ public class ParallelCoordinatesChart extends Control {
   private final ReadOnlyIntegerWrapper keptCount = new ReadOnlyIntegerWrapper(this, "keptCount");
   private final ListChangeListener<Trial> listListener = this::onTrialsChanged;
   private final List<Consumer<Change>> changeListeners = new ArrayList<>();
+  private ObservableList<Trial> listened;
 
   public ParallelCoordinatesChart() {
     getStyleClass().add(DEFAULT_STYLE_CLASS);
     setFocusTraversable(false);
-    trials.addListener((o, old, list) -> {
-      if (old != null) {
-        old.removeListener(listListener);
+    // An invalidation listener: a change listener would miss a swap between two equal (say empty) lists.
+    trials.addListener(o -> {
+      if (listened != null) {
+        listened.removeListener(listListener);
       }
-      if (list != null) {
-        list.addListener(listListener);
+      listened = getTrials();
+      if (listened != null) {
+        listened.addListener(listListener);
       }
       rebuild();
     });
-    trials.get().addListener(listListener);
+    listened = trials.get();
+    listened.addListener(listListener);
     space.addListener(o -> rebuild());
     direction.addListener(o -> rebuild());
     showIncomplete.addListener((o, a, on) -> {
