@@ -40,8 +40,8 @@ import org.tunescope.engine.study.Trial;
  */
 public class ParallelCoordinatesChart extends Control {
 
-  /** What changed, for the skin: everything, only new lines at the end, or only the overlay. */
-  enum Change { FULL, APPENDED, OVERLAY }
+  /** What changed, for the skin: everything, the brushes only, only new lines at the end, or the overlay. */
+  enum Change { FULL, BRUSH, APPENDED, OVERLAY }
 
   private static final String DEFAULT_STYLE_CLASS = "parallel-coordinates-chart";
 
@@ -148,17 +148,17 @@ public class ParallelCoordinatesChart extends Control {
   /** Brushes axis {@code name} to the normalised interval [lo, hi]. */
   public void brush(String name, double lo, double hi) {
     model.setBrush(name, lo, hi);
-    fire(Change.FULL);
+    fire(Change.BRUSH);
   }
 
   public void clearBrush(String name) {
     model.clearBrush(name);
-    fire(Change.FULL);
+    fire(Change.BRUSH);
   }
 
   public void clearBrushes() {
     model.clearBrushes();
-    fire(Change.FULL);
+    fire(Change.BRUSH);
   }
 
   /** Moves the axis at display index {@code from} to {@code to}. */

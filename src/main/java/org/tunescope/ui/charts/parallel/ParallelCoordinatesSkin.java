@@ -14,6 +14,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SkinBase;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -27,8 +29,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws a {@link ParallelCoordinatesChart}: the lines on one canvas (redrawn in a few batched paths, one
- * per colour bucket), axes, ticks, brushes, the best, selected and hovered lines on a second canvas
+ * Draws a {@link ParallelCoordinatesChart}: the lines rasterised into one image (see {@link LineRaster}),
+ * by colour bucket so the best lie on top, shown on one canvas; axes, ticks, brushes, the best, selected and hovered lines on a second canvas
  * above it, axis titles as labels that can be dragged sideways, and a tool bar with the count of kept
  * trials and the "narrow the search" button.
  */
@@ -41,9 +43,17 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   private static final double AXIS_GRAB = 10;
   private static final double END_GRAB = 5;
   private static final int BUCKETS = 32;
+  /** Above this many trials lines are drawn without anti-aliasing, to stay within a frame. */
+  private static final int FAST_ABOVE = 3000;
 
   private final Canvas lines = new Canvas();
   private final Canvas overlay = new Canvas();
+  private final LineRaster raster = new LineRaster();
+  /** Every visible line, faint: what a brush drag draws its kept lines over, so it redraws only those. */
+  private final LineRaster base = new LineRaster();
+  private boolean baseValid;
+  private WritableImage image;
+  private double[] lineY = new double[0];
   private final Pane titles = new Pane();
   private final Label hoverBox = new Label();
   private final Pane plot;
@@ -129,8 +139,12 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   private void onChange(ParallelCoordinatesChart.Change change) {
     ParallelCoordinatesModel m = model();
+    if (change == ParallelCoordinatesChart.Change.BRUSH) {
+      linesDirty = true;
+    }
     if (change == ParallelCoordinatesChart.Change.FULL) {
       linesDirty = true;
+      baseValid = false;
       rebuildTitles();
       if (hovered >= m.size()) {
         hovered = -1;
@@ -247,6 +261,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       overlay.setHeight(h);
       linesDirty = true;
       overlayDirty = true;
+      baseValid = false;
     }
     int n = model().axes().size();
     double[] xs = new double[n];
@@ -255,6 +270,11 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       xs[k] = n == 1 ? LEFT + span / 2 : LEFT + k * span / (n - 1);
     }
     geometry = new PlotGeometry(xs, TOP, Math.max(10, h - TOP - BOTTOM));
+    if (lineY.length != n) {
+      lineY = new double[n];
+      linesDirty = true;
+      baseValid = false;
+    }
     for (int k = 0; k < titleLabels.size() && k < n; k++) {
       Label title = titleLabels.get(k);
       title.autosize();
@@ -275,48 +295,43 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     linesDirty = false;
     ParallelCoordinatesModel m = model();
     ParallelCoordinatesChart chart = getSkinnable();
-    GraphicsContext gc = lines.getGraphicsContext2D();
-    gc.clearRect(0, 0, lines.getWidth(), lines.getHeight());
     int size = m.size();
+    int w = (int) Math.ceil(lines.getWidth());
+    int h = (int) Math.ceil(lines.getHeight());
     float[][] cols = columns(m);
-    double alpha = size < 200 ? 0.85 : size < 2000 ? 0.55 : 0.35;
-    gc.setLineWidth(1);
-    gc.setLineDashes((double[]) null);
+    boolean fast = size > FAST_ABOVE;
     int visible = 0;
 
-    // Lines outside the brushes: one faint path.
-    gc.setStroke(chart.faintColorProperty().get());
-    gc.beginPath();
-    int faint = 0;
-    for (int i = 0; i < size; i++) {
-      if (m.isVisible(i) && !m.isKept(i)) {
-        path(gc, cols, i);
-        faint++;
+    // With brushes, every line lies faint underneath (cached: a brush drag redraws only the kept lines).
+    int faintColour = argb(chart.faintColorProperty().get(), 1);
+    if (m.brushes().isEmpty()) {
+      raster.reset(w, h);
+    } else {
+      if (!baseValid) {
+        base.reset(w, h);
+        for (int i = 0; i < size; i++) {
+          if (m.isVisible(i)) {
+            rasterLine(base, cols, i, faintColour, !m.isComplete(i), fast);
+          }
+        }
+        baseValid = true;
+      }
+      raster.copyFrom(base);
+      for (int i = 0; i < size; i++) {
+        visible += m.isVisible(i) && !m.isKept(i) ? 1 : 0;
       }
     }
-    if (faint > 0) {
-      gc.stroke();
-    }
-    visible += faint;
 
-    // Failed, pruned and interrupted trials: one dashed grey path.
-    gc.setStroke(chart.incompleteColorProperty().get());
-    gc.setLineDashes(4, 3);
-    gc.beginPath();
-    int incomplete = 0;
+    // Kept failed, pruned and interrupted trials: dashed grey.
+    int incompleteColour = argb(chart.incompleteColorProperty().get(), 0.8);
     for (int i = 0; i < size; i++) {
       if (m.isKept(i) && !m.isComplete(i)) {
-        path(gc, cols, i);
-        incomplete++;
+        rasterLine(raster, cols, i, incompleteColour, true, fast);
+        visible++;
       }
     }
-    if (incomplete > 0) {
-      gc.stroke();
-    }
-    gc.setLineDashes((double[]) null);
-    visible += incomplete;
 
-    // Kept complete trials: one path per colour bucket, worst first so the best lie on top.
+    // Kept complete trials by colour bucket, worst first so the best lie on top.
     int[] count = new int[BUCKETS + 1];
     int[] bucket = new int[size];
     for (int i = 0; i < size; i++) {
@@ -336,18 +351,15 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
         sorted[next[bucket[i]]++] = i;
       }
     }
+    double alpha = alpha(size);
     for (int b = 0; b < BUCKETS; b++) {
-      if (count[b + 1] == count[b]) {
-        continue;
-      }
-      gc.setStroke(colour(Viridis.rgb((b + 0.5) / BUCKETS), alpha));
-      gc.beginPath();
+      int colour = LineRaster.premultiplied(Viridis.rgb((b + 0.5) / BUCKETS), alpha);
       for (int j = count[b]; j < count[b + 1]; j++) {
-        path(gc, cols, sorted[j]);
+        rasterLine(raster, cols, sorted[j], colour, false, fast);
       }
-      gc.stroke();
     }
     visible += sorted.length;
+    show();
     drawnLines = visible;
     drawnUpTo = size;
     fullRedraws++;
@@ -357,32 +369,63 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   private void drawNewLines() {
     ParallelCoordinatesModel m = model();
     ParallelCoordinatesChart chart = getSkinnable();
-    GraphicsContext gc = lines.getGraphicsContext2D();
     float[][] cols = columns(m);
-    double alpha = m.size() < 200 ? 0.85 : m.size() < 2000 ? 0.55 : 0.35;
-    gc.setLineWidth(1);
+    boolean fast = m.size() > FAST_ABOVE;
     for (int i = drawnUpTo; i < m.size(); i++) {
       if (!m.isVisible(i)) {
         continue;
       }
-      if (!m.isKept(i)) {
-        gc.setStroke(chart.faintColorProperty().get());
-        gc.setLineDashes((double[]) null);
-      } else if (!m.isComplete(i)) {
-        gc.setStroke(chart.incompleteColorProperty().get());
-        gc.setLineDashes(4, 3);
-      } else {
-        gc.setStroke(colour(Viridis.rgb((bucketOf(m.colourValue(i)) + 0.5) / BUCKETS), alpha));
-        gc.setLineDashes((double[]) null);
+      if (baseValid) {
+        rasterLine(base, cols, i, argb(chart.faintColorProperty().get(), 1), !m.isComplete(i), fast);
       }
-      gc.beginPath();
-      path(gc, cols, i);
-      gc.stroke();
+      if (!m.isKept(i)) {
+        rasterLine(raster, cols, i, argb(chart.faintColorProperty().get(), 1), !m.isComplete(i), fast);
+      } else if (!m.isComplete(i)) {
+        rasterLine(raster, cols, i, argb(chart.incompleteColorProperty().get(), 0.8), true, fast);
+      } else {
+        rasterLine(raster, cols, i, LineRaster.premultiplied(Viridis.rgb((bucketOf(m.colourValue(i)) + 0.5) / BUCKETS),
+            alpha(m.size())), false, fast);
+      }
       drawnLines++;
     }
-    gc.setLineDashes((double[]) null);
+    show();
     drawnUpTo = m.size();
     incrementalDraws++;
+  }
+
+  /** Puts the pixel buffer on the canvas: one image, whatever the number of lines. */
+  private void show() {
+    GraphicsContext gc = lines.getGraphicsContext2D();
+    gc.clearRect(0, 0, lines.getWidth(), lines.getHeight());
+    int w = raster.width();
+    int h = raster.height();
+    if (w <= 0 || h <= 0) {
+      return;
+    }
+    if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
+      image = new WritableImage(w, h);
+    }
+    image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
+    gc.drawImage(image, 0, 0);
+  }
+
+  private void rasterLine(LineRaster target, float[][] cols, int i, int colour, boolean dashed, boolean fast) {
+    double[] xs = geometry.axisX();
+    for (int k = 0; k < xs.length; k++) {
+      lineY[k] = geometry.y(cols[k][i]);
+    }
+    target.polyline(xs, lineY, colour, dashed, fast);
+  }
+
+  private static double alpha(int size) {
+    return size < 200 ? 0.85 : size < 2000 ? 0.55 : 0.35;
+  }
+
+  private static int argb(Paint p, double opacity) {
+    Color c = p instanceof Color col ? col : Color.GRAY;
+    int rgb = (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+        | (int) Math.round(c.getBlue() * 255);
+    return LineRaster.premultiplied(rgb, c.getOpacity() * opacity);
   }
 
   private static int bucketOf(double t) {
@@ -396,14 +439,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       cols[k] = m.column(axes.get(k));
     }
     return cols;
-  }
-
-  private void path(GraphicsContext gc, float[][] cols, int i) {
-    double[] xs = geometry.axisX();
-    gc.moveTo(xs[0], geometry.y(cols[0][i]));
-    for (int k = 1; k < xs.length; k++) {
-      gc.lineTo(xs[k], geometry.y(cols[k][i]));
-    }
   }
 
   private void strokeLine(GraphicsContext gc, int i) {
