@@ -58,7 +58,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   private final Label hoverBox = new Label();
   private final Pane plot;
   private final Label keptLabel = new Label();
-  private final Button narrowButton = new Button("Narrow the search to the brushed ranges");
+  private final Button narrowButton = new Button("Narrow the search to the brushes");
   private final List<Label> titleLabels = new ArrayList<>();
   private final Consumer<ParallelCoordinatesChart.Change> onChange = this::onChange;
 
@@ -101,7 +101,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     hoverBox.setVisible(false);
     hoverBox.setMouseTransparent(true);
 
-    CheckBox incomplete = new CheckBox("Show failed and pruned");
+    CheckBox incomplete = new CheckBox("Show failed");
     incomplete.getStyleClass().add("show-incomplete");
     incomplete.selectedProperty().bindBidirectional(chart.showIncompleteProperty());
     Button clear = new Button("Clear brushes");
@@ -110,8 +110,18 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     narrowButton.getStyleClass().add("narrow-search");
     narrowButton.setOnAction(e -> chart.narrow());
     keptLabel.getStyleClass().add("kept-count");
-    Label hint = new Label("drag along an axis to brush, a title to reorder; double-click a brush to clear it");
+    keptLabel.setMinWidth(Region.USE_PREF_SIZE);
+    narrowButton.setMinWidth(Region.USE_PREF_SIZE);
+    clear.setMinWidth(Region.USE_PREF_SIZE);
+    incomplete.setMinWidth(Region.USE_PREF_SIZE);
+    incomplete.setTooltip(new javafx.scene.control.Tooltip("Draw failed, pruned and interrupted trials, dashed"));
+    narrowButton.setTooltip(new javafx.scene.control.Tooltip(
+        "Write the brushed parameter ranges into the search-space sliders, for the next run"));
+    Label hint = new Label("drag an axis to brush, a title to reorder");
     hint.getStyleClass().add("hint");
+    hint.setTooltip(new javafx.scene.control.Tooltip(
+        "Drag inside a brush to move it, drag its ends to resize it, double-click the axis to clear it."
+            + " Hover a line for its values; click it to select the trial."));
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     HBox bar = new HBox(8, keptLabel, hint, spring, incomplete, clear, narrowButton);
@@ -560,8 +570,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     gc.setTextAlign(TextAlignment.RIGHT);
     gc.fillText(String.format(Locale.ROOT, "%.3g", range[1]), x - 3, top + 4);
     gc.fillText(String.format(Locale.ROOT, "%.3g", range[0]), x - 3, top + height - 4);
-    gc.setTextAlign(TextAlignment.CENTER);
-    gc.fillText("best", x + 6, top + height + 12);
   }
 
   private static Color colour(int rgb, double alpha) {
