@@ -12,6 +12,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tunescope.ml.models.ModelCatalog;
+import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
 import org.tunescope.ui.data.RecentFiles;
 import org.tunescope.ui.main.MainViewModel;
 
@@ -61,6 +62,11 @@ class ScreenshotTour {
     robot.interact(() -> vm.run().selectedTrialProperty().set(vm.lastResult().orElseThrow().best().orElseThrow().number()));
     WaitForAsyncUtils.waitForFxEvents();
     shoot(robot, "trials.png");
+
+    robot.clickOn("Charts");
+    ParallelCoordinatesChart parallel = robot.lookup("#parallelChart").queryAs(ParallelCoordinatesChart.class);
+    robot.interact(() -> parallel.brush("validation", 0.55, 1.0));
+    shoot(robot, "parallel.png");
 
     robot.clickOn("Studies");
     robot.interact(() -> {

@@ -33,6 +33,7 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.tunescope.engine.sampler.SearchMethod;
+import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.data.SampleDatasets;
@@ -40,6 +41,7 @@ import org.tunescope.ml.metrics.Metric;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.Theme;
+import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
 import org.tunescope.ui.data.DataPreviewTable;
 import org.tunescope.ui.run.TrialsTable;
 import org.tunescope.ui.space.SpaceView;
@@ -82,6 +84,8 @@ public final class MainView {
   @FXML private TableView<Integer> previewTable;
   @FXML private TableView<Trial> trialsTable;
   @FXML private StackPane chartsPane;
+  @FXML private TabPane chartTabs;
+  @FXML private Tab parallelTab;
   @FXML private ListView<StudyEntry> studiesList;
   @FXML private Button startButton;
   @FXML private Button cancelButton;
@@ -106,6 +110,7 @@ public final class MainView {
     new SpaceView(vm.space(), spaceBox);
     bindSearch();
     bindRun();
+    bindCharts();
     bindStudies();
     labTab.setContent(new org.tunescope.ui.lab.LabView(vm.lab()));
     root.setOnDragOver(e -> {
@@ -262,6 +267,23 @@ public final class MainView {
         tabs.getSelectionModel().select(trialsTab);
       }
     });
+  }
+
+  /** The Charts tab: one inner tab per chart, each bound to the run's trials, study and shared selection. */
+  private void bindCharts() {
+    ParallelCoordinatesChart parallel = new ParallelCoordinatesChart();
+    parallel.setId("parallelChart");
+    parallel.setTrials(vm.run().trials());
+    parallel.spaceProperty().bind(Bindings.createObjectBinding(() -> vm.run().studyProperty().get() == null ? null
+        : vm.run().studyProperty().get().study().space(), vm.run().studyProperty()));
+    parallel.directionProperty().bind(Bindings.createObjectBinding(() -> vm.run().studyProperty().get() == null
+        ? Direction.MAXIMIZE : vm.run().studyProperty().get().study().direction(), vm.run().studyProperty()));
+    parallel.selectedTrialProperty().bindBidirectional(vm.run().selectedTrialProperty());
+    parallel.setOnNarrow(ranges -> {
+      vm.space().apply(ranges);
+      vm.notifications().info("Search space narrowed to the brushed ranges: " + String.join(", ", ranges.keySet()));
+    });
+    parallelTab.setContent(parallel);
   }
 
   private void bindStudies() {

@@ -1,0 +1,57 @@
+package org.tunescope.ui.charts.parallel;
+
+import java.util.Objects;
+
+/**
+ * One vertical axis of the chart: a searched hyperparameter or one of the scores. Score axes get a new
+ * scale when the data outgrow the old one.
+ */
+public final class Axis {
+
+  /** What an axis shows. */
+  public enum Kind {
+    PARAMETER, TRAIN, VALIDATION, GAP
+  }
+
+  private final int id;
+  private final String name;
+  private final Kind kind;
+  private Scale scale;
+
+  Axis(int id, String name, Kind kind, Scale scale) {
+    this.id = id;
+    this.name = Objects.requireNonNull(name);
+    this.kind = kind;
+    this.scale = scale;
+  }
+
+  /** A stable index of the axis, whatever its place on screen. */
+  public int id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public Scale scale() {
+    return scale;
+  }
+
+  void setScale(Scale scale) {
+    this.scale = scale;
+  }
+
+  public boolean isScore() {
+    return kind != Kind.PARAMETER;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

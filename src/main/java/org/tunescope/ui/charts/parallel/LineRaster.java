@@ -1,0 +1,113 @@
+package org.tunescope.ui.charts.parallel;
+
+import java.util.Arrays;
+
+/**
+ * Draws thousands of 1-pixel polylines into a premultiplied ARGB pixel buffer, blending each line
+ * over the ones below it. The JavaFX canvas rasterises long stroked paths slowly in software (seconds
+ * for 10,000 trials); here a line costs one blend per pixel, and the canvas then shows one image.
+ * Lines are anti-aliased (two pixels per step, weighted) unless {@code fast} is set.
+ */
+final class LineRaster {
+
+  private int width;
+  private int height;
+  private int[] pixels = new int[0];
+
+  /** Resizes (if needed) and clears the buffer. */
+  void reset(int w, int h) {
+    if (w != width || h != height) {
+      width = w;
+      height = h;
+      pixels = new int[Math.max(0, w * h)];
+    } else {
+      Arrays.fill(pixels, 0);
+    }
+  }
+
+  /** Makes this buffer a copy of {@code other}. */
+  void copyFrom(LineRaster other) {
+    if (other.width != width || other.height != height) {
+      width = other.width;
+      height = other.height;
+      pixels = new int[other.pixels.length];
+    }
+    System.arraycopy(other.pixels, 0, pixels, 0, pixels.length);
+  }
+
+  int[] pixels() {
+    return pixels;
+  }
+
+  int width() {
+    return width;
+  }
+
+  int height() {
+    return height;
+  }
+
+  /** The premultiplied ARGB of a colour 0xRRGGBB at opacity {@code alpha} in [0, 1]. */
+  static int premultiplied(int rgb, double alpha) {
+    int a = (int) Math.round(Math.max(0, Math.min(1, alpha)) * 255);
+    int r = (rgb >> 16 & 0xFF) * a / 255;
+    int g = (rgb >> 8 & 0xFF) * a / 255;
+    int b = (rgb & 0xFF) * a / 255;
+    return a << 24 | r << 16 | g << 8 | b;
+  }
+
+  /** A polyline through (xs[k], ys[k]); dashed lines leave gaps of 3 pixels after every 4. */
+  void polyline(double[] xs, double[] ys, int colour, boolean dashed, boolean fast) {
+    for (int k = 1; k < xs.length; k++) {
+      segment(xs[k - 1], ys[k - 1], xs[k], ys[k], colour, dashed, fast);
+    }
+  }
+
+  private void segment(double x0, double y0, double x1, double y1, int colour, boolean dashed, boolean fast) {
+    double dx = x1 - x0;
+    double dy = y1 - y0;
+    boolean steep = Math.abs(dy) > Math.abs(dx);
+    int steps = (int) Math.ceil(Math.max(Math.abs(dx), Math.abs(dy)));
+    if (steps == 0) {
+      plot((int) x0, (int) y0, colour, 256);
+      return;
+    }
+    double sx = dx / steps;
+    double sy = dy / steps;
+    double x = x0;
+    double y = y0;
+    for (int s = 0; s <= steps; s++, x += sx, y += sy) {
+      if (dashed && s % 7 >= 4) {
+        continue;
+      }
+      if (fast) {
+        plot((int) (x + 0.5), (int) (y + 0.5), colour, 256);
+      } else if (steep) {
+        int ix = (int) Math.floor(x);
+        int w = (int) ((x - ix) * 256);
+        plot(ix, (int) (y + 0.5), colour, 256 - w);
+        plot(ix + 1, (int) (y + 0.5), colour, w);
+      } else {
+        int iy = (int) Math.floor(y);
+        int w = (int) ((y - iy) * 256);
+        plot((int) (x + 0.5), iy, colour, 256 - w);
+        plot((int) (x + 0.5), iy + 1, colour, w);
+      }
+    }
+  }
+
+  /** Blends a premultiplied colour at coverage {@code c} (0..256) over the pixel (source over). */
+  private void plot(int x, int y, int colour, int c) {
+    if (x < 0 || y < 0 || x >= width || y >= height || c <= 0) {
+      return;
+    }
+    int src = c >= 256 ? colour
+        : (((colour & 0x00FF00FF) * c >>> 8) & 0x00FF00FF) | (((colour >>> 8 & 0x00FF00FF) * c) & 0xFF00FF00);
+    int inv = 255 - (src >>> 24);
+    int i = y * width + x;
+    int d = pixels[i];
+    int rb = (src & 0x00FF00FF) + (((d & 0x00FF00FF) * inv >>> 8) & 0x00FF00FF);
+    int ag = (src >>> 8 & 0x00FF00FF) + (((d >>> 8 & 0x00FF00FF) * inv >>> 8) & 0x00FF00FF);
+    pixels[i] = ag << 8 | rb;
+  }
+}

@@ -1,0 +1,384 @@
+package org.tunescope.ui.charts.parallel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.PaintConverter;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.space.SearchSpace;
+import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Trial;
+
+/**
+ * A parallel-coordinates chart of a study's trials: one vertical axis per searched hyperparameter plus
+ * train, validation and gap; one line per finished trial, coloured by validation score (viridis, the
+ * bright end best). Drag along an axis to brush, drag a title to reorder, hover for a trial's values,
+ * click to select it. It follows a live trials list: a finished trial adds one line without redrawing
+ * the others unless a score axis must widen.
+ *
+ * <p>The state lives in a UI-free {@link ParallelCoordinatesModel}; the skin only draws it on a canvas.
+ */
+public class ParallelCoordinatesChart extends Control {
+
+  /** What changed, for the skin: everything, the brushes only, only new lines at the end, or the overlay. */
+  enum Change { FULL, BRUSH, APPENDED, OVERLAY }
+
+  private static final String DEFAULT_STYLE_CLASS = "parallel-coordinates-chart";
+
+  private ParallelCoordinatesModel model = ParallelCoordinatesModel.empty();
+  private final ReadOnlyIntegerWrapper keptCount = new ReadOnlyIntegerWrapper(this, "keptCount");
+  private final ListChangeListener<Trial> listListener = this::onTrialsChanged;
+  private final List<Consumer<Change>> changeListeners = new ArrayList<>();
+  private ObservableList<Trial> listened;
+
+  public ParallelCoordinatesChart() {
+    getStyleClass().add(DEFAULT_STYLE_CLASS);
+    setFocusTraversable(false);
+    // An invalidation listener: a change listener would miss a swap between two equal (say empty) lists.
+    trials.addListener(o -> {
+      if (listened != null) {
+        listened.removeListener(listListener);
+      }
+      listened = getTrials();
+      if (listened != null) {
+        listened.addListener(listListener);
+      }
+      rebuild();
+    });
+    listened = trials.get();
+    listened.addListener(listListener);
+    space.addListener(o -> rebuild());
+    direction.addListener(o -> rebuild());
+    showIncomplete.addListener((o, a, on) -> {
+      model.setIncludeIncomplete(on);
+      fire(Change.FULL);
+    });
+    selectedTrial.addListener(o -> fire(Change.OVERLAY));
+  }
+
+  @Override
+  protected Skin<?> createDefaultSkin() {
+    return new ParallelCoordinatesSkin(this);
+  }
+
+  @Override
+  public String getUserAgentStylesheet() {
+    return ParallelCoordinatesChart.class.getResource("parallel-coordinates.css").toExternalForm();
+  }
+
+  // --- model
+
+  /** The chart's current state, without the drawing. */
+  public ParallelCoordinatesModel getModel() {
+    return model;
+  }
+
+  private void rebuild() {
+    SearchSpace s = getSpace();
+    model = s == null ? ParallelCoordinatesModel.empty()
+        : new ParallelCoordinatesModel(s, getDirection() == null ? Direction.MAXIMIZE : getDirection());
+    model.setIncludeIncomplete(isShowIncomplete());
+    model.setTrials(getTrials() == null ? List.of() : getTrials());
+    fire(Change.FULL);
+  }
+
+  private void onTrialsChanged(ListChangeListener.Change<? extends Trial> c) {
+    boolean full = false;
+    boolean added = false;
+    while (c.next()) {
+      if (c.wasPermutated() || c.wasUpdated()) {
+        continue;
+      }
+      if (c.wasRemoved() && !c.wasReplaced()) {
+        full = true;
+        continue;
+      }
+      for (Trial t : c.getAddedSubList()) {
+        if (t.state().isFinished()) {
+          full |= model.add(t);
+          added = true;
+        }
+      }
+    }
+    if (full) {
+      model.setTrials(getTrials());
+      fire(Change.FULL);
+    } else if (added) {
+      fire(Change.APPENDED);
+    }
+  }
+
+  void addChangeListener(Consumer<Change> listener) {
+    changeListeners.add(listener);
+  }
+
+  void removeChangeListener(Consumer<Change> listener) {
+    changeListeners.remove(listener);
+  }
+
+  private void fire(Change change) {
+    keptCount.set(model.keptCount());
+    for (Consumer<Change> l : List.copyOf(changeListeners)) {
+      l.accept(change);
+    }
+  }
+
+  // --- brushing and axes
+
+  /** Brushes axis {@code name} to the normalised interval [lo, hi]. */
+  public void brush(String name, double lo, double hi) {
+    model.setBrush(name, lo, hi);
+    fire(Change.BRUSH);
+  }
+
+  public void clearBrush(String name) {
+    model.clearBrush(name);
+    fire(Change.BRUSH);
+  }
+
+  public void clearBrushes() {
+    model.clearBrushes();
+    fire(Change.BRUSH);
+  }
+
+  /** Moves the axis at display index {@code from} to {@code to}. */
+  public void moveAxis(int from, int to) {
+    model.moveAxis(from, to);
+    fire(Change.FULL);
+  }
+
+  /** Hands the brushed parameter ranges to {@link #onNarrowProperty()}; nothing when no parameter is brushed. */
+  public void narrow() {
+    Map<String, Distribution> ranges = model.narrowedRanges();
+    Consumer<Map<String, Distribution>> handler = getOnNarrow();
+    if (handler != null && !ranges.isEmpty()) {
+      handler.accept(ranges);
+    }
+  }
+
+  // --- trials
+
+  private final ObjectProperty<ObservableList<Trial>> trials =
+      new SimpleObjectProperty<>(this, "trials", FXCollections.observableArrayList());
+
+  /** The trials to draw, usually a live list; running trials are skipped until they finish. */
+  public final ObjectProperty<ObservableList<Trial>> trialsProperty() {
+    return trials;
+  }
+
+  public final ObservableList<Trial> getTrials() {
+    return trials.get();
+  }
+
+  public final void setTrials(ObservableList<Trial> value) {
+    trials.set(value);
+  }
+
+  // --- space
+
+  private final ObjectProperty<SearchSpace> space = new SimpleObjectProperty<>(this, "space");
+
+  /** The study's search space: one axis per parameter that is not fixed. */
+  public final ObjectProperty<SearchSpace> spaceProperty() {
+    return space;
+  }
+
+  public final SearchSpace getSpace() {
+    return space.get();
+  }
+
+  public final void setSpace(SearchSpace value) {
+    space.set(value);
+  }
+
+  // --- direction
+
+  private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction", Direction.MAXIMIZE);
+
+  /** Which end of the validation score is best: it gets the bright end of the colour map. */
+  public final ObjectProperty<Direction> directionProperty() {
+    return direction;
+  }
+
+  public final Direction getDirection() {
+    return direction.get();
+  }
+
+  public final void setDirection(Direction value) {
+    direction.set(value);
+  }
+
+  // --- selectedTrial
+
+  private final ObjectProperty<Integer> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
+
+  /** The selected trial's number; a click on a line sets it, and its line is highlighted. */
+  public final ObjectProperty<Integer> selectedTrialProperty() {
+    return selectedTrial;
+  }
+
+  public final Integer getSelectedTrial() {
+    return selectedTrial.get();
+  }
+
+  public final void setSelectedTrial(Integer value) {
+    selectedTrial.set(value);
+  }
+
+  // --- showIncomplete
+
+  private final BooleanProperty showIncomplete = new SimpleBooleanProperty(this, "showIncomplete", true);
+
+  /** Whether failed, pruned and interrupted trials are drawn (dashed, grey). */
+  public final BooleanProperty showIncompleteProperty() {
+    return showIncomplete;
+  }
+
+  public final boolean isShowIncomplete() {
+    return showIncomplete.get();
+  }
+
+  public final void setShowIncomplete(boolean value) {
+    showIncomplete.set(value);
+  }
+
+  // --- onNarrow
+
+  private final ObjectProperty<Consumer<Map<String, Distribution>>> onNarrow =
+      new SimpleObjectProperty<>(this, "onNarrow");
+
+  /** Called with the brushed parameter ranges when the user asks to narrow the search to them. */
+  public final ObjectProperty<Consumer<Map<String, Distribution>>> onNarrowProperty() {
+    return onNarrow;
+  }
+
+  public final Consumer<Map<String, Distribution>> getOnNarrow() {
+    return onNarrow.get();
+  }
+
+  public final void setOnNarrow(Consumer<Map<String, Distribution>> value) {
+    onNarrow.set(value);
+  }
+
+  // --- keptCount
+
+  /** How many visible trials lie inside every brush. */
+  public final ReadOnlyIntegerProperty keptCountProperty() {
+    return keptCount.getReadOnlyProperty();
+  }
+
+  public final int getKeptCount() {
+    return keptCount.get();
+  }
+
+  // --- colours (CSS: -pc-axis-color, -pc-text-fill, -pc-faint-color, -pc-incomplete-color, -pc-brush-color,
+  // -pc-selection-color)
+
+  private final StyleableObjectProperty<Paint> axisColor = paint("axisColor", Color.web("#5d6678"), c -> c.axisColor);
+  private final StyleableObjectProperty<Paint> textFill = paint("textFill", Color.web("#1d2330"), c -> c.textFill);
+  private final StyleableObjectProperty<Paint> faintColor =
+      paint("faintColor", Color.rgb(128, 128, 128, 0.15), c -> c.faintColor);
+  private final StyleableObjectProperty<Paint> incompleteColor =
+      paint("incompleteColor", Color.web("#9aa3b5"), c -> c.incompleteColor);
+  private final StyleableObjectProperty<Paint> brushColor = paint("brushColor", Color.web("#3b5bdb"), c -> c.brushColor);
+  private final StyleableObjectProperty<Paint> selectionColor =
+      paint("selectionColor", Color.web("#e03131"), c -> c.selectionColor);
+
+  public final ObjectProperty<Paint> axisColorProperty() {
+    return axisColor;
+  }
+
+  public final ObjectProperty<Paint> textFillProperty() {
+    return textFill;
+  }
+
+  public final ObjectProperty<Paint> faintColorProperty() {
+    return faintColor;
+  }
+
+  public final ObjectProperty<Paint> incompleteColorProperty() {
+    return incompleteColor;
+  }
+
+  public final ObjectProperty<Paint> brushColorProperty() {
+    return brushColor;
+  }
+
+  public final ObjectProperty<Paint> selectionColorProperty() {
+    return selectionColor;
+  }
+
+  private StyleableObjectProperty<Paint> paint(String name, Paint initial,
+      Function<ParallelCoordinatesChart, StyleableObjectProperty<Paint>> accessor) {
+    CssMetaData<ParallelCoordinatesChart, Paint> meta = StyleableProperties.META.computeIfAbsent(name,
+        n -> new CssMetaData<>("-pc-" + n.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT),
+            PaintConverter.getInstance(), initial) {
+          @Override
+          public boolean isSettable(ParallelCoordinatesChart c) {
+            return !accessor.apply(c).isBound();
+          }
+
+          @Override
+          public StyleableProperty<Paint> getStyleableProperty(ParallelCoordinatesChart c) {
+            return accessor.apply(c);
+          }
+        });
+    StyleableObjectProperty<Paint> p = new StyleableObjectProperty<>(initial) {
+      @Override
+      public Object getBean() {
+        return ParallelCoordinatesChart.this;
+      }
+
+      @Override
+      public String getName() {
+        return name;
+      }
+
+      @Override
+      public CssMetaData<? extends Styleable, Paint> getCssMetaData() {
+        return meta;
+      }
+    };
+    p.addListener(o -> fire(Change.FULL));
+    return p;
+  }
+
+  private static final class StyleableProperties {
+    static final Map<String, CssMetaData<ParallelCoordinatesChart, Paint>> META =
+        Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+  }
+
+  public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+    if (StyleableProperties.META.isEmpty()) {
+      new ParallelCoordinatesChart();
+    }
+    List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
+    all.addAll(StyleableProperties.META.values());
+    return all;
+  }
+
+  @Override
+  protected List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+    return getClassCssMetaData();
+  }
+}

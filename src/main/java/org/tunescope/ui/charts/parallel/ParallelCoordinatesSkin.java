@@ -1,0 +1,714 @@
+package org.tunescope.ui.charts.parallel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SkinBase;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws a {@link ParallelCoordinatesChart}: the lines rasterised into one image (see {@link LineRaster}),
+ * by colour bucket so the best lie on top, shown on one canvas; axes, ticks, brushes, the best, selected and hovered lines on a second canvas
+ * above it, axis titles as labels that can be dragged sideways, and a tool bar with the count of kept
+ * trials and the "narrow the search" button.
+ */
+public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> {
+
+  private static final double LEFT = 40;
+  private static final double RIGHT = 96;
+  private static final double TOP = 40;
+  private static final double BOTTOM = 36;
+  private static final double AXIS_GRAB = 10;
+  private static final double END_GRAB = 5;
+  private static final int BUCKETS = 32;
+  /** Above this many trials lines are drawn without anti-aliasing, to stay within a frame. */
+  private static final int FAST_ABOVE = 3000;
+
+  private final Canvas lines = new Canvas();
+  private final Canvas overlay = new Canvas();
+  private final LineRaster raster = new LineRaster();
+  /** Every visible line, faint: what a brush drag draws its kept lines over, so it redraws only those. */
+  private final LineRaster base = new LineRaster();
+  private boolean baseValid;
+  private WritableImage image;
+  private double[] lineY = new double[0];
+  private final Pane titles = new Pane();
+  private final Label hoverBox = new Label();
+  private final Pane plot;
+  private final Label keptLabel = new Label();
+  private final Button narrowButton = new Button("Narrow the search to the brushes");
+  private final List<Label> titleLabels = new ArrayList<>();
+  private final Consumer<ParallelCoordinatesChart.Change> onChange = this::onChange;
+
+  private boolean linesDirty = true;
+  private boolean overlayDirty = true;
+  private int drawnUpTo;
+  private int drawnLines;
+  private int fullRedraws;
+  private int incrementalDraws;
+  private long lastRedrawNanos;
+  private int hovered = -1;
+  private PlotGeometry geometry = new PlotGeometry(new double[0], TOP, 0);
+
+  private enum Drag { NONE, NEW, MOVE, RESIZE_LOW, RESIZE_HIGH }
+
+  private Drag drag = Drag.NONE;
+  private String dragAxis;
+  private double dragAnchor;
+  private double dragLo;
+  private double dragHi;
+  private double pressY;
+  private boolean dragged;
+
+  public ParallelCoordinatesSkin(ParallelCoordinatesChart chart) {
+    super(chart);
+    plot = new Pane(lines, overlay, titles, hoverBox) {
+      @Override
+      protected void layoutChildren() {
+        paint(getWidth(), getHeight());
+      }
+    };
+    plot.getStyleClass().add("plot");
+    plot.setMinSize(0, 0);
+    titles.setPickOnBounds(false);
+    titles.setManaged(false);
+    lines.setManaged(false);
+    overlay.setManaged(false);
+    hoverBox.getStyleClass().add("hover-info");
+    hoverBox.setManaged(false);
+    hoverBox.setVisible(false);
+    hoverBox.setMouseTransparent(true);
+
+    CheckBox incomplete = new CheckBox("Show failed");
+    incomplete.getStyleClass().add("show-incomplete");
+    incomplete.selectedProperty().bindBidirectional(chart.showIncompleteProperty());
+    Button clear = new Button("Clear brushes");
+    clear.getStyleClass().add("clear-brushes");
+    clear.setOnAction(e -> chart.clearBrushes());
+    narrowButton.getStyleClass().add("narrow-search");
+    narrowButton.setOnAction(e -> chart.narrow());
+    keptLabel.getStyleClass().add("kept-count");
+    keptLabel.setMinWidth(Region.USE_PREF_SIZE);
+    narrowButton.setMinWidth(Region.USE_PREF_SIZE);
+    clear.setMinWidth(Region.USE_PREF_SIZE);
+    incomplete.setMinWidth(Region.USE_PREF_SIZE);
+    incomplete.setTooltip(new javafx.scene.control.Tooltip("Draw failed, pruned and interrupted trials, dashed"));
+    narrowButton.setTooltip(new javafx.scene.control.Tooltip(
+        "Write the brushed parameter ranges into the search-space sliders, for the next run"));
+    Label hint = new Label("drag an axis to brush, a title to reorder");
+    hint.getStyleClass().add("hint");
+    hint.setTooltip(new javafx.scene.control.Tooltip(
+        "Drag inside a brush to move it, drag its ends to resize it, double-click the axis to clear it."
+            + " Hover a line for its values; click it to select the trial."));
+    Region spring = new Region();
+    HBox.setHgrow(spring, Priority.ALWAYS);
+    HBox bar = new HBox(8, keptLabel, hint, spring, incomplete, clear, narrowButton);
+    bar.getStyleClass().add("tool-bar-row");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 6, 4, 6));
+    VBox.setVgrow(plot, Priority.ALWAYS);
+    VBox box = new VBox(bar, plot);
+    getChildren().add(box);
+
+    overlay.setOnMousePressed(this::pressed);
+    overlay.setOnMouseDragged(this::dragged);
+    overlay.setOnMouseReleased(this::released);
+    overlay.setOnMouseMoved(this::moved);
+    overlay.setOnMouseExited(e -> hover(-1, 0, 0));
+    chart.addChangeListener(onChange);
+    onChange(ParallelCoordinatesChart.Change.FULL);
+  }
+
+  @Override
+  public void dispose() {
+    getSkinnable().removeChangeListener(onChange);
+    super.dispose();
+  }
+
+  private void onChange(ParallelCoordinatesChart.Change change) {
+    ParallelCoordinatesModel m = model();
+    if (change == ParallelCoordinatesChart.Change.BRUSH) {
+      linesDirty = true;
+    }
+    if (change == ParallelCoordinatesChart.Change.FULL) {
+      linesDirty = true;
+      baseValid = false;
+      rebuildTitles();
+      if (hovered >= m.size()) {
+        hovered = -1;
+      }
+    }
+    overlayDirty = true;
+    keptLabel.setText(m.keptCount() + " of " + m.visibleCount() + " trials kept");
+    narrowButton.setDisable(m.brushes().keySet().stream()
+        .noneMatch(n -> m.axis(n).map(a -> !a.isScore()).orElse(false)));
+    plot.requestLayout();
+  }
+
+  private ParallelCoordinatesModel model() {
+    return getSkinnable().getModel();
+  }
+
+  // --- what tests and the benchmark read
+
+  /** Lines drawn on the canvas now (visible trials). */
+  public int drawnLineCount() {
+    return drawnLines;
+  }
+
+  /** How many times every line was redrawn. */
+  public int fullRedrawCount() {
+    return fullRedraws;
+  }
+
+  /** How many times only new lines were drawn. */
+  public int incrementalDrawCount() {
+    return incrementalDraws;
+  }
+
+  /** Nanoseconds the last full redraw of the lines took on the JavaFX thread. */
+  public long lastRedrawNanos() {
+    return lastRedrawNanos;
+  }
+
+  /** Where the axes are now, in the coordinates of the plot canvas. */
+  public PlotGeometry geometry() {
+    return geometry;
+  }
+
+  /** The canvas that receives the mouse (for tests that convert positions to the screen). */
+  public Canvas interactionCanvas() {
+    return overlay;
+  }
+
+  /** Redraws every line now, whatever changed (for the benchmark). */
+  public void redrawNow() {
+    linesDirty = true;
+    overlayDirty = true;
+    paint(plot.getWidth(), plot.getHeight());
+  }
+
+  // --- layout and painting
+
+  private void rebuildTitles() {
+    titles.getChildren().clear();
+    titleLabels.clear();
+    List<Axis> axes = model().axes();
+    for (int k = 0; k < axes.size(); k++) {
+      Axis a = axes.get(k);
+      Label title = new Label(a.name());
+      title.getStyleClass().addAll("axis-title", a.kind().name().toLowerCase(Locale.ROOT) + "-axis");
+      title.setId("axis-title-" + a.name());
+      int index = k;
+      double[] start = new double[1];
+      title.setOnMousePressed(e -> {
+        start[0] = e.getSceneX();
+        title.toFront();
+        e.consume();
+      });
+      title.setOnMouseDragged(e -> {
+        title.setTranslateX(e.getSceneX() - start[0]);
+        e.consume();
+      });
+      title.setOnMouseReleased(e -> {
+        double centre = title.getLayoutX() + title.getWidth() / 2 + title.getTranslateX();
+        title.setTranslateX(0);
+        int to = nearestAxis(centre);
+        if (to >= 0 && to != index) {
+          getSkinnable().moveAxis(index, to);
+        }
+        e.consume();
+      });
+      titleLabels.add(title);
+      titles.getChildren().add(title);
+    }
+  }
+
+  private int nearestAxis(double x) {
+    double[] xs = geometry.axisX();
+    int best = -1;
+    double bestD = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < xs.length; k++) {
+      double d = Math.abs(xs[k] - x);
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  private void paint(double w, double h) {
+    if (w <= 0 || h <= 0) {
+      return;
+    }
+    if (lines.getWidth() != w || lines.getHeight() != h) {
+      lines.setWidth(w);
+      lines.setHeight(h);
+      overlay.setWidth(w);
+      overlay.setHeight(h);
+      linesDirty = true;
+      overlayDirty = true;
+      baseValid = false;
+    }
+    int n = model().axes().size();
+    double[] xs = new double[n];
+    double span = Math.max(10, w - LEFT - RIGHT);
+    for (int k = 0; k < n; k++) {
+      xs[k] = n == 1 ? LEFT + span / 2 : LEFT + k * span / (n - 1);
+    }
+    geometry = new PlotGeometry(xs, TOP, Math.max(10, h - TOP - BOTTOM));
+    if (lineY.length != n) {
+      lineY = new double[n];
+      linesDirty = true;
+      baseValid = false;
+    }
+    for (int k = 0; k < titleLabels.size() && k < n; k++) {
+      Label title = titleLabels.get(k);
+      title.autosize();
+      title.relocate(Math.max(0, Math.min(w - title.getWidth(), xs[k] - title.getWidth() / 2)), 8);
+    }
+    if (linesDirty) {
+      drawAllLines();
+    } else if (drawnUpTo < model().size()) {
+      drawNewLines();
+    }
+    if (overlayDirty) {
+      drawOverlay();
+    }
+  }
+
+  private void drawAllLines() {
+    long t0 = System.nanoTime();
+    linesDirty = false;
+    ParallelCoordinatesModel m = model();
+    ParallelCoordinatesChart chart = getSkinnable();
+    int size = m.size();
+    int w = (int) Math.ceil(lines.getWidth());
+    int h = (int) Math.ceil(lines.getHeight());
+    float[][] cols = columns(m);
+    boolean fast = size > FAST_ABOVE;
+    int visible = 0;
+
+    // With brushes, every line lies faint underneath (cached: a brush drag redraws only the kept lines).
+    int faintColour = argb(chart.faintColorProperty().get(), 1);
+    if (m.brushes().isEmpty()) {
+      raster.reset(w, h);
+    } else {
+      if (!baseValid) {
+        base.reset(w, h);
+        for (int i = 0; i < size; i++) {
+          if (m.isVisible(i)) {
+            rasterLine(base, cols, i, faintColour, !m.isComplete(i), fast);
+          }
+        }
+        baseValid = true;
+      }
+      raster.copyFrom(base);
+      for (int i = 0; i < size; i++) {
+        visible += m.isVisible(i) && !m.isKept(i) ? 1 : 0;
+      }
+    }
+
+    // Kept failed, pruned and interrupted trials: dashed grey.
+    int incompleteColour = argb(chart.incompleteColorProperty().get(), 0.8);
+    for (int i = 0; i < size; i++) {
+      if (m.isKept(i) && !m.isComplete(i)) {
+        rasterLine(raster, cols, i, incompleteColour, true, fast);
+        visible++;
+      }
+    }
+
+    // Kept complete trials by colour bucket, worst first so the best lie on top.
+    int[] count = new int[BUCKETS + 1];
+    int[] bucket = new int[size];
+    for (int i = 0; i < size; i++) {
+      bucket[i] = -1;
+      if (m.isKept(i) && m.isComplete(i)) {
+        bucket[i] = bucketOf(m.colourValue(i));
+        count[bucket[i] + 1]++;
+      }
+    }
+    for (int b = 0; b < BUCKETS; b++) {
+      count[b + 1] += count[b];
+    }
+    int[] sorted = new int[count[BUCKETS]];
+    int[] next = count.clone();
+    for (int i = 0; i < size; i++) {
+      if (bucket[i] >= 0) {
+        sorted[next[bucket[i]]++] = i;
+      }
+    }
+    double alpha = alpha(size);
+    for (int b = 0; b < BUCKETS; b++) {
+      int colour = LineRaster.premultiplied(Viridis.rgb((b + 0.5) / BUCKETS), alpha);
+      for (int j = count[b]; j < count[b + 1]; j++) {
+        rasterLine(raster, cols, sorted[j], colour, false, fast);
+      }
+    }
+    visible += sorted.length;
+    show();
+    drawnLines = visible;
+    drawnUpTo = size;
+    fullRedraws++;
+    lastRedrawNanos = System.nanoTime() - t0;
+  }
+
+  private void drawNewLines() {
+    ParallelCoordinatesModel m = model();
+    ParallelCoordinatesChart chart = getSkinnable();
+    float[][] cols = columns(m);
+    boolean fast = m.size() > FAST_ABOVE;
+    for (int i = drawnUpTo; i < m.size(); i++) {
+      if (!m.isVisible(i)) {
+        continue;
+      }
+      if (baseValid) {
+        rasterLine(base, cols, i, argb(chart.faintColorProperty().get(), 1), !m.isComplete(i), fast);
+      }
+      if (!m.isKept(i)) {
+        rasterLine(raster, cols, i, argb(chart.faintColorProperty().get(), 1), !m.isComplete(i), fast);
+      } else if (!m.isComplete(i)) {
+        rasterLine(raster, cols, i, argb(chart.incompleteColorProperty().get(), 0.8), true, fast);
+      } else {
+        rasterLine(raster, cols, i, LineRaster.premultiplied(Viridis.rgb((bucketOf(m.colourValue(i)) + 0.5) / BUCKETS),
+            alpha(m.size())), false, fast);
+      }
+      drawnLines++;
+    }
+    show();
+    drawnUpTo = m.size();
+    incrementalDraws++;
+  }
+
+  /** Puts the pixel buffer on the canvas: one image, whatever the number of lines. */
+  private void show() {
+    GraphicsContext gc = lines.getGraphicsContext2D();
+    gc.clearRect(0, 0, lines.getWidth(), lines.getHeight());
+    int w = raster.width();
+    int h = raster.height();
+    if (w <= 0 || h <= 0) {
+      return;
+    }
+    if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
+      image = new WritableImage(w, h);
+    }
+    image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
+    gc.drawImage(image, 0, 0);
+  }
+
+  private void rasterLine(LineRaster target, float[][] cols, int i, int colour, boolean dashed, boolean fast) {
+    double[] xs = geometry.axisX();
+    for (int k = 0; k < xs.length; k++) {
+      lineY[k] = geometry.y(cols[k][i]);
+    }
+    target.polyline(xs, lineY, colour, dashed, fast);
+  }
+
+  private static double alpha(int size) {
+    return size < 200 ? 0.85 : size < 2000 ? 0.55 : 0.35;
+  }
+
+  private static int argb(Paint p, double opacity) {
+    Color c = p instanceof Color col ? col : Color.GRAY;
+    int rgb = (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+        | (int) Math.round(c.getBlue() * 255);
+    return LineRaster.premultiplied(rgb, c.getOpacity() * opacity);
+  }
+
+  private static int bucketOf(double t) {
+    return Double.isNaN(t) ? 0 : Math.max(0, Math.min(BUCKETS - 1, (int) (t * BUCKETS)));
+  }
+
+  private float[][] columns(ParallelCoordinatesModel m) {
+    List<Axis> axes = m.axes();
+    float[][] cols = new float[axes.size()][];
+    for (int k = 0; k < cols.length; k++) {
+      cols[k] = m.column(axes.get(k));
+    }
+    return cols;
+  }
+
+  private void strokeLine(GraphicsContext gc, int i) {
+    ParallelCoordinatesModel m = model();
+    gc.beginPath();
+    double[] xs = geometry.axisX();
+    List<Axis> axes = m.axes();
+    for (int k = 0; k < xs.length; k++) {
+      double y = geometry.y(m.position(i, axes.get(k)));
+      if (k == 0) {
+        gc.moveTo(xs[k], y);
+      } else {
+        gc.lineTo(xs[k], y);
+      }
+    }
+    gc.stroke();
+  }
+
+  private void drawOverlay() {
+    overlayDirty = false;
+    ParallelCoordinatesModel m = model();
+    ParallelCoordinatesChart chart = getSkinnable();
+    GraphicsContext gc = overlay.getGraphicsContext2D();
+    gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+    gc.setLineDashes((double[]) null);
+    Paint axisColor = chart.axisColorProperty().get();
+    Paint text = chart.textFillProperty().get();
+    gc.setFont(Font.font(10.5));
+    gc.setTextBaseline(VPos.CENTER);
+    List<Axis> axes = m.axes();
+    double[] xs = geometry.axisX();
+    for (int k = 0; k < axes.size(); k++) {
+      Axis a = axes.get(k);
+      double x = xs[k];
+      gc.setStroke(axisColor);
+      gc.setLineWidth(1.2);
+      gc.strokeLine(x, geometry.top(), x, geometry.bottom());
+      gc.setFill(text);
+      gc.setTextAlign(TextAlignment.RIGHT);
+      for (Tick t : a.scale().ticks()) {
+        double y = geometry.y(t.position());
+        gc.strokeLine(x - 4, y, x, y);
+        gc.fillText(t.label(), x - 6, y);
+      }
+      boolean conditional = !a.isScore()
+          && m.space().parameter(a.name()).flatMap(p -> p.condition()).isPresent();
+      if (conditional || a.isScore() && m.includesIncomplete()) {
+        gc.setFill(axisColor);
+        gc.fillText("n/a", x - 6, geometry.naY());
+        gc.fillOval(x - 2, geometry.naY() - 2, 4, 4);
+      }
+      m.brush(a.name()).ifPresent(b -> {
+        double top = geometry.y(b.hi());
+        double bottom = geometry.y(b.lo());
+        Color c = asColor(chart.brushColorProperty().get());
+        gc.setFill(c.deriveColor(0, 1, 1, 0.22));
+        gc.fillRect(x - 8, top, 16, bottom - top);
+        gc.setStroke(c);
+        gc.setLineWidth(1.5);
+        gc.strokeRect(x - 8, top, 16, bottom - top);
+      });
+    }
+
+    // The best trial on top, thicker and marked.
+    OptionalInt best = m.best();
+    if (best.isPresent() && m.isVisible(best.getAsInt())) {
+      int i = best.getAsInt();
+      gc.setStroke(Color.rgb(0, 0, 0, 0.75));
+      gc.setLineWidth(4.5);
+      strokeLine(gc, i);
+      gc.setStroke(colour(m.rgb(i), 1));
+      gc.setLineWidth(2.5);
+      strokeLine(gc, i);
+      m.axis(ParallelCoordinatesModel.VALIDATION).ifPresent(v -> {
+        int k = axes.indexOf(v);
+        double y = geometry.y(m.position(i, v));
+        gc.setFill(colour(m.rgb(i), 1));
+        gc.setStroke(Color.BLACK);
+        gc.setLineWidth(1.5);
+        gc.fillOval(xs[k] - 5, y - 5, 10, 10);
+        gc.strokeOval(xs[k] - 5, y - 5, 10, 10);
+        gc.setFill(text);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.fillText("best #" + m.trial(i).number(), xs[k] + 8, y - 10);
+      });
+    }
+    Integer selected = chart.getSelectedTrial();
+    if (selected != null) {
+      m.lineOf(selected).ifPresent(i -> {
+        if (m.isVisible(i)) {
+          gc.setStroke(chart.selectionColorProperty().get());
+          gc.setLineWidth(2.5);
+          strokeLine(gc, i);
+        }
+      });
+    }
+    if (hovered >= 0 && hovered < m.size()) {
+      gc.setStroke(text);
+      gc.setLineWidth(2);
+      strokeLine(gc, hovered);
+    }
+    drawLegend(gc, m, text);
+  }
+
+  private void drawLegend(GraphicsContext gc, ParallelCoordinatesModel m, Paint text) {
+    double x = overlay.getWidth() - RIGHT + 46;
+    double top = geometry.top();
+    double height = geometry.height();
+    int steps = 64;
+    for (int s = 0; s < steps; s++) {
+      double t = 1 - (s + 0.5) / steps;
+      gc.setFill(colour(Viridis.rgb(t), 1));
+      gc.fillRect(x, top + s * height / steps, 12, height / steps + 1);
+    }
+    double[] range = m.legendRange();
+    gc.setFill(text);
+    gc.setTextAlign(TextAlignment.CENTER);
+    gc.fillText("validation", x + 6, top - 12);
+    gc.setTextAlign(TextAlignment.RIGHT);
+    gc.fillText(String.format(Locale.ROOT, "%.3g", range[1]), x - 3, top + 4);
+    gc.fillText(String.format(Locale.ROOT, "%.3g", range[0]), x - 3, top + height - 4);
+  }
+
+  private static Color colour(int rgb, double alpha) {
+    return Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, alpha);
+  }
+
+  private static Color asColor(Paint p) {
+    return p instanceof Color c ? c : Color.web("#3b5bdb");
+  }
+
+  // --- mouse
+
+  private int axisAt(double x, double y) {
+    if (y < geometry.top() - 6 || y > geometry.bottom() + 6) {
+      return -1;
+    }
+    int k = nearestAxis(x);
+    return k >= 0 && Math.abs(geometry.axisX()[k] - x) <= AXIS_GRAB ? k : -1;
+  }
+
+  private void pressed(MouseEvent e) {
+    if (e.getButton() != MouseButton.PRIMARY) {
+      return;
+    }
+    drag = Drag.NONE;
+    dragged = false;
+    pressY = e.getY();
+    int k = axisAt(e.getX(), e.getY());
+    if (k < 0) {
+      return;
+    }
+    Axis a = model().axes().get(k);
+    dragAxis = a.name();
+    double u = clamp(geometry.unit(e.getY()));
+    var brush = model().brush(a.name());
+    if (e.getClickCount() == 2) {
+      getSkinnable().clearBrush(a.name());
+      drag = Drag.NONE;
+      return;
+    }
+    if (brush.isPresent()) {
+      double yHi = geometry.y(brush.get().hi());
+      double yLo = geometry.y(brush.get().lo());
+      dragLo = brush.get().lo();
+      dragHi = brush.get().hi();
+      if (Math.abs(e.getY() - yHi) <= END_GRAB) {
+        drag = Drag.RESIZE_HIGH;
+        return;
+      }
+      if (Math.abs(e.getY() - yLo) <= END_GRAB) {
+        drag = Drag.RESIZE_LOW;
+        return;
+      }
+      if (e.getY() > yHi && e.getY() < yLo) {
+        drag = Drag.MOVE;
+        dragAnchor = u;
+        return;
+      }
+    }
+    drag = Drag.NEW;
+    dragAnchor = u;
+  }
+
+  private void dragged(MouseEvent e) {
+    if (drag == Drag.NONE) {
+      return;
+    }
+    if (!dragged && Math.abs(e.getY() - pressY) < 3) {
+      return;
+    }
+    dragged = true;
+    double u = clamp(geometry.unit(e.getY()));
+    ParallelCoordinatesChart chart = getSkinnable();
+    switch (drag) {
+      case NEW -> chart.brush(dragAxis, Math.min(dragAnchor, u), Math.max(dragAnchor, u));
+      case MOVE -> {
+        double shift = Math.max(-dragLo, Math.min(1 - dragHi, u - dragAnchor));
+        chart.brush(dragAxis, dragLo + shift, dragHi + shift);
+      }
+      case RESIZE_LOW -> chart.brush(dragAxis, Math.min(u, dragHi), Math.max(u, dragHi));
+      case RESIZE_HIGH -> chart.brush(dragAxis, Math.min(u, dragLo), Math.max(u, dragLo));
+      default -> { }
+    }
+    e.consume();
+  }
+
+  private void released(MouseEvent e) {
+    if (e.getButton() != MouseButton.PRIMARY) {
+      return;
+    }
+    Drag was = drag;
+    drag = Drag.NONE;
+    if (dragged) {
+      return;
+    }
+    if (was == Drag.MOVE || was == Drag.RESIZE_HIGH || was == Drag.RESIZE_LOW) {
+      return;
+    }
+    OptionalInt line = model().nearest(geometry, e.getX(), e.getY(), 6);
+    if (line.isPresent()) {
+      getSkinnable().setSelectedTrial(model().trial(line.getAsInt()).number());
+    }
+  }
+
+  private void moved(MouseEvent e) {
+    OptionalInt line = model().nearest(geometry, e.getX(), e.getY(), 8);
+    hover(line.orElse(-1), e.getX(), e.getY());
+  }
+
+  private void hover(int line, double x, double y) {
+    if (line != hovered) {
+      hovered = line;
+      overlayDirty = true;
+      plot.requestLayout();
+    }
+    if (line < 0) {
+      hoverBox.setVisible(false);
+      return;
+    }
+    hoverBox.setText(model().describe(line));
+    hoverBox.autosize();
+    double bx = x + 14 + hoverBox.getWidth() > plot.getWidth() ? x - 14 - hoverBox.getWidth() : x + 14;
+    double by = Math.max(0, Math.min(plot.getHeight() - hoverBox.getHeight(), y + 10));
+    hoverBox.relocate(bx, by);
+    hoverBox.setVisible(true);
+  }
+
+  /** The display index of the axis named {@code name}. */
+  int indexOf(String name) {
+    List<Axis> axes = model().axes();
+    for (int k = 0; k < axes.size(); k++) {
+      if (axes.get(k).name().equals(name)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static double clamp(double u) {
+    return Math.max(0, Math.min(1, u));
+  }
+}

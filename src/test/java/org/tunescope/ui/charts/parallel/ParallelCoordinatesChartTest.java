@@ -1,0 +1,225 @@
+package org.tunescope.ui.charts.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tunescope.ui.charts.parallel.ChartTrials.svm;
+import static org.tunescope.ui.charts.parallel.ChartTrials.trial;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.ui.Notifications;
+import org.tunescope.ui.UiScheduler;
+import org.tunescope.ui.run.RunViewModel;
+import org.tunescope.ui.run.TrialsTable;
+
+/**
+ * Drives the real chart (headless under Monocle) beside the trials table, both bound to one
+ * {@link RunViewModel} as in the main window: brushing with the mouse, dragging an axis title, clicking
+ * a line, and trials arriving live.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ParallelCoordinatesChartTest {
+
+  private RunViewModel run;
+  private ParallelCoordinatesChart chart;
+  private TableView<Trial> table;
+  private final List<Map<String, Distribution>> narrowed = new ArrayList<>();
+
+  @Start
+  void start(Stage stage) {
+    run = new RunViewModel(UiScheduler.fx(), new Notifications());
+    table = new TableView<>();
+    new TrialsTable(table, run);
+    chart = new ParallelCoordinatesChart();
+    chart.setSpace(ChartTrials.svmLike());
+    chart.setDirection(Direction.MAXIMIZE);
+    chart.setTrials(run.trials());
+    chart.selectedTrialProperty().bindBidirectional(run.selectedTrialProperty());
+    chart.setOnNarrow(narrowed::add);
+    table.setPrefHeight(150);
+    BorderPane root = new BorderPane(chart, null, null, table, null);
+    stage.setScene(new Scene(root, 1200, 760));
+    stage.show();
+  }
+
+  private ParallelCoordinatesSkin skin() {
+    return (ParallelCoordinatesSkin) chart.getSkin();
+  }
+
+  private Point2D screen(double x, double y) {
+    return skin().interactionCanvas().localToScreen(x, y);
+  }
+
+  private void fill(FxRobot robot, List<Trial> trials) {
+    robot.interact(() -> run.trials().setAll(trials));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void aBrushDraggedAlongAnAxisKeepsExactlyTheTrialsInsideIt(FxRobot robot) {
+    fill(robot, ChartTrials.randomSvm(300, 11));
+    ParallelCoordinatesModel m = chart.getModel();
+    PlotGeometry g = skin().geometry();
+    int k = skin().indexOf("C");
+    double x = g.axisX()[k];
+    robot.drag(screen(x, g.y(0.75)), MouseButton.PRIMARY).moveTo(screen(x, g.y(0.35))).release(MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    ParallelCoordinatesModel.Interval b = m.brush("C").orElseThrow();
+    assertEquals(0.75, b.hi(), 0.02);
+    assertEquals(0.35, b.lo(), 0.02);
+    Axis c = m.axis("C").orElseThrow();
+    List<Integer> inside = run.trials().stream()
+        .filter(t -> { double u = c.scale().toUnit(t.params().get("C")); return u >= b.lo() && u <= b.hi(); })
+        .map(Trial::number).sorted().toList();
+    assertTrue(inside.size() > 50 && inside.size() < 250, "a real cut: " + inside.size());
+    assertEquals(inside, m.kept().stream().map(Trial::number).sorted().toList());
+    assertEquals(inside.size(), chart.getKeptCount());
+    assertTrue(robot.lookup(".kept-count").queryAs(Label.class).getText().startsWith(inside.size() + " of 300"));
+
+    // Drag inside the brush: it moves, keeping its height.
+    double mid = g.y((b.lo() + b.hi()) / 2);
+    robot.drag(screen(x, mid), MouseButton.PRIMARY).moveTo(screen(x, mid + 0.1 * g.height()))
+        .release(MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+    ParallelCoordinatesModel.Interval moved = m.brush("C").orElseThrow();
+    assertEquals(b.lo() - 0.1, moved.lo(), 0.02);
+    assertEquals(b.hi() - b.lo(), moved.hi() - moved.lo(), 0.01);
+
+    // Drag its top end: it resizes.
+    robot.drag(screen(x, g.y(moved.hi())), MouseButton.PRIMARY).moveTo(screen(x, g.y(0.9)))
+        .release(MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(0.9, m.brush("C").orElseThrow().hi(), 0.02);
+    assertEquals(moved.lo(), m.brush("C").orElseThrow().lo(), 1e-9);
+
+    // A second brush on validation combines with the first.
+    int kv = skin().indexOf("validation");
+    double xv = g.axisX()[kv];
+    robot.drag(screen(xv, g.y(1.0) + 2), MouseButton.PRIMARY).moveTo(screen(xv, g.y(0.5)))
+        .release(MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+    ParallelCoordinatesModel.Interval cb = m.brush("C").orElseThrow();
+    ParallelCoordinatesModel.Interval vb = m.brush("validation").orElseThrow();
+    Axis v = m.axis("validation").orElseThrow();
+    List<Integer> both = run.trials().stream().filter(t -> {
+      double u = c.scale().toUnit(t.params().get("C"));
+      double w = ((Scale.Numeric) v.scale()).toUnit(t.validation().mean());
+      return u >= cb.lo() && u <= cb.hi() && w >= vb.lo() && w <= vb.hi();
+    }).map(Trial::number).sorted().toList();
+    assertEquals(both, m.kept().stream().map(Trial::number).sorted().toList());
+
+    // Narrow the search: the callback gets C's brushed range in C's units, on its log scale.
+    robot.clickOn(".narrow-search");
+    assertEquals(1, narrowed.size());
+    Distribution.FloatRange range = (Distribution.FloatRange) narrowed.get(0).get("C");
+    assertTrue(range.log());
+    assertEquals(Math.pow(10, -2 + 5 * cb.lo()), range.low(), range.low() * 1e-6);
+
+    // A double-click on the axis clears its brush.
+    robot.doubleClickOn(screen(xv, g.y(0.2)));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(m.brush("validation").isEmpty());
+    robot.clickOn(".clear-brushes");
+    assertEquals(300, chart.getKeptCount());
+  }
+
+  @Test
+  void draggingAnAxisTitleSidewaysMovesTheAxis(FxRobot robot) {
+    fill(robot, ChartTrials.randomSvm(40, 2));
+    PlotGeometry g = skin().geometry();
+    assertEquals(1, skin().indexOf("C"));
+    Label title = robot.lookup("#axis-title-C").queryAs(Label.class);
+    double targetX = g.axisX()[skin().indexOf("train")];
+    Point2D to = screen(targetX, 16);
+    robot.drag(title, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of("kernel", "gamma", "depth", "train", "C", "validation", "gap"),
+        chart.getModel().axes().stream().map(Axis::name).toList());
+    assertEquals(4, skin().indexOf("C"));
+  }
+
+  @Test
+  void aClickOnALineSelectsThatTrialInTheRunAndTheTable(FxRobot robot) {
+    fill(robot, ChartTrials.randomSvm(25, 4));
+    ParallelCoordinatesModel m = chart.getModel();
+    PlotGeometry g = skin().geometry();
+    int left = skin().indexOf("depth");
+    Axis a = m.axes().get(left);
+    Axis b = m.axes().get(left + 1);
+    double x = (g.axisX()[left] + g.axisX()[left + 1]) / 2;
+    Integer target = null;
+    double y = 0;
+    for (int i = 0; i < m.size() && target == null; i++) {
+      double yi = (g.y(m.position(i, a)) + g.y(m.position(i, b))) / 2;
+      OptionalInt nearest = m.nearest(g, x, yi, 6);
+      if (nearest.isPresent() && nearest.getAsInt() == i && m.nearest(g, x, yi - 3, 6).orElse(-1) == i) {
+        target = m.trial(i).number();
+        y = yi;
+      }
+    }
+    assertNotNull(target, "some line is alone at the middle of a segment");
+    robot.clickOn(screen(x, y));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(target, run.selectedTrialProperty().get());
+    assertEquals(target, chart.getSelectedTrial());
+    assertEquals(target.intValue(), table.getSelectionModel().getSelectedItem().number());
+
+    // Selection from outside reaches the chart.
+    robot.interact(() -> table.getSelectionModel().select(3));
+    assertEquals(table.getItems().get(3).number(), chart.getSelectedTrial());
+  }
+
+  @Test
+  void finishedTrialsAddLinesLiveWithoutRedrawingTheOthers(FxRobot robot) {
+    fill(robot, List.of(trial(0, svm("rbf", 1, 0.1, 3), 0.99, 0.95), trial(1, svm("linear", 0.1, null, 8), 0.80, 0.70)));
+    assertEquals(2, skin().drawnLineCount());
+    int full = skin().fullRedrawCount();
+
+    robot.interact(() -> run.trials().add(ChartTrials.running(2, svm("poly", 10, null, 5))));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(2, skin().drawnLineCount(), "a running trial has no line yet");
+    robot.interact(() -> run.trials().set(2, trial(2, svm("poly", 10, null, 5), 0.9, 0.8)));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(3, skin().drawnLineCount(), "it appears when it finishes");
+    for (int n = 3; n < 8; n++) {
+      int number = n;
+      robot.interact(() -> run.trials().add(trial(number, svm("rbf", 1, 0.01, 4), 0.81 + number * 0.01, 0.75 + number * 0.01)));
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    assertEquals(8, skin().drawnLineCount());
+    assertEquals(full, skin().fullRedrawCount(), "scores inside the axes: only the new lines were drawn");
+    assertTrue(skin().incrementalDrawCount() >= 6);
+
+    robot.interact(() -> run.trials().add(trial(8, svm("rbf", 1, 0.01, 4), 0.6, 0.4)));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(9, skin().drawnLineCount());
+    assertTrue(skin().fullRedrawCount() > full, "a score outside the axes rescales and redraws");
+
+    robot.interact(() -> run.trials().add(ChartTrials.failed(9, svm("rbf", 1, 0.01, 4))));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(10, skin().drawnLineCount(), "failed trials drawn dashed");
+    robot.clickOn(".show-incomplete");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(9, skin().drawnLineCount(), "or hidden");
+  }
+}
