@@ -110,6 +110,22 @@ class MainWindowTest {
       assertTrue(d >= Math.round(depth.lowProperty().get()) && d <= 12, "max_depth within the drawn range: " + d);
     }
 
+    // The overfitting curve of max_depth: one point per depth, each the study's own means.
+    robot.clickOn("Charts");
+    robot.clickOn("Overfitting curve");
+    WaitForAsyncUtils.waitForFxEvents();
+    var curve = robot.lookup("#validationCurve").queryAs(org.tunescope.ui.charts.curve.ValidationCurveChart.class);
+    waitUntil(() -> curve.getModel() != null && curve.getModel().allTrials().size() == 6);
+    var points = curve.getModel().points();
+    assertEquals(first.trials().stream().map(t -> t.params().get("max_depth")).distinct().count(), points.size());
+    for (var p : points) {
+      Trial t = first.trials().stream().filter(x -> x.number() == p.trial().number()).findFirst().orElseThrow();
+      assertEquals(t.validation().mean(), p.validation(), 0);
+      assertEquals(t.train().mean(), p.train(), 0);
+    }
+    robot.clickOn("History");
+    robot.clickOn("Trials");
+
     // A second, long run, cancelled.
     setSpinner(robot, "#trialsSpinner", "5000");
     robot.clickOn("#startButton");

@@ -41,6 +41,12 @@ import org.tunescope.ml.metrics.Metric;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.Theme;
+import org.tunescope.ui.PngExport;
+import org.tunescope.ui.charts.cost.CostChart;
+import org.tunescope.ui.charts.curve.ValidationCurveView;
+import org.tunescope.ui.charts.history.HistoryChart;
+import org.tunescope.ui.charts.importance.ImportanceView;
+import org.tunescope.ui.charts.learning.LearningCurveView;
 import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
 import org.tunescope.ui.data.DataPreviewTable;
 import org.tunescope.ui.run.TrialsTable;
@@ -85,6 +91,7 @@ public final class MainView {
   @FXML private TableView<Trial> trialsTable;
   @FXML private StackPane chartsPane;
   @FXML private TabPane chartTabs;
+  @FXML private Tab chartsTab;
   @FXML private Tab parallelTab;
   @FXML private ListView<StudyEntry> studiesList;
   @FXML private Button startButton;
@@ -284,6 +291,85 @@ public final class MainView {
       vm.notifications().info("Search space narrowed to the brushed ranges: " + String.join(", ", ranges.keySet()));
     });
     parallelTab.setContent(parallel);
+    chartTabs.getTabs().addAll(
+        chartTab("Overfitting curve", new ValidationCurveView(vm.run())),
+        chartTab("Learning curve", new LearningCurveView(vm.run(), vm.scheduler())),
+        chartTab("History", historyView()),
+        chartTab("Cost", costView()),
+        chartTab("Importance", new ImportanceView(vm.run(), vm.scheduler())));
+  }
+
+  private static Tab chartTab(String title, javafx.scene.Node content) {
+    Tab tab = new Tab(title, content);
+    tab.setId("chart-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+    return tab;
+  }
+
+  /** The history against trial number or elapsed time. */
+  private javafx.scene.Node historyView() {
+    HistoryChart chart = new HistoryChart();
+    chart.setId("historyChart");
+    followTrials(chart.trialsProperty());
+    chart.directionProperty().bind(direction());
+    CheckBox byTime = new CheckBox("against elapsed time");
+    chart.byTimeProperty().bind(byTime.selectedProperty());
+    return chartWithControls(chart, byTime);
+  }
+
+  /** Score against fit time or memory, with the Pareto front. */
+  private javafx.scene.Node costView() {
+    CostChart chart = new CostChart();
+    chart.setId("costChart");
+    followTrials(chart.trialsProperty());
+    chart.directionProperty().bind(direction());
+    CheckBox byMemory = new CheckBox("cost as memory allocated");
+    chart.byMemoryProperty().bind(byMemory.selectedProperty());
+    return chartWithControls(chart, byMemory);
+  }
+
+  private static javafx.scene.Node chartWithControls(javafx.scene.Node chart, javafx.scene.Node... controls) {
+    HBox bar = new HBox(8, controls);
+    bar.setPadding(new javafx.geometry.Insets(6));
+    BorderPane pane = new BorderPane(chart);
+    pane.setTop(bar);
+    return pane;
+  }
+
+  /** Keeps a chart's trial list in step with the run's, a few times a second at most. */
+  private void followTrials(javafx.beans.property.ObjectProperty<List<Trial>> target) {
+    target.set(List.copyOf(vm.run().trials()));
+    org.tunescope.ui.Throttle refresh = new org.tunescope.ui.Throttle(Duration.millis(300),
+        () -> target.set(List.copyOf(vm.run().trials())));
+    vm.run().trials().addListener((javafx.collections.ListChangeListener<Trial>) c -> refresh.request());
+  }
+
+  private javafx.beans.binding.ObjectBinding<Direction> direction() {
+    return Bindings.createObjectBinding(() -> vm.run().studyProperty().get() == null ? Direction.MAXIMIZE
+        : vm.run().studyProperty().get().study().direction(), vm.run().studyProperty());
+  }
+
+  @FXML
+  private void exportChart() {
+    Tab tab = chartTabs.getSelectionModel().getSelectedItem();
+    if (tab == null || tab.getContent() == null) {
+      return;
+    }
+    tabs.getSelectionModel().select(chartsTab);
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export " + tab.getText() + " as PNG");
+    chooser.setInitialFileName(tab.getText().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".png");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+    File file = chooser.showSaveDialog(root.getScene().getWindow());
+    if (file == null) {
+      return;
+    }
+    try {
+      // Twice the screen size: sharp enough for slides and print.
+      PngExport.write(tab.getContent(), file.toPath(), 2);
+      vm.notifications().info("Saved " + tab.getText() + " to " + file);
+    } catch (java.io.IOException | RuntimeException e) {
+      vm.notifications().error("cannot write " + file + ": " + e.getMessage());
+    }
   }
 
   private void bindStudies() {

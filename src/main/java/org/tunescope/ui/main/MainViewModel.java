@@ -237,6 +237,11 @@ public final class MainViewModel {
     return dot > 0 ? n.substring(0, dot) : n;
   }
 
+  /** Where the window's background work runs. */
+  public UiScheduler scheduler() {
+    return scheduler;
+  }
+
   public Notifications notifications() {
     return notifications;
   }

@@ -38,7 +38,8 @@ public final class ValidationCurveView extends BorderPane {
     chart.selectedTrialProperty().bindBidirectional(run.selectedTrialProperty());
     run.studyProperty().addListener((o, a, study) -> parameters(study));
     parameter.valueProperty().addListener((o, a, b) -> refresh());
-    run.trials().addListener((ListChangeListener<org.tunescope.engine.study.Trial>) c -> refresh());
+    org.tunescope.ui.Throttle throttle = new org.tunescope.ui.Throttle(javafx.util.Duration.millis(300), this::refresh);
+    run.trials().addListener((ListChangeListener<org.tunescope.engine.study.Trial>) c -> throttle.request());
     parameters(run.studyProperty().get());
   }
 

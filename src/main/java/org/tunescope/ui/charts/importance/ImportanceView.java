@@ -38,7 +38,9 @@ public final class ImportanceView extends BorderPane {
     chart.setAnimated(false);
     chart.setTitle("Parameter importance (at least " + ParameterImportance.MIN_TRIALS + " complete trials)");
     setCenter(chart);
-    run.trials().addListener((ListChangeListener<Trial>) c -> refresh());
+    // A forest per batch of trials would keep a core busy: at most one every two seconds.
+    org.tunescope.ui.Throttle throttle = new org.tunescope.ui.Throttle(javafx.util.Duration.seconds(2), this::refresh);
+    run.trials().addListener((ListChangeListener<Trial>) c -> throttle.request());
     run.studyProperty().addListener((o, a, b) -> refresh());
   }
 
