@@ -68,6 +68,29 @@ class ScreenshotTour {
     robot.interact(() -> parallel.brush("validation", 0.55, 1.0));
     shoot(robot, "parallel.png");
 
+    // The textbook overfitting curve: tree depth 1..20, everything else at its default.
+    robot.interact(() -> {
+      vm.modelProperty().set(vm.models().stream().filter(m -> m.id().equals("decision_tree")).findFirst()
+          .orElseThrow());
+      java.util.Map<String, org.tunescope.engine.space.Distribution> ranges = new java.util.HashMap<>();
+      vm.modelProperty().get().hyperParameters().forEach(h -> ranges.put(h.name(),
+          new org.tunescope.engine.space.Distribution.Fixed(h.defaultValue())));
+      ranges.put("max_depth", new org.tunescope.engine.space.Distribution.IntRange(1, 20, false));
+      vm.space().apply(ranges);
+      vm.search().methodProperty().set(org.tunescope.engine.sampler.SearchMethod.GRID);
+      vm.search().gridPointsProperty().set(20);
+      vm.start();
+    });
+    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+        () -> vm.run().trials().size() == 20 && !vm.run().runningProperty().get());
+    robot.clickOn("Charts");
+    robot.clickOn("Overfitting curve");
+    Thread.sleep(800);
+    shoot(robot, "curve.png");
+    robot.clickOn("History");
+    Thread.sleep(800);
+    shoot(robot, "history.png");
+
     robot.clickOn("Studies");
     robot.interact(() -> {
       vm.studies().selectedProperty();

@@ -193,11 +193,14 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
       g.setFill(Color.web("#5d6678"));
       g.setTextAlign(TextAlignment.CENTER);
       g.setTextBaseline(VPos.TOP);
-      g.fillText(switch (zone) {
+      String label = switch (zone) {
         case UNDERFITTING -> "underfitting";
         case GOOD_FIT -> "good fit";
         case OVERFITTING -> "overfitting";
-      }, (from + to) / 2, TOP + 4);
+      };
+      // A narrow zone gets its name lower down, so that neighbouring names do not overlap.
+      double y = to - from >= label.length() * 6.5 ? TOP + 4 : TOP + 4 + 14 * (zone.ordinal() + 1);
+      g.fillText(label, (from + to) / 2, y);
       g.setTextBaseline(VPos.BASELINE);
       i = j + 1;
     }
