@@ -10,6 +10,7 @@ import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.models.ConfinedFit;
 import org.tunescope.ml.models.SmileFrames;
 import org.tunescope.ml.models.TrainingData;
 import smile.regression.RandomForest;
@@ -54,8 +55,13 @@ public final class ParameterImportance {
     }
     TrainingData data = new TrainingData(x, y, 0, names, 0);
     // Fixed seeds: the same trials always give the same bars.
-    RandomForest forest = RandomForest.fit(SmileFrames.FORMULA, SmileFrames.training(data), 100,
-        Math.max(1, varied.size() / 3), 20, 1000, 2, 1.0, LongStream.range(1, 101));
+    RandomForest forest;
+    try {
+      forest = ConfinedFit.call(0, () -> RandomForest.fit(SmileFrames.FORMULA, SmileFrames.training(data), 100,
+          Math.max(1, varied.size() / 3), 20, 1000, 2, 1.0, LongStream.range(1, 101)));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot fit the importance forest: " + e.getMessage(), e);
+    }
     double[] importance = forest.importance();
     double total = 0;
     for (double v : importance) {

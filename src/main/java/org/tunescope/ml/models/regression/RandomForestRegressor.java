@@ -9,6 +9,7 @@ import static org.tunescope.ml.models.TreeParams.TREES;
 
 import java.util.List;
 import org.tunescope.ml.Task;
+import org.tunescope.ml.models.ConfinedFit;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.models.SmileFrames;
@@ -35,10 +36,10 @@ public final class RandomForestRegressor {
         false,
         (data, params) -> {
           int trees = params.getInt(TREES);
-          RandomForest forest = RandomForest.fit(SmileFrames.FORMULA, SmileFrames.training(data), trees,
+          RandomForest forest = ConfinedFit.call(data.seed(), () -> RandomForest.fit(SmileFrames.FORMULA, SmileFrames.training(data), trees,
               TreeParams.mtry(params.getString(MAX_FEATURES), data.x()[0].length), TreeParams.smileDepth(params),
               params.getInt(MAX_NODES), params.getInt(NODE_SIZE), params.getDouble(SUBSAMPLE),
-              TreeParams.treeSeeds(data.seed(), trees));
+              TreeParams.treeSeeds(data.seed(), trees)));
           return Fitted.frameRegression(forest);
         });
   }
