@@ -1,0 +1,113 @@
+package org.tunescope.ui.charts;
+
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Trial;
+
+/**
+ * A canvas chart of a study's trials with a plain x/y frame: the base of the history and cost views. It
+ * redraws when its trials, direction or size change; subclasses draw the marks.
+ */
+public abstract class TrialsCanvasChart extends Region {
+
+  protected static final double LEFT = 60;
+  protected static final double RIGHT = 20;
+  protected static final double TOP = 24;
+  protected static final double BOTTOM = 40;
+  protected static final Color TEXT = Color.web("#5d6678");
+
+  private final Canvas canvas = new Canvas();
+  private final ObjectProperty<List<Trial>> trials = new SimpleObjectProperty<>(this, "trials", List.of());
+  private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction", Direction.MAXIMIZE);
+
+  protected TrialsCanvasChart() {
+    getChildren().add(canvas);
+    trials.addListener(o -> redraw());
+    direction.addListener(o -> redraw());
+    setPrefSize(700, 400);
+  }
+
+  public ObjectProperty<List<Trial>> trialsProperty() {
+    return trials;
+  }
+
+  public ObjectProperty<Direction> directionProperty() {
+    return direction;
+  }
+
+  @Override
+  protected void layoutChildren() {
+    if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+      canvas.setWidth(getWidth());
+      canvas.setHeight(getHeight());
+      redraw();
+    }
+  }
+
+  /** Clears the canvas and draws the chart again. */
+  protected final void redraw() {
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    g.setFont(Font.font(11));
+    draw(g, canvas.getWidth(), canvas.getHeight());
+  }
+
+  /** Draws the chart on a cleared canvas of the given size. */
+  protected abstract void draw(GraphicsContext g, double w, double h);
+
+  /** A centred message for an empty chart. */
+  protected static void message(GraphicsContext g, double w, double h, String text) {
+    g.setFill(TEXT);
+    g.setTextAlign(TextAlignment.CENTER);
+    g.fillText(text, w / 2, h / 2);
+  }
+
+  /** The linear mapping of [lo, hi] onto the plot's width or height (y grows upwards). */
+  protected static DoubleUnaryOperator scale(double lo, double hi, double from, double to) {
+    return v -> from + (v - lo) / (hi - lo) * (to - from);
+  }
+
+  /** Axis lines, readable ticks and the x axis title, for a frame of w x h over the given ranges. */
+  protected static void frame(GraphicsContext g, double w, double h, double xLo, double xHi, double yLo, double yHi,
+      String xTitle) {
+    double plotW = w - LEFT - RIGHT;
+    double plotH = h - TOP - BOTTOM;
+    DoubleUnaryOperator px = scale(xLo, xHi, LEFT, LEFT + plotW);
+    DoubleUnaryOperator py = scale(yLo, yHi, TOP + plotH, TOP);
+    g.setStroke(TEXT.deriveColor(0, 1, 1, 0.6));
+    g.setLineWidth(1);
+    g.strokeLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
+    g.strokeLine(LEFT, TOP, LEFT, TOP + plotH);
+    g.setFill(TEXT);
+    g.setTextAlign(TextAlignment.RIGHT);
+    g.setTextBaseline(VPos.CENTER);
+    for (double y : Ticks.linear(yLo, yHi, 5)) {
+      g.fillText(Ticks.label(y), LEFT - 6, py.applyAsDouble(y));
+    }
+    g.setTextAlign(TextAlignment.CENTER);
+    g.setTextBaseline(VPos.TOP);
+    for (double x : Ticks.linear(xLo, xHi, 8)) {
+      g.fillText(Ticks.label(x), px.applyAsDouble(x), TOP + plotH + 5);
+    }
+    g.fillText(xTitle, LEFT + plotW / 2, TOP + plotH + 22);
+  }
+
+  /** A one-line caption above the plot. */
+  protected static void caption(GraphicsContext g, String text) {
+    g.setTextAlign(TextAlignment.LEFT);
+    g.setTextBaseline(VPos.TOP);
+    g.setFill(TEXT);
+    g.fillText(text, LEFT + 8, 4);
+    g.setTextBaseline(VPos.BASELINE);
+  }
+}
