@@ -36,18 +36,8 @@ final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Resume even though the data file or the model's ranges changed.")
   boolean force;
 
-  @Option(names = "--workers", paramLabel = "N", description = "Trials evaluated at once (default: all cores).")
-  Integer workers;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Write every trial to FILE: .json or .csv.")
-  Path out;
-
-  @Option(names = "--quiet", description = "No progress line.")
-  boolean quiet;
-
-  @Option(names = "--log-trials",
-      description = "Print a line per finished trial on standard error (the trial is stored when it is printed).")
-  boolean logTrials;
+  @Mixin
+  RunOptions run = new RunOptions();
 
   @Mixin
   StoreOption storeOption = new StoreOption();
@@ -56,9 +46,6 @@ final class ResumeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    if (workers != null && workers < 1) {
-      throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
-    }
     try (StudyStore store = storeOption.open()) {
       StudyRecord record = store.get(name);
       long done = store.trials(name).stream().filter(t -> t.state() != TrialState.INTERRUPTED).count();
@@ -68,11 +55,11 @@ final class ResumeCommand implements Callable<Integer> {
         return 0;
       }
       PreparedStudy prepared = prepare(record, force, stderr);
-      int workerCount = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+      int workerCount = run.workerCount();
       stderr.printf("resuming study %s: %d of %s trials done, %d workers%n", name, done,
           record.plannedTrials().isPresent() ? String.valueOf(record.plannedTrials().getAsInt()) : "?", workerCount);
       stderr.flush();
-      return StoredRun.run(stdout, stderr, store, prepared, workerCount, quiet, logTrials, out,
+      return StoredRun.run(stdout, stderr, store, prepared, workerCount, run.quiet, run.logTrials, run.out,
           record.request().maxTime().orElse(null), Leaderboard.varied(store.trials(name)), (int) done);
     }
   }

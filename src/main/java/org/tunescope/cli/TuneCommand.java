@@ -106,9 +106,6 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the search and the fits (default: 0).")
   long seed;
 
-  @Option(names = "--workers", paramLabel = "N", description = "Trials evaluated at once (default: all cores).")
-  Integer workers;
-
   @Option(names = {"--name", "--study"}, paramLabel = "NAME",
       description = "The study's name (default: MODEL-DATASET, numbered when taken). A study of this name that"
           + " is not finished and searches the same way is joined: several processes can share one study.")
@@ -119,15 +116,8 @@ final class TuneCommand implements Callable<Integer> {
           + " trial is refitted on the rest and scored once on them.")
   Double testFraction;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write every trial to FILE: .json or .csv.")
-  Path out;
-
-  @Option(names = "--quiet", description = "No progress line.")
-  boolean quiet;
-
-  @Option(names = "--log-trials",
-      description = "Print a line per finished trial on standard error (the trial is stored when it is printed).")
-  boolean logTrials;
+  @Mixin
+  RunOptions run = new RunOptions();
 
   @Mixin
   StoreOption storeOption = new StoreOption();
@@ -155,7 +145,7 @@ final class TuneCommand implements Callable<Integer> {
     if (prepared.problem().droppedRows() > 0) {
       stderr.printf("note: %d rows without a target value were left out%n", prepared.problem().droppedRows());
     }
-    int workerCount = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+    int workerCount = run.workerCount();
     try (StudyStore store = storeOption.open()) {
       if (name == null) {
         // An unnamed study is always a new one: the default name gets a number when it is taken.
@@ -179,7 +169,7 @@ final class TuneCommand implements Callable<Integer> {
           alreadyDone > 0 ? ", joining " + alreadyDone + " trials already done" : "");
       stderr.flush();
       PreparedStudy study = prepared;
-      return StoredRun.run(stdout, stderr, store, prepared, workerCount, quiet, logTrials, out, time,
+      return StoredRun.run(stdout, stderr, store, prepared, workerCount, run.quiet, run.logTrials, run.out, time,
           variedParameters(prepared.study().space()), alreadyDone,
           best -> split.map(s -> HeldOutCheck.check(problem, s, study.model(), study.metric(), best.params(),
               best.validation().mean(), best.seed())));
@@ -217,9 +207,6 @@ final class TuneCommand implements Callable<Integer> {
     }
     if (trials != null && trials < 1) {
       throw new IllegalArgumentException("--trials must be at least 1, got " + trials);
-    }
-    if (workers != null && workers < 1) {
-      throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
     }
     if (testFraction != null && !(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("--test-fraction must be between 0 and 1 (exclusive), got " + testFraction);
