@@ -7,7 +7,6 @@ import org.tunescope.ml.Task;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.models.SmileFrames;
-import smile.classification.KNN;
 
 /** k nearest neighbours by Euclidean distance; probabilities are the neighbours' class shares. */
 public final class KnnClassifier {
@@ -27,7 +26,9 @@ public final class KnnClassifier {
           if (k > data.rows()) {
             throw new IllegalArgumentException("k = " + k + " exceeds the " + data.rows() + " training rows");
           }
-          return Fitted.codedClassifier(KNN.fit(data.x(), SmileFrames.codedLabels(data), k), data);
+          int[] coded = SmileFrames.codedLabels(data);
+          int classes = SmileFrames.presentClasses(data.labels()).length;
+          return Fitted.codedClassifier(new NeighbourVote(data.x(), coded, k, classes), data);
         });
   }
 }
