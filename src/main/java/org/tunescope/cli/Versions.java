@@ -3,7 +3,7 @@ package org.tunescope.cli;
 /** Version strings shown by {@code --version}. */
 final class Versions {
 
-  static final String TUNESCOPE = "0.1.0";
+  static final String TUNESCOPE = org.tunescope.store.Provenance.TUNESCOPE_VERSION;
 
   private Versions() {
   }

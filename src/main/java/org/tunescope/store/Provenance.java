@@ -9,6 +9,10 @@ import java.time.Instant;
 public record Provenance(String tunescopeVersion, String smileVersion, String javaVersion, int cores,
                          Instant created) {
 
+  /** TuneScope's version, recorded with every study and shown by {@code --version}. */
+  public static final String TUNESCOPE_VERSION = "0.1.0";
+
+
   /** This process's versions and cores, now. */
   public static Provenance current(String tunescopeVersion) {
     return new Provenance(tunescopeVersion, bundledSmileVersion(), System.getProperty("java.version"),

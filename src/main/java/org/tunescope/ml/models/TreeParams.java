@@ -93,4 +93,15 @@ public final class TreeParams {
     }
     return LongStream.of(seeds);
   }
+
+  /** The hyperparameters of gradient boosting, the same for classification and regression. */
+  public static java.util.List<HyperParameter> boosting() {
+    return java.util.List.of(
+        trees(10, 500, 100),
+        learningRate(),
+        maxDepth(2, 8, 3),
+        maxNodes(4, 64, 64),
+        nodeSize(1, 50, 5),
+        subsample(0.5, 1.0, 1.0, "fraction of rows, drawn without replacement, per tree"));
+  }
 }

@@ -40,9 +40,6 @@ import org.tunescope.store.StudyStore;
  */
 public final class MainViewModel {
 
-  /** The version recorded in each study's provenance. */
-  public static final String VERSION = "0.1.0";
-
   private final UiScheduler scheduler;
   private final Notifications notifications = new Notifications();
   private final ModelCatalog catalog;
@@ -54,6 +51,7 @@ public final class MainViewModel {
   private final ObservableList<ModelSpec> models = FXCollections.observableArrayList();
   private final ObjectProperty<ModelSpec> model = new SimpleObjectProperty<>(this, "model");
   private final Path samplesFolder;
+  private final BooleanBinding canStart;
   private final org.tunescope.ui.lab.LabViewModel lab;
 
   public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder,
@@ -68,6 +66,11 @@ public final class MainViewModel {
     data.taskProperty().addListener((o, old, task) -> onTask(task));
     model.addListener((o, old, spec) -> space.setModel(spec));
     search.spaceProperty().bind(space.spaceProperty());
+    canStart = Bindings.createBooleanBinding(() -> !run.runningProperty().get() && data.data().isPresent()
+            && data.targetProperty().get() != null && model.get() != null && space.spaceProperty().get() != null
+            && search.metricProperty().get() != null,
+        run.runningProperty(), data.dataProperty(), data.targetProperty(), model, space.spaceProperty(),
+        search.metricProperty());
     studies.refresh();
   }
 
@@ -107,11 +110,7 @@ public final class MainViewModel {
 
   /** Whether everything a study needs is chosen and valid, and nothing runs. */
   public BooleanBinding canStartProperty() {
-    return Bindings.createBooleanBinding(() -> !run.runningProperty().get() && data.data().isPresent()
-            && data.targetProperty().get() != null && model.get() != null && space.spaceProperty().get() != null
-            && search.metricProperty().get() != null,
-        run.runningProperty(), data.dataProperty(), data.targetProperty(), model, space.spaceProperty(),
-        search.metricProperty());
+    return canStart;
   }
 
   /** Starts a new study with the current choices; the store keeps every trial as it finishes. */
@@ -140,7 +139,7 @@ public final class MainViewModel {
         TuningRequest request = new TuningRequest(name, target, task, spec.id(), ranges, false, Optional.of(metric),
             method, gridPoints, budget, folds, 1, Optional.empty(), seed);
         PreparedStudy prepared = new TuningSetup(catalog).prepare(request, loaded.table(), loaded.file(), loaded.sha256());
-        studies.store().createIfAbsent(StudyRecord.of(prepared, request, loaded.file(), VERSION));
+        studies.store().createIfAbsent(StudyRecord.of(prepared, request, loaded.file(), org.tunescope.store.Provenance.TUNESCOPE_VERSION));
         scheduler.ui(() -> launch(prepared, workers, List.of()));
       } catch (IllegalArgumentException | DataException | StoreException e) {
         scheduler.ui(() -> notifications.error(e.getMessage()));

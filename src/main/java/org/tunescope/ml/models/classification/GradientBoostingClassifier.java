@@ -7,7 +7,6 @@ import static org.tunescope.ml.models.TreeParams.NODE_SIZE;
 import static org.tunescope.ml.models.TreeParams.SUBSAMPLE;
 import static org.tunescope.ml.models.TreeParams.TREES;
 
-import java.util.List;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
@@ -24,13 +23,7 @@ public final class GradientBoostingClassifier {
   public static ModelSpec spec() {
     return new ModelSpec("gradient_boosting", Task.CLASSIFICATION, "Gradient boosting", "Trees",
         "Shallow trees added one by one, each correcting the previous ones",
-        List.of(
-            TreeParams.trees(10, 500, 100),
-            TreeParams.learningRate(),
-            TreeParams.maxDepth(2, 8, 3),
-            TreeParams.maxNodes(4, 64, 64),
-            TreeParams.nodeSize(1, 50, 5),
-            TreeParams.subsample(0.5, 1.0, 1.0, "fraction of rows, drawn without replacement, per tree")),
+        TreeParams.boosting(),
         false,
         (data, params) -> Fitted.frameClassifier(
             GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), params.getInt(TREES),
