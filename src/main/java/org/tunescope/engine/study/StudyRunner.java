@@ -237,8 +237,9 @@ public final class StudyRunner {
       TrialState state = TrialState.COMPLETE;
       List<FoldScore> folds = List.of();
       Optional<String> error = Optional.empty();
+      TrialContext context = new TrialContext(number, seed, cancelled::get, budget);
       try {
-        folds = objective.evaluate(params, new TrialContext(number, seed, cancelled::get, budget));
+        folds = objective.evaluate(params, context);
         Optional<String> invalid = invalidScore(folds);
         if (invalid.isPresent()) {
           state = TrialState.FAILED;
@@ -253,7 +254,7 @@ public final class StudyRunner {
         state = TrialState.FAILED;
         error = Optional.of(describe(e));
       }
-      double seconds = (System.nanoTime() - t0) / 1e9;
+      double seconds = Math.max(0, (System.nanoTime() - t0) / 1e9 + context.fitTimeCorrection().sum());
       long bytes = Math.max(0, THREADS.getThreadAllocatedBytes(thread) - bytesBefore);
       return new Trial(number, state, params, folds, seed, seconds, bytes, error, started, budget);
     }

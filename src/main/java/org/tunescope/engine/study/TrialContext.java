@@ -1,5 +1,6 @@
 package org.tunescope.engine.study;
 
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -9,8 +10,10 @@ import java.util.function.BooleanSupplier;
  * @param budget the fraction of the full evaluation to spend, in (0, 1]: a multi-fidelity search
  *               (successive halving) first evaluates configurations cheaply; a cross-validated objective
  *               then trains each fold on that fraction of its training rows
+ * @param fitTimeCorrection seconds added to the trial's measured fit time; see {@link #correctFitTime}
  */
-public record TrialContext(int number, long seed, BooleanSupplier cancelled, double budget) {
+public record TrialContext(int number, long seed, BooleanSupplier cancelled, double budget,
+    DoubleAdder fitTimeCorrection) {
 
   public TrialContext {
     if (!(budget > 0 && budget <= 1)) {
@@ -18,9 +21,22 @@ public record TrialContext(int number, long seed, BooleanSupplier cancelled, dou
     }
   }
 
+  public TrialContext(int number, long seed, BooleanSupplier cancelled, double budget) {
+    this(number, seed, cancelled, budget, new DoubleAdder());
+  }
+
   /** A context for a full evaluation. */
   public TrialContext(int number, long seed, BooleanSupplier cancelled) {
     this(number, seed, cancelled, 1.0);
+  }
+
+  /**
+   * Corrects the fit time the trial will report by {@code seconds}. An objective that shares work
+   * between trials (one ensemble fit serving several tree counts) charges each trial its share of that
+   * work instead of the time it happened to spend doing it for others, or waiting for it.
+   */
+  public void correctFitTime(double seconds) {
+    fitTimeCorrection.add(seconds);
   }
 
   public boolean isCancelled() {

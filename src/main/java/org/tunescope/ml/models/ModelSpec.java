@@ -42,6 +42,14 @@ public record ModelSpec(
         .map(h -> new SearchParameter(h.name(), h.defaultSearch(), h.condition())).toList());
   }
 
+  /**
+   * The hyperparameter that counts an ensemble's members (its trees), when one fit can be cut to its
+   * first members: a forest or boosting model.
+   */
+  public Optional<String> stageParameter() {
+    return trainer instanceof StagedTrainer staged ? Optional.of(staged.stageParameter()) : Optional.empty();
+  }
+
   public Optional<HyperParameter> hyperParameter(String name) {
     return hyperParameters.stream().filter(h -> h.name().equals(name)).findFirst();
   }

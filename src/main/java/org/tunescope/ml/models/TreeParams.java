@@ -89,7 +89,9 @@ public final class TreeParams {
     SplittableRandom random = new SplittableRandom(seed);
     long[] seeds = new long[trees];
     for (int i = 0; i < trees; i++) {
-      seeds[i] = random.nextLong();
+      // Smile re-seeds a tree's generator only for seeds above 1; with any other, the tree would go on
+      // from the previous tree's state, and the first k trees of a forest would not be a k-tree forest.
+      seeds[i] = random.nextLong(2, Long.MAX_VALUE);
     }
     return LongStream.of(seeds);
   }

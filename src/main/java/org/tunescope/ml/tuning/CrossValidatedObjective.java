@@ -3,6 +3,8 @@ package org.tunescope.ml.tuning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tunescope.engine.sampler.Seeds;
 import org.tunescope.engine.study.FoldScore;
@@ -14,6 +16,7 @@ import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.metrics.Metric;
 import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.StagedModel;
 import org.tunescope.ml.models.TrainingData;
 import org.tunescope.ml.prep.Preprocessor;
 import smile.math.MathEx;
@@ -35,6 +38,8 @@ public final class CrossValidatedObjective implements Objective {
   private final FoldPlan plan;
   private final Map<Integer, FoldData> cache = new ConcurrentHashMap<>();
   private final Map<Subsample, FoldData> subsamples = new ConcurrentHashMap<>();
+  /** One fit per fold for grid trials that differ only in tree count; null when not shared. */
+  private final SharedEnsembleFits shared;
 
   public CrossValidatedObjective(LearningProblem problem, ModelSpec model, Metric metric, FoldPlan plan) {
     if (model.task() != problem.task()) {
@@ -48,28 +53,124 @@ public final class CrossValidatedObjective implements Objective {
     this.model = model;
     this.metric = metric;
     this.plan = plan;
+    this.shared = null;
   }
 
   public FoldPlan plan() {
     return plan;
   }
 
+  /**
+   * The same objective, with one ensemble fit per fold serving the grid's trials that differ only in
+   * their number of trees (see {@link SharedEnsembleFits}); itself when the model is no ensemble or no
+   * two points differ so.
+   *
+   * @param gridPoints every point of the study's grid
+   * @param seed       the study's seed: every fit of a fold then uses one seed derived from it
+   */
+  public CrossValidatedObjective sharingEnsembleFits(List<Map<String, Object>> gridPoints, long seed) {
+    return model.stageParameter()
+        .flatMap(stage -> SharedEnsembleFits.of(stage, gridPoints, seed))
+        .map(shared -> new CrossValidatedObjective(this, shared))
+        .orElse(this);
+  }
+
+  private CrossValidatedObjective(CrossValidatedObjective base, SharedEnsembleFits shared) {
+    this.problem = base.problem;
+    this.model = base.model;
+    this.metric = base.metric;
+    this.plan = base.plan;
+    this.shared = shared;
+  }
+
   @Override
   public List<FoldScore> evaluate(Map<String, Object> params, TrialContext context) throws Exception {
+    Optional<int[]> group = shared == null ? Optional.empty() : shared.countsOf(params);
     List<FoldScore> scores = new ArrayList<>();
     for (int f = 0; f < plan.size(); f++) {
       context.checkCancelled();
-      FoldData data = context.budget() < 1 ? subsample(f, context.budget()) : fold(f);
-      long seed = Seeds.derive(context.seed(), f);
-      // Smile draws from a per-thread generator: seed it from the trial, not the worker, for reproducibility.
-      MathEx.setSeed(seed);
-      FittedModel fitted = model.trainer().fit(
-          new TrainingData(data.xTrain(), data.yTrain(), problem.numClasses(), data.featureNames(), seed),
-          model.withDefaults(params));
-      scores.add(new FoldScore(score(fitted, data.xTrain(), data.yTrain()),
-          score(fitted, data.xValidation(), data.yValidation())));
+      FoldData data = data(f, context.budget());
+      long seed = foldSeed(context.seed(), f);
+      if (group.isPresent()) {
+        scores.add(sharedScore(f, data, seed, params, group.get(), context));
+      } else {
+        FittedModel fitted = fit(data, params, seed);
+        scores.add(new FoldScore(score(fitted, data.xTrain(), data.yTrain()),
+            score(fitted, data.xValidation(), data.yValidation())));
+      }
     }
     return scores;
+  }
+
+  /**
+   * The cross-validated scores of an ensemble's first k trees, for each k of {@code counts}, from one fit
+   * per fold of {@code max(counts)} trees: the score against the number of trees.
+   *
+   * @param params    the trial's values; its tree count is replaced by the largest count
+   * @param seed      the trial's seed
+   * @param cancelled stops between folds when it turns true
+   * @return for each fold, the scores by count
+   */
+  public List<Map<Integer, FoldScore>> stagedScores(Map<String, Object> params, long seed, int[] counts,
+      BooleanSupplier cancelled) throws Exception {
+    if (model.stageParameter().isEmpty()) {
+      throw new IllegalArgumentException(model.name() + " is not an ensemble of trees");
+    }
+    int[] sorted = java.util.Arrays.stream(counts).distinct().sorted().toArray();
+    List<Map<Integer, FoldScore>> folds = new ArrayList<>();
+    for (int f = 0; f < plan.size(); f++) {
+      if (cancelled.getAsBoolean()) {
+        throw new org.tunescope.engine.study.TrialCancelledException();
+      }
+      folds.add(stagedFold(fold(f), params, foldSeed(seed, f), sorted));
+    }
+    return folds;
+  }
+
+  /** A grid trial's score on a fold, from its group's shared fit. */
+  private FoldScore sharedScore(int f, FoldData data, long seed, Map<String, Object> params, int[] counts,
+      TrialContext context) throws Exception {
+    long t0 = System.nanoTime();
+    SharedEnsembleFits.StagedFold staged = shared.fold(f, context.budget(), params, counts,
+        c -> stagedFold(data, params, seed, c));
+    int count = shared.count(params);
+    // Charge the trial its share of the fit, not the time it spent making it for the group or waiting.
+    context.correctFitTime(staged.seconds() * count / staged.most() - (System.nanoTime() - t0) / 1e9);
+    return staged.scores().get(count);
+  }
+
+  /** One fit of {@code max(counts)} trees, scored at each count (counts ascending). */
+  private Map<Integer, FoldScore> stagedFold(FoldData data, Map<String, Object> params, long seed, int[] counts)
+      throws Exception {
+    String stage = model.stageParameter().orElseThrow();
+    Map<String, Object> most = new java.util.HashMap<>(params);
+    most.put(stage, (long) counts[counts.length - 1]);
+    StagedModel staged = (StagedModel) fit(data, most, seed);
+    Map<Integer, FoldScore> scores = new java.util.TreeMap<>();
+    // Largest first: boosting models are cut in place.
+    for (int i = counts.length - 1; i >= 0; i--) {
+      FittedModel first = staged.firstStages(Math.min(counts[i], staged.stages()));
+      scores.put(counts[i], new FoldScore(score(first, data.xTrain(), data.yTrain()),
+          score(first, data.xValidation(), data.yValidation())));
+    }
+    return scores;
+  }
+
+  private FittedModel fit(FoldData data, Map<String, Object> params, long seed) throws Exception {
+    // Smile draws from a per-thread generator: seed it from the trial, not the worker, for reproducibility.
+    MathEx.setSeed(seed);
+    return model.trainer().fit(
+        new TrainingData(data.xTrain(), data.yTrain(), problem.numClasses(), data.featureNames(), seed),
+        model.withDefaults(params));
+  }
+
+  /** The seed of fold f's fit: the trial's own, or the study's fold seed when ensemble fits are shared. */
+  private long foldSeed(long trialSeed, int f) {
+    return shared == null ? Seeds.derive(trialSeed, f) : shared.foldSeed(f);
+  }
+
+  private FoldData data(int f, double budget) {
+    return budget < 1 ? subsample(f, budget) : fold(f);
   }
 
   private double score(FittedModel fitted, double[][] x, double[] y) {

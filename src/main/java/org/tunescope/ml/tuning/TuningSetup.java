@@ -3,6 +3,7 @@ package org.tunescope.ml.tuning;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tunescope.engine.sampler.GridSampler;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.DistributionParser;
 import org.tunescope.engine.space.HyperParameter;
@@ -74,8 +75,11 @@ public final class TuningSetup {
         metric.direction().id(), request.search().id(), request.gridPoints(), plan.size(), plan.description(),
         request.seed(), dataPath.toString(), sha256, problem.rows(), problem.features().columnCount(),
         problem.targetName(), spaceText);
-    return new PreparedStudy(study, new CrossValidatedObjective(problem, model, metric, plan), info, problem,
-        model, metric);
+    CrossValidatedObjective objective = new CrossValidatedObjective(problem, model, metric, plan);
+    if (study.sampler() instanceof GridSampler grid) {
+      objective = objective.sharingEnsembleFits(grid.points(), request.seed());
+    }
+    return new PreparedStudy(study, objective, info, problem, model, metric);
   }
 
   /** The model of that id for the task, or a message saying which models there are. */

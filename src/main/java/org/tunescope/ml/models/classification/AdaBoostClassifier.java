@@ -9,7 +9,10 @@ import java.util.List;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.SmileFrames;
+import org.tunescope.ml.models.StagedModel;
+import org.tunescope.ml.models.StagedTrainer;
 import org.tunescope.ml.models.TreeParams;
 import smile.classification.AdaBoost;
 
@@ -28,9 +31,14 @@ public final class AdaBoostClassifier {
             TreeParams.maxNodes(2, 64, 8),
             TreeParams.nodeSize(1, 50, 1)),
         false,
-        (data, params) -> Fitted.frameClassifier(
-            AdaBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), params.getInt(TREES),
-                TreeParams.smileDepth(params), params.getInt(MAX_NODES), params.getInt(NODE_SIZE)),
-            data));
+        (StagedTrainer) (data, params) -> {
+          AdaBoost boost = AdaBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), params.getInt(TREES),
+              TreeParams.smileDepth(params), params.getInt(MAX_NODES), params.getInt(NODE_SIZE));
+          FittedModel full = Fitted.frameClassifier(boost, data);
+          return StagedModel.of(full, boost.size(), k -> {
+            boost.trim(k); // in place: the model now votes with its first k trees
+            return full;
+          });
+        });
   }
 }

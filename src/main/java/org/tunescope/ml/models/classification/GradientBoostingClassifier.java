@@ -10,7 +10,10 @@ import static org.tunescope.ml.models.TreeParams.TREES;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.SmileFrames;
+import org.tunescope.ml.models.StagedModel;
+import org.tunescope.ml.models.StagedTrainer;
 import org.tunescope.ml.models.TreeParams;
 import smile.classification.GradientTreeBoost;
 
@@ -25,10 +28,15 @@ public final class GradientBoostingClassifier {
         "Shallow trees added one by one, each correcting the previous ones",
         TreeParams.boosting(),
         false,
-        (data, params) -> Fitted.frameClassifier(
-            GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), params.getInt(TREES),
-                TreeParams.smileDepth(params), params.getInt(MAX_NODES), params.getInt(NODE_SIZE),
-                params.getDouble(LEARNING_RATE), params.getDouble(SUBSAMPLE)),
-            data));
+        (StagedTrainer) (data, params) -> {
+          GradientTreeBoost boost = GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data),
+              params.getInt(TREES), TreeParams.smileDepth(params), params.getInt(MAX_NODES),
+              params.getInt(NODE_SIZE), params.getDouble(LEARNING_RATE), params.getDouble(SUBSAMPLE));
+          FittedModel full = Fitted.frameClassifier(boost, data);
+          return StagedModel.of(full, boost.size(), k -> {
+            boost.trim(k); // in place: the model now predicts with its first k rounds
+            return full;
+          });
+        });
   }
 }

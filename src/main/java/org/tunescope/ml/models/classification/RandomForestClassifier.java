@@ -10,9 +10,10 @@ import static org.tunescope.ml.models.TreeParams.TREES;
 import java.util.List;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.ConfinedFit;
-import org.tunescope.ml.models.Fitted;
+import org.tunescope.ml.models.ForestStages;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.models.SmileFrames;
+import org.tunescope.ml.models.StagedTrainer;
 import org.tunescope.ml.models.TreeParams;
 import smile.classification.RandomForest;
 
@@ -35,14 +36,14 @@ public final class RandomForestClassifier {
                 "fraction of rows per tree; 1 draws a bootstrap sample, less draws without replacement"),
             DecisionTreeClassifier.criterion()),
         false,
-        (data, params) -> {
+        (StagedTrainer) (data, params) -> {
           int trees = params.getInt(TREES);
           RandomForest forest = ConfinedFit.call(data.seed(), () -> RandomForest.fit(SmileFrames.FORMULA, SmileFrames.training(data), trees,
               TreeParams.mtry(params.getString(MAX_FEATURES), data.x()[0].length),
               DecisionTreeClassifier.splitRule(params.getString(DecisionTreeClassifier.CRITERION)),
               TreeParams.smileDepth(params), params.getInt(MAX_NODES), params.getInt(NODE_SIZE),
               params.getDouble(SUBSAMPLE), null, TreeParams.treeSeeds(data.seed(), trees)));
-          return Fitted.frameClassifier(forest, data);
+          return ForestStages.classifier(forest, data);
         });
   }
 }

@@ -10,7 +10,10 @@ import static org.tunescope.ml.models.TreeParams.TREES;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.SmileFrames;
+import org.tunescope.ml.models.StagedModel;
+import org.tunescope.ml.models.StagedTrainer;
 import org.tunescope.ml.models.TreeParams;
 import smile.base.cart.Loss;
 import smile.regression.GradientTreeBoost;
@@ -26,9 +29,15 @@ public final class GradientBoostingRegressor {
         "Shallow trees added one by one, each fitting the remaining error",
         TreeParams.boosting(),
         false,
-        (data, params) -> Fitted.frameRegression(
-            GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), Loss.ls(),
-                params.getInt(TREES), TreeParams.smileDepth(params), params.getInt(MAX_NODES),
-                params.getInt(NODE_SIZE), params.getDouble(LEARNING_RATE), params.getDouble(SUBSAMPLE))));
+        (StagedTrainer) (data, params) -> {
+          GradientTreeBoost boost = GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data),
+              Loss.ls(), params.getInt(TREES), TreeParams.smileDepth(params), params.getInt(MAX_NODES),
+              params.getInt(NODE_SIZE), params.getDouble(LEARNING_RATE), params.getDouble(SUBSAMPLE));
+          FittedModel full = Fitted.frameRegression(boost);
+          return StagedModel.of(full, boost.size(), k -> {
+            boost.trim(k); // in place: the model now adds up its first k rounds
+            return full;
+          });
+        });
   }
 }

@@ -10,9 +10,10 @@ import static org.tunescope.ml.models.TreeParams.TREES;
 import java.util.List;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.ConfinedFit;
-import org.tunescope.ml.models.Fitted;
+import org.tunescope.ml.models.ForestStages;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.models.SmileFrames;
+import org.tunescope.ml.models.StagedTrainer;
 import org.tunescope.ml.models.TreeParams;
 import smile.regression.RandomForest;
 
@@ -34,13 +35,13 @@ public final class RandomForestRegressor {
             TreeParams.subsample(0.5, 1.0, 1.0,
                 "fraction of rows per tree; 1 draws a bootstrap sample, less draws without replacement")),
         false,
-        (data, params) -> {
+        (StagedTrainer) (data, params) -> {
           int trees = params.getInt(TREES);
           RandomForest forest = ConfinedFit.call(data.seed(), () -> RandomForest.fit(SmileFrames.FORMULA, SmileFrames.training(data), trees,
               TreeParams.mtry(params.getString(MAX_FEATURES), data.x()[0].length), TreeParams.smileDepth(params),
               params.getInt(MAX_NODES), params.getInt(NODE_SIZE), params.getDouble(SUBSAMPLE),
               TreeParams.treeSeeds(data.seed(), trees)));
-          return Fitted.frameRegression(forest);
+          return ForestStages.regression(forest);
         });
   }
 }
