@@ -47,6 +47,7 @@ import org.tunescope.ui.charts.curve.ValidationCurveView;
 import org.tunescope.ui.charts.history.HistoryChart;
 import org.tunescope.ui.charts.importance.ImportanceView;
 import org.tunescope.ui.charts.learning.LearningCurveView;
+import org.tunescope.ui.charts.trees.TreeCountView;
 import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
 import org.tunescope.ui.data.DataPreviewTable;
 import org.tunescope.ui.run.TrialsTable;
@@ -294,6 +295,7 @@ public final class MainView {
     chartTabs.getTabs().addAll(
         chartTab("Overfitting curve", new ValidationCurveView(vm.run())),
         chartTab("Learning curve", new LearningCurveView(vm.run(), vm.scheduler())),
+        chartTab("Trees", new TreeCountView(vm.run(), vm.scheduler())),
         chartTab("History", historyView()),
         chartTab("Cost", costView()),
         chartTab("Importance", new ImportanceView(vm.run(), vm.scheduler())));

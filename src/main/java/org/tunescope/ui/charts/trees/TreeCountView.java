@@ -1,0 +1,61 @@
+package org.tunescope.ui.charts.trees;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.tunescope.engine.space.Complexity;
+import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.tuning.PreparedStudy;
+import org.tunescope.ml.tuning.TreeCountCurve;
+import org.tunescope.ml.tuning.ValidationCurveModel;
+import org.tunescope.ui.UiScheduler;
+import org.tunescope.ui.charts.curve.CurvePoints;
+import org.tunescope.ui.charts.curve.SelectedTrialCurveView;
+import org.tunescope.ui.run.RunViewModel;
+
+/**
+ * For forests and boosting: the selected trial's train and validation score against its number of trees,
+ * from one fit per fold cut to its first trees (Smile's staged predictions), with bands across folds.
+ */
+public final class TreeCountView extends SelectedTrialCurveView {
+
+  private static final String TREES = "trees";
+
+  public TreeCountView(RunViewModel run, UiScheduler scheduler) {
+    super(run, scheduler, "score against the number of trees", "treeCountCurve", "number of trees");
+  }
+
+  @Override
+  protected Optional<String> unavailable(PreparedStudy study) {
+    return TreeCountCurve.appliesTo(study.model()) ? Optional.empty()
+        : Optional.of("The score against the number of trees is for forests and boosting; this study tunes "
+            + study.model().name() + ".");
+  }
+
+  @Override
+  protected ValidationCurveModel compute(PreparedStudy study, Trial trial, BooleanSupplier cancelled)
+      throws Exception {
+    return model(TreeCountCurve.compute(study.objective(), study.model(), trial.params(), trial.seed(), cancelled),
+        study);
+  }
+
+  @Override
+  protected String reading(int number) {
+    return "Trees of trial " + number + ": where validation levels off, more trees only cost time;"
+        + " where it falls while train rises, boosting overfits with more rounds.";
+  }
+
+  /** The curve as a chart model: one point per tree count, its folds as a trial's folds. */
+  static ValidationCurveModel model(List<TreeCountCurve.Point> points, PreparedStudy study) {
+    List<Trial> trials = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      TreeCountCurve.Point p = points.get(i);
+      trials.add(CurvePoints.trial(i, TREES, p.trees(), p.train(), p.validation()));
+    }
+    int max = points.stream().mapToInt(TreeCountCurve.Point::trees).max().orElse(1);
+    return ValidationCurveModel.of(trials, TREES, new Distribution.IntRange(0, Math.max(1, max), false),
+        Complexity.NONE, study.study().direction());
+  }
+}
