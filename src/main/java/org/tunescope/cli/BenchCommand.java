@@ -163,7 +163,8 @@ final class BenchCommand implements Callable<Integer> {
     spec.hyperParameters().stream().filter(h -> params.containsKey(h.name()))
         .forEach(h -> ranges.put(h.name(), DistributionParser.parse(h, params.get(h.name()))));
     TuningRequest request = new TuningRequest("bench-" + workload, "target", Optional.of(Task.CLASSIFICATION), model,
-        ranges, true, Optional.of("accuracy"), method, points, budget, 5, 1, Optional.empty(), seed);
+        ranges, true, Optional.of("accuracy"), method, points, budget, 5, 1, Optional.empty(), seed,
+        java.util.OptionalDouble.empty());
     return setup.prepare(request, loaded.table(), data, loaded.sha256());
   }
 

@@ -38,17 +38,6 @@ final class StoredRun {
   static int run(PrintWriter stdout, PrintWriter stderr, StudyStore store, PreparedStudy prepared, int workers,
                  boolean quiet, boolean logTrials, Path out, Duration time, Set<String> varied, int alreadyDone)
       throws IOException {
-    return run(stdout, stderr, store, prepared, workers, quiet, logTrials, out, time, varied, alreadyDone,
-        best -> Optional.empty());
-  }
-
-  /**
-   * As above, then scores the best trial on a held-out test split with {@code heldOut}, when it gives a
-   * check, and prints and records it.
-   */
-  static int run(PrintWriter stdout, PrintWriter stderr, StudyStore store, PreparedStudy prepared, int workers,
-                 boolean quiet, boolean logTrials, Path out, Duration time, Set<String> varied, int alreadyDone,
-                 Function<Trial, Optional<HeldOutCheck.TestScore>> heldOut) throws IOException {
     String name = prepared.study().name();
     OptionalInt planned = prepared.study().plannedTrials();
     OptionalInt toRun = planned.isPresent() ? OptionalInt.of(Math.max(0, planned.getAsInt() - alreadyDone)) : planned;
@@ -87,7 +76,8 @@ final class StoredRun {
       }
       Leaderboard.print(stdout, result.trials(), prepared.study().direction(), Optional.of(result.elapsed()),
           result.stopReason(), varied, Leaderboard.SIZE);
-      Optional<HeldOutCheck.TestScore> test = result.best().flatMap(heldOut);
+      // A study that holds rows out scores its best trial on them once, at the end.
+      Optional<HeldOutCheck.TestScore> test = result.best().flatMap(prepared::heldOutCheck);
       test.ifPresent(t -> stdout.printf(Locale.ROOT,
           "%nheld-out test: best trial refitted on %d rows, %s cv %.4f, test %.4f (%d rows; cv minus test %+.4f)%n",
           t.tuningRows(), t.metric(), t.validation(), t.test(), t.testRows(), t.optimism()));

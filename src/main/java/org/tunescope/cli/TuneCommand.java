@@ -22,8 +22,7 @@ import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.models.ModelSpec;
-import org.tunescope.ml.tuning.HeldOutCheck;
-import org.tunescope.ml.tuning.HoldOutSplit;
+import org.tunescope.ml.tuning.HeldOutRows;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
@@ -134,10 +133,8 @@ final class TuneCommand implements Callable<Integer> {
     // The task comes from the target, the model from the task, and the ranges are checked against the model.
     LearningProblem problem = setup.problem(request, loaded.table());
     request = request.withRanges(ranges(setup.findModel(model, problem.task())));
-    Optional<HoldOutSplit> split = Optional.ofNullable(testFraction).map(f -> HoldOutSplit.of(problem, f, seed));
-    PreparedStudy prepared = setup.prepare(request, split.map(s -> problem.select(s.tuning())).orElse(problem), data,
-        loaded.sha256());
-    split.ifPresent(s -> stderr.printf("held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
+    PreparedStudy prepared = setup.prepare(request, problem, data, loaded.sha256());
+    prepared.heldOut().map(HeldOutRows::split).ifPresent(s -> stderr.printf("held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
         s.test().length, problem.rows(), seed, s.tuning().length));
     if (forcedTask.isEmpty()) {
       stderr.printf("task: %s (inferred from column %s; --task to change)%n", prepared.problem().task().id(), target);
@@ -155,8 +152,7 @@ final class TuneCommand implements Callable<Integer> {
         }
         if (!free.equals(request.name())) {
           request = renamed(request, free);
-          prepared = setup.prepare(request, split.map(sp -> problem.select(sp.tuning())).orElse(problem), data,
-              loaded.sha256());
+          prepared = setup.prepare(request, problem, data, loaded.sha256());
         }
       }
       StudyRecord record = join(store, StudyRecord.of(prepared, request, data, Versions.TUNESCOPE));
@@ -168,11 +164,8 @@ final class TuneCommand implements Callable<Integer> {
           planned.isPresent() ? " of " + planned.getAsInt() + " trials" : "", prepared.info().foldMethod(), workerCount,
           alreadyDone > 0 ? ", joining " + alreadyDone + " trials already done" : "");
       stderr.flush();
-      PreparedStudy study = prepared;
       return StoredRun.run(stdout, stderr, store, prepared, workerCount, run.quiet, run.logTrials, run.out, time,
-          variedParameters(prepared.study().space()), alreadyDone,
-          best -> split.map(s -> HeldOutCheck.check(problem, s, study.model(), study.metric(), best.params(),
-              best.validation().mean(), best.seed())));
+          variedParameters(prepared.study().space()), alreadyDone);
     }
   }
 
@@ -197,8 +190,7 @@ final class TuneCommand implements Callable<Integer> {
   }
 
   private static TuningRequest renamed(TuningRequest r, String newName) {
-    return new TuningRequest(newName, r.target(), r.task(), r.model(), r.ranges(), r.fixOthers(), r.metric(),
-        r.search(), r.gridPoints(), r.budget(), r.folds(), r.repeats(), r.foldColumn(), r.seed());
+    return r.named(newName);
   }
 
   private void checkOptions() {
@@ -222,7 +214,8 @@ final class TuneCommand implements Callable<Integer> {
     String studyName = name != null ? name : model + "-" + stem(data);
     return new TuningRequest(studyName, target, Optional.ofNullable(task).map(Task::parse), model, ranges,
         fixOthers, Optional.ofNullable(metric), SearchMethod.parse(search), gridPoints, budget, folds, repeats,
-        Optional.ofNullable(foldColumn), seed);
+        Optional.ofNullable(foldColumn), seed,
+        testFraction == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(testFraction));
   }
 
   /** Parses every --param against the model's declarations. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.space.Distribution;
@@ -39,7 +40,8 @@ public record StoredRequest(
     int folds,
     int repeats,
     Optional<String> foldColumn,
-    long seed) {
+    long seed,
+    OptionalDouble testFraction) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +54,7 @@ public record StoredRequest(
     r.ranges().forEach((name, d) -> ranges.put(name, DistributionParser.format(d)));
     return new StoredRequest(data.toString(), r.target(), r.task().map(Task::id), r.model(), ranges, r.fixOthers(),
         r.metric(), r.search().id(), r.gridPoints(), r.budget().maxTrials(), r.budget().maxTime(), r.folds(),
-        r.repeats(), r.foldColumn(), r.seed());
+        r.repeats(), r.foldColumn(), r.seed(), r.testFraction());
   }
 
   public Budget budget() {
@@ -67,7 +69,7 @@ public record StoredRequest(
   /** The request again with ranges already read: none, to find the task and the model first. */
   public TuningRequest toRequest(String name, Map<String, Distribution> parsedRanges) {
     return new TuningRequest(name, target, task.map(Task::parse), model, parsedRanges, fixOthers, metric,
-        SearchMethod.parse(search), gridPoints, budget(), folds, repeats, foldColumn, seed);
+        SearchMethod.parse(search), gridPoints, budget(), folds, repeats, foldColumn, seed, testFraction);
   }
 
   /** The ranges read against the model's declarations. */
@@ -99,6 +101,7 @@ public record StoredRequest(
     fields.put("repeats", new Object[] {repeats, other.repeats});
     fields.put("fold column", new Object[] {foldColumn, other.foldColumn});
     fields.put("seed", new Object[] {seed, other.seed});
+    fields.put("test fraction", new Object[] {testFraction, other.testFraction});
     for (Map.Entry<String, Object[]> e : fields.entrySet()) {
       if (!e.getValue()[0].equals(e.getValue()[1])) {
         return Optional.of(e.getKey() + " " + show(e.getValue()[1]) + " instead of " + show(e.getValue()[0]));
@@ -110,6 +113,9 @@ public record StoredRequest(
   private static String show(Object value) {
     if (value instanceof Optional<?> o) {
       return o.map(String::valueOf).orElse("(default)");
+    }
+    if (value instanceof OptionalDouble d) {
+      return d.isPresent() ? String.valueOf(d.getAsDouble()) : "(none)";
     }
     return String.valueOf(value);
   }
@@ -132,6 +138,7 @@ public record StoredRequest(
     n.put("repeats", repeats);
     foldColumn.ifPresent(c -> n.put("fold_column", c));
     n.put("seed", seed);
+    testFraction.ifPresent(f -> n.put("test_fraction", f));
     return n.toString();
   }
 
@@ -145,7 +152,8 @@ public record StoredRequest(
           n.get("search").asText(), n.get("grid_points").asInt(),
           n.has("max_trials") ? OptionalInt.of(n.get("max_trials").asInt()) : OptionalInt.empty(),
           n.has("max_time_ms") ? Optional.of(Duration.ofMillis(n.get("max_time_ms").asLong())) : Optional.empty(),
-          n.get("folds").asInt(), n.get("repeats").asInt(), text(n, "fold_column"), n.get("seed").asLong());
+          n.get("folds").asInt(), n.get("repeats").asInt(), text(n, "fold_column"), n.get("seed").asLong(),
+          n.has("test_fraction") ? OptionalDouble.of(n.get("test_fraction").asDouble()) : OptionalDouble.empty());
     } catch (java.io.IOException | RuntimeException e) {
       throw new StoreException("the stored request of a study cannot be read: " + e.getMessage(), e);
     }

@@ -109,7 +109,8 @@ class TuneCommandTest {
     Path out = dir.resolve("held-out.json");
     CliRun run = CliRun.of("tune", "--data", "sample-datasets/breast_cancer.csv", "--target", "target",
         "--model", "decision_tree", "--param", "max_depth=1:6", "--fix-others", "--grid-points", "6",
-        "--test-fraction", "0.2", "--seed", "0", "--workers", "2", "--quiet", "--out", out.toString());
+        "--test-fraction", "0.2", "--seed", "0", "--workers", "2", "--quiet", "--out", out.toString(),
+        "--store", dir.resolve("held-out.db").toString(), "--name", "held-out");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.err().contains("held out 113 of 569 rows"), run.err());
     assertTrue(run.out().contains("held-out test: best trial refitted on 456 rows, accuracy cv "), run.out());
@@ -124,6 +125,15 @@ class TuneCommandTest {
     assertTrue(test.get("validation").asDouble() > 0.85, test.toString());
     assertTrue(test.get("params").has("max_depth"), test.toString());
     assertEquals(6, new ObjectMapper().readTree(out.toFile()).get("trials").size());
+
+    // The store keeps the fraction: the study rebuilt for resume tunes on the same 456 rows, not on all.
+    try (var store = org.tunescope.store.SqliteStudyStore.open(dir.resolve("held-out.db"))) {
+      var record = store.get("held-out");
+      assertEquals(java.util.OptionalDouble.of(0.2), record.request().testFraction());
+      var rebuilt = ResumeCommand.prepare(record, false, new java.io.PrintWriter(java.io.Writer.nullWriter()));
+      assertEquals(456, rebuilt.problem().rows());
+      assertEquals(113, rebuilt.heldOut().orElseThrow().split().test().length);
+    }
   }
 
   @Test

@@ -75,7 +75,7 @@ abstract class StudyStoreContract {
         "stratified 5-fold", 7, "sample-datasets/iris.csv", "ab".repeat(32), 150, 4, "target", space);
     StoredRequest request = new StoredRequest("sample-datasets/iris.csv", "target", Optional.empty(), "knn",
         Map.of("k", "1:4"), false, Optional.of("accuracy"), "grid", 3, OptionalInt.of(9),
-        Optional.of(Duration.ofSeconds(90)), 5, 1, Optional.empty(), 7);
+        Optional.of(Duration.ofSeconds(90)), 5, 1, Optional.empty(), 7, java.util.OptionalDouble.of(0.25));
     Provenance provenance = new Provenance("0.1.0", "3.1.1", "17.0.15", 2, Instant.parse("2025-01-02T03:04:05.123456Z"));
     return new StudyRecord(info, request, provenance, planned, Optional.empty());
   }

@@ -104,6 +104,31 @@ class ScreenshotTour {
   }
 
   @Test
+  void trees(FxRobot robot) throws Exception {
+    Files.createDirectories(OUT);
+    robot.interact(() -> vm.loadSample("breast_cancer"));
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.data().data().isPresent());
+    robot.interact(() -> {
+      vm.modelProperty().set(vm.models().stream().filter(m -> m.id().equals("gradient_boosting")).findFirst()
+          .orElseThrow());
+      vm.space().apply(java.util.Map.of(
+          "trees", new org.tunescope.engine.space.Distribution.Fixed(300L),
+          "learning_rate", new org.tunescope.engine.space.Distribution.FloatRange(0.1, 0.5, true)));
+      vm.search().trialsProperty().set(4);
+      vm.start();
+    });
+    WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS,
+        () -> vm.lastResult().isPresent() && !vm.run().runningProperty().get());
+    robot.interact(() -> vm.run().selectedTrialProperty().set(vm.lastResult().orElseThrow().best().orElseThrow().number()));
+    robot.clickOn("Charts");
+    robot.clickOn("Trees");
+    robot.clickOn("#computeTreeCountCurve");
+    var chart = robot.lookup("#treeCountCurve").queryAs(org.tunescope.ui.charts.curve.ValidationCurveChart.class);
+    WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> chart.getModel() != null);
+    shoot(robot, "trees.png");
+  }
+
+  @Test
   void lab(FxRobot robot) throws Exception {
     Files.createDirectories(OUT);
     robot.clickOn("Lab");

@@ -3,6 +3,7 @@ package org.tunescope.ml.tuning;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.study.Budget;
@@ -27,6 +28,8 @@ import org.tunescope.ml.Task;
  * @param repeats     rounds of repeated k-fold (1 = plain k-fold, no shuffling)
  * @param foldColumn  a column that names each row's fold instead
  * @param seed        the study's seed
+ * @param testFraction the share of rows held out as a test split that tuning never sees (stratified,
+ *                     seeded by {@code seed}), scored once by the best trial at the end; empty for none
  */
 public record TuningRequest(
     String name,
@@ -42,15 +45,26 @@ public record TuningRequest(
     int folds,
     int repeats,
     Optional<String> foldColumn,
-    long seed) {
+    long seed,
+    OptionalDouble testFraction) {
 
   public TuningRequest {
     ranges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
+    if (testFraction.isPresent() && !(testFraction.getAsDouble() > 0 && testFraction.getAsDouble() < 1)) {
+      throw new IllegalArgumentException("the test fraction must be between 0 and 1 (exclusive), got "
+          + testFraction.getAsDouble());
+    }
   }
 
   /** The same request with other parameter ranges. */
   public TuningRequest withRanges(Map<String, Distribution> newRanges) {
     return new TuningRequest(name, target, task, model, newRanges, fixOthers, metric, search, gridPoints, budget, folds, repeats,
-        foldColumn, seed);
+        foldColumn, seed, testFraction);
+  }
+
+  /** The same request under another name. */
+  public TuningRequest named(String newName) {
+    return new TuningRequest(newName, target, task, model, ranges, fixOthers, metric, search, gridPoints, budget, folds,
+        repeats, foldColumn, seed, testFraction);
   }
 }

@@ -3,6 +3,7 @@ package org.tunescope.ml.tuning;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.tunescope.engine.sampler.GridSampler;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.DistributionParser;
@@ -50,8 +51,15 @@ public final class TuningSetup {
     return LearningProblem.of(table, request.target(), request.task(), request.foldColumn());
   }
 
-  /** Builds a study of {@code request} on a problem already made from the request's table. */
-  public PreparedStudy prepare(TuningRequest request, LearningProblem problem, Path dataPath, String sha256) {
+  /**
+   * Builds a study of {@code request} on a problem already made from the request's table; when the
+   * request holds out a test fraction, the study tunes on the other rows only.
+   */
+  public PreparedStudy prepare(TuningRequest request, LearningProblem all, Path dataPath, String sha256) {
+    Optional<HeldOutRows> heldOut = request.testFraction().isPresent()
+        ? Optional.of(new HeldOutRows(all, HoldOutSplit.of(all, request.testFraction().getAsDouble(), request.seed())))
+        : Optional.empty();
+    LearningProblem problem = heldOut.map(h -> all.select(h.split().tuning())).orElse(all);
     ModelSpec model = findModel(request.model(), problem.task());
     Metric metric = request.metric()
         .map(id -> Metric.find(id).orElseThrow(() -> new IllegalArgumentException("unknown metric '" + id
@@ -79,7 +87,7 @@ public final class TuningSetup {
     if (study.sampler() instanceof GridSampler grid) {
       objective = objective.sharingEnsembleFits(grid.points(), request.seed());
     }
-    return new PreparedStudy(study, objective, info, problem, model, metric);
+    return new PreparedStudy(study, objective, info, problem, model, metric, heldOut);
   }
 
   /** The model of that id for the task, or a message saying which models there are. */

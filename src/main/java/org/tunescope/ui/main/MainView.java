@@ -83,6 +83,7 @@ public final class MainView {
   @FXML private Spinner<Integer> foldsSpinner;
   @FXML private ComboBox<Metric> metricBox;
   @FXML private Spinner<Integer> seedSpinner;
+  @FXML private Spinner<Integer> testPercentSpinner;
   @FXML private Spinner<Integer> workersSpinner;
   @FXML private Label sizeLabel;
   @FXML private TabPane tabs;
@@ -105,6 +106,7 @@ public final class MainView {
   @FXML private Label statusLabel;
   @FXML private Label timingLabel;
   @FXML private Label bestLabel;
+  @FXML private Label heldOutLabel;
 
   public MainView(MainViewModel vm) {
     this.vm = vm;
@@ -221,6 +223,10 @@ public final class MainView {
     bindSpinner(minutesSpinner, 0, 10_000, vm.search().minutesProperty());
     bindSpinner(foldsSpinner, 2, 20, vm.search().foldsProperty());
     bindSpinner(seedSpinner, 0, Integer.MAX_VALUE, vm.search().seedProperty());
+    bindSpinner(testPercentSpinner, 0, 50, vm.search().testPercentProperty());
+    testPercentSpinner.setTooltip(new javafx.scene.control.Tooltip("Rows held out (per class) that tuning never"
+        + " sees; when the study ends, the best trial is refitted on the other rows and scored on them once."
+        + " 0 holds nothing out."));
     bindSpinner(workersSpinner, 1, 64, vm.search().workersProperty());
     limitTrialsCheck.selectedProperty().bindBidirectional(vm.search().limitTrialsProperty());
     gridPointsSpinner.disableProperty().bind(vm.search().methodProperty().isNotEqualTo(SearchMethod.GRID));
@@ -267,6 +273,7 @@ public final class MainView {
     statusLabel.textProperty().bind(vm.run().statusProperty());
     timingLabel.textProperty().bind(vm.run().timingProperty());
     bestLabel.textProperty().bind(vm.run().bestProperty());
+    heldOutLabel.textProperty().bind(vm.run().heldOutProperty());
     Timeline clock = new Timeline(new KeyFrame(Duration.millis(500), e -> vm.run().tick()));
     clock.setCycleCount(Timeline.INDEFINITE);
     clock.play();

@@ -133,11 +133,12 @@ public final class MainViewModel {
     var budget = search.budget();
     int folds = search.foldsProperty().get();
     long seed = search.seedProperty().get();
+    var testFraction = search.testFraction();
     scheduler.background(() -> {
       try {
         String name = studies.freshName(spec.id(), stem(loaded.file()));
         TuningRequest request = new TuningRequest(name, target, task, spec.id(), ranges, false, Optional.of(metric),
-            method, gridPoints, budget, folds, 1, Optional.empty(), seed);
+            method, gridPoints, budget, folds, 1, Optional.empty(), seed, testFraction);
         PreparedStudy prepared = new TuningSetup(catalog).prepare(request, loaded.table(), loaded.file(), loaded.sha256());
         studies.store().createIfAbsent(StudyRecord.of(prepared, request, loaded.file(), org.tunescope.store.Provenance.TUNESCOPE_VERSION));
         scheduler.ui(() -> launch(prepared, workers, List.of()));

@@ -26,6 +26,7 @@ import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
+import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiBatcher;
@@ -47,6 +48,7 @@ public final class RunViewModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
   private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
   private final ReadOnlyStringWrapper best = new ReadOnlyStringWrapper(this, "best", "");
+  private final ReadOnlyStringWrapper heldOut = new ReadOnlyStringWrapper(this, "heldOut", "");
   private final ReadOnlyObjectWrapper<StudyResult> result = new ReadOnlyObjectWrapper<>(this, "result");
   private final ReadOnlyObjectWrapper<PreparedStudy> study = new ReadOnlyObjectWrapper<>(this, "study");
   private final ObjectProperty<Integer> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
@@ -97,6 +99,7 @@ public final class RunViewModel {
     totalFitSeconds = 0;
     bestScore = Double.NaN;
     best.set("");
+    heldOut.set(prepared.heldOut().map(h -> "Test: " + h.split().test().length + " rows held out").orElse(""));
     selectedTrial.set(null);
     previous.forEach(this::place);
     previous.forEach(this::count);
@@ -151,6 +154,7 @@ public final class RunViewModel {
     startNanos = System.nanoTime() - stored.elapsed().toNanos();
     updateStatus();
     timing.set("took " + clock(stored.elapsed().toMillis() / 1000.0));
+    checkHeldOut(prepared, stored);
   }
 
   private void finish(PreparedStudy prepared, StudyResult done, Consumer<StudyResult> onFinished) {
@@ -172,7 +176,43 @@ public final class RunViewModel {
     } else {
       notifications.info("Study finished: " + summary + ".");
     }
+    checkHeldOut(prepared, done);
     onFinished.accept(done);
+  }
+
+  /**
+   * Scores the best trial once on the study's held-out test rows, in the background: refitted on every
+   * tuning row, as the command line's {@code --test-fraction} does.
+   */
+  private void checkHeldOut(PreparedStudy prepared, StudyResult done) {
+    if (prepared.heldOut().isEmpty()) {
+      heldOut.set("");
+      return;
+    }
+    Optional<Trial> top = done.best();
+    if (top.isEmpty()) {
+      heldOut.set("Test: no complete trial to check");
+      return;
+    }
+    heldOut.set("Test: refitting trial " + top.get().number() + "...");
+    scheduler.background(() -> {
+      try {
+        HeldOutCheck.TestScore t = prepared.heldOutCheck(top.get()).orElseThrow();
+        scheduler.ui(() -> {
+          if (study.get() == prepared) {
+            heldOut.set(String.format(java.util.Locale.ROOT, "Test %s %.4f on %d held-out rows (CV %.4f)",
+                t.metric(), t.test(), t.testRows(), t.validation()));
+          }
+        });
+      } catch (RuntimeException e) {
+        scheduler.ui(() -> heldOut.set("Test: cannot refit the best trial: " + StudyRunner.describe(e)));
+      }
+    });
+  }
+
+  /** The best trial's score on the held-out test rows, once the study has ended; empty without a test split. */
+  public ReadOnlyStringProperty heldOutProperty() {
+    return heldOut.getReadOnlyProperty();
   }
 
   private void apply(List<StudyEvent> batch) {

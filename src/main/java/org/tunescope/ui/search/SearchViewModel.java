@@ -33,6 +33,7 @@ public final class SearchViewModel {
   private final IntegerProperty folds = new SimpleIntegerProperty(this, "folds", 5);
   private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(this, "metric");
   private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
+  private final IntegerProperty testPercent = new SimpleIntegerProperty(this, "testPercent", 0);
   private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers",
       Runtime.getRuntime().availableProcessors());
   private final ObservableList<Metric> metrics = FXCollections.observableArrayList();
@@ -108,6 +109,20 @@ public final class SearchViewModel {
 
   public IntegerProperty minutesProperty() {
     return minutes;
+  }
+
+  /**
+   * The percentage of rows held out as a test split that tuning never sees (stratified, seeded by the
+   * seed); the best trial is scored on them once when the study ends. 0 holds nothing out.
+   */
+  public IntegerProperty testPercentProperty() {
+    return testPercent;
+  }
+
+  /** The held-out share of rows, empty when none. */
+  public java.util.OptionalDouble testFraction() {
+    int p = testPercent.get();
+    return p > 0 && p < 100 ? java.util.OptionalDouble.of(p / 100.0) : java.util.OptionalDouble.empty();
   }
 
   public IntegerProperty foldsProperty() {

@@ -30,10 +30,14 @@ import org.tunescope.ui.UiScheduler;
 class RunViewModelTest {
 
   private static PreparedStudy knnStudy(int trials) {
+    return knnStudy(trials, java.util.OptionalDouble.empty());
+  }
+
+  private static PreparedStudy knnStudy(int trials, java.util.OptionalDouble testFraction) {
     LoadedData iris = DataLoader.load(Path.of("sample-datasets/iris.csv"));
     TuningRequest request = new TuningRequest("knn-iris", "target", Optional.empty(), "knn",
         Map.of("k", new Distribution.IntRange(1, 30, false)), true, Optional.empty(), SearchMethod.RANDOM, 5,
-        Budget.trials(trials), 5, 1, Optional.empty(), 1);
+        Budget.trials(trials), 5, 1, Optional.empty(), 1, testFraction);
     return new TuningSetup(ModelCatalog.standard()).prepare(request, iris.table(), iris.file(), iris.sha256());
   }
 
@@ -55,6 +59,21 @@ class RunViewModelTest {
     assertTrue(notifications.messageProperty().get().startsWith("Study finished: 8 trials"));
     assertTrue(vm.estimate("knn", OptionalInt.of(100), 2).isPresent(), "later runs of knn get an estimate");
     assertTrue(vm.estimate("svm", OptionalInt.of(100), 2).isEmpty());
+  }
+
+  @Test
+  void aStudyWithATestSplitScoresItsBestTrialOnTheHeldOutRowsWhenItEnds() {
+    RunViewModel vm = new RunViewModel(UiScheduler.direct(), new Notifications());
+    PreparedStudy study = knnStudy(5, java.util.OptionalDouble.of(0.2));
+    assertEquals(120, study.problem().rows(), "tuning sees 4/5 of iris");
+    List<StudyResult> finished = new ArrayList<>();
+    vm.start(study, 1, List.of(), finished::add);
+    var expected = study.heldOutCheck(finished.get(0).best().orElseThrow()).orElseThrow();
+    assertEquals(30, expected.testRows());
+    assertEquals(String.format(java.util.Locale.ROOT, "Test accuracy %.4f on 30 held-out rows (CV %.4f)",
+        expected.test(), expected.validation()), vm.heldOutProperty().get());
+    vm.start(knnStudy(2), 1, List.of(), finished::add);
+    assertEquals("", vm.heldOutProperty().get(), "a study without a test split shows none");
   }
 
   @Test

@@ -39,7 +39,7 @@ class MoonsLessonTest {
     LoadedData moons = DataLoader.load(file);
     TuningRequest request = new TuningRequest("depth", "target", Optional.empty(), "decision_tree",
         Map.of("max_depth", new Distribution.IntRange(1, 20, false)), true, Optional.empty(), SearchMethod.GRID, 20,
-        org.tunescope.engine.study.Budget.unlimited(), 5, 1, Optional.empty(), 0);
+        org.tunescope.engine.study.Budget.unlimited(), 5, 1, Optional.empty(), 0, java.util.OptionalDouble.empty());
     PreparedStudy study = new TuningSetup(ModelCatalog.standard()).prepare(request, moons.table(), file, moons.sha256());
     StudyResult result = new StudyRunner(2).run(study.study(), study.objective(), StudyListener.NONE);
     assertEquals(20, result.trials().size());
