@@ -1,10 +1,7 @@
 package org.tunescope.ui.charts.learning;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.tunescope.engine.space.Complexity;
-import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.LearningCurve;
 import org.tunescope.ml.tuning.PreparedStudy;
@@ -41,13 +38,8 @@ public final class LearningCurveView extends SelectedTrialCurveView {
 
   /** The curve as a chart model: one point per size, its folds as a trial's folds. */
   static ValidationCurveModel model(List<LearningCurve.Point> points, PreparedStudy study) {
-    List<Trial> trials = new ArrayList<>();
-    for (int i = 0; i < points.size(); i++) {
-      LearningCurve.Point p = points.get(i);
-      trials.add(CurvePoints.trial(i, ROWS, p.trainRows(), p.train(), p.validation()));
-    }
-    long max = points.stream().mapToLong(LearningCurve.Point::trainRows).max().orElse(1);
-    return ValidationCurveModel.of(trials, ROWS, new Distribution.IntRange(0, Math.max(1, max), false),
-        Complexity.NONE, study.study().direction());
+    return CurvePoints.model(ROWS, points.stream()
+        .map(p -> new CurvePoints.Point(p.trainRows(), p.train(), p.validation())).toList(), study.study().direction());
   }
+
 }

@@ -1,11 +1,8 @@
 package org.tunescope.ui.charts.trees;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.tunescope.engine.space.Complexity;
-import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TreeCountCurve;
@@ -49,13 +46,8 @@ public final class TreeCountView extends SelectedTrialCurveView {
 
   /** The curve as a chart model: one point per tree count, its folds as a trial's folds. */
   static ValidationCurveModel model(List<TreeCountCurve.Point> points, PreparedStudy study) {
-    List<Trial> trials = new ArrayList<>();
-    for (int i = 0; i < points.size(); i++) {
-      TreeCountCurve.Point p = points.get(i);
-      trials.add(CurvePoints.trial(i, TREES, p.trees(), p.train(), p.validation()));
-    }
-    int max = points.stream().mapToInt(TreeCountCurve.Point::trees).max().orElse(1);
-    return ValidationCurveModel.of(trials, TREES, new Distribution.IntRange(0, Math.max(1, max), false),
-        Complexity.NONE, study.study().direction());
+    return CurvePoints.model(TREES, points.stream()
+        .map(p -> new CurvePoints.Point(p.trees(), p.train(), p.validation())).toList(), study.study().direction());
   }
+
 }
