@@ -60,7 +60,7 @@ final class TuneCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--search", defaultValue = "grid", paramLabel = "METHOD",
-      description = "grid, random, sobol, bayes (TPE), genetic or halving (default: ${DEFAULT-VALUE}).")
+      description = "grid, random, sobol, bayes (TPE), genetic, halving or hyperband (default: ${DEFAULT-VALUE}).")
   String search;
 
   @Option(names = "--param", paramLabel = "NAME=RANGE",

@@ -73,7 +73,7 @@ class TuneCommandTest {
 
   @Test
   void everySearchMethodRunsFromTheCommandLineAndHalvingRecordsPrunedPartialTrials() throws IOException {
-    for (String method : List.of("sobol", "bayes", "genetic", "halving")) {
+    for (String method : List.of("sobol", "bayes", "genetic", "halving", "hyperband")) {
       Path out = dir.resolve(method + ".json");
       CliRun run = CliRun.of("tune", "--data", "sample-datasets/iris.csv", "--target", "target", "--model", "knn",
           "--search", method, "--param", "k=1:10", "--trials", "14", "--seed", "1", "--workers", "2", "--quiet",
@@ -88,7 +88,7 @@ class TuneCommandTest {
         assertEquals(state.equals("pruned"), t.get("budget").asDouble() < 1, method + " trial " + t);
         assertEquals(5, t.get("validation").get("folds").size(), "pruned trials keep their fold scores");
       }
-      if (method.equals("halving")) {
+      if (method.equals("halving") || method.equals("hyperband")) {
         assertTrue(run.out().contains("pruned"), run.out());
       }
     }

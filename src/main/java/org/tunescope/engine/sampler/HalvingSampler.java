@@ -21,6 +21,9 @@ import org.tunescope.engine.study.TrialState;
  * configuration (the same as {@link RandomSampler}'s) at the lowest budget. Every evaluation below the
  * full budget ends PRUNED and keeps its partial scores; only full-budget trials are COMPLETE and ranked.
  *
+ * <p>A sampler can start its new configurations higher than the lowest rung ({@code firstRung}): that is
+ * one bracket of Hyperband ({@link HyperbandSampler}), which runs several such brackets side by side.
+ *
  * <p>With one worker a seed gives the same study every time; with several, which configurations are
  * promoted depends on which trials have finished when a worker asks, as in every adaptive search.
  */
@@ -32,6 +35,7 @@ public final class HalvingSampler implements Sampler {
   private final Direction direction;
   private final int eta;
   private final double[] budgets;
+  private final int firstRung;
   private final RandomSampler random;
   /** The decision for each trial number asked so far: its parameters and budget. */
   private final Map<Integer, Decision> decisions = new HashMap<>();
@@ -43,16 +47,33 @@ public final class HalvingSampler implements Sampler {
   }
 
   public HalvingSampler(SearchSpace space, Direction direction, long seed, int eta, int rungs) {
+    this(space, direction, seed, eta, rungs, 0);
+  }
+
+  /**
+   * A sampler whose new configurations start at rung {@code firstRung} (0 is the lowest, {@code rungs - 1}
+   * the full budget, where it is plain random search): one bracket of Hyperband.
+   */
+  public HalvingSampler(SearchSpace space, Direction direction, long seed, int eta, int rungs, int firstRung) {
     if (eta < 2 || rungs < 1) {
       throw new IllegalArgumentException("successive halving needs eta >= 2 and at least 1 rung");
     }
+    if (firstRung < 0 || firstRung >= rungs) {
+      throw new IllegalArgumentException("the first rung is one of the " + rungs + " rungs, got " + firstRung);
+    }
     this.direction = direction;
     this.eta = eta;
+    this.firstRung = firstRung;
     this.budgets = new double[rungs];
     for (int r = 0; r < rungs; r++) {
       budgets[r] = Math.pow(eta, r - (rungs - 1));
     }
     this.random = new RandomSampler(space, seed);
+  }
+
+  /** The budget new configurations start with: the first rung's. */
+  public double startBudget() {
+    return budgets[firstRung];
   }
 
   /** The budget of each rung, lowest first. */
@@ -67,7 +88,7 @@ public final class HalvingSampler implements Sampler {
       return Optional.of(known.params);
     }
     Decision decision = promotion(finished).orElseGet(
-        () -> new Decision(random.sample(number, finished).orElseThrow(), budgets[0]));
+        () -> new Decision(random.sample(number, finished).orElseThrow(), budgets[firstRung]));
     decisions.put(number, decision);
     return Optional.of(decision.params);
   }
@@ -84,7 +105,7 @@ public final class HalvingSampler implements Sampler {
   }
 
   private Optional<Decision> promotion(List<Trial> finished) {
-    for (int rung = budgets.length - 2; rung >= 0; rung--) {
+    for (int rung = budgets.length - 2; rung >= firstRung; rung--) {
       List<Trial> atRung = new ArrayList<>();
       Set<Map<String, Object>> above = new HashSet<>();
       for (Trial t : finished) {

@@ -9,7 +9,9 @@ import org.tunescope.engine.study.Trial;
 /**
  * Chooses the parameters of each trial (the "ask" half of ask-and-tell; finished trials are the "tell").
  * A sampler must give the same parameters for the same trial number and history, whatever thread asks,
- * so that studies are reproducible across worker counts and can be resumed.
+ * so that studies are reproducible across worker counts and can be resumed. One instance serves all the
+ * workers of a run, so a sampler may also remember what it handed out to trials that are still running
+ * (TPE's constant liar); with one worker none is running when a trial is asked.
  */
 public interface Sampler {
 

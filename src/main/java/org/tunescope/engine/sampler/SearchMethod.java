@@ -18,7 +18,9 @@ public enum SearchMethod {
   /** A steady-state genetic algorithm. */
   GENETIC,
   /** Asynchronous successive halving: cheap partial evaluations first, full ones for the promising. */
-  HALVING;
+  HALVING,
+  /** Hyperband: successive halving in brackets that start at different budgets, down to full evaluations. */
+  HYPERBAND;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);
@@ -45,6 +47,7 @@ public enum SearchMethod {
       case BAYES -> new TpeSampler(space, direction, seed);
       case GENETIC -> new GeneticSampler(space, direction, seed);
       case HALVING -> new HalvingSampler(space, direction, seed);
+      case HYPERBAND -> new HyperbandSampler(space, direction, seed);
     };
   }
 }

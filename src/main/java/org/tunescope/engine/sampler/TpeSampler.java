@@ -1,10 +1,12 @@
 package org.tunescope.engine.sampler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
@@ -21,8 +23,11 @@ import org.tunescope.engine.study.Trial;
  * gamma of an SVM go together.
  *
  * <p>Trial n draws its candidates from a generator seeded by (seed, n): the same history gives the same
- * point, and two workers asking at nearly the same time (with the same history, since running trials
- * have no score) get different points. A candidate that repeats a finished trial is passed over.
+ * point. With several workers, a trial is often asked while others still run, with no score yet; the
+ * sampler remembers the points it handed out and counts the unfinished ones as bad trials (a constant
+ * liar, as Optuna's {@code constant_liar}), so that workers do not evaluate the same region twice. One
+ * sampler serves all the workers of a run; with one worker no trial is running at an ask, and a seed
+ * gives the same study as before. A candidate that repeats a finished or running trial is passed over.
  */
 public final class TpeSampler implements Sampler {
 
@@ -41,6 +46,11 @@ public final class TpeSampler implements Sampler {
   private final int startup;
   private final int candidates;
   private final RandomSampler random;
+  /**
+   * The parameters handed out for trials that have not finished, by trial number: the lies of the
+   * constant liar. Only other workers' trials can be here, so with one worker it is empty at every ask.
+   */
+  private final Map<Integer, Map<String, Object>> running = new TreeMap<>();
 
   public TpeSampler(SearchSpace space, Direction direction, long seed) {
     this(space, direction, seed, DEFAULT_STARTUP, DEFAULT_CANDIDATES);
@@ -59,14 +69,30 @@ public final class TpeSampler implements Sampler {
   }
 
   @Override
-  public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+  public synchronized Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+    for (Trial t : finished) {
+      running.remove(t.number());
+    }
+    // Asked again for the same number (a trial run again): its earlier answer is no other worker's point.
+    running.remove(number);
+    Map<String, Object> chosen = choose(number, finished, List.copyOf(running.values()));
+    running.put(number, chosen);
+    return Optional.of(chosen);
+  }
+
+  private Map<String, Object> choose(int number, List<Trial> finished, List<Map<String, Object>> lies) {
     List<Trial> ranked = History.ranked(finished, direction);
     if (ranked.size() < startup) {
-      return random.sample(number, finished);
+      return random.sample(number, finished).orElseThrow();
     }
     int nGood = good(ranked.size());
-    Parzen good = new Parzen(encode(ranked.subList(0, nGood)));
-    Parzen bad = new Parzen(encode(ranked.subList(nGood, ranked.size())));
+    Parzen good = new Parzen(encode(ranked.subList(0, nGood).stream().map(Trial::params).toList()));
+    // The running trials join the bad ones as if they had scored worst (Optuna's constant_liar): the
+    // density ratio is then low where another worker already is, so this trial goes elsewhere.
+    List<Map<String, Object>> worse = new ArrayList<>();
+    ranked.subList(nGood, ranked.size()).forEach(t -> worse.add(t.params()));
+    worse.addAll(lies);
+    Parzen bad = new Parzen(encode(worse));
     SplittableRandom rng = new SplittableRandom(Seeds.derive(seed ^ STREAM, number));
     List<Scored> scored = new ArrayList<>();
     for (int c = 0; c < candidates; c++) {
@@ -76,12 +102,40 @@ public final class TpeSampler implements Sampler {
       scored.add(new Scored(params, good.logDensity(at) - bad.logDensity(at), c));
     }
     scored.sort((a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : Integer.compare(a.index, b.index));
+    // The liar alone only lowers the ratio near a running point (one kernel among all the bad ones), so
+    // a candidate within the bad kernels' width of a running point, which the model cannot tell apart
+    // from it, is passed over as well.
+    double[][] running = encode(lies);
     for (Scored s : scored) {
-      if (!History.seen(finished, s.params)) {
-        return Optional.of(s.params);
+      double[] at = unit.encode(s.params);
+      if (!History.seen(finished, s.params) && Arrays.stream(running).noneMatch(r -> near(at, r, bad.sigma))) {
+        return s.params;
       }
     }
-    return random.sample(number, finished);
+    return random.sample(number, finished).orElseThrow();
+  }
+
+  /** Whether two points are within {@code radius} of each other on their numeric coordinates, in the same categories. */
+  private boolean near(double[] a, double[] b, double radius) {
+    double sum = 0;
+    for (int d = 0; d < a.length; d++) {
+      if (!unit.varies(d) || (Double.isNaN(a[d]) && Double.isNaN(b[d]))) {
+        continue;
+      }
+      if (Double.isNaN(a[d]) != Double.isNaN(b[d])) {
+        return false;
+      }
+      if (unit.categorical(d)) {
+        int bins = unit.categories(d);
+        if ((int) (a[d] * bins) != (int) (b[d] * bins)) {
+          return false;
+        }
+      } else {
+        double z = (a[d] - b[d]) / radius;
+        sum += z * z;
+      }
+    }
+    return sum < 1;
   }
 
   /** How many of n complete trials count as good: Optuna's default, 10 % rounded up, at most 25. */
@@ -94,10 +148,10 @@ public final class TpeSampler implements Sampler {
     return "bayes";
   }
 
-  private double[][] encode(List<Trial> trials) {
-    double[][] u = new double[trials.size()][];
+  private double[][] encode(List<Map<String, Object>> points) {
+    double[][] u = new double[points.size()][];
     for (int i = 0; i < u.length; i++) {
-      u[i] = unit.encode(trials.get(i).params());
+      u[i] = unit.encode(points.get(i));
     }
     return u;
   }

@@ -21,7 +21,7 @@ import org.tunescope.ml.Task;
  * @param fixOthers   whether parameters not in {@code ranges} stay at their default value instead of
  *                    being searched over their default range
  * @param metric      the metric id, or empty for the task's default
- * @param search      grid, random, sobol, bayes, genetic or halving
+ * @param search      grid, random, sobol, bayes, genetic, halving or hyperband
  * @param gridPoints  values per continuous range in a grid
  * @param budget      how many trials or how long; empty for a grid means the whole grid
  * @param folds       number of cross-validation folds

@@ -22,7 +22,7 @@ import org.tunescope.engine.study.TrialState;
 class HalvingSamplerTest {
 
   /** The SVM-like surface, blurred by less data: a partial budget scores lower and noisier, as in life. */
-  private static final Objective PARTIAL = (params, ctx) -> {
+  static final Objective PARTIAL = (params, ctx) -> {
     double score = Samplers.svmLike(params) - 0.5 * (1 - ctx.budget());
     List<FoldScore> folds = new ArrayList<>();
     for (int f = 0; f < 3; f++) {

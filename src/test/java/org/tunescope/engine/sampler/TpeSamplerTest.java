@@ -46,6 +46,45 @@ class TpeSamplerTest {
   }
 
   @Test
+  void aTrialAskedWhileAnotherRunsIsSentAwayFromIt() {
+    // Two workers share one sampler: trial n is running (asked, not finished) when trial n + 1 is asked
+    // with the same history. The running point counts as a bad one, so the second lands elsewhere.
+    int closeWithoutLiar = 0;
+    for (int n : new int[] {20, 45}) {
+      for (long seed = 0; seed < 10; seed++) {
+        List<Trial> history = Samplers.run(new TpeSampler(Samplers.SVM, Direction.MAXIMIZE, seed), n, Samplers::svmLike);
+        TpeSampler shared = new TpeSampler(Samplers.SVM, Direction.MAXIMIZE, seed);
+        Map<String, Object> running = shared.sample(n, history).orElseThrow();
+        Map<String, Object> next = shared.sample(n + 1, history).orElseThrow();
+        assertTrue(distance(running, next) > 0.08, "seed " + seed + ", " + n + " trials: " + running + " and " + next);
+        // What the same ask gives when nothing runs: often next to the first point.
+        Map<String, Object> alone = new TpeSampler(Samplers.SVM, Direction.MAXIMIZE, seed).sample(n + 1, history)
+            .orElseThrow();
+        closeWithoutLiar += distance(running, alone) < 0.05 ? 1 : 0;
+      }
+    }
+    assertTrue(closeWithoutLiar > 0, "without the liar some asks land next to the running point");
+  }
+
+  @Test
+  void aFinishedTrialIsNoLongerALie() {
+    // One worker: each trial finishes before the next is asked, so a shared sampler answers as a fresh one.
+    TpeSampler shared = new TpeSampler(Samplers.SVM, Direction.MAXIMIZE, 5);
+    List<Trial> history = Samplers.run(shared, 30, Samplers::svmLike);
+    assertEquals(new TpeSampler(Samplers.SVM, Direction.MAXIMIZE, 5).sample(30, history).orElseThrow(),
+        shared.sample(30, history).orElseThrow());
+    // Asked again for the same number (a resumed trial), it gives the same point, not one away from itself.
+    assertEquals(shared.sample(30, history).orElseThrow(), shared.sample(30, history).orElseThrow());
+  }
+
+  /** Distance in the unit square of the SVM space (each log range scaled to [0, 1]). */
+  private static double distance(Map<String, Object> a, Map<String, Object> b) {
+    double c = (Math.log10((Double) a.get("C")) - Math.log10((Double) b.get("C"))) / 5;
+    double g = (Math.log10((Double) a.get("gamma")) - Math.log10((Double) b.get("gamma"))) / 5;
+    return Math.hypot(c, g);
+  }
+
+  @Test
   void beatsRandomSearchOnTheSvmLikeSurfaceOverSeeds() {
     double tpe = 0;
     double random = 0;
