@@ -67,6 +67,12 @@ class ScreenshotTour {
     ParallelCoordinatesChart parallel = robot.lookup("#parallelChart").queryAs(ParallelCoordinatesChart.class);
     robot.interact(() -> parallel.brush("validation", 0.55, 1.0));
     shoot(robot, "parallel.png");
+    robot.clickOn("Cost");
+    shoot(robot, "cost.png");
+    robot.clickOn("Importance");
+    var importance = robot.lookup("#importanceChart").queryAs(javafx.scene.chart.BarChart.class);
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !importance.getData().isEmpty());
+    shoot(robot, "importance.png");
 
     // The textbook overfitting curve: tree depth 1..20, everything else at its default.
     robot.interact(() -> {
@@ -90,6 +96,13 @@ class ScreenshotTour {
     robot.clickOn("History");
     Thread.sleep(800);
     shoot(robot, "history.png");
+    robot.interact(() -> vm.run().selectedTrialProperty().set(vm.run().trials().stream()
+        .filter(t -> t.params().get("max_depth").equals(20L)).findFirst().orElseThrow().number()));
+    robot.clickOn("Learning curve");
+    robot.clickOn("#computeLearningCurve");
+    var learning = robot.lookup("#learningCurve").queryAs(org.tunescope.ui.charts.curve.ValidationCurveChart.class);
+    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> learning.getModel() != null);
+    shoot(robot, "learning.png");
 
     robot.clickOn("Studies");
     robot.interact(() -> {
