@@ -58,6 +58,7 @@ final class LineLayers {
   private final Consumer<Runnable> onFxThread;
   private final Consumer<Frame> publish;
   private long baseVersion = -1;
+  private volatile long lastDrawNanos;
 
   /**
    * @param onFxThread runs a task later on the JavaFX thread ({@code Platform::runLater})
@@ -76,6 +77,11 @@ final class LineLayers {
 
   long currentGeneration() {
     return generation.get();
+  }
+
+  /** Nanoseconds the background thread took to draw the last job it did not skip (for the benchmark). */
+  long lastDrawNanos() {
+    return lastDrawNanos;
   }
 
   /** Jobs handed over and not yet drawn and shown (or skipped). */
@@ -109,6 +115,7 @@ final class LineLayers {
     if (job.generation() < generation.get()) {
       return;
     }
+    long t0 = System.nanoTime();
     if (job.full()) {
       if (job.onBase()) {
         if (baseVersion != job.baseVersion() || base.width() != job.width() || base.height() != job.height()) {
@@ -127,6 +134,7 @@ final class LineLayers {
     }
     draw(raster, job, job.lines());
     hand(raster);
+    lastDrawNanos = System.nanoTime() - t0;
   }
 
   /** Draws the lines strip by strip (segment k owns the columns from axis k-1 to axis k). */

@@ -226,6 +226,11 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     return layers.pending();
   }
 
+  /** Nanoseconds the background thread took to rasterise the last image. */
+  public long lastRasteriseNanos() {
+    return layers.lastDrawNanos();
+  }
+
   /** {@link System#nanoTime()} when the last image was shown. */
   public long lastPublishedNanos() {
     return lastPublishedNanos;
