@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
  *
  * <p>Two layers: the faint base (every visible line, drawn once per layout and data, kept while brushing)
  * and the image shown (the base, or nothing, with the coloured lines on top). Each segment of the lines
- * owns the strip of columns from its left axis to the next, so the strips are rasterised in parallel and
- * every pixel still sees its lines in drawing order.
+ * owns the strip of columns from its left axis to the next, so the strips can be rasterised in parallel
+ * (with more than two processors) and every pixel still sees its lines in drawing order.
  */
 final class LineLayers {
 
@@ -41,7 +41,10 @@ final class LineLayers {
   record Frame(int width, int height, int[] pixels) {
   }
 
+  /** Strips in parallel above this many segments, and only with more than two processors: on two, the
+   * JavaFX and render threads need the other one (measured: no faster, and the JavaFX thread slower). */
   private static final long PARALLEL_ABOVE = 3000;
+  private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 2;
 
   private final LineRaster base = new LineRaster();
   private final LineRaster raster = new LineRaster();
@@ -151,7 +154,7 @@ final class LineLayers {
     float[][] py = job.pixelY();
     boolean fast = job.fast();
     IntStream strips = IntStream.rangeClosed(1, segments);
-    if ((long) n * segments >= PARALLEL_ABOVE) {
+    if (PARALLEL && (long) n * segments >= PARALLEL_ABOVE) {
       strips = strips.parallel();
     }
     strips.forEach(k -> {
