@@ -371,11 +371,28 @@ public final class ParallelCoordinatesModel {
     return Optional.ofNullable(brushes.get(name));
   }
 
+  /** The kept mask, one pass over the brushed columns (a brush drag calls this at every mouse move). */
   private void recomputeKept() {
+    int n = brushes.size();
+    float[][] cols = new float[n][];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    int b = 0;
+    for (Map.Entry<String, Interval> e : brushes.entrySet()) {
+      cols[b] = columns[axis(e.getKey()).orElseThrow().id()];
+      lo[b] = e.getValue().lo();
+      hi[b] = e.getValue().hi();
+      b++;
+    }
     keptCount = 0;
     for (int i = 0; i < size; i++) {
-      kept[i] = inside(i);
-      keptCount += kept[i] ? 1 : 0;
+      boolean in = isVisible(i);
+      for (int j = 0; j < n && in; j++) {
+        double u = cols[j][i];
+        in = u >= lo[j] && u <= hi[j];
+      }
+      kept[i] = in;
+      keptCount += in ? 1 : 0;
     }
   }
 

@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.parallel;
 
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SkinBase;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -30,9 +33,15 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws a {@link ParallelCoordinatesChart}: the lines rasterised into one image (see {@link LineRaster}),
- * by colour bucket so the best lie on top, shown on one canvas; axes, ticks, brushes, the best, selected and hovered lines on a second canvas
- * above it, axis titles as labels that can be dragged sideways, and a tool bar with the count of kept
- * trials and the "narrow the search" button.
+ * by colour bucket so the best lie on top, shown in an image view; axes, ticks, brushes, the best, selected
+ * and hovered lines on a canvas above it, axis titles as labels that can be dragged sideways, and a tool bar
+ * with the count of kept trials and the "narrow the search" button.
+ *
+ * <p>What a redraw costs the JavaFX thread: each line's pixel y on every axis is computed once per layout
+ * (resize, new data, axes reordered), so a brush drag only lists the kept lines by colour and hands the
+ * list to {@link LineLayers}, which rasterises them on a background thread over the cached faint layer
+ * and hands back the finished image; it is shown with one copy. A finished trial adds its line to the image
+ * as it is.
  */
 public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> {
 
@@ -46,14 +55,25 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   /** Above this many trials lines are drawn without anti-aliasing, to stay within a frame. */
   private static final int FAST_ABOVE = 3000;
 
-  private final Canvas lines = new Canvas();
+  private final ImageView lines = new ImageView();
   private final Canvas overlay = new Canvas();
-  private final LineRaster raster = new LineRaster();
-  /** Every visible line, faint: what a brush drag draws its kept lines over, so it redraws only those. */
-  private final LineRaster base = new LineRaster();
+  /** Rasterises off the JavaFX thread; the faint base layer of every visible line is kept while brushing. */
+  private final LineLayers layers = new LineLayers(javafx.application.Platform::runLater, this::show);
   private boolean baseValid;
-  private WritableImage image;
-  private double[] lineY = new double[0];
+  private long baseVersion;
+  private long submitted;
+  private long published;
+  private long lastPublishedNanos;
+  private PixelBuffer<IntBuffer> shown;
+  private int drawnAxes = -1;
+  /** Each line's pixel y on each axis, by display index then line; valid for {@link #geometry} and lines < pixelYCount. */
+  private float[][] pixelY = new float[0][];
+  private int pixelYCount;
+  /** The lines of the coloured layer in drawing order, with their colours and whether dashed (reused). */
+  private int[] drawOrder = new int[0];
+  private int[] drawColour = new int[0];
+  private boolean[] drawDashed = new boolean[0];
+  private int[] bucketCount = new int[BUCKETS + 1];
   private final Pane titles = new Pane();
   private final Label hoverBox = new Label();
   private final Pane plot;
@@ -95,6 +115,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     titles.setPickOnBounds(false);
     titles.setManaged(false);
     lines.setManaged(false);
+    lines.setMouseTransparent(true);
     overlay.setManaged(false);
     hoverBox.getStyleClass().add("hover-info");
     hoverBox.setManaged(false);
@@ -143,6 +164,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   @Override
   public void dispose() {
+    layers.dispose();
     getSkinnable().removeChangeListener(onChange);
     super.dispose();
   }
@@ -155,6 +177,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     if (change == ParallelCoordinatesChart.Change.FULL) {
       linesDirty = true;
       baseValid = false;
+      pixelYCount = 0;
       rebuildTitles();
       if (hovered >= m.size()) {
         hovered = -1;
@@ -186,6 +209,31 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   /** How many times only new lines were drawn. */
   public int incrementalDrawCount() {
     return incrementalDraws;
+  }
+
+  /** How many redraws were handed to the background thread. */
+  public long submittedFrames() {
+    return submitted;
+  }
+
+  /** How many images of redraws were shown (the latest one drawn replaces those not shown yet). */
+  public long publishedFrames() {
+    return published;
+  }
+
+  /** Redraws handed over whose image is not shown yet (0 once the latest is shown, whatever was skipped). */
+  public long pendingFrames() {
+    return layers.pending();
+  }
+
+  /** Nanoseconds the background thread took to rasterise the last image. */
+  public long lastRasteriseNanos() {
+    return layers.lastDrawNanos();
+  }
+
+  /** {@link System#nanoTime()} when the last image was shown. */
+  public long lastPublishedNanos() {
+    return lastPublishedNanos;
   }
 
   /** Nanoseconds the last full redraw of the lines took on the JavaFX thread. */
@@ -264,9 +312,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     if (w <= 0 || h <= 0) {
       return;
     }
-    if (lines.getWidth() != w || lines.getHeight() != h) {
-      lines.setWidth(w);
-      lines.setHeight(h);
+    if (overlay.getWidth() != w || overlay.getHeight() != h) {
       overlay.setWidth(w);
       overlay.setHeight(h);
       linesDirty = true;
@@ -279,9 +325,16 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     for (int k = 0; k < n; k++) {
       xs[k] = n == 1 ? LEFT + span / 2 : LEFT + k * span / (n - 1);
     }
-    geometry = new PlotGeometry(xs, TOP, Math.max(10, h - TOP - BOTTOM));
-    if (lineY.length != n) {
-      lineY = new double[n];
+    PlotGeometry g = new PlotGeometry(xs, TOP, Math.max(10, h - TOP - BOTTOM));
+    if (!java.util.Arrays.equals(g.axisX(), geometry.axisX()) || g.top() != geometry.top()
+        || g.height() != geometry.height()) {
+      pixelYCount = 0;
+      linesDirty = true;
+      baseValid = false;
+    }
+    geometry = g;
+    if (drawnAxes != n) {
+      drawnAxes = n;
       linesDirty = true;
       baseValid = false;
     }
@@ -300,131 +353,203 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     }
   }
 
+  /**
+   * Redraws every line: works out on the JavaFX thread what to draw (the kept mask is the model's; here
+   * only lists of line numbers and colours), and hands the drawing to {@link #layers}.
+   */
   private void drawAllLines() {
     long t0 = System.nanoTime();
     linesDirty = false;
     ParallelCoordinatesModel m = model();
     ParallelCoordinatesChart chart = getSkinnable();
     int size = m.size();
-    int w = (int) Math.ceil(lines.getWidth());
-    int h = (int) Math.ceil(lines.getHeight());
-    float[][] cols = columns(m);
+    int w = (int) Math.ceil(overlay.getWidth());
+    int h = (int) Math.ceil(overlay.getHeight());
+    updatePixelY(m);
     boolean fast = size > FAST_ABOVE;
     int visible = 0;
+    ensureDrawCapacity(size);
 
     // With brushes, every line lies faint underneath (cached: a brush drag redraws only the kept lines).
-    int faintColour = argb(chart.faintColorProperty().get(), 1);
-    if (m.brushes().isEmpty()) {
-      raster.reset(w, h);
-    } else {
+    boolean brushed = !m.brushes().isEmpty();
+    LineLayers.Lines faint = LineLayers.Lines.NONE;
+    if (brushed) {
       if (!baseValid) {
-        base.reset(w, h);
-        for (int i = 0; i < size; i++) {
-          if (m.isVisible(i)) {
-            rasterLine(base, cols, i, faintColour, !m.isComplete(i), fast);
-          }
-        }
+        baseVersion++;
         baseValid = true;
       }
-      raster.copyFrom(base);
+      int faintColour = argb(chart.faintColorProperty().get(), 1);
+      int n = 0;
       for (int i = 0; i < size; i++) {
-        visible += m.isVisible(i) && !m.isKept(i) ? 1 : 0;
+        if (m.isVisible(i)) {
+          drawOrder[n] = i;
+          drawColour[n] = faintColour;
+          drawDashed[n] = !m.isComplete(i);
+          n++;
+          visible += m.isKept(i) ? 0 : 1;
+        }
       }
+      faint = copy(n);
     }
 
-    // Kept failed, pruned and interrupted trials: dashed grey.
+    // Kept failed, pruned and interrupted trials first (dashed grey), then the complete ones by colour
+    // bucket, worst first so the best lie on top.
+    int n = 0;
     int incompleteColour = argb(chart.incompleteColorProperty().get(), 0.8);
+    int[] count = bucketCount;
+    java.util.Arrays.fill(count, 0);
     for (int i = 0; i < size; i++) {
-      if (m.isKept(i) && !m.isComplete(i)) {
-        rasterLine(raster, cols, i, incompleteColour, true, fast);
-        visible++;
+      if (m.isKept(i)) {
+        if (m.isComplete(i)) {
+          count[bucketOf(m.colourValue(i)) + 1]++;
+        } else {
+          drawOrder[n] = i;
+          drawColour[n] = incompleteColour;
+          drawDashed[n] = true;
+          n++;
+        }
       }
     }
-
-    // Kept complete trials by colour bucket, worst first so the best lie on top.
-    int[] count = new int[BUCKETS + 1];
-    int[] bucket = new int[size];
-    for (int i = 0; i < size; i++) {
-      bucket[i] = -1;
-      if (m.isKept(i) && m.isComplete(i)) {
-        bucket[i] = bucketOf(m.colourValue(i));
-        count[bucket[i] + 1]++;
-      }
-    }
+    count[0] = n;
     for (int b = 0; b < BUCKETS; b++) {
       count[b + 1] += count[b];
     }
-    int[] sorted = new int[count[BUCKETS]];
-    int[] next = count.clone();
+    int total = count[BUCKETS];
+    int[] colours = bucketColours(alpha(size));
     for (int i = 0; i < size; i++) {
-      if (bucket[i] >= 0) {
-        sorted[next[bucket[i]]++] = i;
+      if (m.isKept(i) && m.isComplete(i)) {
+        int b = bucketOf(m.colourValue(i));
+        int at = count[b]++;
+        drawOrder[at] = i;
+        drawColour[at] = colours[b];
+        drawDashed[at] = false;
       }
     }
-    double alpha = alpha(size);
-    for (int b = 0; b < BUCKETS; b++) {
-      int colour = LineRaster.premultiplied(Viridis.rgb((b + 0.5) / BUCKETS), alpha);
-      for (int j = count[b]; j < count[b + 1]; j++) {
-        rasterLine(raster, cols, sorted[j], colour, false, fast);
-      }
-    }
-    visible += sorted.length;
-    show();
+    visible += total;
+    layers.submit(new LineLayers.Job(layers.nextGeneration(), true, w, h, geometry.axisX().clone(), pixelYCopy(size),
+        fast, baseVersion, brushed, faint, copy(total)));
+    submitted++;
     drawnLines = visible;
     drawnUpTo = size;
     fullRedraws++;
     lastRedrawNanos = System.nanoTime() - t0;
   }
 
+  /** Adds the lines of trials that finished since the last redraw, over the others. */
   private void drawNewLines() {
     ParallelCoordinatesModel m = model();
     ParallelCoordinatesChart chart = getSkinnable();
-    float[][] cols = columns(m);
-    boolean fast = m.size() > FAST_ABOVE;
-    for (int i = drawnUpTo; i < m.size(); i++) {
+    updatePixelY(m);
+    int size = m.size();
+    boolean fast = size > FAST_ABOVE;
+    int faintColour = argb(chart.faintColorProperty().get(), 1);
+    int incompleteColour = argb(chart.incompleteColorProperty().get(), 0.8);
+    int[] colours = bucketColours(alpha(size));
+    int added = size - drawnUpTo;
+    int[] order = new int[added];
+    int[] colour = new int[added];
+    boolean[] dashed = new boolean[added];
+    int n = 0;
+    for (int i = drawnUpTo; i < size; i++) {
       if (!m.isVisible(i)) {
         continue;
       }
-      if (baseValid) {
-        rasterLine(base, cols, i, argb(chart.faintColorProperty().get(), 1), !m.isComplete(i), fast);
-      }
-      if (!m.isKept(i)) {
-        rasterLine(raster, cols, i, argb(chart.faintColorProperty().get(), 1), !m.isComplete(i), fast);
-      } else if (!m.isComplete(i)) {
-        rasterLine(raster, cols, i, argb(chart.incompleteColorProperty().get(), 0.8), true, fast);
-      } else {
-        rasterLine(raster, cols, i, LineRaster.premultiplied(Viridis.rgb((bucketOf(m.colourValue(i)) + 0.5) / BUCKETS),
-            alpha(m.size())), false, fast);
-      }
-      drawnLines++;
+      order[n] = i;
+      dashed[n] = !m.isComplete(i);
+      colour[n] = !m.isKept(i) ? faintColour : !m.isComplete(i) ? incompleteColour
+          : colours[bucketOf(m.colourValue(i))];
+      n++;
     }
-    show();
-    drawnUpTo = m.size();
+    int[] faintColours = new int[n];
+    java.util.Arrays.fill(faintColours, faintColour);
+    LineLayers.Lines onBase = baseValid ? new LineLayers.Lines(order, faintColours, dashed, n) : LineLayers.Lines.NONE;
+    layers.submit(new LineLayers.Job(layers.currentGeneration(), false, (int) Math.ceil(overlay.getWidth()),
+        (int) Math.ceil(overlay.getHeight()), geometry.axisX().clone(), pixelYCopy(size), fast, baseVersion,
+        baseValid, onBase, new LineLayers.Lines(order, colour, dashed, n)));
+    submitted++;
+    drawnLines += n;
+    drawnUpTo = size;
     incrementalDraws++;
   }
 
-  /** Puts the pixel buffer on the canvas: one image, whatever the number of lines. */
-  private void show() {
-    GraphicsContext gc = lines.getGraphicsContext2D();
-    gc.clearRect(0, 0, lines.getWidth(), lines.getHeight());
-    int w = raster.width();
-    int h = raster.height();
-    if (w <= 0 || h <= 0) {
-      return;
+  private static int[] bucketColours(double alpha) {
+    int[] colours = new int[BUCKETS];
+    for (int b = 0; b < BUCKETS; b++) {
+      colours[b] = LineRaster.premultiplied(Viridis.rgb((b + 0.5) / BUCKETS), alpha);
     }
-    if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
-      image = new WritableImage(w, h);
-    }
-    image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
-    gc.drawImage(image, 0, 0);
+    return colours;
   }
 
-  private void rasterLine(LineRaster target, float[][] cols, int i, int colour, boolean dashed, boolean fast) {
-    double[] xs = geometry.axisX();
-    for (int k = 0; k < xs.length; k++) {
-      lineY[k] = geometry.y(cols[k][i]);
+  /** The first {@code n} entries of the drawing lists, for the background thread. */
+  private LineLayers.Lines copy(int n) {
+    return new LineLayers.Lines(java.util.Arrays.copyOf(drawOrder, n), java.util.Arrays.copyOf(drawColour, n),
+        java.util.Arrays.copyOf(drawDashed, n), n);
+  }
+
+  private float[][] pixelYCopy(int size) {
+    float[][] out = new float[pixelY.length][];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = java.util.Arrays.copyOf(pixelY[k], size);
     }
-    target.polyline(xs, lineY, colour, dashed, fast);
+    return out;
+  }
+
+  /** Brings {@link #pixelY} up to date: every line after a layout change, otherwise only lines added since. */
+  private void updatePixelY(ParallelCoordinatesModel m) {
+    List<Axis> axes = m.axes();
+    int size = m.size();
+    if (pixelY.length != axes.size() || pixelYCount > size) {
+      pixelY = new float[axes.size()][];
+      pixelYCount = 0;
+    }
+    for (int k = 0; k < axes.size(); k++) {
+      if (pixelY[k] == null || pixelY[k].length < size) {
+        float[] grown = new float[Math.max(64, size + size / 2)];
+        if (pixelY[k] != null) {
+          System.arraycopy(pixelY[k], 0, grown, 0, pixelYCount);
+        }
+        pixelY[k] = grown;
+      }
+      float[] col = m.column(axes.get(k));
+      float[] py = pixelY[k];
+      for (int i = pixelYCount; i < size; i++) {
+        py[i] = (float) geometry.y(col[i]);
+      }
+    }
+    pixelYCount = size;
+  }
+
+  private void ensureDrawCapacity(int size) {
+    if (drawOrder.length < size) {
+      int n = Math.max(64, size + size / 2);
+      drawOrder = new int[n];
+      drawColour = new int[n];
+      drawDashed = new boolean[n];
+    }
+  }
+
+  /**
+   * Shows a finished image from the background thread: one copy into the image's own buffer (no
+   * conversion: it has the same premultiplied ARGB format), inside {@link PixelBuffer#updateBuffer} as
+   * JavaFX asks.
+   */
+  private void show(LineLayers.Frame frame) {
+    int w = frame.width();
+    int h = frame.height();
+    if (w <= 0 || h <= 0) {
+      lines.setImage(null);
+    } else {
+      if (shown == null || shown.getWidth() != w || shown.getHeight() != h) {
+        shown = new PixelBuffer<>(w, h, IntBuffer.allocate(w * h), PixelFormat.getIntArgbPreInstance());
+        lines.setImage(new WritableImage(shown));
+      }
+      shown.updateBuffer(b -> {
+        System.arraycopy(frame.pixels(), 0, b.getBuffer().array(), 0, w * h);
+        return null;
+      });
+    }
+    published++;
+    lastPublishedNanos = System.nanoTime();
   }
 
   private static double alpha(int size) {
@@ -440,15 +565,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   private static int bucketOf(double t) {
     return Double.isNaN(t) ? 0 : Math.max(0, Math.min(BUCKETS - 1, (int) (t * BUCKETS)));
-  }
-
-  private float[][] columns(ParallelCoordinatesModel m) {
-    List<Axis> axes = m.axes();
-    float[][] cols = new float[axes.size()][];
-    for (int k = 0; k < cols.length; k++) {
-      cols[k] = m.column(axes.get(k));
-    }
-    return cols;
   }
 
   private void strokeLine(GraphicsContext gc, int i) {

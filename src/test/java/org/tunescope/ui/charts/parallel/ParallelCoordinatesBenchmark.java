@@ -1,6 +1,7 @@
 package org.tunescope.ui.charts.parallel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,70 +20,128 @@ import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 
 /**
- * How fast the chart redraws while a brush is dragged, with 1,000 and 10,000 trials over a 4-parameter
- * space, and how much memory 10,000 trials take. Not part of the test run:
+ * How fast the chart redraws with 1,000 and 10,000 trials over a 4-parameter space (7 axes) in a
+ * 1280x720 window, and how much memory 10,000 trials take. Not part of the test run:
  * {@code mvn -B -o test -Dtunescope.excludedGroups=none -Dgroups=benchmark -Dtest=ParallelCoordinatesBenchmark}.
- * Each frame moves the brush, redraws every line (timed on the JavaFX thread) and then renders the canvas
- * with a snapshot (timed too: the rasterising Prism does at the next pulse, plus reading the pixels back).
+ *
+ * <p>Three gestures, 20 frames each: a brush dragged along an axis (the brush set through the chart, as
+ * the mouse does, then the redraw), the window resized with a brush on (both layers redrawn), and every
+ * line coloured (no brush, after a rescale). "JavaFX thread" is the time the redraw blocks that thread (the
+ * lines are rasterised on a background thread); "image shown" is the time until the new image is in the
+ * scene; "rendered" adds a snapshot of the plot (what Prism does at the next pulse, plus reading the pixels
+ * back; the waits between the steps add a few milliseconds).
  */
 @Tag("benchmark")
 @ExtendWith(ApplicationExtension.class)
 class ParallelCoordinatesBenchmark {
 
+  private static final int FRAMES = 20;
+
   private ParallelCoordinatesChart chart;
+  private StackPane root;
 
   @Start
   void start(Stage stage) {
     chart = new ParallelCoordinatesChart();
     chart.setSpace(ChartTrials.fourParameters());
     chart.setDirection(Direction.MAXIMIZE);
-    stage.setScene(new Scene(new StackPane(chart), 1280, 720));
+    root = new StackPane(chart);
+    stage.setScene(new Scene(root, 1280, 720));
     stage.show();
   }
 
+  private interface Frame {
+    void prepare(int frame);
+  }
+
   @Test
-  void redrawWhileBrushing(FxRobot robot) {
-    for (int n : new int[] {1_000, 10_000, 1_000, 10_000}) {
+  void redraw(FxRobot robot) {
+    System.out.printf(Locale.ROOT, "BENCH %d processors; load average %s%n",
+        Runtime.getRuntime().availableProcessors(), loadAverage());
+    // The first two passes warm the JIT up; -Dbench.sizes=10000 runs one size only (for profiling).
+    int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,10000,1000,10000").split(","))
+        .mapToInt(Integer::parseInt).toArray();
+    for (int n : sizes) {
       List<Trial> trials = ChartTrials.randomFour(n, 42);
-      robot.interact(() -> chart.getTrials().setAll(trials));
+      robot.interact(() -> {
+        chart.setMaxWidth(Double.MAX_VALUE);
+        chart.getTrials().setAll(trials);
+      });
       WaitForAsyncUtils.waitForFxEvents();
       ParallelCoordinatesSkin skin = (ParallelCoordinatesSkin) chart.getSkin();
-      int frames = 20;
-      long[] draw = new long[frames];
-      long[] render = new long[frames];
-      AtomicReference<WritableImage> image = new AtomicReference<>();
-      for (int f = 0; f < frames; f++) {
-        int frame = f;
-        robot.interact(() -> {
-          double lo = 0.1 + 0.5 * frame / frames;
-          chart.getModel().setBrush("C", lo, lo + 0.3);
-          long t0 = System.nanoTime();
-          skin.redrawNow();
-          long t1 = System.nanoTime();
-          image.set(skin.interactionCanvas().getParent().snapshot(null, image.get()));
-          long t2 = System.nanoTime();
-          draw[frame] = t1 - t0;
-          render[frame] = t2 - t0;
-        });
-      }
+
+      long[][] brush = measure(robot, skin, f -> {
+        double lo = 0.1 + 0.5 * f / FRAMES;
+        chart.brush("C", lo, lo + 0.3);
+      });
       int kept = chart.getModel().keptCount();
-      long[] all = new long[5];
-      for (int f = 0; f < all.length; f++) {
-        int frame = f;
-        robot.interact(() -> {
-          chart.getModel().clearBrushes();
-          long t0 = System.nanoTime();
-          skin.redrawNow();
-          skin.interactionCanvas().getParent().snapshot(null, image.get());
-          all[frame] = System.nanoTime() - t0;
-        });
-      }
-      System.out.printf(Locale.ROOT, "BENCH %,6d trials, brush drag (%d kept): redraw on the FX thread median %.2f ms"
-              + " (p90 %.2f), with rendering median %.2f ms (p90 %.2f); every line coloured (no brush, after a"
-              + " rescale) with rendering median %.2f ms%n", n, kept, median(draw), p90(draw), median(render),
-          p90(render), median(all));
+      long[][] resize = measure(robot, skin, f -> {
+        chart.setMaxWidth(1280 - 8 * (f % 2 == 0 ? 1 + f : FRAMES - f));
+        root.layout();
+      });
+      long[][] all = measure(robot, skin, f -> {
+        if (f == 0) {
+          chart.setMaxWidth(Double.MAX_VALUE);
+          chart.clearBrushes();
+        }
+      });
+      report(n, "brush drag (" + kept + " kept)", brush);
+      report(n, "resize, brush on", resize);
+      report(n, "every line coloured", all);
     }
     memory(robot);
+  }
+
+  /**
+   * Times FRAMES frames: [0] the JavaFX thread's share (what blocks it), [1] until the image is shown (the
+   * background rasterising included), [2] that plus rendering it (a snapshot, after the image is shown).
+   */
+  private long[][] measure(FxRobot robot, ParallelCoordinatesSkin skin, Frame frame) {
+    long[] draw = new long[FRAMES];
+    long[] shown = new long[FRAMES];
+    long[] render = new long[FRAMES];
+    long[] lines = new long[FRAMES];
+    long[] raster = new long[FRAMES];
+    AtomicReference<WritableImage> image = new AtomicReference<>();
+    for (int f = 0; f < FRAMES; f++) {
+      int k = f;
+      long[] start = new long[1];
+      robot.interact(() -> {
+        start[0] = System.nanoTime();
+        frame.prepare(k);
+        skin.redrawNow();
+        draw[k] = System.nanoTime() - start[0];
+        lines[k] = skin.lastRedrawNanos();
+      });
+      awaitShown(skin);
+      robot.interact(() -> {
+        shown[k] = skin.lastPublishedNanos() - start[0];
+        raster[k] = skin.lastRasteriseNanos();
+        image.set(skin.interactionCanvas().getParent().snapshot(null, image.get()));
+        render[k] = System.nanoTime() - start[0];
+      });
+    }
+    return new long[][] {draw, shown, render, lines, raster};
+  }
+
+  /** Waits (on the test thread, never the JavaFX thread) until the last redraw's image is shown. */
+  private static void awaitShown(ParallelCoordinatesSkin skin) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    AtomicReference<Boolean> done = new AtomicReference<>(false);
+    while (!done.get() && System.nanoTime() < deadline) {
+      javafx.application.Platform.runLater(() -> done.set(skin.publishedFrames() > 0
+          && skin.lastPublishedNanos() > 0 && skin.pendingFrames() == 0));
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+  }
+
+  private static void report(int n, String what, long[][] times) {
+    System.out.printf(Locale.ROOT, "BENCH %,6d trials, %-28s JavaFX thread median %6.2f ms max %6.2f |"
+            + " image shown median %6.2f ms max %6.2f | rendered median %6.2f ms max %6.2f"
+            + " (of which: lines listed on the JavaFX thread median %.2f ms, rasterised in the background median"
+            + " %.2f ms max %.2f)%n", n, what + ":",
+        median(times[0]), max(times[0]), median(times[1]), max(times[1]), median(times[2]), max(times[2]),
+        median(times[3]), median(times[4]), max(times[4]));
   }
 
   private void memory(FxRobot robot) {
@@ -94,10 +153,25 @@ class ParallelCoordinatesBenchmark {
     long after = used();
     List<Trial> copy = new ArrayList<>(ChartTrials.randomFour(10_000, 8));
     long withTrials = used();
-    System.out.printf(Locale.ROOT, "BENCH memory: the model's arrays for 10,000 trials %.2f MB; 10,000 Trial records"
-        + " themselves %.2f MB%n", (after - before) / 1e6, (withTrials - after) / 1e6);
+    // The skin's own arrays, counted (a heap difference drowns in the images of the runs before): pixel y per
+    // axis and line, and the drawing lists (int line, int colour, boolean dashed), both with 50% headroom.
+    int axes = model.axes().size();
+    double skinArrays = 10_000 * 1.5 * (axes * 4 + 9) / 1e6;
+    ParallelCoordinatesSkin skin = (ParallelCoordinatesSkin) chart.getSkin();
+    System.out.printf(Locale.ROOT, "BENCH memory: the model's arrays for 10,000 trials %.2f MB; the skin's arrays"
+            + " %.2f MB; 10,000 Trial records themselves %.2f MB; images (base, drawn, handed over, shown) 4 x %.2f MB"
+            + " at this size, whatever the number of trials%n", (after - before) / 1e6, skinArrays,
+        (withTrials - after) / 1e6, skin.interactionCanvas().getWidth() * skin.interactionCanvas().getHeight() * 4 / 1e6);
     if (model.size() + copy.size() == 0) {
       throw new AssertionError();
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "n/a";
     }
   }
 
@@ -111,13 +185,11 @@ class ParallelCoordinatesBenchmark {
 
   private static double median(long[] ns) {
     long[] s = ns.clone();
-    java.util.Arrays.sort(s);
+    Arrays.sort(s);
     return s[s.length / 2] / 1e6;
   }
 
-  private static double p90(long[] ns) {
-    long[] s = ns.clone();
-    java.util.Arrays.sort(s);
-    return s[(int) (s.length * 0.9)] / 1e6;
+  private static double max(long[] ns) {
+    return Arrays.stream(ns).max().orElse(0) / 1e6;
   }
 }
