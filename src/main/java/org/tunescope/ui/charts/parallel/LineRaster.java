@@ -120,6 +120,11 @@ final class LineRaster {
     int[] p = pixels;
     int w = width;
     int inv = 255 - (colour >>> 24);
+    if (inv == 0 && !dashed) {
+      // An opaque line replaces the pixels under it: a store per step, half the time of a blend.
+      opaqueSegment(x0, y0, sx, sy, steps, colour, fromX, toX);
+      return;
+    }
     int fx = (int) (x0 * ONE) + HALF;
     int fy = (int) (y0 * ONE) + HALF;
     int ix = (int) (sx * ONE);
@@ -144,6 +149,29 @@ final class LineRaster {
       int d = p[i];
       p[i] = colour + ((((d & 0x00FF00FF) * inv) >>> 8) & 0x00FF00FF)
           + ((((d >>> 8) & 0x00FF00FF) * inv) & 0xFF00FF00);
+    }
+  }
+
+  private void opaqueSegment(double x0, double y0, double sx, double sy, int steps, int colour, int fromX, int toX) {
+    int[] p = pixels;
+    int w = width;
+    int fx = (int) (x0 * ONE) + HALF;
+    int fy = (int) (y0 * ONE) + HALF;
+    int ix = (int) (sx * ONE);
+    int iy = (int) (sy * ONE);
+    int s = 0;
+    // Skip the columns left of the strip, then stop at its right edge: no test per pixel for either.
+    while (s <= steps && (fx >> 16) < fromX) {
+      s++;
+      fx += ix;
+      fy += iy;
+    }
+    for (; s <= steps; s++, fx += ix, fy += iy) {
+      int col = fx >> 16;
+      if (col >= toX) {
+        break;
+      }
+      p[(fy >> 16) * w + col] = colour;
     }
   }
 

@@ -552,8 +552,12 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     lastPublishedNanos = System.nanoTime();
   }
 
+  /**
+   * The opacity of the coloured lines: translucent while they are few enough to blend quickly, opaque
+   * (best on top) beyond {@link #FAST_ABOVE}, where a blend per pixel would double the time of a redraw.
+   */
   private static double alpha(int size) {
-    return size < 200 ? 0.85 : size < 2000 ? 0.55 : 0.35;
+    return size < 200 ? 0.85 : size < 2000 ? 0.55 : size <= FAST_ABOVE ? 0.35 : 1.0;
   }
 
   private static int argb(Paint p, double opacity) {
