@@ -48,7 +48,10 @@ public abstract class SelectedTrialCurveView extends BorderPane {
         .or(Bindings.createBooleanBinding(() -> run.studyProperty().get() != null
             && unavailable(run.studyProperty().get()).isPresent(), run.studyProperty())));
     compute.setOnAction(e -> compute());
+    compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     status.getStyleClass().add("muted");
+    status.setWrapText(true);
+    HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
     status.setText(idle(run.studyProperty().get()));
     run.studyProperty().addListener((o, old, study) -> status.setText(idle(study)));
     HBox controls = new HBox(8, compute, status);
