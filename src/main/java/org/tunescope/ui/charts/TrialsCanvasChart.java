@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.tunescope.engine.study.Direction;
@@ -16,16 +17,19 @@ import org.tunescope.engine.study.Trial;
 
 /**
  * A canvas chart of a study's trials with a plain x/y frame: the base of the history and cost views. It
- * redraws when its trials, direction or size change; subclasses draw the marks.
+ * redraws when its trials, direction, size or colours (the theme's, through CSS) change; subclasses draw
+ * the marks.
  */
-public abstract class TrialsCanvasChart extends Region {
+public abstract class TrialsCanvasChart extends Region implements ChartPalette.Owner {
 
   protected static final double LEFT = 60;
   protected static final double RIGHT = 20;
   protected static final double TOP = 24;
   protected static final double BOTTOM = 40;
-  protected static final Color TEXT = Color.web("#5d6678");
+  private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+      ChartPalette.cssMetaData(Region.getClassCssMetaData());
 
+  private final ChartPalette palette = new ChartPalette(this);
   private final Canvas canvas = new Canvas();
   private final ObjectProperty<List<Trial>> trials = new SimpleObjectProperty<>(this, "trials", List.of());
   private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction", Direction.MAXIMIZE);
@@ -34,7 +38,23 @@ public abstract class TrialsCanvasChart extends Region {
     getChildren().add(canvas);
     trials.addListener(o -> redraw());
     direction.addListener(o -> redraw());
+    palette.onChange(this::redraw);
     setPrefSize(700, 400);
+  }
+
+  /** The chart's colours, from the theme. */
+  @Override
+  public ChartPalette palette() {
+    return palette;
+  }
+
+  public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+    return CSS_META_DATA;
+  }
+
+  @Override
+  public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+    return getClassCssMetaData();
   }
 
   public ObjectProperty<List<Trial>> trialsProperty() {
@@ -57,7 +77,8 @@ public abstract class TrialsCanvasChart extends Region {
   /** Clears the canvas and draws the chart again. */
   protected final void redraw() {
     GraphicsContext g = canvas.getGraphicsContext2D();
-    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    g.setFill(palette.background());
+    g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
     g.setFont(Font.font(11));
     draw(g, canvas.getWidth(), canvas.getHeight());
   }
@@ -66,8 +87,8 @@ public abstract class TrialsCanvasChart extends Region {
   protected abstract void draw(GraphicsContext g, double w, double h);
 
   /** A centred message for an empty chart. */
-  protected static void message(GraphicsContext g, double w, double h, String text) {
-    g.setFill(TEXT);
+  protected final void message(GraphicsContext g, double w, double h, String text) {
+    g.setFill(palette.text());
     g.setTextAlign(TextAlignment.CENTER);
     g.fillText(text, w / 2, h / 2);
   }
@@ -78,17 +99,17 @@ public abstract class TrialsCanvasChart extends Region {
   }
 
   /** Axis lines, readable ticks and the x axis title, for a frame of w x h over the given ranges. */
-  protected static void frame(GraphicsContext g, double w, double h, double xLo, double xHi, double yLo, double yHi,
+  protected final void frame(GraphicsContext g, double w, double h, double xLo, double xHi, double yLo, double yHi,
       String xTitle) {
     double plotW = w - LEFT - RIGHT;
     double plotH = h - TOP - BOTTOM;
     DoubleUnaryOperator px = scale(xLo, xHi, LEFT, LEFT + plotW);
     DoubleUnaryOperator py = scale(yLo, yHi, TOP + plotH, TOP);
-    g.setStroke(TEXT.deriveColor(0, 1, 1, 0.6));
+    g.setStroke(palette.axis());
     g.setLineWidth(1);
     g.strokeLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
     g.strokeLine(LEFT, TOP, LEFT, TOP + plotH);
-    g.setFill(TEXT);
+    g.setFill(palette.text());
     g.setTextAlign(TextAlignment.RIGHT);
     g.setTextBaseline(VPos.CENTER);
     for (double y : Ticks.linear(yLo, yHi, 5)) {
@@ -103,10 +124,10 @@ public abstract class TrialsCanvasChart extends Region {
   }
 
   /** A one-line caption above the plot. */
-  protected static void caption(GraphicsContext g, String text) {
+  protected final void caption(GraphicsContext g, String text) {
     g.setTextAlign(TextAlignment.LEFT);
     g.setTextBaseline(VPos.TOP);
-    g.setFill(TEXT);
+    g.setFill(palette.text());
     g.fillText(text, LEFT + 8, 4);
     g.setTextBaseline(VPos.BASELINE);
   }

@@ -1,5 +1,8 @@
 package org.tunescope.ui.lab;
 
+import java.util.List;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -7,19 +10,25 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.tunescope.ui.charts.ChartPalette;
 
 /**
  * The lab's picture: the decision regions of a two-feature classifier (each cell of the drawing grid in
  * its predicted class's tint) or the fitted curve of a one-feature regression, under the rows: training
- * rows as filled dots, held-out test rows as rings.
+ * rows as filled dots, held-out test rows as rings. Background, frame, text and the fitted curve take
+ * the theme's colours through CSS; the class colours stay fixed.
  */
-public final class LabPlot extends Region {
+public final class LabPlot extends Region implements ChartPalette.Owner {
+
+  private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+      ChartPalette.cssMetaData(Region.getClassCssMetaData());
 
   private static final Color[] CLASS_COLOURS = {
       Color.web("#e8590c"), Color.web("#1c7ed6"), Color.web("#2f9e44"), Color.web("#ae3ec9"), Color.web("#f59f00")};
   private static final double PAD = 34;
 
   private final Canvas canvas = new Canvas();
+  private final ChartPalette palette = new ChartPalette(this);
   private LabData data;
   private LabFit fit;
 
@@ -28,6 +37,22 @@ public final class LabPlot extends Region {
     getChildren().add(canvas);
     setMinSize(240, 240);
     setPrefSize(520, 520);
+    palette.onChange(this::draw);
+  }
+
+  /** The plot's colours, from the theme. */
+  @Override
+  public ChartPalette palette() {
+    return palette;
+  }
+
+  public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+    return CSS_META_DATA;
+  }
+
+  @Override
+  public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+    return getClassCssMetaData();
   }
 
   /** Shows a dataset and the fit at the slider (either may be null). */
@@ -52,9 +77,10 @@ public final class LabPlot extends Region {
   private void draw() {
     GraphicsContext g = canvas.getGraphicsContext2D();
     double size = canvas.getWidth();
-    g.setFill(Color.WHITE);
+    Color background = palette.background();
+    Color text = palette.text();
+    g.setFill(background);
     g.fillRect(0, 0, size, size);
-    Color text = Color.web("#5d6678");
     g.setFont(Font.font(11));
     if (data == null) {
       g.setFill(text);
@@ -72,12 +98,12 @@ public final class LabPlot extends Region {
       double cell = plot / grid.size();
       for (int row = 0; row < grid.size(); row++) {
         for (int col = 0; col < grid.size(); col++) {
-          g.setFill(colour(grid.classAt(col, row)).interpolate(Color.WHITE, 0.75));
+          g.setFill(colour(grid.classAt(col, row)).interpolate(background, 0.75));
           g.fillRect(PAD + col * cell, PAD + plot - (row + 1) * cell, cell + 0.6, cell + 0.6);
         }
       }
     }
-    g.setStroke(text.deriveColor(0, 1, 1, 0.5));
+    g.setStroke(palette.axis());
     g.setLineWidth(1);
     g.strokeRect(PAD, PAD, plot, plot);
     boolean[] isTest = new boolean[xs.length];
@@ -87,7 +113,7 @@ public final class LabPlot extends Region {
     for (int i = 0; i < xs.length; i++) {
       double px = PAD + (xs[i] - bx[0]) / (bx[1] - bx[0]) * plot;
       double py = PAD + plot - (ys[i] - by[0]) / (by[1] - by[0]) * plot;
-      Color c = data.isClassification() ? colour((int) data.problem().y()[i]) : Color.web("#495057");
+      Color c = data.isClassification() ? colour((int) data.problem().y()[i]) : text;
       if (isTest[i]) {
         g.setStroke(c);
         g.setLineWidth(1.6);
@@ -99,7 +125,7 @@ public final class LabPlot extends Region {
     }
     if (fit != null && fit.curve().isPresent()) {
       LabFit.FittedCurve curve = fit.curve().get();
-      g.setStroke(Color.web("#3b5bdb"));
+      g.setStroke(palette.accent());
       g.setLineWidth(2.5);
       g.beginPath();
       for (int i = 0; i < curve.x().length; i++) {

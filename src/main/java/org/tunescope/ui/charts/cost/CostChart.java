@@ -49,12 +49,13 @@ public final class CostChart extends TrialsCanvasChart {
     frame(g, w, h, 0, xHi, yLo - pad, yHi + pad, byMemory.get() ? "MB allocated while fitting" : "fit seconds (all folds)");
     DoubleUnaryOperator px = scale(0, xHi, LEFT, w - RIGHT);
     DoubleUnaryOperator py = scale(yLo - pad, yHi + pad, h - BOTTOM, TOP);
-    g.setFill(Color.web("#1c7ed6").deriveColor(0, 1, 1, 0.4));
+    g.setFill(palette().validation().deriveColor(0, 1, 1, 0.4));
     for (Trial t : done) {
       g.fillOval(px.applyAsDouble(cost.applyAsDouble(t)) - 3, py.applyAsDouble(t.validation().mean()) - 3, 6, 6);
     }
     List<Trial> front = ParetoFront.of(done, directionProperty().get(), cost);
-    Color orange = Color.web("#e8590c");
+    // The caption calls the front orange: the theme's orange is the train colour.
+    Color orange = palette().train();
     g.setStroke(orange);
     g.setLineWidth(2);
     g.beginPath();

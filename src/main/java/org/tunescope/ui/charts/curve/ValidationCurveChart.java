@@ -1,12 +1,16 @@
 package org.tunescope.ui.charts.curve;
 
-import org.tunescope.ml.tuning.ValidationCurveModel;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
+import org.tunescope.ml.tuning.ValidationCurveModel;
+import org.tunescope.ui.charts.ChartPalette;
 
 /**
  * The overfitting curve: mean train and validation score against one hyperparameter, each with a band
@@ -14,7 +18,12 @@ import javafx.scene.control.Skin;
  * fit and overfitting zones shaded and named, the best point and optionally the one-standard-error
  * choice marked. Clicking a point selects its trial.
  */
-public class ValidationCurveChart extends Control {
+public class ValidationCurveChart extends Control implements ChartPalette.Owner {
+
+  private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+      ChartPalette.cssMetaData(Control.getClassCssMetaData());
+
+  private final ChartPalette palette = new ChartPalette(this);
 
   public ValidationCurveChart() {
     getStyleClass().add("validation-curve-chart");
@@ -25,6 +34,24 @@ public class ValidationCurveChart extends Control {
   @Override
   protected Skin<?> createDefaultSkin() {
     return new ValidationCurveSkin(this);
+  }
+
+  // --- colours (CSS: -chart-background, -chart-axis-color, -chart-text-fill, -chart-grid-color,
+  // -chart-train-color, -chart-validation-color, -chart-accent-color)
+
+  /** The chart's colours, from the theme; the skin redraws when they change. */
+  @Override
+  public ChartPalette palette() {
+    return palette;
+  }
+
+  public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+    return CSS_META_DATA;
+  }
+
+  @Override
+  protected List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+    return getClassCssMetaData();
   }
 
   // --- model

@@ -1,6 +1,5 @@
 package org.tunescope.ui.charts.curve;
 
-import org.tunescope.ml.tuning.ValidationCurveModel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
@@ -11,6 +10,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.tuning.ValidationCurveModel;
+import org.tunescope.ui.charts.ChartPalette;
 import org.tunescope.ui.charts.Ticks;
 
 /** Draws a {@link ValidationCurveChart} on a canvas; colours come from the chart's CSS tokens. */
@@ -36,6 +37,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     chart.annotationsProperty().addListener(o -> draw());
     chart.xLabelProperty().addListener(o -> draw());
     chart.markerProperty().addListener(o -> draw());
+    chart.palette().onChange(this::draw);
     canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()).ifPresent(t -> chart.selectedTrialProperty().set(t.number())));
   }
 
@@ -54,9 +56,11 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     GraphicsContext g = canvas.getGraphicsContext2D();
     double w = canvas.getWidth();
     double h = canvas.getHeight();
-    g.clearRect(0, 0, w, h);
+    ChartPalette colours = getSkinnable().palette();
+    g.setFill(colours.background());
+    g.fillRect(0, 0, w, h);
     ValidationCurveModel m = getSkinnable().getModel();
-    Color text = Color.web("#5d6678");
+    Color text = colours.text();
     g.setFont(Font.font(11));
     if (m == null || m.points().isEmpty()) {
       g.setFill(text);
@@ -64,16 +68,16 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
       g.fillText("The overfitting curve appears as trials finish.", w / 2, h / 2);
       return;
     }
-    Color train = Color.web("#e8590c");
-    Color validation = Color.web("#1c7ed6");
+    Color train = colours.train();
+    Color validation = colours.validation();
     scales(m);
     double plotW = w - LEFT - RIGHT;
     double plotH = h - TOP - BOTTOM;
     boolean annotate = getSkinnable().annotationsProperty().get();
     if (annotate) {
-      zones(g, m, h);
+      zones(g, m, h, text);
     }
-    axes(g, m, w, h, text);
+    axes(g, m, w, h, colours);
     // Every trial, faint, behind the curve.
     for (Trial t : m.allTrials()) {
       double px = px(m, m.xOf(t), plotW);
@@ -109,7 +113,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     if (selected != null) {
       m.points().stream().filter(p -> p.trial().number() == selected).findFirst().ifPresent(p -> {
         double px = px(m, p.x(), plotW);
-        g.setStroke(Color.web("#3b5bdb"));
+        g.setStroke(colours.accent());
         g.setLineWidth(1);
         g.setLineDashes(4, 3);
         g.strokeLine(px, TOP, px, TOP + plotH);
@@ -170,7 +174,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     return TOP + (1 - (y - yLo) / (yHi - yLo)) * plotH;
   }
 
-  private void zones(GraphicsContext g, ValidationCurveModel m, double h) {
+  private void zones(GraphicsContext g, ValidationCurveModel m, double h, Color text) {
     double plotW = canvas.getWidth() - LEFT - RIGHT;
     double plotH = h - TOP - BOTTOM;
     List<ValidationCurveModel.Point> pts = m.points();
@@ -190,7 +194,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
       };
       g.setFill(fill);
       g.fillRect(from, TOP, to - from, plotH);
-      g.setFill(Color.web("#5d6678"));
+      g.setFill(text);
       g.setTextAlign(TextAlignment.CENTER);
       g.setTextBaseline(VPos.TOP);
       String label = switch (zone) {
@@ -206,10 +210,11 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     }
   }
 
-  private void axes(GraphicsContext g, ValidationCurveModel m, double w, double h, Color text) {
+  private void axes(GraphicsContext g, ValidationCurveModel m, double w, double h, ChartPalette colours) {
     double plotW = w - LEFT - RIGHT;
     double plotH = h - TOP - BOTTOM;
-    g.setStroke(text.deriveColor(0, 1, 1, 0.6));
+    Color text = colours.text();
+    g.setStroke(colours.axis());
     g.setLineWidth(1);
     g.strokeLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
     g.strokeLine(LEFT, TOP, LEFT, TOP + plotH);
@@ -219,7 +224,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     for (double y : Ticks.linear(yLo, yHi, 5)) {
       double py = py(y, plotH);
       g.fillText(Ticks.label(y), LEFT - 6, py);
-      g.setStroke(text.deriveColor(0, 1, 1, 0.12));
+      g.setStroke(colours.grid());
       g.strokeLine(LEFT, py, LEFT + plotW, py);
     }
     g.setTextAlign(TextAlignment.CENTER);

@@ -45,7 +45,7 @@ public final class HistoryChart extends TrialsCanvasChart {
     frame(g, w, h, xLo, xHi, yLo - pad, yHi + pad, time ? "seconds since the study started" : "trial number");
     DoubleUnaryOperator px = scale(xLo, xHi, LEFT, w - RIGHT);
     DoubleUnaryOperator py = scale(yLo - pad, yHi + pad, h - BOTTOM, TOP);
-    Color validation = Color.web("#1c7ed6");
+    Color validation = palette().validation();
     g.setFill(validation.deriveColor(0, 1, 1, 0.45));
     for (Trial t : done) {
       g.fillOval(px.applyAsDouble(OptimisationHistory.x(t, all, time)) - 3, py.applyAsDouble(t.validation().mean()) - 3,

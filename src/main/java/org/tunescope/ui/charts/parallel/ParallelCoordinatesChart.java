@@ -1,11 +1,9 @@
 package org.tunescope.ui.charts.parallel;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -18,8 +16,6 @@ import javafx.collections.ObservableList;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleableProperty;
-import javafx.css.converter.PaintConverter;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.paint.Color;
@@ -28,6 +24,7 @@ import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
+import org.tunescope.ui.charts.StyleablePaints;
 
 /**
  * A parallel-coordinates chart of a study's trials: one vertical axis per searched hyperparameter plus
@@ -294,15 +291,27 @@ public class ParallelCoordinatesChart extends Control {
   // --- colours (CSS: -pc-axis-color, -pc-text-fill, -pc-faint-color, -pc-incomplete-color, -pc-brush-color,
   // -pc-selection-color)
 
-  private final StyleableObjectProperty<Paint> axisColor = paint("axisColor", Color.web("#5d6678"), c -> c.axisColor);
-  private final StyleableObjectProperty<Paint> textFill = paint("textFill", Color.web("#1d2330"), c -> c.textFill);
-  private final StyleableObjectProperty<Paint> faintColor =
-      paint("faintColor", Color.rgb(128, 128, 128, 0.15), c -> c.faintColor);
-  private final StyleableObjectProperty<Paint> incompleteColor =
-      paint("incompleteColor", Color.web("#9aa3b5"), c -> c.incompleteColor);
-  private final StyleableObjectProperty<Paint> brushColor = paint("brushColor", Color.web("#3b5bdb"), c -> c.brushColor);
-  private final StyleableObjectProperty<Paint> selectionColor =
-      paint("selectionColor", Color.web("#e03131"), c -> c.selectionColor);
+  private static final StyleablePaints<ParallelCoordinatesChart> PAINTS =
+      new StyleablePaints<>("-pc-", Control.getClassCssMetaData());
+  private static final CssMetaData<ParallelCoordinatesChart, Paint> AXIS_COLOR =
+      PAINTS.declare("axisColor", Color.web("#5d6678"), c -> c.axisColor);
+  private static final CssMetaData<ParallelCoordinatesChart, Paint> TEXT_FILL =
+      PAINTS.declare("textFill", Color.web("#1d2330"), c -> c.textFill);
+  private static final CssMetaData<ParallelCoordinatesChart, Paint> FAINT_COLOR =
+      PAINTS.declare("faintColor", Color.rgb(128, 128, 128, 0.15), c -> c.faintColor);
+  private static final CssMetaData<ParallelCoordinatesChart, Paint> INCOMPLETE_COLOR =
+      PAINTS.declare("incompleteColor", Color.web("#9aa3b5"), c -> c.incompleteColor);
+  private static final CssMetaData<ParallelCoordinatesChart, Paint> BRUSH_COLOR =
+      PAINTS.declare("brushColor", Color.web("#3b5bdb"), c -> c.brushColor);
+  private static final CssMetaData<ParallelCoordinatesChart, Paint> SELECTION_COLOR =
+      PAINTS.declare("selectionColor", Color.web("#e03131"), c -> c.selectionColor);
+
+  private final StyleableObjectProperty<Paint> axisColor = paint(AXIS_COLOR);
+  private final StyleableObjectProperty<Paint> textFill = paint(TEXT_FILL);
+  private final StyleableObjectProperty<Paint> faintColor = paint(FAINT_COLOR);
+  private final StyleableObjectProperty<Paint> incompleteColor = paint(INCOMPLETE_COLOR);
+  private final StyleableObjectProperty<Paint> brushColor = paint(BRUSH_COLOR);
+  private final StyleableObjectProperty<Paint> selectionColor = paint(SELECTION_COLOR);
 
   public final ObjectProperty<Paint> axisColorProperty() {
     return axisColor;
@@ -328,53 +337,14 @@ public class ParallelCoordinatesChart extends Control {
     return selectionColor;
   }
 
-  private StyleableObjectProperty<Paint> paint(String name, Paint initial,
-      Function<ParallelCoordinatesChart, StyleableObjectProperty<Paint>> accessor) {
-    CssMetaData<ParallelCoordinatesChart, Paint> meta = StyleableProperties.META.computeIfAbsent(name,
-        n -> new CssMetaData<>("-pc-" + n.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT),
-            PaintConverter.getInstance(), initial) {
-          @Override
-          public boolean isSettable(ParallelCoordinatesChart c) {
-            return !accessor.apply(c).isBound();
-          }
-
-          @Override
-          public StyleableProperty<Paint> getStyleableProperty(ParallelCoordinatesChart c) {
-            return accessor.apply(c);
-          }
-        });
-    StyleableObjectProperty<Paint> p = new StyleableObjectProperty<>(initial) {
-      @Override
-      public Object getBean() {
-        return ParallelCoordinatesChart.this;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public CssMetaData<? extends Styleable, Paint> getCssMetaData() {
-        return meta;
-      }
-    };
+  private StyleableObjectProperty<Paint> paint(CssMetaData<ParallelCoordinatesChart, Paint> meta) {
+    StyleableObjectProperty<Paint> p = PAINTS.property(this, meta);
     p.addListener(o -> fire(Change.FULL));
     return p;
   }
 
-  private static final class StyleableProperties {
-    static final Map<String, CssMetaData<ParallelCoordinatesChart, Paint>> META =
-        Collections.synchronizedMap(new java.util.LinkedHashMap<>());
-  }
-
   public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-    if (StyleableProperties.META.isEmpty()) {
-      new ParallelCoordinatesChart();
-    }
-    List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
-    all.addAll(StyleableProperties.META.values());
-    return all;
+    return PAINTS.cssMetaData();
   }
 
   @Override
