@@ -110,7 +110,8 @@ class ScreenshotTour {
     });
     shoot(robot, "studies.png");
 
-    robot.clickOn("Trials");
+    robot.clickOn("Charts");
+    robot.clickOn("Overfitting curve");
     robot.interact(() -> Theme.apply(stage.getScene(), Theme.DARK));
     WaitForAsyncUtils.waitForFxEvents();
     shoot(robot, "dark.png");

@@ -636,7 +636,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     OptionalInt best = m.best();
     if (best.isPresent() && m.isVisible(best.getAsInt())) {
       int i = best.getAsInt();
-      gc.setStroke(Color.rgb(0, 0, 0, 0.75));
+      gc.setStroke(text); // the outline contrasts with the background in either theme
       gc.setLineWidth(4.5);
       strokeLine(gc, i);
       gc.setStroke(colour(m.rgb(i), 1));
@@ -646,7 +646,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
         int k = axes.indexOf(v);
         double y = geometry.y(m.position(i, v));
         gc.setFill(colour(m.rgb(i), 1));
-        gc.setStroke(Color.BLACK);
+        gc.setStroke(text);
         gc.setLineWidth(1.5);
         gc.fillOval(xs[k] - 5, y - 5, 10, 10);
         gc.strokeOval(xs[k] - 5, y - 5, 10, 10);
