@@ -372,13 +372,32 @@ public final class MainView {
     if (file == null) {
       return;
     }
+    java.util.Optional<Integer> scale = exportScale(tab.getContent());
+    if (scale.isEmpty()) {
+      return;
+    }
     try {
-      // Twice the screen size: sharp enough for slides and print.
-      PngExport.write(tab.getContent(), file.toPath(), 2);
+      PngExport.write(tab.getContent(), file.toPath(), scale.get());
       vm.notifications().info("Saved " + tab.getText() + " to " + file);
     } catch (java.io.IOException | RuntimeException e) {
       vm.notifications().error("cannot write " + file + ": " + e.getMessage());
     }
+  }
+
+  /** Asks for the size of an exported chart: 1 to 4 times its size on screen (2 by default, for slides and print). */
+  private java.util.Optional<Integer> exportScale(javafx.scene.Node chart) {
+    int w = (int) Math.round(chart.getLayoutBounds().getWidth());
+    int h = (int) Math.round(chart.getLayoutBounds().getHeight());
+    java.util.List<String> sizes = new java.util.ArrayList<>();
+    for (int s = 1; s <= 4; s++) {
+      sizes.add(s + "x: " + (w * s) + " x " + (h * s) + " pixels");
+    }
+    javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(sizes.get(1), sizes);
+    dialog.initOwner(root.getScene().getWindow());
+    dialog.setTitle("Export as PNG");
+    dialog.setHeaderText("Size of the image");
+    dialog.setContentText("Size:");
+    return dialog.showAndWait().map(choice -> sizes.indexOf(choice) + 1);
   }
 
   private void bindStudies() {
