@@ -124,7 +124,9 @@ public final class ValidationCurveModel {
 
   /**
    * Labels each point from simple to complex: worse than the best by more than a tolerance on the simple
-   * side is underfitting; on the complex side, with a gap wider than at the best, overfitting.
+   * side is underfitting; on the complex side, with a gap wider than at the best, overfitting. The zones
+   * are contiguous: every point simpler than an underfitting one underfits too, and every point more
+   * complex than an overfitting one overfits, so a noisy curve does not flicker between zones.
    */
   static List<Zone> zones(List<Trial> byComplexity, Direction direction) {
     List<Zone> zones = new ArrayList<>();
@@ -155,6 +157,14 @@ public final class ValidationCurveModel {
       } else {
         zones.add(Math.abs(t.gap()) > bestGap ? Zone.OVERFITTING : Zone.GOOD_FIT);
       }
+    }
+    int lastUnder = zones.lastIndexOf(Zone.UNDERFITTING);
+    for (int i = 0; i < lastUnder; i++) {
+      zones.set(i, Zone.UNDERFITTING);
+    }
+    int firstOver = zones.indexOf(Zone.OVERFITTING);
+    for (int i = Math.max(firstOver, 0); firstOver >= 0 && i < zones.size(); i++) {
+      zones.set(i, Zone.OVERFITTING);
     }
     return zones;
   }
