@@ -134,7 +134,8 @@ final class TuneCommand implements Callable<Integer> {
     LearningProblem problem = setup.problem(request, loaded.table());
     request = request.withRanges(ranges(setup.findModel(model, problem.task())));
     PreparedStudy prepared = setup.prepare(request, problem, data, loaded.sha256());
-    prepared.heldOut().map(HeldOutRows::split).ifPresent(s -> stderr.printf("held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
+    prepared.heldOut().map(HeldOutRows::split).ifPresent(s -> stderr.printf(
+        "held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
         s.test().length, problem.rows(), seed, s.tuning().length));
     if (forcedTask.isEmpty()) {
       stderr.printf("task: %s (inferred from column %s; --task to change)%n", prepared.problem().task().id(), target);
@@ -151,7 +152,7 @@ final class TuneCommand implements Callable<Integer> {
           free = request.name() + "-" + i;
         }
         if (!free.equals(request.name())) {
-          request = renamed(request, free);
+          request = request.named(free);
           prepared = setup.prepare(request, problem, data, loaded.sha256());
         }
       }
@@ -187,10 +188,6 @@ final class TuneCommand implements Callable<Integer> {
           + " asks for " + difference + "); give another --name");
     });
     return stored;
-  }
-
-  private static TuningRequest renamed(TuningRequest r, String newName) {
-    return r.named(newName);
   }
 
   private void checkOptions() {

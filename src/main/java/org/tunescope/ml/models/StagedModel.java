@@ -1,6 +1,7 @@
 package org.tunescope.ml.models;
 
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -18,6 +19,17 @@ public interface StagedModel extends FittedModel {
    * trims itself), so ask for counts from large to small, and use this model's own predictions first.
    */
   FittedModel firstStages(int count);
+
+  /**
+   * A boosting model that Smile cuts to its first rounds in place ({@code trim}): {@code full} predicts
+   * with however many rounds {@code trim} last kept.
+   */
+  static StagedModel trimmedInPlace(FittedModel full, int stages, IntConsumer trim) {
+    return of(full, stages, k -> {
+      trim.accept(k);
+      return full;
+    });
+  }
 
   /**
    * An ensemble of {@code stages} members that predicts as {@code full} and gives its first members by

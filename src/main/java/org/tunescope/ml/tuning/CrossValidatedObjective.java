@@ -1,14 +1,18 @@
 package org.tunescope.ml.tuning;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tunescope.engine.sampler.Seeds;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Objective;
+import org.tunescope.engine.study.TrialCancelledException;
 import org.tunescope.engine.study.TrialContext;
 import org.tunescope.ml.cv.Fold;
 import org.tunescope.ml.cv.FoldPlan;
@@ -94,9 +98,7 @@ public final class CrossValidatedObjective implements Objective {
       if (group.isPresent()) {
         scores.add(sharedScore(f, data, seed, params, group.get(), context));
       } else {
-        FittedModel fitted = fit(data, params, seed);
-        scores.add(new FoldScore(score(fitted, data.xTrain(), data.yTrain()),
-            score(fitted, data.xValidation(), data.yValidation())));
+        scores.add(score(fit(data, params, seed), data));
       }
     }
     return scores;
@@ -116,11 +118,11 @@ public final class CrossValidatedObjective implements Objective {
     if (model.stageParameter().isEmpty()) {
       throw new IllegalArgumentException(model.name() + " is not an ensemble of trees");
     }
-    int[] sorted = java.util.Arrays.stream(counts).distinct().sorted().toArray();
+    int[] sorted = Arrays.stream(counts).distinct().sorted().toArray();
     List<Map<Integer, FoldScore>> folds = new ArrayList<>();
     for (int f = 0; f < plan.size(); f++) {
       if (cancelled.getAsBoolean()) {
-        throw new org.tunescope.engine.study.TrialCancelledException();
+        throw new TrialCancelledException();
       }
       folds.add(stagedFold(fold(f), params, foldSeed(seed, f), sorted));
     }
@@ -143,15 +145,13 @@ public final class CrossValidatedObjective implements Objective {
   private Map<Integer, FoldScore> stagedFold(FoldData data, Map<String, Object> params, long seed, int[] counts)
       throws Exception {
     String stage = model.stageParameter().orElseThrow();
-    Map<String, Object> most = new java.util.HashMap<>(params);
+    Map<String, Object> most = new HashMap<>(params);
     most.put(stage, (long) counts[counts.length - 1]);
     StagedModel staged = (StagedModel) fit(data, most, seed);
-    Map<Integer, FoldScore> scores = new java.util.TreeMap<>();
+    Map<Integer, FoldScore> scores = new TreeMap<>();
     // Largest first: boosting models are cut in place.
     for (int i = counts.length - 1; i >= 0; i--) {
-      FittedModel first = staged.firstStages(Math.min(counts[i], staged.stages()));
-      scores.put(counts[i], new FoldScore(score(first, data.xTrain(), data.yTrain()),
-          score(first, data.xValidation(), data.yValidation())));
+      scores.put(counts[i], score(staged.firstStages(Math.min(counts[i], staged.stages())), data));
     }
     return scores;
   }
@@ -171,6 +171,12 @@ public final class CrossValidatedObjective implements Objective {
 
   private FoldData data(int f, double budget) {
     return budget < 1 ? subsample(f, budget) : fold(f);
+  }
+
+  /** A fitted model's score on its fold's training rows and on the fold's validation rows. */
+  private FoldScore score(FittedModel fitted, FoldData data) {
+    return new FoldScore(score(fitted, data.xTrain(), data.yTrain()),
+        score(fitted, data.xValidation(), data.yValidation()));
   }
 
   private double score(FittedModel fitted, double[][] x, double[] y) {

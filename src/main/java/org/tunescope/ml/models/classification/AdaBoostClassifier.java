@@ -9,7 +9,6 @@ import java.util.List;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
-import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.SmileFrames;
 import org.tunescope.ml.models.StagedModel;
 import org.tunescope.ml.models.StagedTrainer;
@@ -34,11 +33,7 @@ public final class AdaBoostClassifier {
         (StagedTrainer) (data, params) -> {
           AdaBoost boost = AdaBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data), params.getInt(TREES),
               TreeParams.smileDepth(params), params.getInt(MAX_NODES), params.getInt(NODE_SIZE));
-          FittedModel full = Fitted.frameClassifier(boost, data);
-          return StagedModel.of(full, boost.size(), k -> {
-            boost.trim(k); // in place: the model now votes with its first k trees
-            return full;
-          });
+          return StagedModel.trimmedInPlace(Fitted.frameClassifier(boost, data), boost.size(), boost::trim);
         });
   }
 }

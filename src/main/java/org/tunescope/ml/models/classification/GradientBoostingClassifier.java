@@ -10,7 +10,6 @@ import static org.tunescope.ml.models.TreeParams.TREES;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
-import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.SmileFrames;
 import org.tunescope.ml.models.StagedModel;
 import org.tunescope.ml.models.StagedTrainer;
@@ -32,11 +31,7 @@ public final class GradientBoostingClassifier {
           GradientTreeBoost boost = GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data),
               params.getInt(TREES), TreeParams.smileDepth(params), params.getInt(MAX_NODES),
               params.getInt(NODE_SIZE), params.getDouble(LEARNING_RATE), params.getDouble(SUBSAMPLE));
-          FittedModel full = Fitted.frameClassifier(boost, data);
-          return StagedModel.of(full, boost.size(), k -> {
-            boost.trim(k); // in place: the model now predicts with its first k rounds
-            return full;
-          });
+          return StagedModel.trimmedInPlace(Fitted.frameClassifier(boost, data), boost.size(), boost::trim);
         });
   }
 }
