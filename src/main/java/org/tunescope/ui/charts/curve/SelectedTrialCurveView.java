@@ -42,6 +42,7 @@ public abstract class SelectedTrialCurveView extends BorderPane {
     chart.setId(id);
     chart.annotationsProperty().set(false);
     chart.xLabelProperty().set(xLabel);
+    chart.placeholderProperty().set("The " + what + " of the selected trial appears here once computed.");
     Button compute = new Button("Compute for the selected trial");
     compute.setId("compute" + Character.toUpperCase(id.charAt(0)) + id.substring(1));
     compute.disableProperty().bind(run.selectedTrialProperty().isNull().or(run.studyProperty().isNull())
@@ -53,7 +54,12 @@ public abstract class SelectedTrialCurveView extends BorderPane {
     status.setWrapText(true);
     HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
     status.setText(idle(run.studyProperty().get()));
-    run.studyProperty().addListener((o, old, study) -> status.setText(idle(study)));
+    run.studyProperty().addListener((o, old, study) -> {
+      // Another study: a curve still computing or shown belongs to the old one.
+      current.set(true);
+      chart.setModel(null);
+      status.setText(idle(study));
+    });
     HBox controls = new HBox(8, compute, status);
     controls.setAlignment(Pos.CENTER_LEFT);
     controls.setPadding(new Insets(6));
@@ -84,20 +90,20 @@ public abstract class SelectedTrialCurveView extends BorderPane {
     current.set(true);
     AtomicBoolean cancelled = new AtomicBoolean();
     current = cancelled;
-    show("Computing the " + what + " of trial " + number + "...");
+    status.setText("Computing the " + what + " of trial " + number + "...");
     scheduler.background(() -> {
       try {
         ValidationCurveModel model = compute(study, trial.get(), cancelled::get);
         scheduler.ui(() -> {
           if (!cancelled.get()) {
             chart.setModel(model);
-            show(reading(number));
+            status.setText(reading(number));
           }
         });
       } catch (Exception e) {
         scheduler.ui(() -> {
           if (!cancelled.get()) {
-            show("Cannot compute the " + what + ": " + e.getMessage());
+            status.setText("Cannot compute the " + what + ": " + e.getMessage());
           }
         });
       }
@@ -107,10 +113,6 @@ public abstract class SelectedTrialCurveView extends BorderPane {
   private String idle(PreparedStudy study) {
     return Optional.ofNullable(study).flatMap(this::unavailable)
         .orElse("Select a trial, then compute its " + what + ".");
-  }
-
-  private void show(String text) {
-    status.setText(text);
   }
 
   public ValidationCurveChart chart() {

@@ -93,6 +93,15 @@ public class ValidationCurveChart extends Control implements ChartPalette.Owner 
     return xLabel;
   }
 
+  // --- placeholder
+  private final javafx.beans.property.StringProperty placeholder = new javafx.beans.property.SimpleStringProperty(
+      this, "placeholder", "The overfitting curve appears as trials finish.");
+
+  /** What the chart says while it has no points. */
+  public final javafx.beans.property.StringProperty placeholderProperty() {
+    return placeholder;
+  }
+
   // --- marker
   private final javafx.beans.property.DoubleProperty marker =
       new javafx.beans.property.SimpleDoubleProperty(this, "marker", Double.NaN);

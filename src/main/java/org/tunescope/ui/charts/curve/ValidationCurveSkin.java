@@ -36,6 +36,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     chart.selectedTrialProperty().addListener(o -> draw());
     chart.annotationsProperty().addListener(o -> draw());
     chart.xLabelProperty().addListener(o -> draw());
+    chart.placeholderProperty().addListener(o -> draw());
     chart.markerProperty().addListener(o -> draw());
     chart.palette().onChange(this::draw);
     canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()).ifPresent(t -> chart.selectedTrialProperty().set(t.number())));
@@ -65,7 +66,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     if (m == null || m.points().isEmpty()) {
       g.setFill(text);
       g.setTextAlign(TextAlignment.CENTER);
-      g.fillText("The overfitting curve appears as trials finish.", w / 2, h / 2);
+      g.fillText(getSkinnable().placeholderProperty().get(), w / 2, h / 2);
       return;
     }
     Color train = colours.train();
