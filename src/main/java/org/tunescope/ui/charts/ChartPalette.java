@@ -3,6 +3,7 @@ package org.tunescope.ui.charts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -66,11 +67,23 @@ public final class ChartPalette {
     return Collections.unmodifiableList(all);
   }
 
-  /** Runs {@code redraw} whenever a colour changes, as when the theme changes. */
+  /**
+   * Runs {@code redraw} once after colours change, as when the theme changes: a theme sets all seven in
+   * one CSS pass, and one redraw after it is enough.
+   */
   public void onChange(Runnable redraw) {
+    boolean[] queued = {false};
     for (ObjectProperty<Paint> p : List.of(background, axisColor, textFill, gridColor, trainColor, validationColor,
         accentColor)) {
-      p.addListener((o, before, after) -> redraw.run());
+      p.addListener((o, before, after) -> {
+        if (!queued[0]) {
+          queued[0] = true;
+          Platform.runLater(() -> {
+            queued[0] = false;
+            redraw.run();
+          });
+        }
+      });
     }
   }
 

@@ -77,6 +77,7 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
   /** Clears the canvas and draws the chart again. */
   protected final void redraw() {
     GraphicsContext g = canvas.getGraphicsContext2D();
+    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight()); // a translucent background must not keep old marks
     g.setFill(palette.background());
     g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
     g.setFont(Font.font(11));

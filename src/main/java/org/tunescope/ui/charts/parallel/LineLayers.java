@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * <p>Two layers: the faint base (every visible line, drawn once per layout and data, kept while brushing)
  * and the image shown (the base, or nothing, with the coloured lines on top). Each segment of the lines
  * owns the strip of columns from its left axis to the next, so the strips can be rasterised in parallel
- * (with more than two processors) and every pixel still sees its lines in drawing order.
+ * (with two processors or more) and every pixel still sees its lines in drawing order.
  */
 final class LineLayers {
 
@@ -100,7 +100,8 @@ final class LineLayers {
     try {
       worker.execute(() -> run(job));
     } catch (RejectedExecutionException e) {
-      // disposed: nothing left to draw on
+      // disposed: nothing left to draw on, and nothing pending
+      pending.decrementAndGet();
     }
   }
 
@@ -119,12 +120,17 @@ final class LineLayers {
 
   private void draw(Job job) {
     if (job.generation() < generation.get()) {
+      // A newer full redraw replaces this image, but reuses the cached base when it is of the same
+      // version: the new lines of a skipped incremental job must still reach that base.
+      if (!job.full() && baseMatches(job)) {
+        draw(base, job, job.base());
+      }
       return;
     }
     long t0 = System.nanoTime();
     if (job.full()) {
       if (job.onBase()) {
-        if (baseVersion != job.baseVersion() || base.width() != job.width() || base.height() != job.height()) {
+        if (!baseMatches(job)) {
           base.reset(job.width(), job.height());
           draw(base, job, job.base());
           baseVersion = job.baseVersion();
@@ -135,7 +141,7 @@ final class LineLayers {
       }
     } else if (raster.width() != job.width() || raster.height() != job.height()) {
       return;
-    } else if (baseVersion == job.baseVersion() && base.width() == job.width() && base.height() == job.height()) {
+    } else if (baseMatches(job)) {
       draw(base, job, job.base());
     }
     draw(raster, job, job.lines());
@@ -172,6 +178,11 @@ final class LineLayers {
         target.segment(x0, left[i], x1, right[i], colour[j], dashed[j], fast, fromX, toX);
       }
     });
+  }
+
+  /** Whether the cached base is the one {@code job} was made for: same version, same size. */
+  private boolean baseMatches(Job job) {
+    return baseVersion == job.baseVersion() && base.width() == job.width() && base.height() == job.height();
   }
 
   /** Hands a copy of the image to the JavaFX thread; a frame it has not taken yet is replaced. */

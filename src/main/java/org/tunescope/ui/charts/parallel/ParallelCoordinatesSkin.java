@@ -61,11 +61,9 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   private final LineLayers layers = new LineLayers(javafx.application.Platform::runLater, this::show);
   private boolean baseValid;
   private long baseVersion;
-  private long submitted;
   private long published;
   private long lastPublishedNanos;
   private PixelBuffer<IntBuffer> shown;
-  private int drawnAxes = -1;
   /** Each line's pixel y on each axis, by display index then line; valid for {@link #geometry} and lines < pixelYCount. */
   private float[][] pixelY = new float[0][];
   private int pixelYCount;
@@ -211,10 +209,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     return incrementalDraws;
   }
 
-  /** How many redraws were handed to the background thread. */
-  public long submittedFrames() {
-    return submitted;
-  }
 
   /** How many images of redraws were shown (the latest one drawn replaces those not shown yet). */
   public long publishedFrames() {
@@ -333,11 +327,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       baseValid = false;
     }
     geometry = g;
-    if (drawnAxes != n) {
-      drawnAxes = n;
-      linesDirty = true;
-      baseValid = false;
-    }
     for (int k = 0; k < titleLabels.size() && k < n; k++) {
       Label title = titleLabels.get(k);
       title.autosize();
@@ -428,7 +417,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     visible += total;
     layers.submit(new LineLayers.Job(layers.nextGeneration(), true, w, h, geometry.axisX().clone(), pixelYCopy(size),
         fast, baseVersion, brushed, faint, copy(total)));
-    submitted++;
     drawnLines = visible;
     drawnUpTo = size;
     fullRedraws++;
@@ -466,7 +454,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     layers.submit(new LineLayers.Job(layers.currentGeneration(), false, (int) Math.ceil(overlay.getWidth()),
         (int) Math.ceil(overlay.getHeight()), geometry.axisX().clone(), pixelYCopy(size), fast, baseVersion,
         baseValid, onBase, new LineLayers.Lines(order, colour, dashed, n)));
-    submitted++;
     drawnLines += n;
     drawnUpTo = size;
     incrementalDraws++;
