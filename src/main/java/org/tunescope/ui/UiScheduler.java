@@ -38,8 +38,12 @@ public interface UiScheduler {
     };
   }
 
-  /** Runs everything immediately on the calling thread. */
+  /**
+   * Runs everything immediately on the calling thread, UI updates one at a time as on the one JavaFX
+   * thread: a study's workers may hand in updates at once, and view models are not made for two threads.
+   */
   static UiScheduler direct() {
+    Object uiThread = new Object();
     return new UiScheduler() {
       @Override
       public void background(Runnable work) {
@@ -48,7 +52,9 @@ public interface UiScheduler {
 
       @Override
       public void ui(Runnable update) {
-        update.run();
+        synchronized (uiThread) {
+          update.run();
+        }
       }
     };
   }
