@@ -102,11 +102,15 @@ public class ParallelCoordinatesChart extends Control {
   private void onTrialsChanged(ListChangeListener.Change<? extends Trial> c) {
     boolean full = false;
     boolean added = false;
-    while (c.next()) {
+    while (c.next() && !full) {
       if (c.wasPermutated() || c.wasUpdated()) {
         continue;
       }
-      if (c.wasRemoved() && !c.wasReplaced()) {
+      // Lines removed, or more new lines than old ones (a study loaded with setAll): one rebuild. Adding
+      // them one by one would rebuild the model for every trial replacing one of the same number, which
+      // took minutes for 10,000 trials.
+      if (c.wasRemoved() && c.getRemoved().stream().anyMatch(model::hasLine)
+          || c.getAddedSize() > Math.max(1, model.size())) {
         full = true;
         continue;
       }

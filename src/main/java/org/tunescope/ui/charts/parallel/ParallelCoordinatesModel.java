@@ -52,6 +52,7 @@ public final class ParallelCoordinatesModel {
   private final List<Axis> order = new ArrayList<>();
   private final Map<String, Interval> brushes = new LinkedHashMap<>();
   private final Map<Integer, Integer> lineOfTrial = new HashMap<>();
+  private long rebuilds;
   private final double[] scoreMin;
   private final double[] scoreMax;
   private final boolean[] fitted;
@@ -135,6 +136,7 @@ public final class ParallelCoordinatesModel {
 
   /** Replaces every line with the finished trials of {@code all} (running ones are skipped). */
   public void setTrials(Collection<Trial> all) {
+    rebuilds++;
     size = 0;
     best = -1;
     lineOfTrial.clear();
@@ -152,6 +154,16 @@ public final class ParallelCoordinatesModel {
       }
     }
     recomputeAll();
+  }
+
+  /** Whether a trial of this number has a line. */
+  public boolean hasLine(Trial t) {
+    return lineOfTrial.containsKey(t.number());
+  }
+
+  /** How many times every line was rebuilt from a list of trials (for tests). */
+  long rebuildCount() {
+    return rebuilds;
   }
 
   /**

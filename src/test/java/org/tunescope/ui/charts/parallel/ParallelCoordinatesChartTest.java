@@ -222,4 +222,21 @@ class ParallelCoordinatesChartTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(9, skin().drawnLineCount(), "or hidden");
   }
+
+  @Test
+  void aStudyLoadedOverAnotherWithTheSameTrialNumbersRebuildsTheLinesOnce(FxRobot robot) {
+    fill(robot, ChartTrials.randomSvm(200, 11));
+    long rebuilds = chart.getModel().rebuildCount();
+    List<Trial> other = ChartTrials.randomSvm(200, 12);
+    robot.interact(() -> run.trials().setAll(other));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    ParallelCoordinatesModel m = chart.getModel();
+    assertEquals(rebuilds + 1, m.rebuildCount(), "one rebuild, not one per replaced trial");
+    assertEquals(200, m.size());
+    for (int line = 0; line < m.size(); line++) {
+      assertEquals(other.get(line), m.trial(line), "the new study's trials, in order");
+    }
+    assertEquals(200, skin().drawnLineCount());
+  }
 }
