@@ -32,8 +32,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws a {@link ParallelCoordinatesChart}: the lines rasterised into one image (see {@link LineRaster}),
- * by colour bucket so the best lie on top, shown in an image view; axes, ticks, brushes, the best, selected
+ * Draws a {@link ParallelCoordinatesChart}: the lines rasterised into one image (see {@link LineLayers}),
+ * the best on top, shown in an image view; axes, ticks, brushes, the best, selected
  * and hovered lines on a canvas above it, axis titles as labels that can be dragged sideways, and a tool bar
  * with the count of kept trials and the "narrow the search" button.
  *
@@ -52,8 +52,8 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   private static final double AXIS_GRAB = 10;
   private static final double END_GRAB = 5;
   private static final int BUCKETS = 32;
-  /** Above this many trials lines are drawn without anti-aliasing, to stay within a frame. */
-  private static final int FAST_ABOVE = 3000;
+  /** Above this many trials the coloured lines are opaque (best on top): translucency stops telling lines apart. */
+  private static final int OPAQUE_ABOVE = 3000;
 
   private final ImageView lines = new ImageView();
   private final Canvas overlay = new Canvas();
@@ -63,13 +63,17 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   private long baseVersion;
   private long published;
   private long lastPublishedNanos;
-  private PixelBuffer<IntBuffer> shown;
+  private long firstPublishedNanos;
+  /** Whether the lines on screen were drawn anti-aliased: a change of way needs a full redraw. */
+  private boolean drawnAntialiased;
+  private Shown shownFull;
+  private Shown shownCoarse;
   /** Each line's pixel y on each axis, by display index then line; valid for {@link #geometry} and lines < pixelYCount. */
   private float[][] pixelY = new float[0][];
   private int pixelYCount;
   /** The lines of the coloured layer in drawing order, with their colours and whether dashed (reused). */
   private int[] drawOrder = new int[0];
-  private int[] drawColour = new int[0];
+  private byte[] drawCode = new byte[0];
   private boolean[] drawDashed = new boolean[0];
   private int[] bucketCount = new int[BUCKETS + 1];
   private final Pane titles = new Pane();
@@ -230,6 +234,14 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     return lastPublishedNanos;
   }
 
+  /**
+   * {@link System#nanoTime()} when the first image after the last {@link #redrawNow()} was shown: a coarse
+   * one when the redraw was too big for a frame, 0 while none has been.
+   */
+  public long firstPublishedNanos() {
+    return firstPublishedNanos;
+  }
+
   /** Nanoseconds the last full redraw of the lines took on the JavaFX thread. */
   public long lastRedrawNanos() {
     return lastRedrawNanos;
@@ -247,6 +259,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   /** Redraws every line now, whatever changed (for the benchmark). */
   public void redrawNow() {
+    firstPublishedNanos = 0;
     linesDirty = true;
     overlayDirty = true;
     paint(plot.getWidth(), plot.getHeight());
@@ -344,18 +357,16 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   /**
    * Redraws every line: works out on the JavaFX thread what to draw (the kept mask is the model's; here
-   * only lists of line numbers and colours), and hands the drawing to {@link #layers}.
+   * only lists of line numbers and colour codes), and hands the drawing to {@link #layers}.
    */
   private void drawAllLines() {
     long t0 = System.nanoTime();
     linesDirty = false;
     ParallelCoordinatesModel m = model();
-    ParallelCoordinatesChart chart = getSkinnable();
     int size = m.size();
     int w = (int) Math.ceil(overlay.getWidth());
     int h = (int) Math.ceil(overlay.getHeight());
     updatePixelY(m);
-    boolean fast = size > FAST_ABOVE;
     int visible = 0;
     ensureDrawCapacity(size);
 
@@ -367,12 +378,11 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
         baseVersion++;
         baseValid = true;
       }
-      int faintColour = argb(chart.faintColorProperty().get(), 1);
       int n = 0;
       for (int i = 0; i < size; i++) {
         if (m.isVisible(i)) {
           drawOrder[n] = i;
-          drawColour[n] = faintColour;
+          drawCode[n] = LineLayers.Palette.FAINT;
           drawDashed[n] = !m.isComplete(i);
           n++;
           visible += m.isKept(i) ? 0 : 1;
@@ -384,7 +394,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     // Kept failed, pruned and interrupted trials first (dashed grey), then the complete ones by colour
     // bucket, worst first so the best lie on top.
     int n = 0;
-    int incompleteColour = argb(chart.incompleteColorProperty().get(), 0.8);
     int[] count = bucketCount;
     java.util.Arrays.fill(count, 0);
     for (int i = 0; i < size; i++) {
@@ -393,7 +402,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
           count[bucketOf(m.colourValue(i)) + 1]++;
         } else {
           drawOrder[n] = i;
-          drawColour[n] = incompleteColour;
+          drawCode[n] = LineLayers.Palette.INCOMPLETE;
           drawDashed[n] = true;
           n++;
         }
@@ -404,72 +413,84 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       count[b + 1] += count[b];
     }
     int total = count[BUCKETS];
-    int[] colours = bucketColours(alpha(size));
     for (int i = 0; i < size; i++) {
       if (m.isKept(i) && m.isComplete(i)) {
         int b = bucketOf(m.colourValue(i));
         int at = count[b]++;
         drawOrder[at] = i;
-        drawColour[at] = colours[b];
+        drawCode[at] = (byte) (LineLayers.Palette.FIRST_BUCKET + b);
         drawDashed[at] = false;
       }
     }
     visible += total;
+    drawnAntialiased = size <= LineLayers.ANTIALIASED_UP_TO;
     layers.submit(new LineLayers.Job(layers.nextGeneration(), true, w, h, geometry.axisX().clone(), pixelYCopy(size),
-        fast, baseVersion, brushed, faint, copy(total)));
+        drawnAntialiased, baseVersion, brushed, faint, copy(total), palette(size)));
     drawnLines = visible;
     drawnUpTo = size;
     fullRedraws++;
     lastRedrawNanos = System.nanoTime() - t0;
   }
 
-  /** Adds the lines of trials that finished since the last redraw, over the others. */
+  /** Adds the lines of trials that finished since the last redraw: faint underneath when brushed, and kept. */
   private void drawNewLines() {
     ParallelCoordinatesModel m = model();
-    ParallelCoordinatesChart chart = getSkinnable();
-    updatePixelY(m);
     int size = m.size();
-    boolean fast = size > FAST_ABOVE;
-    int faintColour = argb(chart.faintColorProperty().get(), 1);
-    int incompleteColour = argb(chart.incompleteColorProperty().get(), 0.8);
-    int[] colours = bucketColours(alpha(size));
+    if ((size <= LineLayers.ANTIALIASED_UP_TO) != drawnAntialiased) {
+      drawAllLines(); // the study has outgrown anti-aliased lines: counted from now on
+      return;
+    }
+    updatePixelY(m);
     int added = size - drawnUpTo;
     int[] order = new int[added];
-    int[] colour = new int[added];
+    byte[] code = new byte[added];
     boolean[] dashed = new boolean[added];
+    int[] visibleOrder = new int[added];
+    boolean[] visibleDashed = new boolean[added];
     int n = 0;
+    int visible = 0;
     for (int i = drawnUpTo; i < size; i++) {
       if (!m.isVisible(i)) {
         continue;
       }
-      order[n] = i;
-      dashed[n] = !m.isComplete(i);
-      colour[n] = !m.isKept(i) ? faintColour : !m.isComplete(i) ? incompleteColour
-          : colours[bucketOf(m.colourValue(i))];
-      n++;
+      visibleOrder[visible] = i;
+      visibleDashed[visible] = !m.isComplete(i);
+      visible++;
+      if (m.isKept(i)) {
+        order[n] = i;
+        dashed[n] = !m.isComplete(i);
+        code[n] = (byte) (!m.isComplete(i) ? LineLayers.Palette.INCOMPLETE
+            : LineLayers.Palette.FIRST_BUCKET + bucketOf(m.colourValue(i)));
+        n++;
+      }
     }
-    int[] faintColours = new int[n];
-    java.util.Arrays.fill(faintColours, faintColour);
-    LineLayers.Lines onBase = baseValid ? new LineLayers.Lines(order, faintColours, dashed, n) : LineLayers.Lines.NONE;
+    LineLayers.Lines onBase = baseValid
+        ? new LineLayers.Lines(visibleOrder, new byte[visible], visibleDashed, visible) : LineLayers.Lines.NONE;
     layers.submit(new LineLayers.Job(layers.currentGeneration(), false, (int) Math.ceil(overlay.getWidth()),
-        (int) Math.ceil(overlay.getHeight()), geometry.axisX().clone(), pixelYCopy(size), fast, baseVersion,
-        baseValid, onBase, new LineLayers.Lines(order, colour, dashed, n)));
-    drawnLines += n;
+        (int) Math.ceil(overlay.getHeight()), geometry.axisX().clone(), pixelYCopy(size), drawnAntialiased,
+        baseVersion, baseValid, onBase, new LineLayers.Lines(order, code, dashed, n), palette(size)));
+    drawnLines += visible;
     drawnUpTo = size;
     incrementalDraws++;
   }
 
-  private static int[] bucketColours(double alpha) {
-    int[] colours = new int[BUCKETS];
+  /** The colours of the line codes: faint, failed or pruned, then the colour buckets at the lines' opacity. */
+  private LineLayers.Palette palette(int size) {
+    ParallelCoordinatesChart chart = getSkinnable();
+    double alpha = alpha(size);
+    int[] colours = new int[LineLayers.Palette.FIRST_BUCKET + BUCKETS];
+    colours[LineLayers.Palette.FAINT] = argb(chart.faintColorProperty().get(), 1);
+    colours[LineLayers.Palette.INCOMPLETE] = argb(chart.incompleteColorProperty().get(), 0.8);
+    int a = (int) Math.round(alpha * 255) << 24;
     for (int b = 0; b < BUCKETS; b++) {
-      colours[b] = LineRaster.premultiplied(Viridis.rgb((b + 0.5) / BUCKETS), alpha);
+      colours[LineLayers.Palette.FIRST_BUCKET + b] = a | Viridis.rgb((b + 0.5) / BUCKETS);
     }
-    return colours;
+    return new LineLayers.Palette(colours, alpha);
   }
 
   /** The first {@code n} entries of the drawing lists, for the background thread. */
   private LineLayers.Lines copy(int n) {
-    return new LineLayers.Lines(java.util.Arrays.copyOf(drawOrder, n), java.util.Arrays.copyOf(drawColour, n),
+    return new LineLayers.Lines(java.util.Arrays.copyOf(drawOrder, n), java.util.Arrays.copyOf(drawCode, n),
         java.util.Arrays.copyOf(drawDashed, n), n);
   }
 
@@ -510,7 +531,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     if (drawOrder.length < size) {
       int n = Math.max(64, size + size / 2);
       drawOrder = new int[n];
-      drawColour = new int[n];
+      drawCode = new byte[n];
       drawDashed = new boolean[n];
     }
   }
@@ -518,7 +539,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   /**
    * Shows a finished image from the background thread: one copy into the image's own buffer (no
    * conversion: it has the same premultiplied ARGB format), inside {@link PixelBuffer#updateBuffer} as
-   * JavaFX asks.
+   * JavaFX asks. A coarse image (the first picture of a big redraw) is scaled up to the plot.
    */
   private void show(LineLayers.Frame frame) {
     int w = frame.width();
@@ -526,32 +547,50 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     if (w <= 0 || h <= 0) {
       lines.setImage(null);
     } else {
-      if (shown == null || shown.getWidth() != w || shown.getHeight() != h) {
-        shown = new PixelBuffer<>(w, h, IntBuffer.allocate(w * h), PixelFormat.getIntArgbPreInstance());
-        lines.setImage(new WritableImage(shown));
+      Shown target = frame.coarse() ? shownCoarse : shownFull;
+      if (target == null || target.pixels().getWidth() != w || target.pixels().getHeight() != h) {
+        PixelBuffer<IntBuffer> pixels =
+            new PixelBuffer<>(w, h, IntBuffer.allocate(w * h), PixelFormat.getIntArgbPreInstance());
+        target = new Shown(pixels, new WritableImage(pixels));
+        if (frame.coarse()) {
+          shownCoarse = target;
+        } else {
+          shownFull = target;
+        }
       }
-      shown.updateBuffer(b -> {
+      target.pixels().updateBuffer(b -> {
         System.arraycopy(frame.pixels(), 0, b.getBuffer().array(), 0, w * h);
         return null;
       });
+      lines.setImage(target.image());
+      lines.setFitWidth(frame.coarse() ? Math.ceil(overlay.getWidth()) : 0);
+      lines.setFitHeight(frame.coarse() ? Math.ceil(overlay.getHeight()) : 0);
     }
     published++;
     lastPublishedNanos = System.nanoTime();
+    if (firstPublishedNanos == 0) {
+      firstPublishedNanos = lastPublishedNanos;
+    }
+  }
+
+  /** An image shown by the lines' image view and the buffer behind it. */
+  private record Shown(PixelBuffer<IntBuffer> pixels, WritableImage image) {
   }
 
   /**
-   * The opacity of the coloured lines: translucent while they are few enough to blend quickly, opaque
-   * (best on top) beyond {@link #FAST_ABOVE}, where a blend per pixel would double the time of a redraw.
+   * The opacity of one coloured line: translucent while lines are few enough for overlaps to show, opaque
+   * (best on top) beyond {@link #OPAQUE_ABOVE}, where they cover the plot anyway.
    */
   private static double alpha(int size) {
-    return size < 200 ? 0.85 : size < 2000 ? 0.55 : size <= FAST_ABOVE ? 0.35 : 1.0;
+    return size < 200 ? 0.85 : size < 2000 ? 0.55 : size <= OPAQUE_ABOVE ? 0.35 : 1.0;
   }
 
+  /** Straight (not premultiplied) ARGB of a paint at {@code opacity}; a gradient counts as grey. */
   private static int argb(Paint p, double opacity) {
     Color c = p instanceof Color col ? col : Color.GRAY;
     int rgb = (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
         | (int) Math.round(c.getBlue() * 255);
-    return LineRaster.premultiplied(rgb, c.getOpacity() * opacity);
+    return (int) Math.round(Math.max(0, Math.min(1, c.getOpacity() * opacity)) * 255) << 24 | rgb;
   }
 
   private static int bucketOf(double t) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -27,9 +26,9 @@ import org.tunescope.engine.study.Trial;
  * <p>Three gestures, 20 frames each: a brush dragged along an axis (the brush set through the chart, as
  * the mouse does, then the redraw), the window resized with a brush on (both layers redrawn), and every
  * line coloured (no brush, after a rescale). "JavaFX thread" is the time the redraw blocks that thread (the
- * lines are rasterised on a background thread); "image shown" is the time until the new image is in the
- * scene; "rendered" adds a snapshot of the plot (what Prism does at the next pulse, plus reading the pixels
- * back; the waits between the steps add a few milliseconds).
+ * lines are rasterised on a background thread); "first picture" is the time until the first image of the
+ * redraw is in the scene (drawn coarser when the redraw is too big for a frame), "full picture" until the
+ * image at full resolution is.
  */
 @Tag("benchmark")
 @ExtendWith(ApplicationExtension.class)
@@ -75,6 +74,7 @@ class ParallelCoordinatesBenchmark {
         chart.brush("C", lo, lo + 0.3);
       });
       int kept = chart.getModel().keptCount();
+      picture(robot, skin, n + "-brushed");
       long[][] resize = measure(robot, skin, f -> {
         chart.setMaxWidth(1280 - 8 * (f % 2 == 0 ? 1 + f : FRAMES - f));
         root.layout();
@@ -85,6 +85,7 @@ class ParallelCoordinatesBenchmark {
           chart.clearBrushes();
         }
       });
+      picture(robot, skin, n + "-every-line");
       report(n, "brush drag (" + kept + " kept)", brush);
       report(n, "resize, brush on", resize);
       report(n, "every line coloured", all);
@@ -93,16 +94,15 @@ class ParallelCoordinatesBenchmark {
   }
 
   /**
-   * Times FRAMES frames: [0] the JavaFX thread's share (what blocks it), [1] until the image is shown (the
-   * background rasterising included), [2] that plus rendering it (a snapshot, after the image is shown).
+   * Times FRAMES frames: [0] the JavaFX thread's share (what blocks it), [1] until the first image is shown
+   * (the background rasterising included), [2] until the full-resolution image is shown.
    */
   private long[][] measure(FxRobot robot, ParallelCoordinatesSkin skin, Frame frame) {
     long[] draw = new long[FRAMES];
     long[] shown = new long[FRAMES];
-    long[] render = new long[FRAMES];
+    long[] first = new long[FRAMES];
     long[] lines = new long[FRAMES];
     long[] raster = new long[FRAMES];
-    AtomicReference<WritableImage> image = new AtomicReference<>();
     for (int f = 0; f < FRAMES; f++) {
       int k = f;
       long[] start = new long[1];
@@ -116,12 +116,28 @@ class ParallelCoordinatesBenchmark {
       awaitShown(skin);
       robot.interact(() -> {
         shown[k] = skin.lastPublishedNanos() - start[0];
+        first[k] = skin.firstPublishedNanos() - start[0];
         raster[k] = skin.lastRasteriseNanos();
-        image.set(skin.interactionCanvas().getParent().snapshot(null, image.get()));
-        render[k] = System.nanoTime() - start[0];
       });
     }
-    return new long[][] {draw, shown, render, lines, raster};
+    return new long[][] {draw, first, shown, lines, raster};
+  }
+
+  /** With -Dbench.pictures=DIR, writes what the chart shows now (the full-resolution picture) to DIR/parallel-NAME.png. */
+  private void picture(FxRobot robot, ParallelCoordinatesSkin skin, String name) {
+    String dir = System.getProperty("bench.pictures");
+    if (dir == null) {
+      return;
+    }
+    awaitShown(skin);
+    robot.interact(() -> {
+      try {
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+        org.tunescope.ui.PngExport.write(chart, java.nio.file.Path.of(dir, "parallel-" + name + ".png"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
   }
 
   /** Waits (on the test thread, never the JavaFX thread) until the last redraw's image is shown. */
@@ -137,7 +153,7 @@ class ParallelCoordinatesBenchmark {
 
   private static void report(int n, String what, long[][] times) {
     System.out.printf(Locale.ROOT, "BENCH %,6d trials, %-28s JavaFX thread median %6.2f ms max %6.2f |"
-            + " image shown median %6.2f ms max %6.2f | rendered median %6.2f ms max %6.2f"
+            + " first picture median %6.2f ms max %6.2f | full picture median %6.2f ms max %6.2f"
             + " (of which: lines listed on the JavaFX thread median %.2f ms, rasterised in the background median"
             + " %.2f ms max %.2f)%n", n, what + ":",
         median(times[0]), max(times[0]), median(times[1]), max(times[1]), median(times[2]), max(times[2]),
