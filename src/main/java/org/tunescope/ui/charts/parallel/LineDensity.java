@@ -3,16 +3,17 @@ package org.tunescope.ui.charts.parallel;
 import java.util.Arrays;
 
 /**
- * The lines of a large study as numbers per pixel instead of colours: how many faint lines cross each
- * pixel, and the highest colour code and the number of the coloured (kept) lines that do. A line then costs
- * an increment per pixel, about a third of a colour blend, and {@link #compose} turns the numbers into
- * colours in one pass over the image.
+ * The lines of a large study as numbers per pixel instead of colours, in two layers: every visible line
+ * ({@code all}) and the kept ones ({@code kept}). Each pixel holds, packed in a long, how many lines cross
+ * it, how many of those are complete trials, and the sum of their colour codes. A line costs one addition
+ * per pixel, and, since it can be subtracted as exactly as it was added, a brush drag only adds the lines
+ * that came into the brush and subtracts those that left, instead of redrawing every kept line; clearing the
+ * brushes copies {@code all} into {@code kept}. {@link #compose} turns the numbers into colours in one pass.
  *
- * <p>Drawing n faint lines of one colour over each other gives the colour of one line at opacity
- * {@code 1 - (1 - a)^n}, so the count alone decides a faint pixel, whatever the order. Coloured lines are
- * drawn best on top: their codes grow with the score, so the highest code through a pixel is the colour on
- * top, again whatever the order, which lets a live trial land under better ones and the strips between
- * axes be drawn in parallel.
+ * <p>A pixel shows the mean colour code of the kept complete lines crossing it, at the opacity of that many
+ * lines ({@code 1 - (1 - a)^n}), over the faint colour at the opacity of all the lines crossing it: n faint
+ * lines of one colour blended over each other give exactly that, whatever the order. The mean (rather than
+ * the last line drawn) does not depend on the order lines arrive in, so a live trial needs no redraw.
  */
 final class LineDensity {
 
@@ -23,24 +24,38 @@ final class LineDensity {
   private static final int HALF = 1 << 15;
   /** Beyond this many pixels 16.16 fixed point overflows. */
   private static final double LIMIT = 30_000;
+  private static final long FIELD = (1L << 20) - 1;
+  private static final int COMPLETE_SHIFT = 20;
+  private static final int SUM_SHIFT = 40;
+  /** Reciprocals of small counts: a multiplication per pixel instead of a division. */
+  private static final float[] RECIPROCAL = new float[4096];
+
+  static {
+    for (int i = 1; i < RECIPROCAL.length; i++) {
+      RECIPROCAL[i] = 1f / i;
+    }
+  }
 
   private int width;
   private int height;
-  private char[] faint = new char[0];
-  private byte[] code = new byte[0];
-  private char[] kept = new char[0];
-  /** The {@code baseVersion} of the lines counted in {@link #faint}, -1 when none. */
-  private long faintVersion = -1;
+  private long[] all = new long[0];
+  private long[] kept = new long[0];
+  /** The {@code baseVersion} of the lines in {@link #all}, -1 when none. */
+  private long version = -1;
+
+  /** What one line adds to a pixel: itself, whether complete, and its colour code when complete. */
+  static long weight(int code, boolean complete) {
+    return complete ? (long) code << SUM_SHIFT | 1L << COMPLETE_SHIFT | 1 : 1;
+  }
 
   /** Resizes (if needed); a new size clears everything. */
   void resize(int w, int h) {
     if (w != width || h != height) {
       width = w;
       height = h;
-      faint = new char[Math.max(0, w * h)];
-      code = new byte[faint.length];
-      kept = new char[faint.length];
-      faintVersion = -1;
+      all = new long[Math.max(0, w * h)];
+      kept = new long[all.length];
+      version = -1;
     }
   }
 
@@ -52,57 +67,61 @@ final class LineDensity {
     return height;
   }
 
-  long faintVersion() {
-    return faintVersion;
+  long version() {
+    return version;
   }
 
-  /** Clears the faint counts, which will hold the lines of {@code version}. */
-  void clearFaint(long version) {
-    Arrays.fill(faint, (char) 0);
-    faintVersion = version;
+  long[] all() {
+    return all;
+  }
+
+  long[] kept() {
+    return kept;
+  }
+
+  /** Clears every layer; {@link #all} will hold the lines of {@code newVersion}. */
+  void clear(long newVersion) {
+    Arrays.fill(all, 0);
+    Arrays.fill(kept, 0);
+    version = newVersion;
   }
 
   void clearKept() {
-    Arrays.fill(code, (byte) 0);
-    Arrays.fill(kept, (char) 0);
+    Arrays.fill(kept, 0);
   }
 
-  /** The faint count at a pixel (for tests). */
-  int faintAt(int x, int y) {
-    return faint[y * width + x];
+  /** Makes the kept layer a copy of the layer of all lines (every line kept). */
+  void keepAll() {
+    System.arraycopy(all, 0, kept, 0, all.length);
   }
 
-  /** The highest code of a kept line at a pixel, 0 for none (for tests). */
-  int codeAt(int x, int y) {
-    return code[y * width + x] & 0xFF;
+  /** Lines crossing a pixel (tests). */
+  int countAt(long[] layer, int x, int y) {
+    return (int) (layer[y * width + x] & FIELD);
   }
 
-  /** The number of kept lines at a pixel, counted only when asked (for tests). */
-  int keptAt(int x, int y) {
-    return kept[y * width + x];
+  /** The mean colour code of the complete lines crossing a pixel, 0 for none (tests). */
+  int meanCodeAt(long[] layer, int x, int y) {
+    return meanCode(layer[y * width + x]);
+  }
+
+  private static int meanCode(long v) {
+    int complete = (int) (v >>> COMPLETE_SHIFT & FIELD);
+    if (complete == 0) {
+      return 0;
+    }
+    float sum = v >>> SUM_SHIFT;
+    return (int) (sum * (complete < RECIPROCAL.length ? RECIPROCAL[complete] : 1f / complete) + 0.5f);
   }
 
   /**
-   * Counts a faint segment from (x0, y0) to (x1, y1), {@code x0 <= x1}, in the columns {@code [fromX, toX)}:
-   * threads that draw disjoint strips of columns never touch the same pixel. Dashed lines leave gaps of 3
-   * pixels after every 4.
+   * Adds {@code delta} (a {@link #weight}, or its negation to take a line away) to the pixels of the segment
+   * from (x0, y0) to (x1, y1), {@code x0 <= x1}, in the columns {@code [fromX, toX)}: threads that draw
+   * disjoint strips of columns never touch the same pixel. A segment always covers the same pixels, so
+   * subtracting it undoes adding it. Dashed lines leave gaps of 3 pixels after every 4.
    */
-  void countFaint(double x0, double y0, double x1, double y1, boolean dashed, int fromX, int toX) {
-    segment(x0, y0, x1, y1, dashed, fromX, toX, 0, false);
-  }
-
-  /**
-   * Draws a kept segment of colour code {@code c} (1..255): the pixel keeps the highest code, and counts the
-   * line when {@code count} is set (needed only for translucent lines).
-   */
-  void drawKept(double x0, double y0, double x1, double y1, int c, boolean dashed, boolean count, int fromX,
-      int toX) {
-    segment(x0, y0, x1, y1, dashed, fromX, toX, c, count);
-  }
-
-  /** c == 0: a faint count; otherwise a kept line of code c. */
-  private void segment(double x0, double y0, double x1, double y1, boolean dashed, int fromX, int toX, int c,
-      boolean count) {
+  void add(long[] layer, double x0, double y0, double x1, double y1, boolean dashed, int fromX, int toX,
+      long delta) {
     double dx = x1 - x0;
     double dy = y1 - y0;
     int steps = Math.max(1, (int) Math.ceil(Math.max(Math.abs(dx), Math.abs(dy))));
@@ -112,9 +131,10 @@ final class LineDensity {
     int fy = (int) (y0 * ONE) + HALF;
     int ix = (int) (dx / steps * ONE);
     int iy = (int) (dy / steps * ONE);
-    boolean inside = y0 >= 0 && y1 >= 0 && y0 + 0.5 < height && y1 + 0.5 < height && Math.abs(x0) < LIMIT && Math.abs(x1) < LIMIT;
+    boolean inside = y0 >= 0 && y1 >= 0 && y0 + 0.5 < height && y1 + 0.5 < height && Math.abs(x0) < LIMIT
+        && Math.abs(x1) < LIMIT;
     if (dashed || !inside) {
-      checkedSegment(fx, fy, ix, iy, steps, dashed, from, to, c, count);
+      checkedSegment(layer, fx, fy, ix, iy, steps, dashed, from, to, delta);
       return;
     }
     // Start at the strip's first column and stop before its right edge: no test per pixel for either.
@@ -126,49 +146,24 @@ final class LineDensity {
         return;
       }
     } else {
-      first = (int) Math.max(0, Math.min(steps + 1L, ceilDiv((long) from * ONE - fx, ix)));
+      first = (int) Math.max(0, Math.min(steps + 1L, -Math.floorDiv(fx - (long) from * ONE, ix)));
       fx += first * ix;
       fy += first * iy;
       last = (int) Math.min(steps, Math.floorDiv((long) to * ONE - 1 - fx, ix) + first);
     }
-    int n = last - first + 1;
-    if (n <= 0) {
-      return;
-    }
-    if (c == 0) {
-      countRun(faint, width, fx, fy, ix, iy, n);
-    } else if (!count) {
-      maxRun(code, width, fx, fy, ix, iy, n, c);
-    } else {
-      for (int s = 0; s < n; s++, fx += ix, fy += iy) {
-        plotKept((fy >> 16) * width + (fx >> 16), c);
-      }
-    }
+    run(layer, width, fx, fy, ix, iy, last - first + 1, delta);
   }
 
-  private static long ceilDiv(long a, long b) {
-    return -Math.floorDiv(-a, b);
-  }
-
-  /** Counts n pixels from (fx, fy) in steps of (ix, iy), all known to be inside: the hot loop. */
-  private static void countRun(char[] p, int w, int fx, int fy, int ix, int iy, int n) {
+  /** Adds delta to n pixels from (fx, fy) in steps of (ix, iy), all known to be inside: the hot loop. */
+  private static void run(long[] p, int w, int fx, int fy, int ix, int iy, int n, long delta) {
     for (int s = 0; s < n; s++, fx += ix, fy += iy) {
-      int i = (fy >> 16) * w + (fx >> 16);
-      p[i] = (char) Math.min(0xFFFF, p[i] + 1);
-    }
-  }
-
-  /** Raises n pixels to code c at least. */
-  private static void maxRun(byte[] p, int w, int fx, int fy, int ix, int iy, int n, int c) {
-    for (int s = 0; s < n; s++, fx += ix, fy += iy) {
-      int i = (fy >> 16) * w + (fx >> 16);
-      p[i] = (byte) Math.max(p[i] & 0xFF, c);
+      p[(fy >> 16) * w + (fx >> 16)] += delta;
     }
   }
 
   /** The slow path, for dashed lines and lines that leave the image: every pixel tested. */
-  private void checkedSegment(int fx, int fy, int ix, int iy, int steps, boolean dashed, int from, int to, int c,
-      boolean count) {
+  private void checkedSegment(long[] layer, int fx, int fy, int ix, int iy, int steps, boolean dashed, int from,
+      int to, long delta) {
     for (int s = 0; s <= steps; s++, fx += ix, fy += iy) {
       if (dashed && s % 7 >= 4) {
         continue;
@@ -178,20 +173,8 @@ final class LineDensity {
       if (col < from || col >= to || row < 0 || row >= height || fx < 0 || fy < 0) {
         continue;
       }
-      int i = row * width + col;
-      if (c == 0) {
-        faint[i] = (char) Math.min(0xFFFF, faint[i] + 1);
-      } else if (count) {
-        plotKept(i, c);
-      } else {
-        code[i] = (byte) Math.max(code[i] & 0xFF, c);
-      }
+      layer[row * width + col] += delta;
     }
-  }
-
-  private void plotKept(int i, int c) {
-    code[i] = (byte) Math.max(code[i] & 0xFF, c);
-    kept[i] = (char) Math.min(0xFFFF, kept[i] + 1);
   }
 
   /**
@@ -205,14 +188,17 @@ final class LineDensity {
     boolean withFaint = colours.withFaint();
     boolean counted = colours.counted();
     for (int i = fromRow * width, end = toRow * width; i < end; i++) {
-      int below = withFaint ? faintLut[Math.min(CAP, faint[i])] : 0;
-      int c = code[i] & 0xFF;
-      if (c == 0) {
+      int below = withFaint ? faintLut[(int) Math.min(CAP, all[i] & FIELD)] : 0;
+      long k = kept[i];
+      int n = (int) (k & FIELD);
+      if (n == 0) {
         out[i] = below;
         continue;
       }
-      int a = counted ? keptAlpha[Math.min(CAP, kept[i])] : 255;
-      out[i] = a == 255 ? rgb[c] : over(rgb[c], a, below);
+      int c = meanCode(k);
+      int top = rgb[c == 0 ? LineLayers.Palette.INCOMPLETE : Math.min(255, c)];
+      int a = counted ? keptAlpha[Math.min(CAP, n)] : 255;
+      out[i] = a == 255 ? top : over(top, a, below);
     }
   }
 

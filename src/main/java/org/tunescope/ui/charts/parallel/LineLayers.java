@@ -21,10 +21,13 @@ import java.util.stream.IntStream;
  * the next, so the strips can be rasterised in parallel (with two processors or more).
  *
  * <p>Two ways of drawing. Up to {@link #ANTIALIASED_UP_TO} lines each is blended anti-aliased into colour
- * pixels ({@link LineRaster}); beyond, the lines are counted per pixel ({@link LineDensity}), three times
- * faster, and a redraw too big for one frame (a resize redraws every faint line) is first drawn at half or
- * a quarter of the resolution and shown, then at full resolution unless a newer redraw has come in first
- * (while a window is being resized, the coarse pictures follow the mouse and the last one is refined).
+ * pixels ({@link LineRaster}); beyond, the lines are counted per pixel ({@link LineDensity}): a layer of all
+ * visible lines, counted once per layout and data, and a layer of the kept ones, which a brush drag updates
+ * by adding the lines that came into the brush and taking away those that left (or, when fewer, by copying
+ * the layer of all lines and taking away the unkept ones: clearing the brushes is a copy). A redraw too big
+ * for one frame (a resize recounts every line) is first drawn at half or a quarter of the resolution and
+ * shown, then at full resolution unless a newer redraw has come in first (while a window is being resized,
+ * the coarse pictures follow the mouse and the last one is refined).
  */
 final class LineLayers {
 
@@ -33,10 +36,9 @@ final class LineLayers {
 
   /**
    * Pixel steps a full-resolution pass may take before a coarse pass is shown first: 12 to 20 ms on one
-   * core of this machine (2 to 3.5 ns a step, depending on the moment). A brush drag over 10,000 trials
-   * (3,000 kept, 4.6 million steps) stays sharp; a resize (20 million) or every line coloured (16 million)
-   * shows a coarse picture first. With a budget of 2.5 million the brush drag too went coarse first: its
-   * first picture came 3 ms sooner but blurred, and the sharp one 20 ms later.
+   * core of this machine (2 to 3.5 ns a step, depending on the moment). A resize with 10,000 trials (16
+   * million steps to recount every line) shows a coarse picture first; a brush drag (a few hundred lines in
+   * or out of the brush) stays sharp.
    */
   static final long STEPS_PER_FRAME = 6_000_000;
 
@@ -69,23 +71,22 @@ final class LineLayers {
   record Job(long generation, boolean full, int width, int height, double[] axisX, float[][] pixelY,
       boolean antialiased, long baseVersion, boolean onBase, Lines base, Lines lines, Palette palette) {
 
-    /** Pixel steps of drawing these lines at full resolution (the faint ones when the base needs them). */
-    long steps(boolean withBase) {
-      return steps(lines) + (withBase ? steps(base) : 0);
-    }
-
-    private long steps(Lines l) {
+    /** The mean pixel steps of one of the visible lines at full resolution. */
+    long stepsPerLine() {
+      if (base.count() == 0) {
+        return 0;
+      }
       long total = 0;
       for (int k = 1; k < axisX.length; k++) {
         double dx = axisX[k] - axisX[k - 1];
         float[] left = pixelY[k - 1];
         float[] right = pixelY[k];
-        for (int j = 0; j < l.count(); j++) {
-          int i = l.order()[j];
+        for (int j = 0; j < base.count(); j++) {
+          int i = base.order()[j];
           total += (long) Math.max(dx, Math.abs(right[i] - left[i])) + 1;
         }
       }
-      return total;
+      return total / base.count();
     }
   }
 
@@ -110,7 +111,7 @@ final class LineLayers {
   private final LineRaster blended = new LineRaster();
   private long blendedBaseVersion = -1;
   /** Counted lines at full resolution, then at half and a quarter of it. */
-  private final LineDensity[] density = {new LineDensity(), new LineDensity(), new LineDensity()};
+  private final Level[] levels = {new Level(), new Level(), new Level()};
   private final AtomicLong generation = new AtomicLong();
   private final AtomicReference<Frame> ready = new AtomicReference<>();
   private final AtomicReference<int[]> spare = new AtomicReference<>();
@@ -202,14 +203,20 @@ final class LineLayers {
     lastDrawNanos = System.nanoTime() - t0;
   }
 
+  /** New lines of an incremental job reach every cached layer of all lines of the same version. */
   private void addToBases(Job job) {
     if (blendedBaseVersion == job.baseVersion() && sameSize(blendedBase.width(), blendedBase.height(), job, 0)) {
-      draw(blendedBase, job, job.base());
+      draw(blendedBase, job, job.base(), true);
     }
-    for (int shift = 0; shift < density.length; shift++) {
-      LineDensity d = density[shift];
-      if (d.faintVersion() == job.baseVersion() && sameSize(d.width(), d.height(), job, shift)) {
-        count(d, job, job.base(), true, shift);
+    for (int shift = 0; shift < levels.length; shift++) {
+      Level level = levels[shift];
+      if (level.matches(job, shift)) {
+        level.grow(job.pixelY()[0].length);
+        Lines base = job.base();
+        for (int j = 0; j < base.count(); j++) {
+          level.weight[base.order()[j]] = LineDensity.weight(base.code()[j] & 0xFF, !base.dashed()[j]);
+        }
+        add(level, job, base.order(), base.count(), shift, level.density.all(), 1);
       }
     }
   }
@@ -222,7 +229,7 @@ final class LineLayers {
         if (blendedBaseVersion != job.baseVersion()
             || !sameSize(blendedBase.width(), blendedBase.height(), job, 0)) {
           blendedBase.reset(job.width(), job.height());
-          draw(blendedBase, job, job.base());
+          draw(blendedBase, job, job.base(), true);
           blendedBaseVersion = job.baseVersion();
         }
         blended.copyFrom(blendedBase);
@@ -233,92 +240,183 @@ final class LineLayers {
       return;
     } else {
       addToBases(job);
-      draw(blended, job, job.base());
+      if (job.onBase()) {
+        draw(blended, job, job.base(), true);
+      }
     }
-    draw(blended, job, job.lines());
+    draw(blended, job, job.lines(), false);
     hand(job.width(), job.height(), false,
         out -> System.arraycopy(blended.pixels(), 0, out, 0, job.width() * job.height()));
   }
 
-  private static void draw(LineRaster target, Job job, Lines lines) {
+  /** Draws lines in their colours, or all in the faint colour. */
+  private static void draw(LineRaster target, Job job, Lines lines, boolean faint) {
     Palette palette = job.palette();
+    int faintColour = palette.premultiplied(Palette.FAINT);
     strips(job, lines, (k, i, j) -> {
       double x0 = job.axisX()[k - 1];
       double x1 = job.axisX()[k];
       target.segment(x0, job.pixelY()[k - 1][i], x1, job.pixelY()[k][i],
-          palette.premultiplied(lines.code()[j] & 0xFF), lines.dashed()[j], from(job, k, 0), to(job, k, 0));
+          faint ? faintColour : palette.premultiplied(lines.code()[j] & 0xFF), lines.dashed()[j], from(job, k, 0),
+          to(job, k, 0));
     });
   }
 
   // --- counted lines, for more
 
+  /** A resolution of the counted lines, with which lines its kept layer holds and each line's weight. */
+  private static final class Level {
+    final LineDensity density = new LineDensity();
+    /** By line number: whether the line is in the kept layer. */
+    boolean[] kept = new boolean[0];
+    /** By line number: what the line added to the layer of all lines (so it is taken away exactly). */
+    long[] weight = new long[0];
+
+    boolean matches(Job job, int shift) {
+      return density.version() == job.baseVersion() && sameSize(density.width(), density.height(), job, shift);
+    }
+
+    void grow(int lines) {
+      if (kept.length < lines) {
+        kept = java.util.Arrays.copyOf(kept, Math.max(lines, kept.length * 2));
+        weight = java.util.Arrays.copyOf(weight, kept.length);
+      }
+    }
+  }
+
+  /**
+   * The kept layer's changes: line numbers to add ({@code add[0..adds)}) and to take away, after copying the
+   * layer of all lines first when {@code fromAll}.
+   */
+  private record KeptPlan(int[] add, int adds, int[] remove, int removes, boolean fromAll) {
+    long lines() {
+      return adds + removes;
+    }
+  }
+
   private void drawCounted(Job job) {
     LineDensity.Colours colours = LineDensity.Colours.of(job.palette().colours()[Palette.FAINT],
         job.palette().colours(), job.palette().keptOpacity(), job.onBase());
     if (!job.full()) {
-      LineDensity fine = density[0];
-      if (!sameSize(fine.width(), fine.height(), job, 0)) {
+      Level fine = levels[0];
+      if (!fine.matches(job, 0)) {
         return;
       }
       addToBases(job);
-      count(fine, job, job.lines(), false, 0);
-      compose(fine, false, colours);
+      apply(fine, job, new KeptPlan(job.lines().order(), job.lines().count(), new int[0], 0, false), 0);
+      compose(fine.density, false, colours);
       return;
     }
-    int shift = coarseness(job);
+    boolean[] wanted = mask(job.lines(), job.pixelY()[0].length);
+    int shift = coarseness(job, wanted);
     if (shift > 0) {
-      paint(density[shift], job, shift);
-      compose(density[shift], true, colours);
+      prepare(levels[shift], job, shift, wanted);
+      compose(levels[shift].density, true, colours);
       if (generation.get() != job.generation()) {
         return; // a newer redraw is waiting: its turn, not this one's full resolution
       }
     }
-    paint(density[0], job, 0);
-    compose(density[0], false, colours);
+    prepare(levels[0], job, 0, wanted);
+    compose(levels[0].density, false, colours);
   }
 
   /**
    * How much coarser the first pass is drawn: 0 when the job fits in a frame at full resolution, else
    * 1 (half) or 2 (a quarter of the resolution; a pass at half resolution takes half the steps).
    */
-  private int coarseness(Job job) {
-    LineDensity fine = density[0];
-    boolean baseCached = !job.onBase() || fine.faintVersion() == job.baseVersion()
-        && sameSize(fine.width(), fine.height(), job, 0);
-    long steps = job.steps(!baseCached);
+  private int coarseness(Job job, boolean[] wanted) {
+    Level fine = levels[0];
+    long lines = fine.matches(job, 0) ? plan(fine, job, wanted).lines()
+        : job.base().count() + Math.min(job.lines().count(), job.base().count() - job.lines().count());
+    long steps = lines * job.stepsPerLine();
     int shift = 0;
-    while (shift < density.length - 1 && steps >> shift > stepsPerFrame) {
+    while (shift < levels.length - 1 && steps >> shift > stepsPerFrame) {
       shift++;
     }
     return shift;
   }
 
-  /** Redraws a density's kept lines, and its faint ones when their version or the size changed. */
-  private void paint(LineDensity d, Job job, int shift) {
-    d.resize(scaled(job.width(), shift), scaled(job.height(), shift));
-    if (job.onBase() && d.faintVersion() != job.baseVersion()) {
-      d.clearFaint(job.baseVersion());
-      count(d, job, job.base(), true, shift);
+  /** Brings a level to this job: all lines recounted if their version or the size changed, then the kept ones. */
+  private void prepare(Level level, Job job, int shift, boolean[] wanted) {
+    LineDensity d = level.density;
+    if (!level.matches(job, shift)) {
+      d.resize(scaled(job.width(), shift), scaled(job.height(), shift));
+      d.clear(job.baseVersion());
+      level.kept = new boolean[wanted.length];
+      level.weight = new long[wanted.length];
+      Lines base = job.base();
+      for (int j = 0; j < base.count(); j++) {
+        level.weight[base.order()[j]] = LineDensity.weight(base.code()[j] & 0xFF, !base.dashed()[j]);
+      }
+      add(level, job, base.order(), base.count(), shift, d.all(), 1);
     }
-    d.clearKept();
-    count(d, job, job.lines(), false, shift);
+    apply(level, job, plan(level, job, wanted), shift);
   }
 
-  private static void count(LineDensity d, Job job, Lines lines, boolean faint, int shift) {
-    boolean counted = job.palette().keptOpacity() < 1;
-    double scale = 1.0 / (1 << shift);
-    strips(job, lines, (k, i, j) -> {
-      double x0 = job.axisX()[k - 1] * scale;
-      double x1 = job.axisX()[k] * scale;
-      double y0 = job.pixelY()[k - 1][i] * scale;
-      double y1 = job.pixelY()[k][i] * scale;
-      if (faint) {
-        d.countFaint(x0, y0, x1, y1, lines.dashed()[j], from(job, k, shift), to(job, k, shift));
-      } else {
-        d.drawKept(x0, y0, x1, y1, lines.code()[j] & 0xFF, lines.dashed()[j], counted, from(job, k, shift),
-            to(job, k, shift));
+  /** The cheaper way to the wanted kept lines: from the lines kept now, or from all lines. */
+  private static KeptPlan plan(Level level, Job job, boolean[] wanted) {
+    level.grow(wanted.length);
+    Lines base = job.base();
+    int[] added = new int[base.count()];
+    int[] removed = new int[base.count()];
+    int[] unkept = new int[base.count()];
+    int adds = 0;
+    int removes = 0;
+    int unkepts = 0;
+    for (int j = 0; j < base.count(); j++) {
+      int i = base.order()[j];
+      boolean want = i < wanted.length && wanted[i];
+      if (want && !level.kept[i]) {
+        added[adds++] = i;
+      } else if (!want && level.kept[i]) {
+        removed[removes++] = i;
       }
-    });
+      if (!want) {
+        unkept[unkepts++] = i;
+      }
+    }
+    if (unkepts < adds + removes) {
+      return new KeptPlan(new int[0], 0, unkept, unkepts, true);
+    }
+    return new KeptPlan(added, adds, removed, removes, false);
+  }
+
+  private void apply(Level level, Job job, KeptPlan plan, int shift) {
+    LineDensity d = level.density;
+    if (plan.fromAll()) {
+      d.keepAll();
+      java.util.Arrays.fill(level.kept, true);
+    }
+    level.grow(job.pixelY()[0].length);
+    add(level, job, plan.add(), plan.adds(), shift, d.kept(), 1);
+    add(level, job, plan.remove(), plan.removes(), shift, d.kept(), -1);
+    for (int j = 0; j < plan.adds(); j++) {
+      level.kept[plan.add()[j]] = true;
+    }
+    for (int j = 0; j < plan.removes(); j++) {
+      level.kept[plan.remove()[j]] = false;
+    }
+  }
+
+  /**
+   * Adds (sign 1) or takes away (sign -1) the lines {@code order[0..n)} in a layer of a level, strip by
+   * strip, each with the weight it was counted with (incomplete trials, weight 1, are dashed).
+   */
+  private static void add(Level level, Job job, int[] order, int n, int shift, long[] layer, int sign) {
+    double scale = 1.0 / (1 << shift);
+    LineDensity d = level.density;
+    strips(job, order, n, (k, i, j) -> d.add(layer, job.axisX()[k - 1] * scale, job.pixelY()[k - 1][i] * scale,
+        job.axisX()[k] * scale, job.pixelY()[k][i] * scale, level.weight[i] == LineDensity.weight(0, false),
+        from(job, k, shift), to(job, k, shift), sign * level.weight[i]));
+  }
+
+  /** By line number, whether {@code lines} holds it. */
+  private static boolean[] mask(Lines lines, int size) {
+    boolean[] mask = new boolean[size];
+    for (int j = 0; j < lines.count(); j++) {
+      mask[lines.order()[j]] = true;
+    }
+    return mask;
   }
 
   /** Paints a density into a frame of its own size: a coarse one is scaled up by the image view showing it. */
@@ -343,12 +441,15 @@ final class LineLayers {
 
   /** Runs {@code action} for every segment of {@code lines}, strip by strip (in parallel when worth it). */
   private static void strips(Job job, Lines lines, SegmentAction action) {
+    strips(job, lines.order(), lines.count(), action);
+  }
+
+  /** Runs {@code action} for every segment of the lines {@code order[0..n)}. */
+  private static void strips(Job job, int[] order, int n, SegmentAction action) {
     int segments = job.axisX().length - 1;
-    int n = lines.count();
     if (segments <= 0 || n == 0) {
       return;
     }
-    int[] order = lines.order();
     IntStream strips = IntStream.rangeClosed(1, segments);
     if (PARALLEL && (long) n * segments >= PARALLEL_ABOVE) {
       strips = strips.parallel();

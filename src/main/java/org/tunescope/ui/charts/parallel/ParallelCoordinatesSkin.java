@@ -33,7 +33,7 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws a {@link ParallelCoordinatesChart}: the lines rasterised into one image (see {@link LineLayers}),
- * the best on top, shown in an image view; axes, ticks, brushes, the best, selected
+ * shown in an image view; axes, ticks, brushes, the best, selected
  * and hovered lines on a canvas above it, axis titles as labels that can be dragged sideways, and a tool bar
  * with the count of kept trials and the "narrow the search" button.
  *
@@ -52,7 +52,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   private static final double AXIS_GRAB = 10;
   private static final double END_GRAB = 5;
   private static final int BUCKETS = 32;
-  /** Above this many trials the coloured lines are opaque (best on top): translucency stops telling lines apart. */
+  /** Above this many trials the coloured lines are opaque: translucency stops telling lines apart. */
   private static final int OPAQUE_ABOVE = 3000;
 
   private final ImageView lines = new ImageView();
@@ -370,29 +370,27 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     int visible = 0;
     ensureDrawCapacity(size);
 
-    // With brushes, every line lies faint underneath (cached: a brush drag redraws only the kept lines).
+    // Every visible line, with its colour code: faint underneath when brushed (cached, so a brush drag
+    // draws only the kept lines), and the counted drawing's layer of all lines.
     boolean brushed = !m.brushes().isEmpty();
-    LineLayers.Lines faint = LineLayers.Lines.NONE;
-    if (brushed) {
-      if (!baseValid) {
-        baseVersion++;
-        baseValid = true;
-      }
-      int n = 0;
-      for (int i = 0; i < size; i++) {
-        if (m.isVisible(i)) {
-          drawOrder[n] = i;
-          drawCode[n] = LineLayers.Palette.FAINT;
-          drawDashed[n] = !m.isComplete(i);
-          n++;
-          visible += m.isKept(i) ? 0 : 1;
-        }
-      }
-      faint = copy(n);
+    if (!baseValid) {
+      baseVersion++;
+      baseValid = true;
     }
+    int visibleCount = 0;
+    for (int i = 0; i < size; i++) {
+      if (m.isVisible(i)) {
+        drawOrder[visibleCount] = i;
+        drawCode[visibleCount] = code(m, i);
+        drawDashed[visibleCount] = !m.isComplete(i);
+        visibleCount++;
+        visible += m.isKept(i) ? 0 : 1;
+      }
+    }
+    LineLayers.Lines all = copy(visibleCount);
 
     // Kept failed, pruned and interrupted trials first (dashed grey), then the complete ones by colour
-    // bucket, worst first so the best lie on top.
+    // bucket, worst first so the best lie on top when blended (the counted drawing takes the mean).
     int n = 0;
     int[] count = bucketCount;
     java.util.Arrays.fill(count, 0);
@@ -425,7 +423,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     visible += total;
     drawnAntialiased = size <= LineLayers.ANTIALIASED_UP_TO;
     layers.submit(new LineLayers.Job(layers.nextGeneration(), true, w, h, geometry.axisX().clone(), pixelYCopy(size),
-        drawnAntialiased, baseVersion, brushed, faint, copy(total), palette(size)));
+        drawnAntialiased, baseVersion, brushed, all, copy(total), palette(size)));
     drawnLines = visible;
     drawnUpTo = size;
     fullRedraws++;
@@ -446,6 +444,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     byte[] code = new byte[added];
     boolean[] dashed = new boolean[added];
     int[] visibleOrder = new int[added];
+    byte[] visibleCode = new byte[added];
     boolean[] visibleDashed = new boolean[added];
     int n = 0;
     int visible = 0;
@@ -454,24 +453,29 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
         continue;
       }
       visibleOrder[visible] = i;
+      visibleCode[visible] = code(m, i);
       visibleDashed[visible] = !m.isComplete(i);
       visible++;
       if (m.isKept(i)) {
         order[n] = i;
         dashed[n] = !m.isComplete(i);
-        code[n] = (byte) (!m.isComplete(i) ? LineLayers.Palette.INCOMPLETE
-            : LineLayers.Palette.FIRST_BUCKET + bucketOf(m.colourValue(i)));
+        code[n] = code(m, i);
         n++;
       }
     }
-    LineLayers.Lines onBase = baseValid
-        ? new LineLayers.Lines(visibleOrder, new byte[visible], visibleDashed, visible) : LineLayers.Lines.NONE;
+    LineLayers.Lines all = new LineLayers.Lines(visibleOrder, visibleCode, visibleDashed, visible);
     layers.submit(new LineLayers.Job(layers.currentGeneration(), false, (int) Math.ceil(overlay.getWidth()),
         (int) Math.ceil(overlay.getHeight()), geometry.axisX().clone(), pixelYCopy(size), drawnAntialiased,
-        baseVersion, baseValid, onBase, new LineLayers.Lines(order, code, dashed, n), palette(size)));
+        baseVersion, !m.brushes().isEmpty(), all, new LineLayers.Lines(order, code, dashed, n), palette(size)));
     drawnLines += visible;
     drawnUpTo = size;
     incrementalDraws++;
+  }
+
+  /** A line's colour code: failed or pruned, or the bucket of its validation score (higher is better). */
+  private static byte code(ParallelCoordinatesModel m, int i) {
+    return (byte) (!m.isComplete(i) ? LineLayers.Palette.INCOMPLETE
+        : LineLayers.Palette.FIRST_BUCKET + bucketOf(m.colourValue(i)));
   }
 
   /** The colours of the line codes: faint, failed or pruned, then the colour buckets at the lines' opacity. */
@@ -579,7 +583,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   /**
    * The opacity of one coloured line: translucent while lines are few enough for overlaps to show, opaque
-   * (best on top) beyond {@link #OPAQUE_ABOVE}, where they cover the plot anyway.
+   * beyond {@link #OPAQUE_ABOVE}, where they cover the plot anyway.
    */
   private static double alpha(int size) {
     return size < 200 ? 0.85 : size < 2000 ? 0.55 : size <= OPAQUE_ABOVE ? 0.35 : 1.0;

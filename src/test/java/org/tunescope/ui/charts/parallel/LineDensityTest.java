@@ -1,8 +1,10 @@
 package org.tunescope.ui.charts.parallel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LineDensityTest {
@@ -10,15 +12,16 @@ class LineDensityTest {
   private static final int W = 12;
   private static final int H = 10;
   private static final int ALL = Integer.MAX_VALUE;
+  private static final long ONE_LINE = LineDensity.weight(5, true);
 
   @Test
   void aSteepLineCountsOnePixelOnEveryRowItCrosses() {
     LineDensity d = density();
-    d.countFaint(2, 0, 4, 9, false, 0, ALL);
+    d.add(d.all(), 2, 0, 4, 9, false, 0, ALL, ONE_LINE);
     for (int y = 0; y < H; y++) {
       int count = 0;
       for (int x = 0; x < W; x++) {
-        count += d.faintAt(x, y);
+        count += d.countAt(d.all(), x, y);
       }
       assertEquals(1, count, "row " + y);
     }
@@ -28,38 +31,63 @@ class LineDensityTest {
   void linesOverThePixelAddUpAndAStripTouchesOnlyItsColumns() {
     LineDensity d = density();
     for (int i = 0; i < 3; i++) {
-      d.countFaint(0, 4, 11, 4, false, 0, ALL);
+      d.add(d.all(), 0, 4, 11, 4, false, 0, ALL, ONE_LINE);
     }
-    d.countFaint(0, 4, 11, 4, false, 5, 8);
+    d.add(d.all(), 0, 4, 11, 4, false, 5, 8, ONE_LINE);
     for (int x = 0; x < W; x++) {
-      assertEquals(x >= 5 && x < 8 ? 4 : 3, d.faintAt(x, 4), "column " + x);
+      assertEquals(x >= 5 && x < 8 ? 4 : 3, d.countAt(d.all(), x, 4), "column " + x);
     }
   }
 
   @Test
-  void theBestCodeStaysOnTopWhateverTheOrderLinesArriveIn() {
+  void aPixelShowsTheMeanCodeOfItsCompleteLines() {
     LineDensity d = density();
-    d.drawKept(0, 2, 11, 2, 9, false, true, 0, ALL);
-    d.drawKept(0, 2, 11, 2, 4, false, true, 0, ALL); // a worse trial finishing later
-    assertEquals(9, d.codeAt(6, 2));
-    assertEquals(2, d.keptAt(6, 2), "both lines counted");
-    assertEquals(0, d.codeAt(6, 3));
+    d.add(d.kept(), 0, 2, 11, 2, false, 0, ALL, LineDensity.weight(9, true));
+    d.add(d.kept(), 0, 2, 11, 2, false, 0, ALL, LineDensity.weight(4, true));
+    d.add(d.kept(), 0, 2, 11, 2, true, 0, ALL, LineDensity.weight(1, false)); // a failed trial: no colour vote
+    assertEquals(7, d.meanCodeAt(d.kept(), 0, 2), "(9 + 4) / 2, rounded");
+    assertEquals(0, d.meanCodeAt(d.kept(), 6, 3));
+  }
+
+  @Test
+  void takingLinesAwayUndoesAddingThemExactly() {
+    LineDensity d = density();
+    Random random = new Random(3);
+    double[][] lines = new double[40][];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = new double[] {random.nextDouble() * 3, random.nextDouble() * 14 - 2, 8 + random.nextDouble() * 6,
+          random.nextDouble() * 14 - 2};
+      d.add(d.kept(), lines[i][0], lines[i][1], lines[i][2], lines[i][3], i % 5 == 0, 0, ALL,
+          LineDensity.weight(2 + i % 30, i % 5 != 0));
+    }
+    long[] firstTen = d.kept().clone();
+    for (int i = 10; i < lines.length; i++) {
+      d.add(d.kept(), lines[i][0], lines[i][1], lines[i][2], lines[i][3], i % 5 == 0, 0, ALL,
+          -LineDensity.weight(2 + i % 30, i % 5 != 0));
+    }
+    LineDensity fresh = density();
+    for (int i = 0; i < 10; i++) {
+      fresh.add(fresh.kept(), lines[i][0], lines[i][1], lines[i][2], lines[i][3], i % 5 == 0, 0, ALL,
+          LineDensity.weight(2 + i % 30, i % 5 != 0));
+    }
+    assertArrayEquals(fresh.kept(), d.kept(), "the first ten lines, as if the others had never been drawn");
+    assertTrue(java.util.Arrays.stream(firstTen).anyMatch(v -> v != 0));
   }
 
   @Test
   void dashedLinesLeaveGapsAndLinesLeavingTheImageAreClipped() {
     LineDensity d = density();
-    d.countFaint(0, 1, 11, 1, true, 0, ALL);
+    d.add(d.all(), 0, 1, 11, 1, true, 0, ALL, ONE_LINE);
     int drawn = 0;
     for (int x = 0; x < W; x++) {
-      drawn += d.faintAt(x, 1);
+      drawn += d.countAt(d.all(), x, 1);
     }
     assertTrue(drawn >= 6 && drawn <= 8, "4 of every 7 pixels: " + drawn);
-    d.countFaint(0, -20, 11, 30, false, 0, ALL); // crosses the image from above to below
+    d.add(d.all(), 0, -20, 11, 30, false, 0, ALL, ONE_LINE); // crosses the image from above to below
     int inside = 0;
     for (int y = 0; y < H; y++) {
       for (int x = 0; x < W; x++) {
-        inside += d.faintAt(x, y);
+        inside += d.countAt(d.all(), x, y);
       }
     }
     assertTrue(inside > drawn && inside <= drawn + H, "only the rows inside: " + (inside - drawn));
@@ -70,16 +98,16 @@ class LineDensityTest {
     LineDensity d = density();
     int faintColour = 0x40 << 24 | 0x808080; // a quarter opaque
     for (int i = 0; i < 2; i++) {
-      d.countFaint(0, 5, 11, 5, false, 0, ALL);
+      d.add(d.all(), 0, 5, 11, 5, false, 0, ALL, LineDensity.weight(2, true));
     }
-    d.drawKept(0, 5, 11, 5, 2, false, false, 6, ALL);
+    d.add(d.kept(), 0, 5, 11, 5, false, 6, ALL, LineDensity.weight(2, true));
     int[] codes = {0, 0, 0xFF2040A0};
     LineDensity.Colours colours = LineDensity.Colours.of(faintColour, codes, 1.0, true);
     int[] out = new int[W * H];
     d.compose(out, 0, H, colours);
 
-    int twoBlends = blend(LineRaster.premultiplied(0x808080, 0x40 / 255.0),
-        blend(LineRaster.premultiplied(0x808080, 0x40 / 255.0), 0));
+    int oneLine = LineRaster.premultiplied(0x808080, 0x40 / 255.0);
+    int twoBlends = blend(oneLine, blend(oneLine, 0));
     assertEquals(twoBlends >>> 24, out[5 * W + 2] >>> 24, 2, "alpha of two faint lines");
     assertEquals(0xFF2040A0, out[5 * W + 8], "the kept line on top");
     assertEquals(0, out[0], "nothing elsewhere");

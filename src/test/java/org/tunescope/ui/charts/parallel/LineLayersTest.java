@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.parallel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -90,14 +91,81 @@ class LineLayersTest {
     }
   }
 
+  @Test
+  void aBrushDragThatOnlyAddsAndTakesAwayLinesPaintsWhatAFullRedrawPaints() throws Exception {
+    int lines = 400;
+    java.util.Random random = new java.util.Random(5);
+    float[][] pixelY = new float[3][lines];
+    for (float[] axis : pixelY) {
+      for (int i = 0; i < lines; i++) {
+        axis[i] = random.nextFloat() * (H - 1);
+      }
+    }
+    byte[] codes = new byte[lines];
+    boolean[] dashed = new boolean[lines];
+    int[] all = new int[lines];
+    for (int i = 0; i < lines; i++) {
+      all[i] = i;
+      codes[i] = (byte) (2 + random.nextInt(2));
+      dashed[i] = i % 17 == 0;
+    }
+    LineLayers.Lines base = new LineLayers.Lines(all, codes, dashed, lines);
+    AtomicReference<int[]> dragged = new AtomicReference<>();
+    LineLayers drag = new LineLayers(Runnable::run, f -> dragged.set(f.pixels().clone()));
+    AtomicReference<int[]> fresh = new AtomicReference<>();
+    LineLayers once = new LineLayers(Runnable::run, f -> fresh.set(f.pixels().clone()));
+    try {
+      // A brush keeping the lines whose first value lies in a window that slides down, then grows to all.
+      for (int step = 0; step <= 6; step++) {
+        float lo = step * 3;
+        float hi = step == 6 ? H : lo + 12;
+        int[] keptLines = java.util.stream.IntStream.range(0, lines)
+            .filter(i -> pixelY[0][i] >= lo && pixelY[0][i] <= hi).toArray();
+        LineLayers.Lines kept = select(base, keptLines);
+        drag.submit(countedJob(drag.nextGeneration(), pixelY, base, kept));
+        await(drag);
+        if (step == 3 || step == 6) {
+          once.submit(countedJob(once.nextGeneration(), pixelY, base, kept));
+          await(once);
+          assertArrayEquals(fresh.get(), dragged.get(), "step " + step);
+        }
+        LineLayers fromScratch = new LineLayers(Runnable::run, f -> fresh.set(f.pixels().clone()));
+        fromScratch.submit(countedJob(fromScratch.nextGeneration(), pixelY, base, kept));
+        await(fromScratch);
+        fromScratch.dispose();
+        assertArrayEquals(fresh.get(), dragged.get(), "step " + step + ": the same picture as drawn afresh");
+      }
+    } finally {
+      drag.dispose();
+      once.dispose();
+    }
+  }
+
+  private static LineLayers.Lines select(LineLayers.Lines base, int[] lines) {
+    byte[] codes = new byte[lines.length];
+    boolean[] dashed = new boolean[lines.length];
+    for (int j = 0; j < lines.length; j++) {
+      codes[j] = base.code()[lines[j]];
+      dashed[j] = base.dashed()[lines[j]];
+    }
+    return new LineLayers.Lines(lines, codes, dashed, lines.length);
+  }
+
+  private static LineLayers.Job countedJob(long generation, float[][] pixelY, LineLayers.Lines base,
+      LineLayers.Lines kept) {
+    return new LineLayers.Job(generation, true, W, H, new double[] {0, W / 2.0, W - 1}, pixelY, false, 1, true, base,
+        kept, new LineLayers.Palette(PALETTE.colours(), 0.55));
+  }
+
   private static LineLayers.Job job(long generation, boolean full, boolean antialiased, float[][] pixelY,
       LineLayers.Lines base, LineLayers.Lines lines) {
     return new LineLayers.Job(generation, full, W, H, new double[] {0, W - 1}, pixelY, antialiased, 1, true, base,
         lines, PALETTE);
   }
 
+  /** Every visible line (the base), code 3. */
   private static LineLayers.Lines faint(int... lines) {
-    return new LineLayers.Lines(lines, new byte[lines.length], new boolean[lines.length], lines.length);
+    return kept(lines);
   }
 
   private static LineLayers.Lines kept(int... lines) {
