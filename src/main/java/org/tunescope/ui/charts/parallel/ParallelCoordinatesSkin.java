@@ -71,9 +71,17 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   /** Each line's pixel y on each axis, by display index then line; valid for {@link #geometry} and lines < pixelYCount. */
   private float[][] pixelY = new float[0][];
   private int pixelYCount;
+  /** Counts the writes to {@link #pixelY}; {@link #pixelYShared} is a copy of it as of {@link #pixelYSharedEdits}. */
+  private long pixelYEdits;
+  private float[][] pixelYShared;
+  private long pixelYSharedEdits = -1;
   /** The lines of the coloured layer in drawing order, with their colours and whether dashed (reused). */
   private int[] drawOrder = new int[0];
   private byte[] drawCode = new byte[0];
+  /** Every visible line with its colour code, for {@link #baseVersion} and {@code size = count + hiddenLines}. */
+  private LineLayers.Lines allLines = LineLayers.Lines.NONE;
+  private long allLinesVersion = -1;
+  private int hiddenLines;
   private boolean[] drawDashed = new boolean[0];
   private int[] bucketCount = new int[BUCKETS + 1];
   private final Pane titles = new Pane();
@@ -367,27 +375,45 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     int w = (int) Math.ceil(overlay.getWidth());
     int h = (int) Math.ceil(overlay.getHeight());
     updatePixelY(m);
-    int visible = 0;
     ensureDrawCapacity(size);
 
     // Every visible line, with its colour code: faint underneath when brushed (cached, so a brush drag
-    // draws only the kept lines), and the counted drawing's layer of all lines.
+    // draws only the kept lines), and the counted drawing's layer of all lines. The list is the same for
+    // every frame of a brush drag: made once per version of the lines.
     boolean brushed = !m.brushes().isEmpty();
     if (!baseValid) {
       baseVersion++;
       baseValid = true;
     }
-    int visibleCount = 0;
-    for (int i = 0; i < size; i++) {
-      if (m.isVisible(i)) {
-        drawOrder[visibleCount] = i;
-        drawCode[visibleCount] = code(m, i);
-        drawDashed[visibleCount] = !m.isComplete(i);
-        visibleCount++;
-        visible += m.isKept(i) ? 0 : 1;
+    if (allLinesVersion != baseVersion || allLines.count() + hiddenLines != size) {
+      int visibleCount = 0;
+      for (int i = 0; i < size; i++) {
+        if (m.isVisible(i)) {
+          drawOrder[visibleCount] = i;
+          drawCode[visibleCount] = code(m, i);
+          drawDashed[visibleCount] = !m.isComplete(i);
+          visibleCount++;
+        }
       }
+      allLines = copy(visibleCount);
+      allLinesVersion = baseVersion;
+      hiddenLines = size - visibleCount;
     }
-    LineLayers.Lines all = copy(visibleCount);
+    drawnAntialiased = size <= LineLayers.ANTIALIASED_UP_TO;
+    if (!drawnAntialiased) {
+      // Counted lines take the mean colour, whatever the order: the kept lines as they come.
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        if (m.isKept(i)) {
+          drawOrder[n] = i;
+          drawCode[n] = code(m, i);
+          drawDashed[n] = !m.isComplete(i);
+          n++;
+        }
+      }
+      submitFull(w, h, size, brushed, copy(n), t0);
+      return;
+    }
 
     // Kept failed, pruned and interrupted trials first (dashed grey), then the complete ones by colour
     // bucket, worst first so the best lie on top when blended (the counted drawing takes the mean).
@@ -420,11 +446,13 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
         drawDashed[at] = false;
       }
     }
-    visible += total;
-    drawnAntialiased = size <= LineLayers.ANTIALIASED_UP_TO;
+    submitFull(w, h, size, brushed, copy(total), t0);
+  }
+
+  private void submitFull(int w, int h, int size, boolean brushed, LineLayers.Lines kept, long t0) {
     layers.submit(new LineLayers.Job(layers.nextGeneration(), true, w, h, geometry.axisX().clone(), pixelYCopy(size),
-        drawnAntialiased, baseVersion, brushed, all, copy(total), palette(size)));
-    drawnLines = visible;
+        drawnAntialiased, baseVersion, brushed, allLines, kept, palette(size)));
+    drawnLines = allLines.count();
     drawnUpTo = size;
     fullRedraws++;
     lastRedrawNanos = System.nanoTime() - t0;
@@ -498,11 +526,21 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
         java.util.Arrays.copyOf(drawDashed, n), n);
   }
 
+  /**
+   * The pixel heights of the first {@code size} lines for the background thread: a copy, since a layout
+   * change rewrites {@link #pixelY} in place; the same copy while nothing changed (a brush drag).
+   */
   private float[][] pixelYCopy(int size) {
+    if (pixelYShared != null && pixelYSharedEdits == pixelYEdits && pixelYShared.length == pixelY.length
+        && (pixelYShared.length == 0 || pixelYShared[0].length == size)) {
+      return pixelYShared;
+    }
     float[][] out = new float[pixelY.length][];
     for (int k = 0; k < out.length; k++) {
       out[k] = java.util.Arrays.copyOf(pixelY[k], size);
     }
+    pixelYShared = out;
+    pixelYSharedEdits = pixelYEdits;
     return out;
   }
 
@@ -527,6 +565,9 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       for (int i = pixelYCount; i < size; i++) {
         py[i] = (float) geometry.y(col[i]);
       }
+    }
+    if (pixelYCount != size) {
+      pixelYEdits++;
     }
     pixelYCount = size;
   }
