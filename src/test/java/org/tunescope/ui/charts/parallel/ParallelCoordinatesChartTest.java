@@ -239,4 +239,26 @@ class ParallelCoordinatesChartTest {
     }
     assertEquals(200, skin().drawnLineCount());
   }
+
+  @Test
+  void aStudyGrowingPastThreeHundredTrialsKeepsEveryLineWhenItsDrawingChanges(FxRobot robot) {
+    List<Trial> trials = ChartTrials.randomSvm(310, 13);
+    fill(robot, trials.subList(0, 295));
+    assertEquals(295, skin().drawnLineCount());
+    int full = skin().fullRedrawCount();
+    for (int n = 295; n < 310; n++) {
+      Trial t = trials.get(n);
+      robot.interact(() -> run.trials().add(t));
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(310, skin().drawnLineCount(), "every trial has its line");
+    assertTrue(skin().fullRedrawCount() > full, "counted from 301 trials on: redrawn once that way");
+
+    // The counted drawing follows brushes as the blended one did.
+    robot.interact(() -> chart.brush(ParallelCoordinatesModel.VALIDATION, 0.0, 0.5));
+    WaitForAsyncUtils.waitForFxEvents();
+    ParallelCoordinatesModel m = chart.getModel();
+    assertTrue(m.keptCount() > 0 && m.keptCount() < 310);
+    assertEquals(310, skin().drawnLineCount());
+  }
 }
