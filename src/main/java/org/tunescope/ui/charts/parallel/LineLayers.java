@@ -383,11 +383,16 @@ final class LineLayers {
 
   private void apply(Level level, Job job, KeptPlan plan, int shift) {
     LineDensity d = level.density;
-    if (plan.fromAll()) {
-      d.keepAll();
-      java.util.Arrays.fill(level.kept, true);
-    }
     level.grow(job.pixelY()[0].length);
+    if (plan.fromAll()) {
+      // Kept now: exactly the lines in the layer of all lines (not the mask's spare room for lines to come).
+      d.keepAll();
+      java.util.Arrays.fill(level.kept, false);
+      Lines base = job.base();
+      for (int j = 0; j < base.count(); j++) {
+        level.kept[base.order()[j]] = true;
+      }
+    }
     add(level, job, plan.add(), plan.adds(), shift, d.kept(), 1);
     add(level, job, plan.remove(), plan.removes(), shift, d.kept(), -1);
     for (int j = 0; j < plan.adds(); j++) {

@@ -386,32 +386,14 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       baseValid = true;
     }
     if (allLinesVersion != baseVersion || allLines.count() + hiddenLines != size) {
-      int visibleCount = 0;
-      for (int i = 0; i < size; i++) {
-        if (m.isVisible(i)) {
-          drawOrder[visibleCount] = i;
-          drawCode[visibleCount] = code(m, i);
-          drawDashed[visibleCount] = !m.isComplete(i);
-          visibleCount++;
-        }
-      }
-      allLines = copy(visibleCount);
+      allLines = lines(m, m::isVisible);
       allLinesVersion = baseVersion;
-      hiddenLines = size - visibleCount;
+      hiddenLines = size - allLines.count();
     }
     drawnAntialiased = size <= LineLayers.ANTIALIASED_UP_TO;
     if (!drawnAntialiased) {
       // Counted lines take the mean colour, whatever the order: the kept lines as they come.
-      int n = 0;
-      for (int i = 0; i < size; i++) {
-        if (m.isKept(i)) {
-          drawOrder[n] = i;
-          drawCode[n] = code(m, i);
-          drawDashed[n] = !m.isComplete(i);
-          n++;
-        }
-      }
-      submitFull(w, h, size, brushed, copy(n), t0);
+      submitFull(w, h, size, brushed, lines(m, m::isKept), t0);
       return;
     }
 
@@ -518,6 +500,20 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       colours[LineLayers.Palette.FIRST_BUCKET + b] = a | Viridis.rgb((b + 0.5) / BUCKETS);
     }
     return new LineLayers.Palette(colours, alpha);
+  }
+
+  /** The lines {@code which} holds, in line order, with their colour codes. */
+  private LineLayers.Lines lines(ParallelCoordinatesModel m, java.util.function.IntPredicate which) {
+    int n = 0;
+    for (int i = 0; i < m.size(); i++) {
+      if (which.test(i)) {
+        drawOrder[n] = i;
+        drawCode[n] = code(m, i);
+        drawDashed[n] = !m.isComplete(i);
+        n++;
+      }
+    }
+    return copy(n);
   }
 
   /** The first {@code n} entries of the drawing lists, for the background thread. */
