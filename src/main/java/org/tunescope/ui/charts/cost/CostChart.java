@@ -54,9 +54,10 @@ public final class CostChart extends TrialsCanvasChart {
       g.fillOval(px.applyAsDouble(cost.applyAsDouble(t)) - 3, py.applyAsDouble(t.validation().mean()) - 3, 6, 6);
     }
     List<Trial> front = ParetoFront.of(done, directionProperty().get(), cost);
-    // The caption calls the front orange: the theme's orange is the train colour.
-    Color orange = palette().train();
-    g.setStroke(orange);
+    // Not in the train or validation colour, which mean train and validation scores everywhere else: the
+    // front is drawn in the text colour, the strongest neutral of the theme.
+    Color line = palette().text();
+    g.setStroke(line);
     g.setLineWidth(2);
     g.beginPath();
     for (int i = 0; i < front.size(); i++) {
@@ -69,10 +70,10 @@ public final class CostChart extends TrialsCanvasChart {
       }
     }
     g.stroke();
-    g.setFill(orange);
+    g.setFill(line);
     for (Trial t : front) {
       g.fillOval(px.applyAsDouble(cost.applyAsDouble(t)) - 4, py.applyAsDouble(t.validation().mean()) - 4, 8, 8);
     }
-    caption(g, "dots: validation score of each trial · orange: the Pareto front (no trial is both better and cheaper)");
+    caption(g, "dots: validation score of each trial · line: the Pareto front (no trial is both better and cheaper)");
   }
 }
