@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 import org.tunescope.store.ResultsFile;
 import org.tunescope.store.StudyRecord;
 import org.tunescope.store.StudyStore;
@@ -20,7 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tunescope export STUDY}: a stored study's trials as JSON (the shape of {@code tune --out}) or CSV. */
+/**
+ * {@code tunescope export STUDY}: a stored study's trials as JSON (the shape of {@code tune --out}, with the
+ * kept held-out test score as {@code study.test}) or CSV.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Write a stored study's trials as JSON (the same shape as tune --out) or CSV.")
 final class ExportCommand implements Callable<Integer> {
@@ -47,15 +51,16 @@ final class ExportCommand implements Callable<Integer> {
     try (StudyStore store = storeOption.open()) {
       StudyRecord r = store.get(name);
       List<Trial> trials = store.trials(name);
+      Optional<TestScore> test = store.testScore(name);
       if (out != null) {
-        ResultsFile.write(out, r.info(), trials, Optional.empty(), csv);
+        ResultsFile.write(out, r.info(), trials, Optional.empty(), csv, test);
         spec.commandLine().getErr().println("wrote " + trials.size() + " trials to " + out);
       } else {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (csv) {
           ResultsFile.writeCsv(bytes, trials);
         } else {
-          ResultsFile.writeJson(bytes, r.info(), trials, Optional.empty());
+          ResultsFile.writeJson(bytes, r.info(), trials, Optional.empty(), test);
           bytes.write('\n');
         }
         PrintWriter stdout = spec.commandLine().getOut();

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
+import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 import org.tunescope.ml.tuning.StudyInfo;
 import org.tunescope.store.Provenance;
 import org.tunescope.store.StudyRecord;
@@ -19,9 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tunescope show STUDY}: a stored study's provenance and leaderboard. */
+/** {@code tunescope show STUDY}: a stored study's provenance, held-out test score and leaderboard. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-    description = "Show a stored study: its data, model, search and versions, and its best trials.")
+    description = "Show a stored study: its data, model, search and versions, its held-out test score and its"
+        + " best trials.")
 final class ShowCommand implements Callable<Integer> {
 
   @Spec
@@ -60,6 +63,19 @@ final class ShowCommand implements Callable<Integer> {
           r.request().maxTime().map(t -> ", time budget " + ProgressPrinter.clock(t.toMillis() / 1000.0)).orElse(""),
           summary.running() > 0 ? ", " + summary.running() + " running" : "",
           interrupted > 0 ? ", " + interrupted + " interrupted (resume runs them again)" : "");
+      Optional<TestScore> test = store.testScore(name);
+      if (test.isPresent()) {
+        TestScore t = test.get();
+        Optional<Trial> best = StudyResult.best(trials, Leaderboard.direction(i.direction()));
+        out.printf(Locale.ROOT, "test      %s %.4f on %d held-out rows (fraction %s, seed %d); trial %d refitted on %d"
+                + " rows, cv %.4f, cv minus test %+.4f%s%n", t.metric(), t.test(), t.testRows(), t.fraction(),
+            t.seed(), t.trial(), t.tuningRows(), t.validation(), t.optimism(),
+            best.isPresent() && best.get().number() != t.trial()
+                ? "; trial " + best.get().number() + " is best now and has no test score yet" : "");
+      } else if (r.request().testFraction().isPresent()) {
+        out.printf(Locale.ROOT, "test      fraction %s of the rows held out; no test score kept yet%n",
+            r.request().testFraction().getAsDouble());
+      }
       out.printf(Locale.ROOT, "made with TuneScope %s, Smile %s, Java %s, %d cores; created %s%s%n",
           p.tunescopeVersion(), p.smileVersion(), p.javaVersion(), p.cores(), p.created(),
           r.finished().map(f -> ", finished " + f).orElse(""));

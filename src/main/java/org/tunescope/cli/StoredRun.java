@@ -19,11 +19,13 @@ import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.store.ResultsFile;
+import org.tunescope.store.StoreException;
 import org.tunescope.store.StudyStore;
 
 /**
  * Runs a prepared study whose trials the store keeps, for {@code tune} and {@code resume}: a live progress
- * line, Ctrl-C to stop (running trials are kept as interrupted), the leaderboard, the results file.
+ * line, Ctrl-C to stop (running trials are kept as interrupted), the leaderboard, the held-out test score
+ * (printed and kept in the store), the results file.
  */
 final class StoredRun {
 
@@ -33,7 +35,8 @@ final class StoredRun {
   /**
    * @param logTrials   print a line per finished trial (it is in the store when printed)
    * @param alreadyDone trials the study had before this run, to count the progress line from
-   * @return the exit code: 0, or {@link TuneScopeCommand#BAD_INPUT} when the store failed mid-run
+   * @return the exit code: 0, or {@link TuneScopeCommand#BAD_INPUT} when the store failed mid-run or could
+   *     not keep the held-out test score
    */
   static int run(PrintWriter stdout, PrintWriter stderr, StudyStore store, PreparedStudy prepared, int workers,
                  boolean quiet, boolean logTrials, Path out, Duration time, Set<String> varied, int alreadyDone)
@@ -56,6 +59,7 @@ final class StoredRun {
     }, "tunescope-cancel");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     StudyResult result;
+    Optional<String> notKept = Optional.empty();
     try {
       StudyListener listener = quiet ? StudyListener.NONE : progress;
       if (logTrials) {
@@ -76,7 +80,8 @@ final class StoredRun {
       }
       Leaderboard.print(stdout, result.trials(), prepared.study().direction(), Optional.of(result.elapsed()),
           result.stopReason(), varied, Leaderboard.SIZE);
-      // A study that holds rows out scores its best trial on them once, at the end.
+      // A study that holds rows out scores its best trial on them once, at the end, and the store keeps the
+      // score (a resumed study's new best replaces it).
       Optional<HeldOutCheck.TestScore> test = result.best().flatMap(prepared::heldOutCheck);
       test.ifPresent(t -> stdout.printf(Locale.ROOT,
           "%nheld-out test: best trial refitted on %d rows, %s cv %.4f, test %.4f (%d rows; cv minus test %+.4f)%n",
@@ -85,6 +90,14 @@ final class StoredRun {
         ResultsFile.write(out, prepared.info(), result.trials(),
             Optional.of(new ResultsFile.StudyRun(result.elapsed(), result.stopReason())), test);
         stderr.println("wrote " + result.trials().size() + " trials to " + out);
+      }
+      if (test.isPresent()) {
+        try {
+          store.saveTestScore(name, test.get());
+        } catch (StoreException e) {
+          // Reported last: the score is printed and in the results file, and the trials are kept.
+          notKept = Optional.of(e.getMessage());
+        }
       }
     } finally {
       finished.countDown();
@@ -95,14 +108,18 @@ final class StoredRun {
       }
     }
     stdout.flush();
+    int code = 0;
     if (result.stopReason().isPresent() && !result.stopReason().get().equals("cancelled")) {
       stderr.println("error: study " + name + " stopped: " + result.stopReason().get()
           + "; its finished trials are kept (tunescope resume " + name + " continues it)");
-      stderr.flush();
-      return TuneScopeCommand.BAD_INPUT;
+      code = TuneScopeCommand.BAD_INPUT;
+    }
+    if (notKept.isPresent()) {
+      stderr.println("error: the held-out test score of study " + name + " was not kept: " + notKept.get());
+      code = TuneScopeCommand.BAD_INPUT;
     }
     stderr.flush();
-    return 0;
+    return code;
   }
 
   /** One line per finished trial, with the exact mean validation score: for logs and scripts. */

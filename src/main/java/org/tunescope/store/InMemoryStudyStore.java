@@ -13,6 +13,7 @@ import org.tunescope.engine.study.Study;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
+import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 
 /** A store in memory, for tests and throwaway runs: gone with the process. Thread-safe. */
 public final class InMemoryStudyStore implements StudyStore {
@@ -25,6 +26,7 @@ public final class InMemoryStudyStore implements StudyStore {
     StudyRecord record;
     final TreeMap<Integer, Trial> finished = new TreeMap<>();
     final TreeMap<Integer, Claim> running = new TreeMap<>();
+    Optional<TestScore> test = Optional.empty();
 
     Entry(StudyRecord record) {
       this.record = record;
@@ -77,6 +79,16 @@ public final class InMemoryStudyStore implements StudyStore {
     Entry e = entry(name);
     StudyRecord r = e.record;
     e.record = new StudyRecord(r.info(), r.request(), r.provenance(), r.plannedTrials(), Optional.of(Instant.now()));
+  }
+
+  @Override
+  public synchronized void saveTestScore(String name, TestScore score) {
+    entry(name).test = Optional.of(score);
+  }
+
+  @Override
+  public synchronized Optional<TestScore> testScore(String name) {
+    return entry(name).test;
   }
 
   @Override

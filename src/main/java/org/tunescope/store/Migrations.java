@@ -20,7 +20,8 @@ import java.util.List;
 final class Migrations {
 
   /** Every migration, oldest first; script {@code i} brings the schema to version {@code i + 1}. */
-  static final List<String> SCRIPTS = List.of("V1__studies_trials_fold_scores.sql", "V2__trial_budget.sql");
+  static final List<String> SCRIPTS = List.of("V1__studies_trials_fold_scores.sql", "V2__trial_budget.sql",
+      "V3__held_out_test.sql");
 
   static final int LATEST = SCRIPTS.size();
 

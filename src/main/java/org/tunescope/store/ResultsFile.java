@@ -70,7 +70,11 @@ public final class ResultsFile {
     write(file, info, trials, run, csv, Optional.empty());
   }
 
-  private static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv,
+  /**
+   * Writes the results to {@code file} as CSV or JSON, whatever its name, by way of a temporary file; the
+   * JSON has {@code study.test} when there is a held-out check.
+   */
+  public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv,
       Optional<TestScore> test) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
@@ -95,7 +99,13 @@ public final class ResultsFile {
 
   public static void writeJson(OutputStream out, StudyInfo info, List<Trial> trials, Optional<StudyRun> run)
       throws IOException {
-    JSON.writeValue(out, toJson(info, trials, run));
+    writeJson(out, info, trials, run, Optional.empty());
+  }
+
+  /** Writes the JSON of a study, its trials and, when there is one, its held-out check ({@code study.test}). */
+  public static void writeJson(OutputStream out, StudyInfo info, List<Trial> trials, Optional<StudyRun> run,
+      Optional<TestScore> test) throws IOException {
+    JSON.writeValue(out, toJson(info, trials, run, test));
   }
 
   /** The JSON tree of a study and its trials. */
@@ -106,8 +116,9 @@ public final class ResultsFile {
   /**
    * The JSON tree of a study, its trials and its held-out check: {@code study.test} has {@code metric},
    * {@code fraction}, {@code seed}, {@code tuning_rows}, {@code test_rows}, {@code params} (the refitted
-   * best trial's), {@code train}, {@code validation} (its cross-validated score) and {@code score} (on
-   * the test rows).
+   * best trial's), {@code train}, {@code validation} (its cross-validated score), {@code score} (on
+   * the test rows) and {@code trial} (the number of the trial refitted). {@code tune --out} and
+   * {@code export} both write it here, so that the two always have the same shape.
    */
   public static ObjectNode toJson(StudyInfo info, List<Trial> trials, Optional<StudyRun> run,
       Optional<TestScore> test) {
@@ -147,6 +158,7 @@ public final class ResultsFile {
       putNumber(node, "train", t.train());
       putNumber(node, "validation", t.validation());
       putNumber(node, "score", t.test());
+      node.put("trial", t.trial());
     });
     ArrayNode array = root.putArray("trials");
     for (Trial t : trials) {

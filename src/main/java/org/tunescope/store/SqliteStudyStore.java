@@ -38,6 +38,7 @@ import org.tunescope.engine.study.Study;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
+import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 import org.tunescope.ml.tuning.StudyInfo;
 
 /**
@@ -306,6 +307,49 @@ public final class SqliteStudyStore implements StudyStore {
         }
       }
       return null;
+    });
+  }
+
+  @Override
+  public void saveTestScore(String name, TestScore score) {
+    write("saving the held-out test score of " + name, () -> {
+      long study = studyId(name);
+      try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO held_out_tests (study_id, trial,"
+          + " metric, fraction, seed, tuning_rows, test_rows, params, train, validation, score, computed)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        int k = 1;
+        s.setLong(k++, study);
+        s.setInt(k++, score.trial());
+        s.setString(k++, score.metric());
+        s.setDouble(k++, score.fraction());
+        s.setLong(k++, score.seed());
+        s.setInt(k++, score.tuningRows());
+        s.setInt(k++, score.testRows());
+        s.setString(k++, paramsJson(score.params()));
+        setDouble(s, k++, score.train());
+        setDouble(s, k++, score.validation());
+        setDouble(s, k++, score.test());
+        s.setString(k, Instant.now().toString());
+        s.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<TestScore> testScore(String name) {
+    return read("reading the held-out test score of " + name, () -> {
+      try (PreparedStatement s = connection.prepareStatement("SELECT trial, metric, fraction, seed, tuning_rows,"
+          + " test_rows, params, train, validation, score FROM held_out_tests WHERE study_id = ?")) {
+        s.setLong(1, studyId(name));
+        try (ResultSet rs = s.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          return Optional.of(new TestScore(rs.getString(2), rs.getInt(1), params(rs.getString(7)), number(rs, 8),
+              number(rs, 9), number(rs, 10), rs.getInt(5), rs.getInt(6), rs.getDouble(3), rs.getLong(4)));
+        }
+      }
     });
   }
 

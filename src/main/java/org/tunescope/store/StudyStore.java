@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
+import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 
 /**
  * Keeps studies and their trials beyond a run. One contract, several back ends (in memory, SQLite), one
@@ -41,6 +42,18 @@ public interface StudyStore extends AutoCloseable {
 
   /** Marks the study's budget met: no run needs to continue it. */
   void markFinished(String name);
+
+  /**
+   * Keeps the held-out test score of the study's best trial, replacing the one kept before (a resumed
+   * study's new best). Deleting the study deletes it.
+   */
+  void saveTestScore(String name, TestScore score);
+
+  /**
+   * The held-out test score last kept for the study; empty when there is none (no test split, no run has
+   * ended yet, or the study was stored before TuneScope kept test scores).
+   */
+  Optional<TestScore> testScore(String name);
 
   /** The ledger through which this process runs trials of the study. */
   default TrialLedger ledger(String name) {

@@ -35,6 +35,7 @@ import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
+import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 import org.tunescope.ml.tuning.StudyInfo;
 
 /**
@@ -348,6 +349,43 @@ abstract class StudyStoreContract {
     store.createIfAbsent(new StudyRecord(minimize, r.request(), r.provenance(), r.plannedTrials(), r.finished()));
     store.addTrials("min", List.of(trial(0, 0.5), trial(1, 0.2), trial(2, 0.7)));
     assertEquals(trial(1, 0.2).validation().mean(), store.list().get(0).best().orElseThrow(), 1e-15);
+  }
+
+  // --- held-out test scores
+
+  static TestScore testScore(int trial, double test) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("x", 0.25 * trial);
+    params.put("k", (long) trial);
+    params.put("weights", "distance");
+    return new TestScore("accuracy", trial, params, 1.0 / 3, 0.95, test, 112, 38, 0.25, 7);
+  }
+
+  @Test
+  void aHeldOutTestScoreComesBackExactlyAndALaterOneReplacesIt() {
+    store.createIfAbsent(record("held", OptionalInt.empty()));
+    assertEquals(Optional.empty(), store.testScore("held"), "none before a run has ended");
+    TestScore first = testScore(1, 0.9);
+    store.saveTestScore("held", first);
+    assertEquals(Optional.of(first), store.testScore("held"));
+    TestScore better = new TestScore("log_loss", 4, Map.of("x", 1e-300, "k", Long.MAX_VALUE, "on", true),
+        Double.NaN, -0.125, 0.1 + 0.2, 1, 2_000_000_000, 1e-9, Long.MIN_VALUE);
+    store.saveTestScore("held", better);
+    assertEquals(Optional.of(better), store.testScore("held"), "a new best's score replaces the old one");
+    assertEquals(1, store.list().size());
+  }
+
+  @Test
+  void aHeldOutTestScoreBelongsToItsStudyAndGoesWithIt() {
+    store.createIfAbsent(record("a", OptionalInt.empty()));
+    store.createIfAbsent(record("b", OptionalInt.empty()));
+    store.saveTestScore("a", testScore(2, 0.9));
+    assertEquals(Optional.empty(), store.testScore("b"));
+    assertThrows(StoreException.class, () -> store.saveTestScore("nope", testScore(0, 0.5)));
+    assertThrows(StoreException.class, () -> store.testScore("nope"));
+    assertTrue(store.delete("a"));
+    store.createIfAbsent(record("a", OptionalInt.empty()));
+    assertEquals(Optional.empty(), store.testScore("a"), "a new study of a deleted name has no test score");
   }
 
   /** Distinct numbers, for assertions. */

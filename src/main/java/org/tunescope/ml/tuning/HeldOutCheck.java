@@ -77,12 +77,13 @@ public final class HeldOutCheck {
   /**
    * Refits on every tuning row of {@code split} and scores once on its test rows.
    *
+   * @param trial   the number of the trial whose parameters these are
    * @param cvScore the cross-validated score of these parameters, reported beside the test score
    */
   public static TestScore check(LearningProblem problem, HoldOutSplit split, ModelSpec model, Metric metric,
-      Map<String, Object> params, double cvScore, long seed) {
+      int trial, Map<String, Object> params, double cvScore, long seed) {
     Refit refit = refit(problem, split.tuning(), model, params, seed);
-    return new TestScore(metric.id(), Map.copyOf(params), refit.score(problem, split.tuning(), metric), cvScore,
+    return new TestScore(metric.id(), trial, params, refit.score(problem, split.tuning(), metric), cvScore,
         refit.score(problem, split.test(), metric), split.tuning().length, split.test().length, split.fraction(),
         split.seed());
   }
@@ -91,6 +92,7 @@ public final class HeldOutCheck {
    * One held-out check's outcome.
    *
    * @param metric     the metric's id
+   * @param trial      the number of the trial refitted (the study's best when the check ran)
    * @param params     the hyperparameters refitted
    * @param train      the refitted model's score on the tuning rows it was fitted on
    * @param validation the cross-validated score the search gave these parameters
@@ -100,8 +102,12 @@ public final class HeldOutCheck {
    * @param fraction   the share of rows held out
    * @param seed       the split's seed
    */
-  public record TestScore(String metric, Map<String, Object> params, double train, double validation, double test,
-      int tuningRows, int testRows, double fraction, long seed) {
+  public record TestScore(String metric, int trial, Map<String, Object> params, double train, double validation,
+      double test, int tuningRows, int testRows, double fraction, long seed) {
+
+    public TestScore {
+      params = Map.copyOf(params);
+    }
 
     /** How much higher (or lower) the cross-validated score was than the test score, in the metric's units. */
     public double optimism() {

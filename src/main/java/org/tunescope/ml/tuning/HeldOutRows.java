@@ -15,6 +15,6 @@ public record HeldOutRows(LearningProblem all, HoldOutSplit split) {
 
   /** The best trial refitted on every tuning row and scored once on the test rows. */
   public HeldOutCheck.TestScore check(ModelSpec model, Metric metric, Trial best) {
-    return HeldOutCheck.check(all, split, model, metric, best.params(), best.validation().mean(), best.seed());
+    return HeldOutCheck.check(all, split, model, metric, best.number(), best.params(), best.validation().mean(), best.seed());
   }
 }

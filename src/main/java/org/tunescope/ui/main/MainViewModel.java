@@ -25,6 +25,7 @@ import org.tunescope.ui.UiScheduler;
 import org.tunescope.ui.data.DataViewModel;
 import org.tunescope.ui.data.RecentFiles;
 import org.tunescope.ui.run.RunViewModel;
+import org.tunescope.ui.run.TestScoreKeeper;
 import org.tunescope.ui.search.SearchViewModel;
 import org.tunescope.ui.space.SpaceViewModel;
 import org.tunescope.ui.studies.StudiesViewModel;
@@ -152,7 +153,7 @@ public final class MainViewModel {
   private void launch(PreparedStudy prepared, int workers, List<Trial> previous) {
     String name = prepared.study().name();
     StudyStore store = studies.store();
-    run.start(prepared, workers, store.ledger(name), previous, result -> {
+    run.start(prepared, workers, store.ledger(name), TestScoreKeeper.of(store, name), previous, result -> {
       scheduler.background(() -> {
         try {
           if (result.stopReason().isEmpty()) {
@@ -184,7 +185,8 @@ public final class MainViewModel {
 
   /** Shows a study again: its data, target, model, space, settings and trials. */
   public void open(StudyEntry entry) {
-    reopen(entry, true, (prepared, trials) -> run.show(prepared, trials));
+    reopen(entry, true, (prepared, trials) -> run.show(prepared, trials,
+        TestScoreKeeper.of(studies.store(), entry.name())));
   }
 
   /**

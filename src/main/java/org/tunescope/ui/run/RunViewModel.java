@@ -28,6 +28,7 @@ import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
+import org.tunescope.store.StoreException;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiBatcher;
 import org.tunescope.ui.UiScheduler;
@@ -75,14 +76,17 @@ public final class RunViewModel {
    * @param onFinished called on the UI thread with the result, when the study ends for any reason
    */
   public void start(PreparedStudy prepared, int workerCount, List<Trial> previous, Consumer<StudyResult> onFinished) {
-    start(prepared, workerCount, new org.tunescope.engine.study.InMemoryTrialLedger(previous), previous, onFinished);
+    start(prepared, workerCount, new org.tunescope.engine.study.InMemoryTrialLedger(previous), TestScoreKeeper.NONE,
+        previous, onFinished);
   }
 
   /**
    * Starts a study whose trials a ledger (a store) keeps; {@code previous} are the trials it already has.
+   *
+   * @param keeper keeps the held-out test score the study's best trial gets when the study ends
    */
-  public void start(PreparedStudy prepared, int workerCount, TrialLedger ledger, List<Trial> previous,
-      Consumer<StudyResult> onFinished) {
+  public void start(PreparedStudy prepared, int workerCount, TrialLedger ledger, TestScoreKeeper keeper,
+      List<Trial> previous, Consumer<StudyResult> onFinished) {
     if (running.get()) {
       return;
     }
@@ -119,7 +123,7 @@ public final class RunViewModel {
         return;
       }
       StudyResult finalResult = done;
-      scheduler.ui(() -> finish(prepared, finalResult, onFinished));
+      scheduler.ui(() -> finish(prepared, finalResult, keeper, onFinished));
     });
   }
 
@@ -132,14 +136,18 @@ public final class RunViewModel {
     }
   }
 
-  /** Shows the trials of a study that is not running (a reopened study). */
-  public void show(PreparedStudy prepared, List<Trial> stored) {
-    show(prepared, new StudyResult(prepared.study(), stored, java.time.Duration.ZERO, Optional.empty()));
+  /**
+   * Shows the trials of a study that is not running (a reopened study), with the held-out test score
+   * {@code keeper} kept for its best trial; only a study without one refits its best trial (and keeps the
+   * score).
+   */
+  public void show(PreparedStudy prepared, List<Trial> stored, TestScoreKeeper keeper) {
+    show(prepared, new StudyResult(prepared.study(), stored, java.time.Duration.ZERO, Optional.empty()), keeper);
     timing.set("stored study");
   }
 
   /** Shows a study's result, as it ended. */
-  public void show(PreparedStudy prepared, StudyResult stored) {
+  private void show(PreparedStudy prepared, StudyResult stored, TestScoreKeeper keeper) {
     study.set(prepared);
     result.set(stored);
     direction = prepared.study().direction();
@@ -154,10 +162,11 @@ public final class RunViewModel {
     startNanos = System.nanoTime() - stored.elapsed().toNanos();
     updateStatus();
     timing.set("took " + clock(stored.elapsed().toMillis() / 1000.0));
-    checkHeldOut(prepared, stored);
+    checkHeldOut(prepared, stored, keeper, true);
   }
 
-  private void finish(PreparedStudy prepared, StudyResult done, Consumer<StudyResult> onFinished) {
+  private void finish(PreparedStudy prepared, StudyResult done, TestScoreKeeper keeper,
+      Consumer<StudyResult> onFinished) {
     running.set(false);
     result.set(done);
     if (finished > 0) {
@@ -176,15 +185,17 @@ public final class RunViewModel {
     } else {
       notifications.info("Study finished: " + summary + ".");
     }
-    checkHeldOut(prepared, done);
+    checkHeldOut(prepared, done, keeper, false);
     onFinished.accept(done);
   }
 
   /**
-   * Scores the best trial once on the study's held-out test rows, in the background: refitted on every
-   * tuning row, as the command line's {@code --test-fraction} does.
+   * Shows the best trial's score on the study's held-out test rows. With {@code useKept}, the score the
+   * keeper has for that trial is shown as it is; otherwise the trial is refitted on every tuning row and
+   * scored once on the test rows, as the command line's {@code --test-fraction} does, and the keeper keeps
+   * the score. The keeper and the refit work in the background.
    */
-  private void checkHeldOut(PreparedStudy prepared, StudyResult done) {
+  private void checkHeldOut(PreparedStudy prepared, StudyResult done, TestScoreKeeper keeper, boolean useKept) {
     if (prepared.heldOut().isEmpty()) {
       heldOut.set("");
       return;
@@ -194,18 +205,46 @@ public final class RunViewModel {
       heldOut.set("Test: no complete trial to check");
       return;
     }
-    heldOut.set("Test: refitting trial " + top.get().number() + "...");
+    Trial best = top.get();
+    String refitting = "Test: refitting trial " + best.number() + "...";
+    heldOut.set(useKept ? "Test: " + prepared.heldOut().get().split().test().length + " rows held out" : refitting);
     scheduler.background(() -> {
-      try {
-        HeldOutCheck.TestScore t = prepared.heldOutCheck(top.get()).orElseThrow();
-        scheduler.ui(() -> {
-          if (study.get() == prepared) {
-            heldOut.set(String.format(java.util.Locale.ROOT, "Test %s %.4f on %d held-out rows (CV %.4f)",
-                t.metric(), t.test(), t.testRows(), t.validation()));
-          }
-        });
-      } catch (RuntimeException e) {
-        scheduler.ui(() -> heldOut.set("Test: cannot refit the best trial: " + StudyRunner.describe(e)));
+      Optional<HeldOutCheck.TestScore> kept = Optional.empty();
+      if (useKept) {
+        try {
+          // A score kept for another trial is of an earlier best: the best trial is scored anew.
+          kept = keeper.kept().filter(k -> k.trial() == best.number());
+        } catch (StoreException e) {
+          // Unreadable: refitting gives the score all the same.
+        }
+      }
+      HeldOutCheck.TestScore t;
+      if (kept.isPresent()) {
+        t = kept.get();
+      } else {
+        showHeldOut(prepared, refitting);
+        try {
+          t = prepared.heldOutCheck(best).orElseThrow();
+        } catch (RuntimeException e) {
+          showHeldOut(prepared, "Test: cannot refit the best trial: " + StudyRunner.describe(e));
+          return;
+        }
+        try {
+          keeper.keep(t);
+        } catch (StoreException e) {
+          scheduler.ui(() -> notifications.error("The held-out test score was not kept: " + e.getMessage()));
+        }
+      }
+      showHeldOut(prepared, String.format(java.util.Locale.ROOT, "Test %s %.4f on %d held-out rows (CV %.4f)",
+          t.metric(), t.test(), t.testRows(), t.validation()));
+    });
+  }
+
+  /** Shows a held-out message from the background, unless another study is shown by then. */
+  private void showHeldOut(PreparedStudy prepared, String message) {
+    scheduler.ui(() -> {
+      if (study.get() == prepared) {
+        heldOut.set(message);
       }
     });
   }

@@ -61,13 +61,16 @@ public final class StudiesViewModel {
     });
   }
 
-  /** Writes a study's trials as CSV or JSON, by the file's extension, in the background. */
+  /**
+   * Writes a study's trials as CSV or JSON, by the file's extension, in the background; the JSON has the
+   * kept held-out test score, as {@code tunescope export} writes it.
+   */
   public void export(StudyEntry entry, Path file) {
     scheduler.background(() -> {
       try {
         StudyRecord record = store.get(entry.name());
         List<Trial> trials = store.trials(entry.name());
-        ResultsFile.write(file, record.info(), trials, Optional.empty());
+        ResultsFile.write(file, record.info(), trials, Optional.empty(), store.testScore(entry.name()));
         scheduler.ui(() -> notifications.info("Exported " + trials.size() + " trials of " + entry.name() + " to " + file));
       } catch (java.io.IOException | RuntimeException e) {
         scheduler.ui(() -> notifications.error("cannot export " + entry.name() + " to " + file + ": " + e.getMessage()));

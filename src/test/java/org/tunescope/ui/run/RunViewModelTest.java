@@ -14,14 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.study.Budget;
+import org.tunescope.engine.study.InMemoryTrialLedger;
 import org.tunescope.engine.study.StudyResult;
+import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
+import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
+import org.tunescope.store.StoreException;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiBatcher;
 import org.tunescope.ui.UiScheduler;
@@ -74,6 +78,76 @@ class RunViewModelTest {
         expected.test(), expected.validation()), vm.heldOutProperty().get());
     vm.start(knnStudy(2), 1, List.of(), finished::add);
     assertEquals("", vm.heldOutProperty().get(), "a study without a test split shows none");
+  }
+
+  /** A keeper in memory that counts what it is asked. */
+  private static final class Kept implements TestScoreKeeper {
+    Optional<HeldOutCheck.TestScore> score = Optional.empty();
+    final List<HeldOutCheck.TestScore> keeps = new ArrayList<>();
+    boolean failToKeep;
+
+    @Override
+    public Optional<HeldOutCheck.TestScore> kept() {
+      return score;
+    }
+
+    @Override
+    public void keep(HeldOutCheck.TestScore s) {
+      if (failToKeep) {
+        throw new StoreException("the disk is full: cannot write to the store studies.db");
+      }
+      keeps.add(s);
+      score = Optional.of(s);
+    }
+  }
+
+  private static String shown(HeldOutCheck.TestScore t) {
+    return String.format(java.util.Locale.ROOT, "Test %s %.4f on %d held-out rows (CV %.4f)", t.metric(), t.test(),
+        t.testRows(), t.validation());
+  }
+
+  @Test
+  void theHeldOutScoreOfAFinishedStudyIsKeptAndAReopenedStudyShowsTheKeptScoreWithoutRefitting() {
+    RunViewModel vm = new RunViewModel(UiScheduler.direct(), new Notifications());
+    PreparedStudy study = knnStudy(5, java.util.OptionalDouble.of(0.2));
+    Kept keeper = new Kept();
+    List<StudyResult> finished = new ArrayList<>();
+    vm.start(study, 1, new InMemoryTrialLedger(List.of()), keeper, List.of(), finished::add);
+    Trial best = finished.get(0).best().orElseThrow();
+    var expected = study.heldOutCheck(best).orElseThrow();
+    assertEquals(List.of(expected), keeper.keeps, "the score is kept once the refit is done");
+    assertEquals(best.number(), keeper.keeps.get(0).trial());
+
+    // Reopened: a score kept for the best trial is shown as it is (this one no refit could give).
+    Kept stored = new Kept();
+    stored.score = Optional.of(new HeldOutCheck.TestScore("accuracy", best.number(), best.params(), 0.9, 0.95,
+        0.1234, 120, 30, 0.2, 1));
+    vm.show(study, finished.get(0).trials(), stored);
+    assertEquals("Test accuracy 0.1234 on 30 held-out rows (CV 0.9500)", vm.heldOutProperty().get());
+    assertEquals(List.of(), stored.keeps, "nothing refitted, nothing kept");
+
+    // A score kept for another trial is an earlier best's: the best trial is refitted and its score kept.
+    Kept stale = new Kept();
+    stale.score = Optional.of(new HeldOutCheck.TestScore("accuracy", best.number() + 1, best.params(), 0.9, 0.95,
+        0.1234, 120, 30, 0.2, 1));
+    vm.show(study, finished.get(0).trials(), stale);
+    assertEquals(shown(expected), vm.heldOutProperty().get());
+    assertEquals(List.of(expected), stale.keeps);
+  }
+
+  @Test
+  void aScoreTheStoreCannotKeepIsStillShownAndTheUserIsTold() {
+    Notifications notifications = new Notifications();
+    RunViewModel vm = new RunViewModel(UiScheduler.direct(), notifications);
+    PreparedStudy study = knnStudy(3, java.util.OptionalDouble.of(0.2));
+    Kept keeper = new Kept();
+    keeper.failToKeep = true;
+    List<StudyResult> finished = new ArrayList<>();
+    vm.start(study, 1, new InMemoryTrialLedger(List.of()), keeper, List.of(), finished::add);
+    var expected = study.heldOutCheck(finished.get(0).best().orElseThrow()).orElseThrow();
+    assertEquals(shown(expected), vm.heldOutProperty().get());
+    assertEquals("The held-out test score was not kept: the disk is full: cannot write to the store studies.db",
+        notifications.messageProperty().get());
   }
 
   @Test

@@ -1,0 +1,17 @@
+-- The held-out test score of a study (tune --test-fraction, the app's test split): its best trial refitted
+-- on the tuning rows and scored once on the test rows. One per study: a later best trial's score replaces
+-- it. Studies stored before this version have none.
+CREATE TABLE held_out_tests (
+  study_id    INTEGER PRIMARY KEY REFERENCES studies (id) ON DELETE CASCADE,
+  trial       INTEGER NOT NULL,  -- the number of the trial refitted
+  metric      TEXT    NOT NULL,
+  fraction    REAL    NOT NULL,  -- the share of rows held out
+  seed        INTEGER NOT NULL,  -- the split's seed
+  tuning_rows INTEGER NOT NULL,
+  test_rows   INTEGER NOT NULL,
+  params      TEXT    NOT NULL,  -- JSON object: the parameters refitted
+  train       REAL,              -- the refit's score on the tuning rows; NULL when not a number
+  validation  REAL,              -- the trial's cross-validated score
+  score       REAL,              -- the score on the test rows
+  computed    TEXT    NOT NULL   -- ISO-8601 instant
+);

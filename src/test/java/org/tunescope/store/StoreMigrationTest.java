@@ -1,0 +1,94 @@
+package org.tunescope.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.engine.study.TrialState;
+import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
+
+/**
+ * A database an earlier TuneScope wrote (schema version 2, {@code schema-v2.db}, see {@code schema-v2.md}):
+ * it opens, migrates once, keeps every study and trial, and has no held-out test scores until a run keeps one.
+ */
+class StoreMigrationTest {
+
+  @TempDir
+  Path dir;
+
+  /** A copy of the version-2 database: tests never open the resource itself. */
+  static Path copyOfSchemaV2(Path dir) throws IOException {
+    Path file = dir.resolve("schema-v2.db");
+    try (InputStream in = StoreMigrationTest.class.getResourceAsStream("schema-v2.db")) {
+      Files.copy(in, file);
+    }
+    return file;
+  }
+
+  @Test
+  void aVersion2DatabaseMigratesAndKeepsItsStudiesAndTrials() throws Exception {
+    Path file = copyOfSchemaV2(dir);
+    assertEquals(List.of("1", "2"), column(file, "SELECT version FROM schema_version ORDER BY version"));
+    try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+      assertEquals(List.of("iris-held-out", "iris-plain"), store.list().stream().map(StudySummary::name).toList());
+      StudyRecord held = store.get("iris-held-out");
+      assertTrue(held.finished().isPresent());
+      assertEquals(OptionalDouble.of(0.2), held.request().testFraction());
+      List<Trial> trials = store.trials("iris-held-out");
+      assertEquals(List.of(0, 1, 2), trials.stream().map(Trial::number).toList());
+      assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE && t.folds().size() == 5));
+      assertEquals(Map.of("k", 9L), trials.get(2).params());
+      assertEquals(0.9666666666666666, trials.get(2).validation().mean(), 1e-12);
+      assertEquals(2, store.trials("iris-plain").size());
+      assertEquals(Optional.empty(), store.testScore("iris-held-out"), "stored before test scores were kept");
+      assertEquals(Optional.empty(), store.testScore("iris-plain"));
+    }
+    List<String> versions = new ArrayList<>();
+    for (int v = 1; v <= Migrations.LATEST; v++) {
+      versions.add(String.valueOf(v));
+    }
+    assertEquals(versions, column(file, "SELECT version FROM schema_version ORDER BY version"));
+    assertEquals(Migrations.SCRIPTS, column(file, "SELECT script FROM schema_version ORDER BY version"));
+  }
+
+  @Test
+  void aMigratedDatabaseKeepsTheTestScoreOfAStudyItHadBefore() throws Exception {
+    Path file = copyOfSchemaV2(dir);
+    TestScore score = StudyStoreContract.testScore(2, 29.0 / 30);
+    try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+      store.saveTestScore("iris-held-out", score);
+    }
+    try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+      assertEquals(Optional.of(score), store.testScore("iris-held-out"), "kept across reopening");
+      assertEquals(3, store.trials("iris-held-out").size());
+      assertTrue(store.delete("iris-held-out"));
+    }
+    assertEquals(List.of("0"), column(file, "SELECT COUNT(*) FROM held_out_tests"), "deleted with its study");
+  }
+
+  private static List<String> column(Path file, String sql) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+}

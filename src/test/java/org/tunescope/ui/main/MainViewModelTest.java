@@ -1,0 +1,76 @@
+package org.tunescope.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tunescope.engine.sampler.SearchMethod;
+import org.tunescope.ml.models.ModelCatalog;
+import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
+import org.tunescope.store.SqliteStudyStore;
+import org.tunescope.ui.UiScheduler;
+import org.tunescope.ui.data.RecentFiles;
+import org.tunescope.ui.studies.StudyEntry;
+
+/** The window's state across a restart, with everything run on the test's thread. */
+class MainViewModelTest {
+
+  @TempDir
+  Path dir;
+
+  /**
+   * Everything at once on the calling thread, without {@link UiScheduler#direct()}'s lock: starting a study
+   * runs it inside a UI update, where the lock would keep out the worker's updates for good. One worker, so
+   * UI updates never overlap.
+   */
+  private static final UiScheduler INLINE = new UiScheduler() {
+    @Override
+    public void background(Runnable work) {
+      work.run();
+    }
+
+    @Override
+    public void ui(Runnable update) {
+      update.run();
+    }
+  };
+
+  private MainViewModel window(SqliteStudyStore store) {
+    MainViewModel vm = new MainViewModel(INLINE, ModelCatalog.standard(), new RecentFiles(null),
+        dir.resolve("samples"), store);
+    vm.search().workersProperty().set(1);
+    return vm;
+  }
+
+  @Test
+  void theHeldOutScoreOfAStudyIsInTheStoreAndShownAgainAfterARestart() {
+    Path db = dir.resolve("tunescope.db");
+    String shown;
+    TestScore kept;
+    try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
+      MainViewModel vm = window(store);
+      vm.data().load(Path.of("sample-datasets/iris.csv"));
+      vm.modelProperty().set(vm.models().stream().filter(m -> m.id().equals("knn")).findFirst().orElseThrow());
+      vm.search().methodProperty().set(SearchMethod.RANDOM);
+      vm.search().trialsProperty().set(4);
+      vm.search().testPercentProperty().set(20);
+      vm.start();
+      shown = vm.run().heldOutProperty().get();
+      String name = vm.run().studyProperty().get().study().name();
+      kept = store.testScore(name).orElseThrow();
+      assertEquals(vm.lastResult().orElseThrow().best().orElseThrow().number(), kept.trial());
+      assertEquals(String.format(Locale.ROOT, "Test accuracy %.4f on 30 held-out rows (CV %.4f)", kept.test(),
+          kept.validation()), shown);
+    }
+    try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
+      MainViewModel vm = window(store);
+      StudyEntry entry = vm.studies().studies().get(0);
+      vm.open(entry);
+      assertEquals("stored study", vm.run().timingProperty().get());
+      assertEquals(shown, vm.run().heldOutProperty().get(), "the stored score, after a restart");
+      assertEquals(kept, store.testScore(entry.name()).orElseThrow());
+    }
+  }
+}
