@@ -141,6 +141,86 @@ class LineLayersTest {
     }
   }
 
+  /** Clearing the brushes marks line numbers not yet drawn as kept; a later unkept trial is then subtracted. */
+  @Test
+  void aTrialOutsideTheBrushAfterClearingBrushesKeepsTheKeptLayerRight() throws Exception {
+    float[][] y6 = {{4, 8, 12, 16, 20, 24}, {4, 8, 12, 16, 20, 24}};
+    AtomicReference<int[]> shown = new AtomicReference<>();
+    LineLayers layers = new LineLayers(Runnable::run, f -> shown.set(f.pixels().clone()));
+    try {
+      long g = layers.nextGeneration();
+      layers.submit(liveJob(g, true, first(y6, 4), kept(0, 1, 2, 3), kept(0, 1)));   // brushed
+      await(layers);
+      layers.submit(liveJob(g, false, first(y6, 5), kept(4), kept(4)));            // trial 4 finishes, kept
+      await(layers);
+      layers.submit(liveJob(layers.nextGeneration(), true, first(y6, 5), kept(0, 1, 2, 3, 4),
+          kept(0, 1, 2, 3, 4)));                                                  // clear brushes
+      await(layers);
+      g = layers.nextGeneration();
+      layers.submit(liveJob(g, true, first(y6, 5), kept(0, 1, 2, 3, 4), kept(0, 1, 4)));  // brush again
+      await(layers);
+      layers.submit(liveJob(g, false, first(y6, 6), kept(5), kept()));             // trial 5, outside
+      await(layers);
+      LineLayers.Job last = liveJob(layers.nextGeneration(), true, first(y6, 6), kept(0, 1, 2, 3, 4, 5),
+          kept(0, 1, 4));                                                         // brush nudged
+      layers.submit(last);
+      await(layers);
+
+      AtomicReference<int[]> fresh = new AtomicReference<>();
+      LineLayers once = new LineLayers(Runnable::run, f -> fresh.set(f.pixels().clone()));
+      once.submit(liveJob(once.nextGeneration(), true, first(y6, 6), kept(0, 1, 2, 3, 4, 5), kept(0, 1, 4)));
+      await(once);
+      once.dispose();
+      assertArrayEquals(fresh.get(), shown.get());
+    } finally {
+      layers.dispose();
+    }
+  }
+
+  /** The same stale mask: a kept trial finishing during a brush drag never reaches the kept layer. */
+  @Test
+  void aKeptTrialFinishingDuringADragAfterClearingBrushesIsDrawnKept() throws Exception {
+    float[][] y6 = {{4, 8, 12, 16, 20, 24}, {4, 8, 12, 16, 20, 24}};
+    AtomicReference<int[]> shown = new AtomicReference<>();
+    LineLayers layers = new LineLayers(Runnable::run, f -> shown.set(f.pixels().clone()));
+    try {
+      long g = layers.nextGeneration();
+      layers.submit(liveJob(g, true, first(y6, 4), kept(0, 1, 2, 3), kept(0, 1)));
+      await(layers);
+      layers.submit(liveJob(g, false, first(y6, 5), kept(4), kept(4)));
+      await(layers);
+      layers.submit(liveJob(layers.nextGeneration(), true, first(y6, 5), kept(0, 1, 2, 3, 4), kept(0, 1, 2, 3, 4)));
+      await(layers);
+      g = layers.nextGeneration();
+      layers.submit(liveJob(g, true, first(y6, 5), kept(0, 1, 2, 3, 4), kept(0, 1, 4)));
+      await(layers);
+      long drag = layers.nextGeneration();
+      layers.submit(liveJob(g, false, first(y6, 6), kept(5), kept(5)));             // skipped by the drag
+      layers.submit(liveJob(drag, true, first(y6, 6), kept(0, 1, 2, 3, 4, 5), kept(0, 1, 4, 5)));
+      await(layers);
+
+      AtomicReference<int[]> fresh = new AtomicReference<>();
+      LineLayers once = new LineLayers(Runnable::run, f -> fresh.set(f.pixels().clone()));
+      once.submit(liveJob(once.nextGeneration(), true, first(y6, 6), kept(0, 1, 2, 3, 4, 5), kept(0, 1, 4, 5)));
+      await(once);
+      once.dispose();
+      assertArrayEquals(fresh.get(), shown.get());
+    } finally {
+      layers.dispose();
+    }
+  }
+
+  private static float[][] first(float[][] y, int n) {
+    return new float[][] {java.util.Arrays.copyOf(y[0], n), java.util.Arrays.copyOf(y[1], n)};
+  }
+
+  /** A job of the counted drawing over two axes, translucent lines. */
+  private static LineLayers.Job liveJob(long generation, boolean full, float[][] pixelY, LineLayers.Lines base,
+      LineLayers.Lines lines) {
+    return new LineLayers.Job(generation, full, W, H, new double[] {0, W - 1}, pixelY, false, 1, true, base,
+        lines, new LineLayers.Palette(PALETTE.colours(), 0.55));
+  }
+
   private static LineLayers.Lines select(LineLayers.Lines base, int[] lines) {
     byte[] codes = new byte[lines.length];
     boolean[] dashed = new boolean[lines.length];
