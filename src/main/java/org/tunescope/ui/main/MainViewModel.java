@@ -153,19 +153,31 @@ public final class MainViewModel {
   private void launch(PreparedStudy prepared, int workers, List<Trial> previous) {
     String name = prepared.study().name();
     StudyStore store = studies.store();
-    run.start(prepared, workers, store.ledger(name), TestScoreKeeper.of(store, name), previous, result -> {
-      scheduler.background(() -> {
-        try {
-          if (result.stopReason().isEmpty()) {
-            store.markFinished(name);
-          }
-        } catch (StoreException e) {
-          scheduler.ui(() -> notifications.error(e.getMessage()));
-        }
+    // Opening the study's ledger registers this process in the store, a write: off the JavaFX thread.
+    scheduler.background(() -> {
+      org.tunescope.engine.study.TrialLedger ledger;
+      try {
+        ledger = store.ledger(name);
+      } catch (StoreException e) {
+        scheduler.ui(() -> notifications.error(e.getMessage()));
+        return;
+      }
+      scheduler.ui(() -> {
+        run.start(prepared, workers, ledger, TestScoreKeeper.of(store, name), previous, result -> {
+          scheduler.background(() -> {
+            try {
+              if (result.stopReason().isEmpty()) {
+                store.markFinished(name);
+              }
+            } catch (StoreException e) {
+              scheduler.ui(() -> notifications.error(e.getMessage()));
+            }
+            studies.refresh();
+          });
+        });
         studies.refresh();
       });
     });
-    studies.refresh();
   }
 
   /** Cancels the running study. */
