@@ -98,11 +98,12 @@ final class LineLayers {
   }
 
   /**
-   * Strips in parallel above this many segments, with two processors or more: on an idle 2-core machine
-   * a brush drag over 10,000 trials rasterised in 15 ms instead of 21 ms; with a build busy on the other
-   * core the strips gain nothing, since there is no core to spare.
+   * Strips in parallel above this many segments, with two processors or more: a recount of 10,000 lines
+   * (60,000 segments) gains from the second core; the few hundred lines of a brush drag's difference do
+   * not, since JavaFX is rendering the previous frame on it (with 3,000 here, nine runs of the benchmark
+   * gave a brush drag over 10,000 trials in 17 ms median, with 20,000 five runs gave 15 ms).
    */
-  private static final long PARALLEL_ABOVE = 3000;
+  private static final long PARALLEL_ABOVE = 20_000;
   private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
   /** Bands of rows composed in parallel. */
   private static final int BANDS = 8;
