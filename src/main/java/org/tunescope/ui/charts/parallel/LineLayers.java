@@ -309,25 +309,28 @@ final class LineLayers {
       return;
     }
     boolean[] wanted = mask(job.lines(), job.pixelY()[0].length);
-    int shift = coarseness(job, wanted);
+    // The full-resolution level's plan, when its layer of all lines can stay: it decides whether to go
+    // coarse first, and a coarse pass leaves that level as it is, so the plan still holds after it.
+    Level fine = levels[0];
+    KeptPlan finePlan = fine.matches(job, 0) ? plan(fine, job, wanted) : null;
+    int shift = coarseness(job, finePlan);
     if (shift > 0) {
-      prepare(levels[shift], job, shift, wanted);
+      prepare(levels[shift], job, shift, wanted, null);
       compose(levels[shift].density, true, colours);
       if (generation.get() != job.generation()) {
         return; // a newer redraw is waiting: its turn, not this one's full resolution
       }
     }
-    prepare(levels[0], job, 0, wanted);
-    compose(levels[0].density, false, colours);
+    prepare(fine, job, 0, wanted, finePlan);
+    compose(fine.density, false, colours);
   }
 
   /**
    * How much coarser the first pass is drawn: 0 when the job fits in a frame at full resolution, else
    * 1 (half) or 2 (a quarter of the resolution; a pass at half resolution takes half the steps).
    */
-  private int coarseness(Job job, boolean[] wanted) {
-    Level fine = levels[0];
-    long lines = fine.matches(job, 0) ? plan(fine, job, wanted).lines()
+  private int coarseness(Job job, KeptPlan finePlan) {
+    long lines = finePlan != null ? finePlan.lines()
         : job.base().count() + Math.min(job.lines().count(), job.base().count() - job.lines().count());
     long steps = lines * job.stepsPerLine();
     int shift = 0;
@@ -337,8 +340,11 @@ final class LineLayers {
     return shift;
   }
 
-  /** Brings a level to this job: all lines recounted if their version or the size changed, then the kept ones. */
-  private void prepare(Level level, Job job, int shift, boolean[] wanted) {
+  /**
+   * Brings a level to this job: all lines recounted if their version or the size changed, then the kept
+   * ones, by {@code plan} when one was made for the level as it is.
+   */
+  private void prepare(Level level, Job job, int shift, boolean[] wanted, KeptPlan plan) {
     LineDensity d = level.density;
     if (!level.matches(job, shift)) {
       d.resize(scaled(job.width(), shift), scaled(job.height(), shift));
@@ -350,8 +356,9 @@ final class LineLayers {
         level.weight[base.order()[j]] = LineDensity.weight(base.code()[j] & 0xFF, !base.dashed()[j]);
       }
       add(level, job, base.order(), base.count(), shift, d.all(), 1);
+      plan = null;
     }
-    apply(level, job, plan(level, job, wanted), shift);
+    apply(level, job, plan != null ? plan : plan(level, job, wanted), shift);
   }
 
   /** The cheaper way to the wanted kept lines: from the lines kept now, or from all lines. */

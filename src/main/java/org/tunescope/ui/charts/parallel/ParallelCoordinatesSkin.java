@@ -386,14 +386,14 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       baseValid = true;
     }
     if (allLinesVersion != baseVersion || allLines.count() + hiddenLines != size) {
-      allLines = lines(m, m::isVisible);
+      allLines = lines(m, 0, m::isVisible);
       allLinesVersion = baseVersion;
       hiddenLines = size - allLines.count();
     }
     drawnAntialiased = size <= LineLayers.ANTIALIASED_UP_TO;
     if (!drawnAntialiased) {
       // Counted lines take the mean colour, whatever the order: the kept lines as they come.
-      submitFull(w, h, size, brushed, lines(m, m::isKept), t0);
+      submitFull(w, h, size, brushed, lines(m, 0, m::isKept), t0);
       return;
     }
 
@@ -449,35 +449,13 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       return;
     }
     updatePixelY(m);
-    int added = size - drawnUpTo;
-    int[] order = new int[added];
-    byte[] code = new byte[added];
-    boolean[] dashed = new boolean[added];
-    int[] visibleOrder = new int[added];
-    byte[] visibleCode = new byte[added];
-    boolean[] visibleDashed = new boolean[added];
-    int n = 0;
-    int visible = 0;
-    for (int i = drawnUpTo; i < size; i++) {
-      if (!m.isVisible(i)) {
-        continue;
-      }
-      visibleOrder[visible] = i;
-      visibleCode[visible] = code(m, i);
-      visibleDashed[visible] = !m.isComplete(i);
-      visible++;
-      if (m.isKept(i)) {
-        order[n] = i;
-        dashed[n] = !m.isComplete(i);
-        code[n] = code(m, i);
-        n++;
-      }
-    }
-    LineLayers.Lines all = new LineLayers.Lines(visibleOrder, visibleCode, visibleDashed, visible);
+    ensureDrawCapacity(size);
+    LineLayers.Lines all = lines(m, drawnUpTo, m::isVisible);
+    LineLayers.Lines kept = lines(m, drawnUpTo, m::isKept);
     layers.submit(new LineLayers.Job(layers.currentGeneration(), false, (int) Math.ceil(overlay.getWidth()),
         (int) Math.ceil(overlay.getHeight()), geometry.axisX().clone(), pixelYCopy(size), drawnAntialiased,
-        baseVersion, !m.brushes().isEmpty(), all, new LineLayers.Lines(order, code, dashed, n), palette(size)));
-    drawnLines += visible;
+        baseVersion, !m.brushes().isEmpty(), all, kept, palette(size)));
+    drawnLines += all.count();
     drawnUpTo = size;
     incrementalDraws++;
   }
@@ -502,10 +480,10 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     return new LineLayers.Palette(colours, alpha);
   }
 
-  /** The lines {@code which} holds, in line order, with their colour codes. */
-  private LineLayers.Lines lines(ParallelCoordinatesModel m, java.util.function.IntPredicate which) {
+  /** The lines from {@code first} on that {@code which} holds, in line order, with their colour codes. */
+  private LineLayers.Lines lines(ParallelCoordinatesModel m, int first, java.util.function.IntPredicate which) {
     int n = 0;
-    for (int i = 0; i < m.size(); i++) {
+    for (int i = first; i < m.size(); i++) {
       if (which.test(i)) {
         drawOrder[n] = i;
         drawCode[n] = code(m, i);

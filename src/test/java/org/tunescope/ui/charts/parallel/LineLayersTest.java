@@ -144,34 +144,17 @@ class LineLayersTest {
   /** Clearing the brushes marks line numbers not yet drawn as kept; a later unkept trial is then subtracted. */
   @Test
   void aTrialOutsideTheBrushAfterClearingBrushesKeepsTheKeptLayerRight() throws Exception {
-    float[][] y6 = {{4, 8, 12, 16, 20, 24}, {4, 8, 12, 16, 20, 24}};
     AtomicReference<int[]> shown = new AtomicReference<>();
     LineLayers layers = new LineLayers(Runnable::run, f -> shown.set(f.pixels().clone()));
     try {
-      long g = layers.nextGeneration();
-      layers.submit(liveJob(g, true, first(y6, 4), kept(0, 1, 2, 3), kept(0, 1)));   // brushed
+      long g = brushClearAndBrushAgain(layers);
+      layers.submit(liveJob(g, false, first(Y6, 6), kept(5), kept()));             // trial 5, outside
       await(layers);
-      layers.submit(liveJob(g, false, first(y6, 5), kept(4), kept(4)));            // trial 4 finishes, kept
-      await(layers);
-      layers.submit(liveJob(layers.nextGeneration(), true, first(y6, 5), kept(0, 1, 2, 3, 4),
-          kept(0, 1, 2, 3, 4)));                                                  // clear brushes
-      await(layers);
-      g = layers.nextGeneration();
-      layers.submit(liveJob(g, true, first(y6, 5), kept(0, 1, 2, 3, 4), kept(0, 1, 4)));  // brush again
-      await(layers);
-      layers.submit(liveJob(g, false, first(y6, 6), kept(5), kept()));             // trial 5, outside
-      await(layers);
-      LineLayers.Job last = liveJob(layers.nextGeneration(), true, first(y6, 6), kept(0, 1, 2, 3, 4, 5),
+      LineLayers.Job last = liveJob(layers.nextGeneration(), true, first(Y6, 6), kept(0, 1, 2, 3, 4, 5),
           kept(0, 1, 4));                                                         // brush nudged
       layers.submit(last);
       await(layers);
-
-      AtomicReference<int[]> fresh = new AtomicReference<>();
-      LineLayers once = new LineLayers(Runnable::run, f -> fresh.set(f.pixels().clone()));
-      once.submit(liveJob(once.nextGeneration(), true, first(y6, 6), kept(0, 1, 2, 3, 4, 5), kept(0, 1, 4)));
-      await(once);
-      once.dispose();
-      assertArrayEquals(fresh.get(), shown.get());
+      assertArrayEquals(drawnAfresh(kept(0, 1, 4)), shown.get());
     } finally {
       layers.dispose();
     }
@@ -180,33 +163,53 @@ class LineLayersTest {
   /** The same stale mask: a kept trial finishing during a brush drag never reaches the kept layer. */
   @Test
   void aKeptTrialFinishingDuringADragAfterClearingBrushesIsDrawnKept() throws Exception {
-    float[][] y6 = {{4, 8, 12, 16, 20, 24}, {4, 8, 12, 16, 20, 24}};
     AtomicReference<int[]> shown = new AtomicReference<>();
     LineLayers layers = new LineLayers(Runnable::run, f -> shown.set(f.pixels().clone()));
     try {
-      long g = layers.nextGeneration();
-      layers.submit(liveJob(g, true, first(y6, 4), kept(0, 1, 2, 3), kept(0, 1)));
-      await(layers);
-      layers.submit(liveJob(g, false, first(y6, 5), kept(4), kept(4)));
-      await(layers);
-      layers.submit(liveJob(layers.nextGeneration(), true, first(y6, 5), kept(0, 1, 2, 3, 4), kept(0, 1, 2, 3, 4)));
-      await(layers);
-      g = layers.nextGeneration();
-      layers.submit(liveJob(g, true, first(y6, 5), kept(0, 1, 2, 3, 4), kept(0, 1, 4)));
-      await(layers);
+      long g = brushClearAndBrushAgain(layers);
       long drag = layers.nextGeneration();
-      layers.submit(liveJob(g, false, first(y6, 6), kept(5), kept(5)));             // skipped by the drag
-      layers.submit(liveJob(drag, true, first(y6, 6), kept(0, 1, 2, 3, 4, 5), kept(0, 1, 4, 5)));
+      layers.submit(liveJob(g, false, first(Y6, 6), kept(5), kept(5)));             // skipped by the drag
+      layers.submit(liveJob(drag, true, first(Y6, 6), kept(0, 1, 2, 3, 4, 5), kept(0, 1, 4, 5)));
       await(layers);
-
-      AtomicReference<int[]> fresh = new AtomicReference<>();
-      LineLayers once = new LineLayers(Runnable::run, f -> fresh.set(f.pixels().clone()));
-      once.submit(liveJob(once.nextGeneration(), true, first(y6, 6), kept(0, 1, 2, 3, 4, 5), kept(0, 1, 4, 5)));
-      await(once);
-      once.dispose();
-      assertArrayEquals(fresh.get(), shown.get());
+      assertArrayEquals(drawnAfresh(kept(0, 1, 4, 5)), shown.get());
     } finally {
       layers.dispose();
+    }
+  }
+
+  /** Six horizontal lines, 4 rows apart, across two axes. */
+  private static final float[][] Y6 = {{4, 8, 12, 16, 20, 24}, {4, 8, 12, 16, 20, 24}};
+
+  /**
+   * Four lines, two brushed; trial 4 finishes kept; the brushes are cleared; a brush keeps 0, 1 and 4.
+   *
+   * @return the generation of the last brush, which later incremental jobs carry
+   */
+  private static long brushClearAndBrushAgain(LineLayers layers) throws InterruptedException {
+    long g = layers.nextGeneration();
+    layers.submit(liveJob(g, true, first(Y6, 4), kept(0, 1, 2, 3), kept(0, 1)));   // brushed
+    await(layers);
+    layers.submit(liveJob(g, false, first(Y6, 5), kept(4), kept(4)));            // trial 4 finishes, kept
+    await(layers);
+    layers.submit(liveJob(layers.nextGeneration(), true, first(Y6, 5), kept(0, 1, 2, 3, 4),
+        kept(0, 1, 2, 3, 4)));                                                  // clear brushes
+    await(layers);
+    g = layers.nextGeneration();
+    layers.submit(liveJob(g, true, first(Y6, 5), kept(0, 1, 2, 3, 4), kept(0, 1, 4)));  // brush again
+    await(layers);
+    return g;
+  }
+
+  /** The picture of all six lines with {@code kept} kept, drawn by a new layer set in one job. */
+  private static int[] drawnAfresh(LineLayers.Lines kept) throws InterruptedException {
+    AtomicReference<int[]> fresh = new AtomicReference<>();
+    LineLayers once = new LineLayers(Runnable::run, f -> fresh.set(f.pixels().clone()));
+    try {
+      once.submit(liveJob(once.nextGeneration(), true, first(Y6, 6), kept(0, 1, 2, 3, 4, 5), kept));
+      await(once);
+      return fresh.get();
+    } finally {
+      once.dispose();
     }
   }
 
