@@ -25,9 +25,10 @@ import java.util.stream.IntStream;
  * visible lines, counted once per layout and data, and a layer of the kept ones, which a brush drag updates
  * by adding the lines that came into the brush and taking away those that left (or, when fewer, by copying
  * the layer of all lines and taking away the unkept ones: clearing the brushes is a copy). A redraw too big
- * for one frame (a resize recounts every line) is first drawn at half or a quarter of the resolution and
- * shown, then at full resolution unless a newer redraw has come in first (while a window is being resized,
- * the coarse pictures follow the mouse and the last one is refined).
+ * for one frame (a new study, new axes) is first drawn at half or a quarter of the resolution and shown,
+ * then at full resolution unless a newer redraw has come in first. A resize needs no coarse pass: the chart
+ * stretches the sharp picture on screen onto the new axes in the same layout pass (see {@link Frame}) until
+ * the recount at the new size is ready; while a window is being resized, the latest size is recounted.
  */
 final class LineLayers {
 
@@ -36,9 +37,9 @@ final class LineLayers {
 
   /**
    * Pixel steps a full-resolution pass may take before a coarse pass is shown first: 12 to 20 ms on one
-   * core of this machine (2 to 3.5 ns a step, depending on the moment). A resize with 10,000 trials (16
-   * million steps to recount every line) shows a coarse picture first; a brush drag (a few hundred lines in
-   * or out of the brush) stays sharp.
+   * core of this machine (2 to 3.5 ns a step, depending on the moment). Loading 10,000 trials (16 million
+   * steps to count every line) shows a coarse picture first; a brush drag (a few hundred lines in or out of
+   * the brush) stays sharp.
    */
   static final long STEPS_PER_FRAME = 6_000_000;
 
@@ -66,10 +67,13 @@ final class LineLayers {
   /**
    * One redraw. A full one ({@code full}) starts from the base ({@code onBase}; the base rebuilt from
    * {@code base} first if its {@code baseVersion} changed) or from nothing, then draws {@code lines}; an
-   * incremental one adds {@code base} to the base and {@code lines} on top.
+   * incremental one adds {@code base} to the base and {@code lines} on top. A {@code resizeOnly} redraw
+   * draws the picture on screen at another size: that picture, stretched to the new axes, stands in until
+   * this one is ready, so no coarse pass is drawn first.
    */
   record Job(long generation, boolean full, int width, int height, double[] axisX, float[][] pixelY,
-      boolean antialiased, long baseVersion, boolean onBase, Lines base, Lines lines, Palette palette) {
+      boolean antialiased, long baseVersion, boolean onBase, Lines base, Lines lines, Palette palette,
+      boolean resizeOnly) {
 
     /** The mean pixel steps of one of the visible lines at full resolution. */
     long stepsPerLine() {
@@ -91,10 +95,14 @@ final class LineLayers {
   }
 
   /**
-   * A finished image: premultiplied ARGB, {@code width * height} pixels; a {@code coarse} one is smaller than
-   * the chart, to be scaled up to it.
+   * A finished image: premultiplied ARGB, {@code width * height} pixels, drawn for a chart of
+   * {@code plotWidth x plotHeight} at 1 / 2^{@code shift} of its resolution (a coarse one, to be scaled up),
+   * by a job of this {@code generation}.
    */
-  record Frame(int width, int height, int[] pixels, boolean coarse) {
+  record Frame(int width, int height, int[] pixels, int shift, int plotWidth, int plotHeight, long generation) {
+    boolean coarse() {
+      return shift > 0;
+    }
   }
 
   /**
@@ -246,7 +254,7 @@ final class LineLayers {
       }
     }
     draw(blended, job, job.lines(), false);
-    hand(job.width(), job.height(), false,
+    hand(job, job.width(), job.height(), 0,
         out -> System.arraycopy(blended.pixels(), 0, out, 0, job.width() * job.height()));
   }
 
@@ -305,7 +313,7 @@ final class LineLayers {
       }
       addToBases(job);
       apply(fine, job, new KeptPlan(job.lines().order(), job.lines().count(), new int[0], 0, false), 0);
-      compose(fine.density, false, colours);
+      compose(job, 0, fine.density, colours);
       return;
     }
     boolean[] wanted = mask(job.lines(), job.pixelY()[0].length);
@@ -313,16 +321,16 @@ final class LineLayers {
     // coarse first, and a coarse pass leaves that level as it is, so the plan still holds after it.
     Level fine = levels[0];
     KeptPlan finePlan = fine.matches(job, 0) ? plan(fine, job, wanted) : null;
-    int shift = coarseness(job, finePlan);
+    int shift = job.resizeOnly() ? 0 : coarseness(job, finePlan);
     if (shift > 0) {
       prepare(levels[shift], job, shift, wanted, null);
-      compose(levels[shift].density, true, colours);
+      compose(job, shift, levels[shift].density, colours);
       if (generation.get() != job.generation()) {
         return; // a newer redraw is waiting: its turn, not this one's full resolution
       }
     }
     prepare(fine, job, 0, wanted, finePlan);
-    compose(fine.density, false, colours);
+    compose(job, 0, fine.density, colours);
   }
 
   /**
@@ -433,12 +441,12 @@ final class LineLayers {
   }
 
   /** Paints a density into a frame of its own size: a coarse one is scaled up by the image view showing it. */
-  private void compose(LineDensity d, boolean coarse, LineDensity.Colours colours) {
+  private void compose(Job job, int shift, LineDensity d, LineDensity.Colours colours) {
     int w = d.width();
     int h = d.height();
-    hand(w, h, coarse, out -> {
+    hand(job, w, h, shift, out -> {
       IntStream bands = IntStream.range(0, BANDS);
-      if (PARALLEL && !coarse) {
+      if (PARALLEL && shift == 0) {
         bands = bands.parallel();
       }
       bands.forEach(b -> d.compose(out, h * b / BANDS, h * (b + 1) / BANDS, colours));
@@ -493,14 +501,15 @@ final class LineLayers {
   }
 
   /** Hands an image to the JavaFX thread, painted by {@code paint} into a buffer; an untaken frame is replaced. */
-  private void hand(int width, int height, boolean coarse, Consumer<int[]> paint) {
+  private void hand(Job job, int width, int height, int shift, Consumer<int[]> paint) {
     int size = width * height;
     int[] pixels = spare.getAndSet(null);
     if (pixels == null || pixels.length != size) {
       pixels = new int[size];
     }
     paint.accept(pixels);
-    Frame old = ready.getAndSet(new Frame(width, height, pixels, coarse));
+    Frame old = ready.getAndSet(new Frame(width, height, pixels, shift, job.width(), job.height(),
+        job.generation()));
     if (old != null) {
       spare.set(old.pixels());
     }

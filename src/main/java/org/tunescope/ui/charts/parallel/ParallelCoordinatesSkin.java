@@ -68,6 +68,10 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   private boolean drawnAntialiased;
   private Shown shownFull;
   private Shown shownCoarse;
+  /** The frame on screen (its pixels no longer valid: its size, resolution and generation). */
+  private LineLayers.Frame shownFrame;
+  /** The generation of the last full redraw that changed what the lines show (not only their size). */
+  private long contentGeneration = Long.MAX_VALUE;
   /** Each line's pixel y on each axis, by display index then line; valid for {@link #geometry} and lines < pixelYCount. */
   private float[][] pixelY = new float[0][];
   private int pixelYCount;
@@ -243,8 +247,9 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   }
 
   /**
-   * {@link System#nanoTime()} when the first image after the last {@link #redrawNow()} was shown: a coarse
-   * one when the redraw was too big for a frame, 0 while none has been.
+   * {@link System#nanoTime()} when the first picture of the last full redraw was shown: a coarse one when
+   * the redraw was too big for a frame, the picture already on screen stretched to the new size when only
+   * the size changed; 0 while none has been.
    */
   public long firstPublishedNanos() {
     return firstPublishedNanos;
@@ -253,6 +258,11 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   /** Nanoseconds the last full redraw of the lines took on the JavaFX thread. */
   public long lastRedrawNanos() {
     return lastRedrawNanos;
+  }
+
+  /** The view showing the lines' picture (tests). */
+  ImageView linesView() {
+    return lines;
   }
 
   /** Where the axes are now, in the coordinates of the plot canvas. */
@@ -267,7 +277,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   /** Redraws every line now, whatever changed (for the benchmark). */
   public void redrawNow() {
-    firstPublishedNanos = 0;
     linesDirty = true;
     overlayDirty = true;
     paint(plot.getWidth(), plot.getHeight());
@@ -327,6 +336,8 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     if (w <= 0 || h <= 0) {
       return;
     }
+    boolean contentChanged = linesDirty;
+    boolean stretched = false;
     if (overlay.getWidth() != w || overlay.getHeight() != h) {
       overlay.setWidth(w);
       overlay.setHeight(h);
@@ -341,25 +352,35 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       xs[k] = n == 1 ? LEFT + span / 2 : LEFT + k * span / (n - 1);
     }
     PlotGeometry g = new PlotGeometry(xs, TOP, Math.max(10, h - TOP - BOTTOM));
-    if (!java.util.Arrays.equals(g.axisX(), geometry.axisX()) || g.top() != geometry.top()
-        || g.height() != geometry.height()) {
+    boolean moved = !java.util.Arrays.equals(g.axisX(), geometry.axisX()) || g.top() != geometry.top()
+        || g.height() != geometry.height();
+    if (moved) {
       pixelYCount = 0;
       linesDirty = true;
       baseValid = false;
     }
     geometry = g;
+    placeLines();
     for (int k = 0; k < titleLabels.size() && k < n; k++) {
       Label title = titleLabels.get(k);
       title.autosize();
       title.relocate(Math.max(0, Math.min(w - title.getWidth(), xs[k] - title.getWidth() / 2)), 8);
     }
     if (linesDirty) {
-      drawAllLines();
+      // Only resized, with the latest lines on screen: that picture, stretched, stands in for the redraw.
+      boolean resizeOnly = !contentChanged && shownFrame != null && shownFrame.generation() >= contentGeneration
+          && shownFrame.width() > 0;
+      firstPublishedNanos = 0;
+      drawAllLines(resizeOnly);
+      stretched = resizeOnly;
     } else if (drawnUpTo < model().size()) {
       drawNewLines();
     }
     if (overlayDirty) {
       drawOverlay();
+    }
+    if (stretched) {
+      firstPublishedNanos = System.nanoTime(); // the picture on screen, stretched, is this redraw's first
     }
   }
 
@@ -367,7 +388,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
    * Redraws every line: works out on the JavaFX thread what to draw (the kept mask is the model's; here
    * only lists of line numbers and colour codes), and hands the drawing to {@link #layers}.
    */
-  private void drawAllLines() {
+  private void drawAllLines(boolean resizeOnly) {
     long t0 = System.nanoTime();
     linesDirty = false;
     ParallelCoordinatesModel m = model();
@@ -393,7 +414,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     drawnAntialiased = size <= LineLayers.ANTIALIASED_UP_TO;
     if (!drawnAntialiased) {
       // Counted lines take the mean colour, whatever the order: the kept lines as they come.
-      submitFull(w, h, size, brushed, lines(m, 0, m::isKept), t0);
+      submitFull(w, h, size, brushed, lines(m, 0, m::isKept), resizeOnly, t0);
       return;
     }
 
@@ -428,12 +449,17 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
         drawDashed[at] = false;
       }
     }
-    submitFull(w, h, size, brushed, copy(total), t0);
+    submitFull(w, h, size, brushed, copy(total), resizeOnly, t0);
   }
 
-  private void submitFull(int w, int h, int size, boolean brushed, LineLayers.Lines kept, long t0) {
-    layers.submit(new LineLayers.Job(layers.nextGeneration(), true, w, h, geometry.axisX().clone(), pixelYCopy(size),
-        drawnAntialiased, baseVersion, brushed, allLines, kept, palette(size)));
+  private void submitFull(int w, int h, int size, boolean brushed, LineLayers.Lines kept, boolean resizeOnly,
+      long t0) {
+    long generation = layers.nextGeneration();
+    if (!resizeOnly) {
+      contentGeneration = generation;
+    }
+    layers.submit(new LineLayers.Job(generation, true, w, h, geometry.axisX().clone(), pixelYCopy(size),
+        drawnAntialiased, baseVersion, brushed, allLines, kept, palette(size), resizeOnly));
     drawnLines = allLines.count();
     drawnUpTo = size;
     fullRedraws++;
@@ -445,7 +471,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     ParallelCoordinatesModel m = model();
     int size = m.size();
     if ((size <= LineLayers.ANTIALIASED_UP_TO) != drawnAntialiased) {
-      drawAllLines(); // the study has outgrown anti-aliased lines: counted from now on
+      drawAllLines(false); // the study has outgrown anti-aliased lines: counted from now on
       return;
     }
     updatePixelY(m);
@@ -454,7 +480,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     LineLayers.Lines kept = lines(m, drawnUpTo, m::isKept);
     layers.submit(new LineLayers.Job(layers.currentGeneration(), false, (int) Math.ceil(overlay.getWidth()),
         (int) Math.ceil(overlay.getHeight()), geometry.axisX().clone(), pixelYCopy(size), drawnAntialiased,
-        baseVersion, !m.brushes().isEmpty(), all, kept, palette(size)));
+        baseVersion, !m.brushes().isEmpty(), all, kept, palette(size), false));
     drawnLines += all.count();
     drawnUpTo = size;
     incrementalDraws++;
@@ -582,14 +608,39 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
         return null;
       });
       lines.setImage(target.image());
-      lines.setFitWidth(frame.coarse() ? Math.ceil(overlay.getWidth()) : 0);
-      lines.setFitHeight(frame.coarse() ? Math.ceil(overlay.getHeight()) : 0);
     }
+    shownFrame = frame;
+    placeLines();
     published++;
     lastPublishedNanos = System.nanoTime();
     if (firstPublishedNanos == 0) {
       firstPublishedNanos = lastPublishedNanos;
     }
+  }
+
+  /**
+   * Puts the picture on screen over the current axes. One drawn for another size (a coarse one, or the last
+   * sharp one while a resize is redrawn) is stretched: the axes are evenly spaced between fixed margins and
+   * values map linearly to heights, so stretching the rectangle between the axes puts every line where a
+   * redraw at this size puts it (resampled, the sharp redraw follows).
+   */
+  private void placeLines() {
+    LineLayers.Frame f = shownFrame;
+    if (f == null || f.width() <= 0) {
+      return;
+    }
+    double resolution = 1 << f.shift();
+    double sx = span(overlay.getWidth(), LEFT + RIGHT) / span(f.plotWidth(), LEFT + RIGHT);
+    double sy = span(overlay.getHeight(), TOP + BOTTOM) / span(f.plotHeight(), TOP + BOTTOM);
+    boolean asDrawn = f.shift() == 0 && sx == 1 && sy == 1;
+    lines.setFitWidth(asDrawn ? 0 : f.width() * resolution * sx);
+    lines.setFitHeight(asDrawn ? 0 : f.height() * resolution * sy);
+    lines.relocate(LEFT * (1 - sx), TOP * (1 - sy));
+  }
+
+  /** The room between two margins, as the geometry reckons it. */
+  private static double span(double size, double margins) {
+    return Math.max(10, size - margins);
   }
 
   /** An image shown by the lines' image view and the buffer behind it. */

@@ -48,7 +48,8 @@ class LineLayersTest {
   void aRedrawTooBigForAFrameIsShownCoarseFirstThenAtFullResolution() throws Exception {
     List<LineLayers.Frame> frames = new CopyOnWriteArrayList<>();
     LineLayers layers = new LineLayers(Runnable::run,
-        f -> frames.add(new LineLayers.Frame(f.width(), f.height(), f.pixels().clone(), f.coarse())), 10);
+        f -> frames.add(new LineLayers.Frame(f.width(), f.height(), f.pixels().clone(), f.shift(),
+            f.plotWidth(), f.plotHeight(), f.generation())), 10);
     try {
       float[][] pixelY = {{8, 24}, {8, 24}};
       layers.submit(job(layers.nextGeneration(), true, false, pixelY, faint(0, 1), kept(1)));
@@ -66,6 +67,25 @@ class LineLayersTest {
         assertNotEquals(0, f.pixels()[8 / s * f.width() + 20 / s], "the faint line");
       }
       assertEquals(W * H, frames.get(1).pixels().length, "then at the chart's size");
+    } finally {
+      layers.dispose();
+    }
+  }
+
+  @Test
+  void aRedrawOfOnlyANewSizeIsDrawnAtFullResolutionWithoutACoarsePass() throws Exception {
+    List<LineLayers.Frame> frames = new CopyOnWriteArrayList<>();
+    LineLayers layers = new LineLayers(Runnable::run, f -> frames.add(f), 10);
+    try {
+      float[][] pixelY = {{8, 24}, {8, 24}};
+      LineLayers.Job big = job(layers.nextGeneration(), true, false, pixelY, faint(0, 1), kept(1));
+      layers.submit(new LineLayers.Job(big.generation(), true, W, H, big.axisX(), pixelY, false, 1, true, big.base(),
+          big.lines(), PALETTE, true));
+      await(layers);
+      assertEquals(1, frames.size(), "the picture on screen, stretched, stands in for a coarse one");
+      assertEquals(false, frames.get(0).coarse());
+      assertEquals(W, frames.get(0).plotWidth());
+      assertEquals(big.generation(), frames.get(0).generation());
     } finally {
       layers.dispose();
     }
@@ -221,7 +241,7 @@ class LineLayersTest {
   private static LineLayers.Job liveJob(long generation, boolean full, float[][] pixelY, LineLayers.Lines base,
       LineLayers.Lines lines) {
     return new LineLayers.Job(generation, full, W, H, new double[] {0, W - 1}, pixelY, false, 1, true, base,
-        lines, new LineLayers.Palette(PALETTE.colours(), 0.55));
+        lines, new LineLayers.Palette(PALETTE.colours(), 0.55), false);
   }
 
   private static LineLayers.Lines select(LineLayers.Lines base, int[] lines) {
@@ -237,13 +257,13 @@ class LineLayersTest {
   private static LineLayers.Job countedJob(long generation, float[][] pixelY, LineLayers.Lines base,
       LineLayers.Lines kept) {
     return new LineLayers.Job(generation, true, W, H, new double[] {0, W / 2.0, W - 1}, pixelY, false, 1, true, base,
-        kept, new LineLayers.Palette(PALETTE.colours(), 0.55));
+        kept, new LineLayers.Palette(PALETTE.colours(), 0.55), false);
   }
 
   private static LineLayers.Job job(long generation, boolean full, boolean antialiased, float[][] pixelY,
       LineLayers.Lines base, LineLayers.Lines lines) {
     return new LineLayers.Job(generation, full, W, H, new double[] {0, W - 1}, pixelY, antialiased, 1, true, base,
-        lines, PALETTE);
+        lines, PALETTE, false);
   }
 
   /** Every visible line (the base), code 3. */

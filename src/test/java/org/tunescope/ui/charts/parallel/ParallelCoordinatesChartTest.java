@@ -261,4 +261,39 @@ class ParallelCoordinatesChartTest {
     assertTrue(m.keptCount() > 0 && m.keptCount() < 310);
     assertEquals(310, skin().drawnLineCount());
   }
+
+  @Test
+  void aResizedChartShowsItsLinesOnTheNewAxesAtOnceThenRedrawsThemAtTheNewSize(FxRobot robot) {
+    fill(robot, ChartTrials.randomSvm(2000, 17));
+    awaitLines();
+    robot.interact(() -> {
+      double[] before = skin().geometry().axisX();
+      chart.setMaxWidth(chart.getWidth() - 300);
+      chart.getParent().layout();
+      // In the same layout pass, before the background redraw can be shown: the picture drawn for the old
+      // size is stretched so that its first and last axes land on the new ones.
+      double[] after = skin().geometry().axisX();
+      assertTrue(after[after.length - 1] < before[before.length - 1] - 250, "the axes moved");
+      javafx.scene.image.ImageView view = skin().linesView();
+      double scale = view.getFitWidth() / view.getImage().getWidth();
+      assertEquals(after[0], view.getLayoutX() + before[0] * scale, 0.5);
+      assertEquals(after[after.length - 1], view.getLayoutX() + before[before.length - 1] * scale, 0.5);
+    });
+    awaitLines();
+    robot.interact(() -> {
+      javafx.scene.image.ImageView view = skin().linesView();
+      assertEquals(0, view.getFitWidth(), "then drawn at the new size, shown as drawn");
+      assertEquals(Math.ceil(skin().interactionCanvas().getWidth()), view.getImage().getWidth());
+      assertEquals(0, view.getLayoutX());
+    });
+  }
+
+  /** Waits until the lines' last redraw is on screen. */
+  private void awaitLines() {
+    for (int i = 0; i < 500 && (skin().pendingFrames() > 0 || skin().publishedFrames() == 0); i++) {
+      WaitForAsyncUtils.sleep(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    assertEquals(0, skin().pendingFrames());
+  }
 }
