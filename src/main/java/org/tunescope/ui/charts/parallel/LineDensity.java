@@ -90,9 +90,9 @@ final class LineDensity {
     Arrays.fill(kept, 0);
   }
 
-  /** Makes the kept layer a copy of the layer of all lines (every line kept). */
-  void keepAll() {
-    System.arraycopy(all, 0, kept, 0, all.length);
+  /** Makes the rows {@code [fromRow, toRow)} of the kept layer a copy of the layer of all lines. */
+  void keepAll(int fromRow, int toRow) {
+    System.arraycopy(all, fromRow * width, kept, fromRow * width, (toRow - fromRow) * width);
   }
 
   /** Lines crossing a pixel (tests). */
@@ -116,42 +116,53 @@ final class LineDensity {
 
   /**
    * Adds {@code delta} (a {@link #weight}, or its negation to take a line away) to the pixels of the segment
-   * from (x0, y0) to (x1, y1), {@code x0 <= x1}, in the columns {@code [fromX, toX)}: threads that draw
-   * disjoint strips of columns never touch the same pixel. A segment always covers the same pixels, so
-   * subtracting it undoes adding it. Dashed lines leave gaps of 3 pixels after every 4.
+   * from (x0, y0) to (x1, y1), {@code x0 <= x1}, in the rows {@code [fromRow, toRow)}: threads that draw
+   * disjoint bands of rows never touch the same pixel, and a segment drawn band by band covers exactly the
+   * pixels it covers drawn whole. A segment always covers the same pixels, so subtracting it undoes adding
+   * it. Dashed lines leave gaps of 3 pixels after every 4.
    */
-  void add(long[] layer, double x0, double y0, double x1, double y1, boolean dashed, int fromX, int toX,
+  void add(long[] layer, double x0, double y0, double x1, double y1, boolean dashed, int fromRow, int toRow,
       long delta) {
+    int from = Math.max(0, fromRow);
+    int to = Math.min(height, toRow);
+    if (Math.min(y0, y1) - 0.5 >= to || Math.max(y0, y1) + 1.5 < from) {
+      return; // outside the band (the bounds are loose: rounding decides below)
+    }
     double dx = x1 - x0;
     double dy = y1 - y0;
     int steps = Math.max(1, (int) Math.ceil(Math.max(Math.abs(dx), Math.abs(dy))));
-    int from = Math.max(0, fromX);
-    int to = Math.min(width, toX);
     int fx = (int) (x0 * ONE) + HALF;
     int fy = (int) (y0 * ONE) + HALF;
     int ix = (int) (dx / steps * ONE);
     int iy = (int) (dy / steps * ONE);
-    boolean inside = y0 >= 0 && y1 >= 0 && y0 + 0.5 < height && y1 + 0.5 < height && Math.abs(x0) < LIMIT
-        && Math.abs(x1) < LIMIT;
+    boolean inside = x0 >= 0 && x1 + 0.5 < width && Math.abs(y0) < LIMIT && Math.abs(y1) < LIMIT;
     if (dashed || !inside) {
       checkedSegment(layer, fx, fy, ix, iy, steps, dashed, from, to, delta);
       return;
     }
-    // Start at the strip's first column and stop before its right edge: no test per pixel for either.
-    int first = 0;
-    int last = steps;
-    if (ix <= 0) {
-      int col = fx >> 16;
-      if (col < from || col >= to) {
-        return;
-      }
+    // Start at the band's first row and stop before its last: no test per pixel for either.
+    long lo = (long) from * ONE;
+    long hi = (long) to * ONE - 1;
+    long first;
+    long last;
+    if (iy > 0) {
+      first = -Math.floorDiv(fy - lo, iy);
+      last = Math.floorDiv(hi - fy, iy);
+    } else if (iy < 0) {
+      first = -Math.floorDiv(hi - fy, -iy);
+      last = Math.floorDiv(fy - lo, -iy);
+    } else if (fy >= lo && fy <= hi) {
+      first = 0;
+      last = steps;
     } else {
-      first = (int) Math.max(0, Math.min(steps + 1L, -Math.floorDiv(fx - (long) from * ONE, ix)));
-      fx += first * ix;
-      fy += first * iy;
-      last = (int) Math.min(steps, Math.floorDiv((long) to * ONE - 1 - fx, ix) + first);
+      return;
     }
-    run(layer, width, fx, fy, ix, iy, last - first + 1, delta);
+    first = Math.max(0, first);
+    last = Math.min(steps, last);
+    if (first > last) {
+      return;
+    }
+    run(layer, width, fx + (int) first * ix, fy + (int) first * iy, ix, iy, (int) (last - first + 1), delta);
   }
 
   /** Adds delta to n pixels from (fx, fy) in steps of (ix, iy), all known to be inside: the hot loop. */
@@ -162,15 +173,15 @@ final class LineDensity {
   }
 
   /** The slow path, for dashed lines and lines that leave the image: every pixel tested. */
-  private void checkedSegment(long[] layer, int fx, int fy, int ix, int iy, int steps, boolean dashed, int from,
-      int to, long delta) {
+  private void checkedSegment(long[] layer, int fx, int fy, int ix, int iy, int steps, boolean dashed, int fromRow,
+      int toRow, long delta) {
     for (int s = 0; s <= steps; s++, fx += ix, fy += iy) {
       if (dashed && s % 7 >= 4) {
         continue;
       }
       int col = fx >> 16;
       int row = fy >> 16;
-      if (col < from || col >= to || row < 0 || row >= height || fx < 0 || fy < 0) {
+      if (row < fromRow || row >= toRow || col < 0 || col >= width || fx < 0 || fy < 0) {
         continue;
       }
       layer[row * width + col] += delta;

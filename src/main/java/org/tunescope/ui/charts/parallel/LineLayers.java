@@ -106,14 +106,14 @@ final class LineLayers {
   }
 
   /**
-   * Strips in parallel above this many segments, with two processors or more: a recount of 10,000 lines
-   * (60,000 segments) gains from the second core; the few hundred lines of a brush drag's difference do
-   * not, since JavaFX is rendering the previous frame on it (with 3,000 here, nine runs of the benchmark
-   * gave a brush drag over 10,000 trials in 17 ms median, with 20,000 five runs gave 15 ms).
+   * Lines counted in parallel above this many segments, with two processors or more: a recount of 10,000
+   * lines (60,000 segments) gains from the second core. A brush drag's redraw always goes to both: its few
+   * hundred lines and the painting of the pixels are done band by band of rows, each band's lines and pixels
+   * together, and a core that JavaFX keeps busy rendering takes fewer bands.
    */
   private static final long PARALLEL_ABOVE = 20_000;
   private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
-  /** Bands of rows composed in parallel. */
+  /** Bands of rows counted and painted in parallel. */
   private static final int BANDS = 8;
 
   private final LineRaster blendedBase = new LineRaster();
@@ -266,8 +266,8 @@ final class LineLayers {
       double x0 = job.axisX()[k - 1];
       double x1 = job.axisX()[k];
       target.segment(x0, job.pixelY()[k - 1][i], x1, job.pixelY()[k][i],
-          faint ? faintColour : palette.premultiplied(lines.code()[j] & 0xFF), lines.dashed()[j], from(job, k, 0),
-          to(job, k, 0));
+          faint ? faintColour : palette.premultiplied(lines.code()[j] & 0xFF), lines.dashed()[j], from(job, k),
+          to(job, k));
     });
   }
 
@@ -312,8 +312,7 @@ final class LineLayers {
         return;
       }
       addToBases(job);
-      apply(fine, job, new KeptPlan(job.lines().order(), job.lines().count(), new int[0], 0, false), 0);
-      compose(job, 0, fine.density, colours);
+      paint(fine, job, 0, new KeptPlan(job.lines().order(), job.lines().count(), new int[0], 0, false), colours);
       return;
     }
     boolean[] wanted = mask(job.lines(), job.pixelY()[0].length);
@@ -323,14 +322,13 @@ final class LineLayers {
     KeptPlan finePlan = fine.matches(job, 0) ? plan(fine, job, wanted) : null;
     int shift = job.resizeOnly() ? 0 : coarseness(job, finePlan);
     if (shift > 0) {
-      prepare(levels[shift], job, shift, wanted, null);
-      compose(job, shift, levels[shift].density, colours);
+      Level coarse = levels[shift];
+      paint(coarse, job, shift, count(coarse, job, shift, wanted, null), colours);
       if (generation.get() != job.generation()) {
         return; // a newer redraw is waiting: its turn, not this one's full resolution
       }
     }
-    prepare(fine, job, 0, wanted, finePlan);
-    compose(job, 0, fine.density, colours);
+    paint(fine, job, 0, count(fine, job, 0, wanted, finePlan), colours);
   }
 
   /**
@@ -349,10 +347,10 @@ final class LineLayers {
   }
 
   /**
-   * Brings a level to this job: all lines recounted if their version or the size changed, then the kept
-   * ones, by {@code plan} when one was made for the level as it is.
+   * Brings a level's layer of all lines to this job (recounted if their version or the size changed) and
+   * returns how its kept layer gets to the wanted lines: {@code plan} when one was made for the level as it is.
    */
-  private void prepare(Level level, Job job, int shift, boolean[] wanted, KeptPlan plan) {
+  private KeptPlan count(Level level, Job job, int shift, boolean[] wanted, KeptPlan plan) {
     LineDensity d = level.density;
     if (!level.matches(job, shift)) {
       d.resize(scaled(job.width(), shift), scaled(job.height(), shift));
@@ -366,7 +364,7 @@ final class LineLayers {
       add(level, job, base.order(), base.count(), shift, d.all(), 1);
       plan = null;
     }
-    apply(level, job, plan != null ? plan : plan(level, job, wanted), shift);
+    return plan != null ? plan : plan(level, job, wanted);
   }
 
   /** The cheaper way to the wanted kept lines: from the lines kept now, or from all lines. */
@@ -397,20 +395,30 @@ final class LineLayers {
     return new KeptPlan(added, adds, removed, removes, false);
   }
 
-  private void apply(Level level, Job job, KeptPlan plan, int shift) {
+  /**
+   * Brings a level's kept layer to the plan and paints the frame, band of rows by band: each band's lines are
+   * added and taken away, then its pixels painted, while they are still in the core's cache; bands go to
+   * both cores, and one that finishes early takes the next band.
+   */
+  private void paint(Level level, Job job, int shift, KeptPlan plan, LineDensity.Colours colours) {
     LineDensity d = level.density;
     level.grow(job.pixelY()[0].length);
+    hand(job, d.width(), d.height(), shift, out -> bands(d.height(), true, (from, to) -> {
+      if (plan.fromAll()) {
+        d.keepAll(from, to);
+      }
+      addRows(level, job, plan.add(), plan.adds(), shift, d.kept(), 1, from, to);
+      addRows(level, job, plan.remove(), plan.removes(), shift, d.kept(), -1, from, to);
+      d.compose(out, from, to, colours);
+    }));
     if (plan.fromAll()) {
       // Kept now: exactly the lines in the layer of all lines (not the mask's spare room for lines to come).
-      d.keepAll();
       java.util.Arrays.fill(level.kept, false);
       Lines base = job.base();
       for (int j = 0; j < base.count(); j++) {
         level.kept[base.order()[j]] = true;
       }
     }
-    add(level, job, plan.add(), plan.adds(), shift, d.kept(), 1);
-    add(level, job, plan.remove(), plan.removes(), shift, d.kept(), -1);
     for (int j = 0; j < plan.adds(); j++) {
       level.kept[plan.add()[j]] = true;
     }
@@ -420,15 +428,48 @@ final class LineLayers {
   }
 
   /**
-   * Adds (sign 1) or takes away (sign -1) the lines {@code order[0..n)} in a layer of a level, strip by
-   * strip, each with the weight it was counted with (incomplete trials, weight 1, are dashed).
+   * Adds (sign 1) or takes away (sign -1) the lines {@code order[0..n)} in a layer of a level, each with the
+   * weight it was counted with (incomplete trials, weight 1, are dashed): in bands of rows, in parallel when
+   * there are enough.
    */
   private static void add(Level level, Job job, int[] order, int n, int shift, long[] layer, int sign) {
+    boolean parallel = (long) n * (job.axisX().length - 1) >= PARALLEL_ABOVE;
+    bands(level.density.height(), parallel,
+        (from, to) -> addRows(level, job, order, n, shift, layer, sign, from, to));
+  }
+
+  /** {@link #add} in the rows {@code [fromRow, toRow)} only. */
+  private static void addRows(Level level, Job job, int[] order, int n, int shift, long[] layer, int sign,
+      int fromRow, int toRow) {
     double scale = 1.0 / (1 << shift);
     LineDensity d = level.density;
-    strips(job, order, n, (k, i, j) -> d.add(layer, job.axisX()[k - 1] * scale, job.pixelY()[k - 1][i] * scale,
-        job.axisX()[k] * scale, job.pixelY()[k][i] * scale, level.weight[i] == LineDensity.weight(0, false),
-        from(job, k, shift), to(job, k, shift), sign * level.weight[i]));
+    double[] axisX = job.axisX();
+    long dashed = LineDensity.weight(0, false);
+    for (int k = 1; k < axisX.length; k++) {
+      float[] left = job.pixelY()[k - 1];
+      float[] right = job.pixelY()[k];
+      double x0 = axisX[k - 1] * scale;
+      double x1 = axisX[k] * scale;
+      for (int j = 0; j < n; j++) {
+        int i = order[j];
+        long w = level.weight[i];
+        d.add(layer, x0, left[i] * scale, x1, right[i] * scale, w == dashed, fromRow, toRow, sign * w);
+      }
+    }
+  }
+
+  /** A band of rows {@code [from, to)}. */
+  private interface Band {
+    void run(int from, int to);
+  }
+
+  /** Runs {@code band} over {@link #BANDS} bands of {@code height} rows, in parallel when asked and possible. */
+  private static void bands(int height, boolean parallel, Band band) {
+    IntStream bands = IntStream.range(0, BANDS);
+    if (PARALLEL && parallel) {
+      bands = bands.parallel();
+    }
+    bands.forEach(b -> band.run(height * b / BANDS, height * (b + 1) / BANDS));
   }
 
   /** By line number, whether {@code lines} holds it. */
@@ -438,19 +479,6 @@ final class LineLayers {
       mask[lines.order()[j]] = true;
     }
     return mask;
-  }
-
-  /** Paints a density into a frame of its own size: a coarse one is scaled up by the image view showing it. */
-  private void compose(Job job, int shift, LineDensity d, LineDensity.Colours colours) {
-    int w = d.width();
-    int h = d.height();
-    hand(job, w, h, shift, out -> {
-      IntStream bands = IntStream.range(0, BANDS);
-      if (PARALLEL && shift == 0) {
-        bands = bands.parallel();
-      }
-      bands.forEach(b -> d.compose(out, h * b / BANDS, h * (b + 1) / BANDS, colours));
-    });
   }
 
   // --- shared
@@ -482,14 +510,14 @@ final class LineLayers {
     });
   }
 
-  /** The first column strip k owns at a resolution of 1 / 2^shift (the first strip takes the margin). */
-  private static int from(Job job, int k, int shift) {
-    return k == 1 ? 0 : (int) Math.floor(job.axisX()[k - 1] / (1 << shift) + 0.5);
+  /** The first column strip k owns (the first strip takes the margin). */
+  private static int from(Job job, int k) {
+    return k == 1 ? 0 : (int) Math.floor(job.axisX()[k - 1] + 0.5);
   }
 
   /** The column after strip k's last (the last strip takes the margin). */
-  private static int to(Job job, int k, int shift) {
-    return k == job.axisX().length - 1 ? Integer.MAX_VALUE : (int) Math.floor(job.axisX()[k] / (1 << shift) + 0.5);
+  private static int to(Job job, int k) {
+    return k == job.axisX().length - 1 ? Integer.MAX_VALUE : (int) Math.floor(job.axisX()[k] + 0.5);
   }
 
   private static int scaled(int size, int shift) {

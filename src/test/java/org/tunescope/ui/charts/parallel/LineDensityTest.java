@@ -28,14 +28,39 @@ class LineDensityTest {
   }
 
   @Test
-  void linesOverThePixelAddUpAndAStripTouchesOnlyItsColumns() {
+  void linesOverThePixelAddUpAndABandTouchesOnlyItsRows() {
     LineDensity d = density();
     for (int i = 0; i < 3; i++) {
       d.add(d.all(), 0, 4, 11, 4, false, 0, ALL, ONE_LINE);
     }
-    d.add(d.all(), 0, 4, 11, 4, false, 5, 8, ONE_LINE);
     for (int x = 0; x < W; x++) {
-      assertEquals(x >= 5 && x < 8 ? 4 : 3, d.countAt(d.all(), x, 4), "column " + x);
+      assertEquals(3, d.countAt(d.all(), x, 4), "column " + x);
+    }
+    d.add(d.all(), 3, 0, 3, 9, false, 5, 8, ONE_LINE); // a vertical line, drawn in the band of rows 5..7
+    for (int y = 0; y < H; y++) {
+      assertEquals((y == 4 ? 3 : 0) + (y >= 5 && y < 8 ? 1 : 0), d.countAt(d.all(), 3, y), "row " + y);
+    }
+  }
+
+  @Test
+  void aSegmentDrawnBandByBandCoversExactlyThePixelsItCoversDrawnWhole() {
+    Random random = new Random(11);
+    for (int i = 0; i < 2000; i++) {
+      double x0 = random.nextDouble() * 5;
+      double x1 = x0 + random.nextDouble() * 6;
+      double y0 = random.nextDouble() * 14 - 2;
+      double y1 = random.nextDouble() * 14 - 2;
+      boolean dashed = i % 7 == 0;
+      LineDensity whole = density();
+      whole.add(whole.all(), x0, y0, x1, y1, dashed, 0, ALL, ONE_LINE);
+      LineDensity banded = density();
+      int from = 0;
+      while (from < H) {
+        int to = Math.min(H, from + 1 + random.nextInt(4));
+        banded.add(banded.all(), x0, y0, x1, y1, dashed, from, to, ONE_LINE);
+        from = to;
+      }
+      assertArrayEquals(whole.all(), banded.all(), "segment " + i);
     }
   }
 
@@ -100,7 +125,7 @@ class LineDensityTest {
     for (int i = 0; i < 2; i++) {
       d.add(d.all(), 0, 5, 11, 5, false, 0, ALL, LineDensity.weight(2, true));
     }
-    d.add(d.kept(), 0, 5, 11, 5, false, 6, ALL, LineDensity.weight(2, true));
+    d.add(d.kept(), 6, 5, 11, 5, false, 0, ALL, LineDensity.weight(2, true));
     int[] codes = {0, 0, 0xFF2040A0};
     LineDensity.Colours colours = LineDensity.Colours.of(faintColour, codes, 1.0, true);
     int[] out = new int[W * H];

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -143,15 +142,18 @@ class ParallelCoordinatesBenchmark {
     });
   }
 
-  /** Waits (on the test thread, never the JavaFX thread) until the last redraw's image is shown. */
+  /**
+   * Waits (on the test thread, never the JavaFX thread) until the last redraw's image is shown. It sleeps
+   * between looks at the (thread-safe) count of pending redraws rather than queueing work on the JavaFX
+   * thread: the times are taken on that thread when a picture is shown, and a busy wait here would take a
+   * core from the drawing it measures (the app has no such poller).
+   */
   private static void awaitShown(ParallelCoordinatesSkin skin) {
     long deadline = System.nanoTime() + 10_000_000_000L;
-    AtomicReference<Boolean> done = new AtomicReference<>(false);
-    while (!done.get() && System.nanoTime() < deadline) {
-      javafx.application.Platform.runLater(() -> done.set(skin.publishedFrames() > 0
-          && skin.lastPublishedNanos() > 0 && skin.pendingFrames() == 0));
-      WaitForAsyncUtils.waitForFxEvents();
+    while (skin.pendingFrames() > 0 && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
     }
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   private static void report(int n, String what, long[][] times) {
