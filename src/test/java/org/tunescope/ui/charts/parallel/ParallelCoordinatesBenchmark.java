@@ -79,6 +79,7 @@ class ParallelCoordinatesBenchmark {
         chart.setMaxWidth(1280 - 8 * (f % 2 == 0 ? 1 + f : FRAMES - f));
         root.layout();
       });
+      resizedPictures(robot, skin, n);
       long[][] all = measure(robot, skin, true, f -> {
         if (f == 0) {
           chart.setMaxWidth(Double.MAX_VALUE);
@@ -132,14 +133,36 @@ class ParallelCoordinatesBenchmark {
       return;
     }
     awaitShown(skin);
+    robot.interact(() -> write(dir, name));
+  }
+
+  /**
+   * With -Dbench.pictures=DIR, narrows the window by 200 pixels and writes what the chart shows in that same
+   * layout pass (the picture drawn for the old size, stretched onto the new axes) and then once the redraw at
+   * the new size is shown.
+   */
+  private void resizedPictures(FxRobot robot, ParallelCoordinatesSkin skin, int n) {
+    String dir = System.getProperty("bench.pictures");
+    if (dir == null) {
+      return;
+    }
+    awaitShown(skin);
     robot.interact(() -> {
-      try {
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
-        org.tunescope.ui.PngExport.write(chart, java.nio.file.Path.of(dir, "parallel-" + name + ".png"));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      chart.setMaxWidth(1080);
+      root.layout();
+      write(dir, n + "-resized-stretched");
     });
+    awaitShown(skin);
+    robot.interact(() -> write(dir, n + "-resized-redrawn"));
+  }
+
+  private void write(String dir, String name) {
+    try {
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+      org.tunescope.ui.PngExport.write(chart, java.nio.file.Path.of(dir, "parallel-" + name + ".png"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
