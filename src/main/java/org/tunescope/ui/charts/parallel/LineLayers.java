@@ -95,7 +95,7 @@ final class LineLayers {
   }
 
   /**
-   * A finished image: premultiplied ARGB, {@code width * height} pixels, drawn for a chart of
+   * A finished image: premultiplied ARGB, the first {@code width * height} of {@code pixels}, drawn for a chart of
    * {@code plotWidth x plotHeight} at 1 / 2^{@code shift} of its resolution (a coarse one, to be scaled up),
    * by a job of this {@code generation}.
    */
@@ -532,8 +532,8 @@ final class LineLayers {
   private void hand(Job job, int width, int height, int shift, Consumer<int[]> paint) {
     int size = width * height;
     int[] pixels = spare.getAndSet(null);
-    if (pixels == null || pixels.length != size) {
-      pixels = new int[size];
+    if (pixels == null || pixels.length < size) {
+      pixels = new int[size]; // only when growing: smaller frames use the first width * height pixels
     }
     paint.accept(pixels);
     Frame old = ready.getAndSet(new Frame(width, height, pixels, shift, job.width(), job.height(),

@@ -366,6 +366,10 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       title.autosize();
       title.relocate(Math.max(0, Math.min(w - title.getWidth(), xs[k] - title.getWidth() / 2)), 8);
     }
+    if (overlayDirty) {
+      // Before the lines are handed over: drawn after, it would compete with their drawing for the cores.
+      drawOverlay();
+    }
     if (linesDirty) {
       // Only resized, with the latest lines on screen: that picture, stretched, stands in for the redraw.
       boolean resizeOnly = !contentChanged && shownFrame != null && shownFrame.generation() >= contentGeneration
@@ -375,9 +379,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       stretched = resizeOnly;
     } else if (drawnUpTo < model().size()) {
       drawNewLines();
-    }
-    if (overlayDirty) {
-      drawOverlay();
     }
     if (stretched) {
       firstPublishedNanos = System.nanoTime(); // the picture on screen, stretched, is this redraw's first
@@ -582,9 +583,11 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   }
 
   /**
-   * Shows a finished image from the background thread: one copy into the image's own buffer (no
+   * Shows a finished image from the background thread: copied row by row into the image's own buffer (no
    * conversion: it has the same premultiplied ARGB format), inside {@link PixelBuffer#updateBuffer} as
-   * JavaFX asks. A coarse image (the first picture of a big redraw) is scaled up to the plot.
+   * JavaFX asks, and shown through a viewport of the frame's size. The buffer only grows, so a window being
+   * resized does not make a new image (and texture) for every size. A coarse image (the first picture of a
+   * big redraw) has a buffer of its own and is scaled up to the plot.
    */
   private void show(LineLayers.Frame frame) {
     int w = frame.width();
@@ -593,9 +596,11 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       lines.setImage(null);
     } else {
       Shown target = frame.coarse() ? shownCoarse : shownFull;
-      if (target == null || target.pixels().getWidth() != w || target.pixels().getHeight() != h) {
+      if (target == null || target.pixels().getWidth() < w || target.pixels().getHeight() < h) {
+        int bw = Math.max(w, target == null ? 0 : target.pixels().getWidth());
+        int bh = Math.max(h, target == null ? 0 : target.pixels().getHeight());
         PixelBuffer<IntBuffer> pixels =
-            new PixelBuffer<>(w, h, IntBuffer.allocate(w * h), PixelFormat.getIntArgbPreInstance());
+            new PixelBuffer<>(bw, bh, IntBuffer.allocate(bw * bh), PixelFormat.getIntArgbPreInstance());
         target = new Shown(pixels, new WritableImage(pixels));
         if (frame.coarse()) {
           shownCoarse = target;
@@ -603,11 +608,23 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
           shownFull = target;
         }
       }
+      int stride = target.pixels().getWidth();
       target.pixels().updateBuffer(b -> {
-        System.arraycopy(frame.pixels(), 0, b.getBuffer().array(), 0, w * h);
-        return null;
+        int[] to = b.getBuffer().array();
+        for (int y = 0; y < h; y++) {
+          System.arraycopy(frame.pixels(), y * w, to, y * stride, w);
+          // The column after the frame is cleared: scaling samples it at the viewport's edge.
+          if (w < stride) {
+            to[y * stride + w] = 0;
+          }
+        }
+        if (h < b.getHeight()) {
+          java.util.Arrays.fill(to, h * stride, h * stride + w, 0);
+        }
+        return new javafx.geometry.Rectangle2D(0, 0, Math.min(stride, w + 1), Math.min(b.getHeight(), h + 1));
       });
       lines.setImage(target.image());
+      lines.setViewport(new javafx.geometry.Rectangle2D(0, 0, w, h));
     }
     shownFrame = frame;
     placeLines();

@@ -138,6 +138,28 @@ class LineDensityTest {
     assertEquals(0, out[0], "nothing elsewhere");
   }
 
+  @Test
+  void aSmallerSizeReusesTheArraysAndCountsAsAFreshDensityOfThatSize() {
+    LineDensity d = density();
+    d.add(d.all(), 0, 1, 11, 8, false, 0, ALL, ONE_LINE);
+    d.keepAll(0, H);
+    long[] arrays = d.all();
+    d.resize(W - 3, H - 2);
+    d.clear(2);
+    assertTrue(arrays == d.all(), "no new arrays for a smaller size");
+    LineDensity fresh = new LineDensity();
+    fresh.resize(W - 3, H - 2);
+    for (LineDensity x : new LineDensity[] {d, fresh}) {
+      x.add(x.all(), 0, 6, 8, 0, false, 0, ALL, ONE_LINE);
+    }
+    for (int y = 0; y < H - 2; y++) {
+      for (int x = 0; x < W - 3; x++) {
+        assertEquals(fresh.countAt(fresh.all(), x, y), d.countAt(d.all(), x, y), x + "," + y);
+        assertEquals(0, d.countAt(d.kept(), x, y), "the kept layer cleared too");
+      }
+    }
+  }
+
   private static LineDensity density() {
     LineDensity d = new LineDensity();
     d.resize(W, H);

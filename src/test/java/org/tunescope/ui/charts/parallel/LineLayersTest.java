@@ -66,7 +66,8 @@ class LineLayersTest {
         assertEquals(0xFFFFE000, f.pixels()[24 / s * f.width() + 20 / s], "the kept line");
         assertNotEquals(0, f.pixels()[8 / s * f.width() + 20 / s], "the faint line");
       }
-      assertEquals(W * H, frames.get(1).pixels().length, "then at the chart's size");
+      assertEquals(W, frames.get(1).width(), "then at the chart's size");
+      assertEquals(H, frames.get(1).height());
     } finally {
       layers.dispose();
     }

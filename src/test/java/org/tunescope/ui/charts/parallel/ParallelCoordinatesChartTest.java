@@ -275,7 +275,7 @@ class ParallelCoordinatesChartTest {
       double[] after = skin().geometry().axisX();
       assertTrue(after[after.length - 1] < before[before.length - 1] - 250, "the axes moved");
       javafx.scene.image.ImageView view = skin().linesView();
-      double scale = view.getFitWidth() / view.getImage().getWidth();
+      double scale = view.getFitWidth() / view.getViewport().getWidth();
       assertEquals(after[0], view.getLayoutX() + before[0] * scale, 0.5);
       assertEquals(after[after.length - 1], view.getLayoutX() + before[before.length - 1] * scale, 0.5);
     });
@@ -283,7 +283,7 @@ class ParallelCoordinatesChartTest {
     robot.interact(() -> {
       javafx.scene.image.ImageView view = skin().linesView();
       assertEquals(0, view.getFitWidth(), "then drawn at the new size, shown as drawn");
-      assertEquals(Math.ceil(skin().interactionCanvas().getWidth()), view.getImage().getWidth());
+      assertEquals(Math.ceil(skin().interactionCanvas().getWidth()), view.getViewport().getWidth());
       assertEquals(0, view.getLayoutX());
     });
   }
