@@ -40,6 +40,15 @@ final class LineDensity {
   private int height;
   private long[] all = new long[0];
   private long[] kept = new long[0];
+  /**
+   * The faint colour of each pixel (premultiplied), kept between redraws: a brush drag repaints with it
+   * instead of reading the layer of all lines again (half the memory traffic of painting). A row is valid
+   * while its stamp equals {@link #allStamp} and it was made with the same faint colours.
+   */
+  private int[] faint = new int[0];
+  private long[] faintStamp = new long[0];
+  private int[][] faintLut = new int[0][];
+  private long allStamp = 1;
   /** The {@code baseVersion} of the lines in {@link #all}, -1 when none. */
   private long version = -1;
 
@@ -61,7 +70,13 @@ final class LineDensity {
       if (all.length < size) {
         all = new long[size];
         kept = new long[size];
+        faint = new int[size];
       }
+      if (faintStamp.length < h) {
+        faintStamp = new long[h];
+        faintLut = new int[h][];
+      }
+      allChanged();
       version = -1;
     }
   }
@@ -95,7 +110,13 @@ final class LineDensity {
   void clear(long newVersion) {
     Arrays.fill(all, 0, size(), 0);
     Arrays.fill(kept, 0, size(), 0);
+    allChanged();
     version = newVersion;
+  }
+
+  /** To be called after lines were added to (or taken from) the layer of all lines: their faint colours change. */
+  void allChanged() {
+    allStamp++;
   }
 
   /** Makes the rows {@code [fromRow, toRow)} of the kept layer a copy of the layer of all lines. */
@@ -127,7 +148,8 @@ final class LineDensity {
    * from (x0, y0) to (x1, y1), {@code x0 <= x1}, in the rows {@code [fromRow, toRow)}: threads that draw
    * disjoint bands of rows never touch the same pixel, and a segment drawn band by band covers exactly the
    * pixels it covers drawn whole. A segment always covers the same pixels, so subtracting it undoes adding
-   * it. Dashed lines leave gaps of 3 pixels after every 4.
+   * it. Dashed lines leave gaps of 3 pixels after every 4. After changing the layer of all lines, call
+   * {@link #allChanged}.
    */
   void add(long[] layer, double x0, double y0, double x1, double y1, boolean dashed, int fromRow, int toRow,
       long delta) {
@@ -201,13 +223,15 @@ final class LineDensity {
    * independent, so bands of rows can be painted in parallel.
    */
   void compose(int[] out, int fromRow, int toRow, Colours colours) {
-    int[] faintLut = colours.faint();
     int[] keptAlpha = colours.keptAlpha();
     int[] rgb = colours.rgb();
     boolean withFaint = colours.withFaint();
     boolean counted = colours.counted();
+    if (withFaint) {
+      faintRows(fromRow, toRow, colours.faint());
+    }
     for (int i = fromRow * width, end = toRow * width; i < end; i++) {
-      int below = withFaint ? faintLut[(int) Math.min(CAP, all[i] & FIELD)] : 0;
+      int below = withFaint ? faint[i] : 0;
       long k = kept[i];
       int n = (int) (k & FIELD);
       if (n == 0) {
@@ -218,6 +242,19 @@ final class LineDensity {
       int top = rgb[c == 0 ? LineLayers.Palette.INCOMPLETE : Math.min(255, c)];
       int a = counted ? keptAlpha[Math.min(CAP, n)] : 255;
       out[i] = a == 255 ? top : over(top, a, below);
+    }
+  }
+
+  /** Brings the cached faint colours of rows {@code [fromRow, toRow)} up to date. */
+  private void faintRows(int fromRow, int toRow, int[] lut) {
+    for (int row = fromRow; row < toRow; row++) {
+      if (faintStamp[row] != allStamp || faintLut[row] != lut) {
+        for (int i = row * width, end = i + width; i < end; i++) {
+          faint[i] = lut[(int) Math.min(CAP, all[i] & FIELD)];
+        }
+        faintStamp[row] = allStamp;
+        faintLut[row] = lut;
+      }
     }
   }
 

@@ -134,6 +134,11 @@ final class LineLayers {
   private final Consumer<Runnable> onFxThread;
   private final Consumer<Frame> publish;
   private final long stepsPerFrame;
+  /** The colours of the last counted job and the palette they were made from (worker thread only). */
+  private LineDensity.Colours colours;
+  private int[] colourKey;
+  private double colourKeyOpacity;
+  private boolean colourKeyFaint;
   private volatile long lastDrawNanos;
 
   /**
@@ -304,8 +309,7 @@ final class LineLayers {
   }
 
   private void drawCounted(Job job) {
-    LineDensity.Colours colours = LineDensity.Colours.of(job.palette().colours()[Palette.FAINT],
-        job.palette().colours(), job.palette().keptOpacity(), job.onBase());
+    LineDensity.Colours colours = colours(job);
     if (!job.full()) {
       Level fine = levels[0];
       if (!fine.matches(job, 0)) {
@@ -329,6 +333,22 @@ final class LineLayers {
       }
     }
     paint(fine, job, 0, count(fine, job, 0, wanted, finePlan), colours);
+  }
+
+  /**
+   * The colours a counted job paints with: the same object while the palette stays, so the densities' cached
+   * faint colours stay valid.
+   */
+  private LineDensity.Colours colours(Job job) {
+    Palette p = job.palette();
+    if (colours == null || colourKeyOpacity != p.keptOpacity() || colourKeyFaint != job.onBase()
+        || !java.util.Arrays.equals(colourKey, p.colours())) {
+      colours = LineDensity.Colours.of(p.colours()[Palette.FAINT], p.colours(), p.keptOpacity(), job.onBase());
+      colourKey = p.colours().clone();
+      colourKeyOpacity = p.keptOpacity();
+      colourKeyFaint = job.onBase();
+    }
+    return colours;
   }
 
   /**
@@ -436,6 +456,9 @@ final class LineLayers {
     boolean parallel = (long) n * (job.axisX().length - 1) >= PARALLEL_ABOVE;
     bands(level.density.height(), parallel,
         (from, to) -> addRows(level, job, order, n, shift, layer, sign, from, to));
+    if (layer == level.density.all() && n > 0) {
+      level.density.allChanged();
+    }
   }
 
   /** {@link #add} in the rows {@code [fromRow, toRow)} only. */
