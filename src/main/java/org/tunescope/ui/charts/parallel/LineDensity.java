@@ -58,7 +58,7 @@ final class LineDensity {
   }
 
   /**
-   * Resizes (if needed); a new size clears everything. The arrays only grow: while a window is resized, a
+   * Resizes (if needed); after a new size the counts are undefined until {@link #clear}. The arrays only grow: while a window is resized, a
    * smaller size reuses them (each new pair of arrays is 14 MB at 1280 x 688, which the garbage collector
    * pays for in pauses).
    */
@@ -145,19 +145,23 @@ final class LineDensity {
 
   /**
    * Adds {@code delta} (a {@link #weight}, or its negation to take a line away) to the pixels of the segment
-   * from (x0, y0) to (x1, y1), {@code x0 <= x1}, in the rows {@code [fromRow, toRow)}: threads that draw
+   * from (x0, y0) to (x1, y1), {@code x0 <= x1}, in the columns {@code [fromX, toX)} and the rows
+   * {@code [fromRow, toRow)}. Each segment of a polyline owns the columns from its left axis to the next, so
+   * the pixel on an axis is counted once, not by the segments on both sides of it; threads that draw
    * disjoint bands of rows never touch the same pixel, and a segment drawn band by band covers exactly the
    * pixels it covers drawn whole. A segment always covers the same pixels, so subtracting it undoes adding
    * it. Dashed lines leave gaps of 3 pixels after every 4. After changing the layer of all lines, call
    * {@link #allChanged}.
    */
-  void add(long[] layer, double x0, double y0, double x1, double y1, boolean dashed, int fromRow, int toRow,
-      long delta) {
+  void add(long[] layer, double x0, double y0, double x1, double y1, boolean dashed, int fromX, int toX,
+      int fromRow, int toRow, long delta) {
     int from = Math.max(0, fromRow);
     int to = Math.min(height, toRow);
     if (Math.min(y0, y1) - 0.5 >= to || Math.max(y0, y1) + 1.5 < from) {
       return; // outside the band (the bounds are loose: rounding decides below)
     }
+    int left = Math.max(0, fromX);
+    int right = Math.min(width, toX);
     double dx = x1 - x0;
     double dy = y1 - y0;
     int steps = Math.max(1, (int) Math.ceil(Math.max(Math.abs(dx), Math.abs(dy))));
@@ -167,32 +171,40 @@ final class LineDensity {
     int iy = (int) (dy / steps * ONE);
     boolean inside = x0 >= 0 && x1 + 0.5 < width && Math.abs(y0) < LIMIT && Math.abs(y1) < LIMIT;
     if (dashed || !inside) {
-      checkedSegment(layer, fx, fy, ix, iy, steps, dashed, from, to, delta);
+      checkedSegment(layer, fx, fy, ix, iy, steps, dashed, left, right, from, to, delta);
       return;
     }
-    // Start at the band's first row and stop before its last: no test per pixel for either.
-    long lo = (long) from * ONE;
-    long hi = (long) to * ONE - 1;
+    // The steps whose pixel is in the columns and in the band: no test per pixel for either.
+    long[] range = {0, steps};
+    if (!clip(range, fx, ix, (long) left * ONE, (long) right * ONE - 1)
+        || !clip(range, fy, iy, (long) from * ONE, (long) to * ONE - 1)) {
+      return;
+    }
+    long first = range[0];
+    run(layer, width, fx + (int) first * ix, fy + (int) first * iy, ix, iy, (int) (range[1] - first + 1), delta);
+  }
+
+  /**
+   * Narrows the steps {@code range[0]..range[1]} to those where {@code f + s * step} lies in {@code [lo, hi]}
+   * (fixed point); false when none do.
+   */
+  private static boolean clip(long[] range, int f, int step, long lo, long hi) {
     long first;
     long last;
-    if (iy > 0) {
-      first = -Math.floorDiv(fy - lo, iy);
-      last = Math.floorDiv(hi - fy, iy);
-    } else if (iy < 0) {
-      first = -Math.floorDiv(hi - fy, -iy);
-      last = Math.floorDiv(fy - lo, -iy);
-    } else if (fy >= lo && fy <= hi) {
-      first = 0;
-      last = steps;
+    if (step > 0) {
+      first = -Math.floorDiv(f - lo, step);
+      last = Math.floorDiv(hi - f, step);
+    } else if (step < 0) {
+      first = -Math.floorDiv(hi - f, -step);
+      last = Math.floorDiv(f - lo, -step);
+    } else if (f >= lo && f <= hi) {
+      return range[0] <= range[1];
     } else {
-      return;
+      return false;
     }
-    first = Math.max(0, first);
-    last = Math.min(steps, last);
-    if (first > last) {
-      return;
-    }
-    run(layer, width, fx + (int) first * ix, fy + (int) first * iy, ix, iy, (int) (last - first + 1), delta);
+    range[0] = Math.max(range[0], first);
+    range[1] = Math.min(range[1], last);
+    return range[0] <= range[1];
   }
 
   /** Adds delta to n pixels from (fx, fy) in steps of (ix, iy), all known to be inside: the hot loop. */
@@ -203,15 +215,15 @@ final class LineDensity {
   }
 
   /** The slow path, for dashed lines and lines that leave the image: every pixel tested. */
-  private void checkedSegment(long[] layer, int fx, int fy, int ix, int iy, int steps, boolean dashed, int fromRow,
-      int toRow, long delta) {
+  private void checkedSegment(long[] layer, int fx, int fy, int ix, int iy, int steps, boolean dashed, int fromX,
+      int toX, int fromRow, int toRow, long delta) {
     for (int s = 0; s <= steps; s++, fx += ix, fy += iy) {
       if (dashed && s % 7 >= 4) {
         continue;
       }
       int col = fx >> 16;
       int row = fy >> 16;
-      if (row < fromRow || row >= toRow || col < 0 || col >= width || fx < 0 || fy < 0) {
+      if (row < fromRow || row >= toRow || col < fromX || col >= toX || fx < 0 || fy < 0) {
         continue;
       }
       layer[row * width + col] += delta;

@@ -62,6 +62,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   private boolean baseValid;
   private long baseVersion;
   private long published;
+  private long coarseFrames;
   private long lastPublishedNanos;
   private long firstPublishedNanos;
   /** Whether the lines on screen were drawn anti-aliased: a change of way needs a full redraw. */
@@ -260,6 +261,11 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     return lastRedrawNanos;
   }
 
+  /** How many coarse pictures were shown (the first pictures of redraws too big for a frame; tests). */
+  long coarseFrames() {
+    return coarseFrames;
+  }
+
   /** The view showing the lines' picture (tests). */
   ImageView linesView() {
     return lines;
@@ -345,13 +351,15 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       overlayDirty = true;
       baseValid = false;
     }
+    // Laid out on whole pixels, the size of the lines' picture (at a fractional UI scale the plot's size
+    // can be fractional): a picture drawn for this size is then shown as drawn, not rescaled.
     int n = model().axes().size();
     double[] xs = new double[n];
-    double span = Math.max(10, w - LEFT - RIGHT);
+    double span = span(Math.ceil(w), LEFT + RIGHT);
     for (int k = 0; k < n; k++) {
       xs[k] = n == 1 ? LEFT + span / 2 : LEFT + k * span / (n - 1);
     }
-    PlotGeometry g = new PlotGeometry(xs, TOP, Math.max(10, h - TOP - BOTTOM));
+    PlotGeometry g = new PlotGeometry(xs, TOP, span(Math.ceil(h), TOP + BOTTOM));
     boolean moved = !java.util.Arrays.equals(g.axisX(), geometry.axisX()) || g.top() != geometry.top()
         || g.height() != geometry.height();
     if (moved) {
@@ -619,7 +627,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
           }
         }
         if (h < b.getHeight()) {
-          java.util.Arrays.fill(to, h * stride, h * stride + w, 0);
+          java.util.Arrays.fill(to, h * stride, h * stride + Math.min(stride, w + 1), 0);
         }
         return new javafx.geometry.Rectangle2D(0, 0, Math.min(stride, w + 1), Math.min(b.getHeight(), h + 1));
       });
@@ -628,6 +636,9 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     }
     shownFrame = frame;
     placeLines();
+    if (frame.coarse()) {
+      coarseFrames++;
+    }
     published++;
     lastPublishedNanos = System.nanoTime();
     if (firstPublishedNanos == 0) {
@@ -639,7 +650,9 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
    * Puts the picture on screen over the current axes. One drawn for another size (a coarse one, or the last
    * sharp one while a resize is redrawn) is stretched: the axes are evenly spaced between fixed margins and
    * values map linearly to heights, so stretching the rectangle between the axes puts every line where a
-   * redraw at this size puts it (resampled, the sharp redraw follows).
+   * redraw at this size puts it (resampled, the sharp redraw follows; only the "n/a" marks, a fixed distance
+   * below the axes, land a few pixels off until then). A coarse pixel holds the lines within half of its
+   * size around its corner, hence the shift by (resolution - 1) / 2 of a full pixel.
    */
   private void placeLines() {
     LineLayers.Frame f = shownFrame;
@@ -647,12 +660,13 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       return;
     }
     double resolution = 1 << f.shift();
-    double sx = span(overlay.getWidth(), LEFT + RIGHT) / span(f.plotWidth(), LEFT + RIGHT);
-    double sy = span(overlay.getHeight(), TOP + BOTTOM) / span(f.plotHeight(), TOP + BOTTOM);
+    double sx = span(Math.ceil(overlay.getWidth()), LEFT + RIGHT) / span(f.plotWidth(), LEFT + RIGHT);
+    double sy = span(Math.ceil(overlay.getHeight()), TOP + BOTTOM) / span(f.plotHeight(), TOP + BOTTOM);
     boolean asDrawn = f.shift() == 0 && sx == 1 && sy == 1;
     lines.setFitWidth(asDrawn ? 0 : f.width() * resolution * sx);
     lines.setFitHeight(asDrawn ? 0 : f.height() * resolution * sy);
-    lines.relocate(LEFT * (1 - sx), TOP * (1 - sy));
+    double shift = (resolution - 1) / 2;
+    lines.relocate(LEFT * (1 - sx) - shift * sx, TOP * (1 - sy) - shift * sy);
   }
 
   /** The room between two margins, as the geometry reckons it. */

@@ -22,7 +22,7 @@ class LineLayersTest {
   void linesOfATrialThatFinishesDuringABrushDragStayOnTheFaintLayer() throws Exception {
     for (boolean antialiased : new boolean[] {true, false}) {
       AtomicReference<int[]> shown = new AtomicReference<>();
-      LineLayers layers = new LineLayers(Runnable::run, frame -> shown.set(frame.pixels().clone()));
+      LineLayers layers = new LineLayers(Runnable::run, frame -> shown.set(shownPixels(frame)));
       try {
         // Line 0 at y = 8, line 1 (the trial that finishes) at y = 24, both across the two axes.
         float[][] pixelY = {{8, 24}, {8, 24}};
@@ -48,7 +48,7 @@ class LineLayersTest {
   void aRedrawTooBigForAFrameIsShownCoarseFirstThenAtFullResolution() throws Exception {
     List<LineLayers.Frame> frames = new CopyOnWriteArrayList<>();
     LineLayers layers = new LineLayers(Runnable::run,
-        f -> frames.add(new LineLayers.Frame(f.width(), f.height(), f.pixels().clone(), f.shift(),
+        f -> frames.add(new LineLayers.Frame(f.width(), f.height(), shownPixels(f), f.shift(),
             f.plotWidth(), f.plotHeight(), f.generation())), 10);
     try {
       float[][] pixelY = {{8, 24}, {8, 24}};
@@ -87,6 +87,24 @@ class LineLayersTest {
       assertEquals(false, frames.get(0).coarse());
       assertEquals(W, frames.get(0).plotWidth());
       assertEquals(big.generation(), frames.get(0).generation());
+    } finally {
+      layers.dispose();
+    }
+  }
+
+  @Test
+  void aCountedLineLooksTheSameOnAnInnerAxisAsBesideIt() throws Exception {
+    AtomicReference<int[]> shown = new AtomicReference<>();
+    LineLayers layers = new LineLayers(Runnable::run, f -> shown.set(shownPixels(f)));
+    try {
+      // One translucent kept line along y = 8 through the three axes (the inner one at x = 20).
+      float[][] pixelY = {{8}, {8}, {8}};
+      layers.submit(countedJob(layers.nextGeneration(), pixelY, faint(0), kept(0)));
+      await(layers);
+      int[] p = shown.get();
+      assertNotEquals(0, p[8 * W + 19]);
+      assertEquals(p[8 * W + 19], p[8 * W + 20], "the pixel on the axis: counted once, not by both segments");
+      assertEquals(p[8 * W + 19], p[8 * W + 21]);
     } finally {
       layers.dispose();
     }
@@ -132,9 +150,9 @@ class LineLayersTest {
     }
     LineLayers.Lines base = new LineLayers.Lines(all, codes, dashed, lines);
     AtomicReference<int[]> dragged = new AtomicReference<>();
-    LineLayers drag = new LineLayers(Runnable::run, f -> dragged.set(f.pixels().clone()));
+    LineLayers drag = new LineLayers(Runnable::run, f -> dragged.set(shownPixels(f)));
     AtomicReference<int[]> fresh = new AtomicReference<>();
-    LineLayers once = new LineLayers(Runnable::run, f -> fresh.set(f.pixels().clone()));
+    LineLayers once = new LineLayers(Runnable::run, f -> fresh.set(shownPixels(f)));
     try {
       // A brush keeping the lines whose first value lies in a window that slides down, then grows to all.
       for (int step = 0; step <= 6; step++) {
@@ -150,7 +168,7 @@ class LineLayersTest {
           await(once);
           assertArrayEquals(fresh.get(), dragged.get(), "step " + step);
         }
-        LineLayers fromScratch = new LineLayers(Runnable::run, f -> fresh.set(f.pixels().clone()));
+        LineLayers fromScratch = new LineLayers(Runnable::run, f -> fresh.set(shownPixels(f)));
         fromScratch.submit(countedJob(fromScratch.nextGeneration(), pixelY, base, kept));
         await(fromScratch);
         fromScratch.dispose();
@@ -166,7 +184,7 @@ class LineLayersTest {
   @Test
   void aTrialOutsideTheBrushAfterClearingBrushesKeepsTheKeptLayerRight() throws Exception {
     AtomicReference<int[]> shown = new AtomicReference<>();
-    LineLayers layers = new LineLayers(Runnable::run, f -> shown.set(f.pixels().clone()));
+    LineLayers layers = new LineLayers(Runnable::run, f -> shown.set(shownPixels(f)));
     try {
       long g = brushClearAndBrushAgain(layers);
       layers.submit(liveJob(g, false, first(Y6, 6), kept(5), kept()));             // trial 5, outside
@@ -185,7 +203,7 @@ class LineLayersTest {
   @Test
   void aKeptTrialFinishingDuringADragAfterClearingBrushesIsDrawnKept() throws Exception {
     AtomicReference<int[]> shown = new AtomicReference<>();
-    LineLayers layers = new LineLayers(Runnable::run, f -> shown.set(f.pixels().clone()));
+    LineLayers layers = new LineLayers(Runnable::run, f -> shown.set(shownPixels(f)));
     try {
       long g = brushClearAndBrushAgain(layers);
       long drag = layers.nextGeneration();
@@ -224,7 +242,7 @@ class LineLayersTest {
   /** The picture of all six lines with {@code kept} kept, drawn by a new layer set in one job. */
   private static int[] drawnAfresh(LineLayers.Lines kept) throws InterruptedException {
     AtomicReference<int[]> fresh = new AtomicReference<>();
-    LineLayers once = new LineLayers(Runnable::run, f -> fresh.set(f.pixels().clone()));
+    LineLayers once = new LineLayers(Runnable::run, f -> fresh.set(shownPixels(f)));
     try {
       once.submit(liveJob(once.nextGeneration(), true, first(Y6, 6), kept(0, 1, 2, 3, 4, 5), kept));
       await(once);
@@ -276,6 +294,11 @@ class LineLayersTest {
     byte[] codes = new byte[lines.length];
     java.util.Arrays.fill(codes, (byte) 3);
     return new LineLayers.Lines(lines, codes, new boolean[lines.length], lines.length);
+  }
+
+  /** A copy of the frame's pixels (its buffer may be longer: buffers are reused for smaller frames). */
+  private static int[] shownPixels(LineLayers.Frame f) {
+    return java.util.Arrays.copyOf(f.pixels(), f.width() * f.height());
   }
 
   private static void await(LineLayers layers) throws InterruptedException {

@@ -288,6 +288,27 @@ class ParallelCoordinatesChartTest {
     });
   }
 
+  @Test
+  void aResizeAloneIsNotDrawnCoarseFirstButABrushChangedWithItIs(FxRobot robot) {
+    fill(robot, ChartTrials.randomSvm(10_000, 19));
+    awaitLines();
+    long coarse = skin().coarseFrames();
+    assertTrue(coarse > 0, "10,000 lines loaded: a coarse picture first");
+    robot.interact(() -> {
+      chart.setMaxWidth(chart.getWidth() - 200);
+      chart.getParent().layout();
+    });
+    awaitLines();
+    assertEquals(coarse, skin().coarseFrames(), "only resized: the stretched picture stands in, then the sharp one");
+    robot.interact(() -> {
+      chart.brush(ParallelCoordinatesModel.VALIDATION, 0.0, 0.5);
+      chart.setMaxWidth(chart.getWidth() + 100);
+      chart.getParent().layout();
+    });
+    awaitLines();
+    assertTrue(skin().coarseFrames() > coarse, "brushed as well: the old picture is not stretched, drawn anew");
+  }
+
   /** Waits until the lines' last redraw is on screen. */
   private void awaitLines() {
     for (int i = 0; i < 500 && (skin().pendingFrames() > 0 || skin().publishedFrames() == 0); i++) {
