@@ -204,8 +204,11 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
         case OVERFITTING -> "overfitting";
       };
       // A narrow zone gets its name lower down, so that neighbouring names do not overlap.
-      double y = to - from >= label.length() * 6.5 ? TOP + 4 : TOP + 4 + 14 * (zone.ordinal() + 1);
-      g.fillText(label, (from + to) / 2, y);
+      double width = label.length() * 6.5;
+      double y = to - from >= width ? TOP + 4 : TOP + 4 + 14 * (zone.ordinal() + 1);
+      // Kept inside the plot: a narrow zone at an edge would push its name over the axis's tick labels.
+      double x = Math.max(LEFT + width / 2 + 2, Math.min(LEFT + plotW - width / 2 - 2, (from + to) / 2));
+      g.fillText(label, x, y);
       g.setTextBaseline(VPos.BASELINE);
       i = j + 1;
     }
