@@ -145,39 +145,37 @@ final class LineDensity {
 
   /**
    * Adds {@code delta} (a {@link #weight}, or its negation to take a line away) to the pixels of the segment
-   * from (x0, y0) to (x1, y1), {@code x0 <= x1}, in the columns {@code [fromX, toX)} and the rows
-   * {@code [fromRow, toRow)}. Each segment of a polyline owns the columns from its left axis to the next, so
-   * the pixel on an axis is counted once, not by the segments on both sides of it; threads that draw
-   * disjoint bands of rows never touch the same pixel, and a segment drawn band by band covers exactly the
-   * pixels it covers drawn whole. A segment always covers the same pixels, so subtracting it undoes adding
-   * it. Dashed lines leave gaps of 3 pixels after every 4. After changing the layer of all lines, call
-   * {@link #allChanged}.
+   * from (x0, y0) to (x1, y1), {@code x0 <= x1}, in the rows {@code [fromRow, toRow)}; without its end point
+   * unless {@code withEnd}: the segments of a polyline but the last leave their end to the next one, so the
+   * pixel on an axis is counted once (a steep segment still covers every row up to the axis). Threads that
+   * draw disjoint bands of rows never touch the same pixel, and a segment drawn band by band covers exactly
+   * the pixels it covers drawn whole. A segment always covers the same pixels, so subtracting it undoes
+   * adding it. Dashed lines leave gaps of 3 pixels after every 4. After changing the layer of all lines,
+   * call {@link #allChanged}.
    */
-  void add(long[] layer, double x0, double y0, double x1, double y1, boolean dashed, int fromX, int toX,
+  void add(long[] layer, double x0, double y0, double x1, double y1, boolean dashed, boolean withEnd,
       int fromRow, int toRow, long delta) {
     int from = Math.max(0, fromRow);
     int to = Math.min(height, toRow);
     if (Math.min(y0, y1) - 0.5 >= to || Math.max(y0, y1) + 1.5 < from) {
       return; // outside the band (the bounds are loose: rounding decides below)
     }
-    int left = Math.max(0, fromX);
-    int right = Math.min(width, toX);
     double dx = x1 - x0;
     double dy = y1 - y0;
     int steps = Math.max(1, (int) Math.ceil(Math.max(Math.abs(dx), Math.abs(dy))));
+    int lastStep = withEnd ? steps : steps - 1;
     int fx = (int) (x0 * ONE) + HALF;
     int fy = (int) (y0 * ONE) + HALF;
     int ix = (int) (dx / steps * ONE);
     int iy = (int) (dy / steps * ONE);
     boolean inside = x0 >= 0 && x1 + 0.5 < width && Math.abs(y0) < LIMIT && Math.abs(y1) < LIMIT;
     if (dashed || !inside) {
-      checkedSegment(layer, fx, fy, ix, iy, steps, dashed, left, right, from, to, delta);
+      checkedSegment(layer, fx, fy, ix, iy, lastStep, dashed, from, to, delta);
       return;
     }
-    // The steps whose pixel is in the columns and in the band: no test per pixel for either.
-    long[] range = {0, steps};
-    if (!clip(range, fx, ix, (long) left * ONE, (long) right * ONE - 1)
-        || !clip(range, fy, iy, (long) from * ONE, (long) to * ONE - 1)) {
+    // The steps whose pixel is in the band: no test per pixel.
+    long[] range = {0, lastStep};
+    if (!clip(range, fy, iy, (long) from * ONE, (long) to * ONE - 1)) {
       return;
     }
     long first = range[0];
@@ -215,15 +213,15 @@ final class LineDensity {
   }
 
   /** The slow path, for dashed lines and lines that leave the image: every pixel tested. */
-  private void checkedSegment(long[] layer, int fx, int fy, int ix, int iy, int steps, boolean dashed, int fromX,
-      int toX, int fromRow, int toRow, long delta) {
-    for (int s = 0; s <= steps; s++, fx += ix, fy += iy) {
+  private void checkedSegment(long[] layer, int fx, int fy, int ix, int iy, int lastStep, boolean dashed,
+      int fromRow, int toRow, long delta) {
+    for (int s = 0; s <= lastStep; s++, fx += ix, fy += iy) {
       if (dashed && s % 7 >= 4) {
         continue;
       }
       int col = fx >> 16;
       int row = fy >> 16;
-      if (row < fromRow || row >= toRow || col < fromX || col >= toX || fx < 0 || fy < 0) {
+      if (row < fromRow || row >= toRow || col < 0 || col >= width || fx < 0 || fy < 0) {
         continue;
       }
       layer[row * width + col] += delta;

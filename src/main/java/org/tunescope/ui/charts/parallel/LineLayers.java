@@ -17,9 +17,9 @@ import java.util.stream.IntStream;
  * not every one in between).
  *
  * <p>Two layers: the faint base (every visible line, drawn once per layout and data, kept while brushing)
- * and the coloured lines on top. Each segment of the lines owns the strip of columns from its left axis to
- * the next (the pixel on an axis is drawn once). Anti-aliased lines are drawn strip by strip, counted ones
- * band of rows by band, in parallel (with two processors or more).
+ * and the coloured lines on top. The pixel on an axis is drawn once: anti-aliased lines strip of columns by
+ * strip (each segment owns the columns from its left axis to the next), counted ones band of rows by band
+ * (each segment but the last leaves its end point to the next), in parallel with two processors or more.
  *
  * <p>Two ways of drawing. Up to {@link #ANTIALIASED_UP_TO} lines each is blended anti-aliased into colour
  * pixels ({@link LineRaster}); beyond, the lines are counted per pixel ({@link LineDensity}): a layer of all
@@ -272,8 +272,8 @@ final class LineLayers {
       double x0 = job.axisX()[k - 1];
       double x1 = job.axisX()[k];
       target.segment(x0, job.pixelY()[k - 1][i], x1, job.pixelY()[k][i],
-          faint ? faintColour : palette.premultiplied(lines.code()[j] & 0xFF), lines.dashed()[j], from(job, k, 0),
-          to(job, k, 0));
+          faint ? faintColour : palette.premultiplied(lines.code()[j] & 0xFF), lines.dashed()[j], from(job, k),
+          to(job, k));
     });
   }
 
@@ -474,12 +474,11 @@ final class LineLayers {
       float[] right = job.pixelY()[k];
       double x0 = axisX[k - 1] * scale;
       double x1 = axisX[k] * scale;
-      int fromX = from(job, k, shift);
-      int toX = to(job, k, shift);
+      boolean withEnd = k == axisX.length - 1;
       for (int j = 0; j < n; j++) {
         int i = order[j];
         long w = level.weight[i];
-        d.add(layer, x0, left[i] * scale, x1, right[i] * scale, w == dashed, fromX, toX, fromRow, toRow, sign * w);
+        d.add(layer, x0, left[i] * scale, x1, right[i] * scale, w == dashed, withEnd, fromRow, toRow, sign * w);
       }
     }
   }
@@ -536,17 +535,14 @@ final class LineLayers {
     });
   }
 
-  /**
-   * The first column strip k (from axis k-1 to axis k) owns at a resolution of 1 / 2^shift: the pixel on an
-   * axis belongs to one strip (the first strip takes the margin).
-   */
-  private static int from(Job job, int k, int shift) {
-    return k == 1 ? 0 : (int) Math.floor(job.axisX()[k - 1] / (1 << shift) + 0.5);
+  /** The first column strip k (from axis k-1 to axis k) owns (the first strip takes the margin). */
+  private static int from(Job job, int k) {
+    return k == 1 ? 0 : (int) Math.floor(job.axisX()[k - 1] + 0.5);
   }
 
   /** The column after strip k's last (the last strip takes the margin). */
-  private static int to(Job job, int k, int shift) {
-    return k == job.axisX().length - 1 ? Integer.MAX_VALUE : (int) Math.floor(job.axisX()[k] / (1 << shift) + 0.5);
+  private static int to(Job job, int k) {
+    return k == job.axisX().length - 1 ? Integer.MAX_VALUE : (int) Math.floor(job.axisX()[k] + 0.5);
   }
 
   private static int scaled(int size, int shift) {
