@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.parallel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,5 +33,26 @@ class LineRasterTest {
       }
       assertTrue(coverage >= 250 && coverage <= 256, "row " + y + " holds one pixel's worth of line: " + coverage);
     }
+  }
+
+  @Test
+  void aSmallerSizeReusesTheBufferClearedAndDrawsAsAFreshOne() {
+    LineRaster raster = new LineRaster();
+    raster.reset(12, 8);
+    raster.segment(0, 0, 11, 7, OPAQUE, false);
+    int[] buffer = raster.pixels();
+    raster.reset(9, 6);
+    assertTrue(buffer == raster.pixels(), "no new buffer for a smaller size");
+    LineRaster fresh = new LineRaster();
+    fresh.reset(9, 6);
+    for (LineRaster r : new LineRaster[] {raster, fresh}) {
+      r.segment(1, 5, 8, 1, OPAQUE, false);
+    }
+    assertArrayEquals(fresh.pixels(), java.util.Arrays.copyOf(raster.pixels(), 9 * 6));
+    LineRaster copy = new LineRaster();
+    copy.reset(20, 20);
+    copy.copyFrom(raster);
+    assertEquals(9, copy.width());
+    assertArrayEquals(fresh.pixels(), java.util.Arrays.copyOf(copy.pixels(), 9 * 6));
   }
 }
