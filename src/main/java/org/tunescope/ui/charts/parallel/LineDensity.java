@@ -173,36 +173,25 @@ final class LineDensity {
       checkedSegment(layer, fx, fy, ix, iy, lastStep, dashed, from, to, delta);
       return;
     }
-    // The steps whose pixel is in the band: no test per pixel.
-    long[] range = {0, lastStep};
-    if (!clip(range, fy, iy, (long) from * ONE, (long) to * ONE - 1)) {
+    // Start at the band's first row and stop after its last: no test per pixel.
+    long lo = (long) from * ONE;
+    long hi = (long) to * ONE - 1;
+    long first = 0;
+    long last = lastStep;
+    if (iy > 0) {
+      first = -Math.floorDiv(fy - lo, iy);
+      last = Math.min(last, Math.floorDiv(hi - fy, iy));
+    } else if (iy < 0) {
+      first = -Math.floorDiv(hi - fy, -iy);
+      last = Math.min(last, Math.floorDiv(fy - lo, -iy));
+    } else if (fy < lo || fy > hi) {
       return;
     }
-    long first = range[0];
-    run(layer, width, fx + (int) first * ix, fy + (int) first * iy, ix, iy, (int) (range[1] - first + 1), delta);
-  }
-
-  /**
-   * Narrows the steps {@code range[0]..range[1]} to those where {@code f + s * step} lies in {@code [lo, hi]}
-   * (fixed point); false when none do.
-   */
-  private static boolean clip(long[] range, int f, int step, long lo, long hi) {
-    long first;
-    long last;
-    if (step > 0) {
-      first = -Math.floorDiv(f - lo, step);
-      last = Math.floorDiv(hi - f, step);
-    } else if (step < 0) {
-      first = -Math.floorDiv(hi - f, -step);
-      last = Math.floorDiv(f - lo, -step);
-    } else if (f >= lo && f <= hi) {
-      return range[0] <= range[1];
-    } else {
-      return false;
+    first = Math.max(0, first);
+    if (first > last) {
+      return;
     }
-    range[0] = Math.max(range[0], first);
-    range[1] = Math.min(range[1], last);
-    return range[0] <= range[1];
+    run(layer, width, fx + (int) first * ix, fy + (int) first * iy, ix, iy, (int) (last - first + 1), delta);
   }
 
   /** Adds delta to n pixels from (fx, fy) in steps of (ix, iy), all known to be inside: the hot loop. */

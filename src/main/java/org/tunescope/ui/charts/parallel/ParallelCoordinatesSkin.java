@@ -343,7 +343,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       return;
     }
     boolean contentChanged = linesDirty;
-    boolean stretched = false;
     if (overlay.getWidth() != w || overlay.getHeight() != h) {
       overlay.setWidth(w);
       overlay.setHeight(h);
@@ -382,14 +381,11 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       // Only resized, with the latest lines on screen: that picture, stretched, stands in for the redraw.
       boolean resizeOnly = !contentChanged && shownFrame != null && shownFrame.generation() >= contentGeneration
           && shownFrame.width() > 0;
-      firstPublishedNanos = 0;
       drawAllLines(resizeOnly);
-      stretched = resizeOnly;
+      // The picture on screen, stretched, is a resize's first; other redraws' first comes from the background.
+      firstPublishedNanos = resizeOnly ? System.nanoTime() : 0;
     } else if (drawnUpTo < model().size()) {
       drawNewLines();
-    }
-    if (stretched) {
-      firstPublishedNanos = System.nanoTime(); // the picture on screen, stretched, is this redraw's first
     }
   }
 
