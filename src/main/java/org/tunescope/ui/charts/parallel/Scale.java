@@ -179,6 +179,11 @@ public sealed interface Scale permits Scale.Numeric, Scale.Categorical {
 
     @Override
     public double toUnit(Object value) {
+      // A trial without this parameter (it did not apply, or the trial belongs to another study's space
+      // while the chart switches studies) has none; and List.copyOf's indexOf(null) throws.
+      if (value == null) {
+        return Double.NaN;
+      }
       int i = categories.indexOf(value);
       return i < 0 ? Double.NaN : position(i);
     }

@@ -66,6 +66,20 @@ class ParallelCoordinatesModelTest {
   }
 
   @Test
+  void aTrialWithoutACategoricalParameterIsNaOnItsAxis() {
+    assertTrue(Double.isNaN(new Scale.Categorical(List.of("linear", "rbf")).toUnit(null)));
+    // A run starts (or a study opens): the chart gets the new study's space while the list still holds
+    // the previous study's trials, which have no kernel: they sit at n/a instead of throwing.
+    var m = new ParallelCoordinatesModel(ChartTrials.svmLike(), Direction.MAXIMIZE);
+    m.setTrials(ChartTrials.randomFour(4, 2));
+    assertEquals(4, m.size());
+    for (int i = 0; i < m.size(); i++) {
+      assertTrue(Double.isNaN(m.position(i, m.axis("kernel").orElseThrow())));
+    }
+    assertEquals("trial 0\nkernel: n/a", m.describe(0).lines().limit(2).collect(Collectors.joining("\n")));
+  }
+
+  @Test
   void axesAreTheVariedParametersThenTheScores() {
     var m = new ParallelCoordinatesModel(ChartTrials.svmLike(), Direction.MAXIMIZE);
     assertEquals(List.of("kernel", "C", "gamma", "depth", "train", "validation", "gap"),
