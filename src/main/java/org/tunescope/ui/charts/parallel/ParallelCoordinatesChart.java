@@ -168,7 +168,10 @@ public class ParallelCoordinatesChart extends Control {
     fire(Change.FULL);
   }
 
-  /** Hands the brushed parameter ranges to {@link #onNarrowProperty()}; nothing when no parameter is brushed. */
+  /**
+   * Hands the brushed ranges ({@link ParallelCoordinatesModel#narrowedRanges()}) to {@link #onNarrowProperty()};
+   * nothing when there are none.
+   */
   public void narrow() {
     Map<String, Distribution> ranges = model.narrowedRanges();
     Consumer<Map<String, Distribution>> handler = getOnNarrow();

@@ -451,15 +451,40 @@ public final class ParallelCoordinatesModel {
   }
 
   /**
-   * The brushed parameter axes as search distributions in the parameters' units, ready for the search
-   * space: numeric brushes back through the scale (10^x on log axes), int ranges rounded outward,
-   * categorical brushes as the categories inside. Score brushes are left out.
+   * Whether {@link #narrowedRanges()} has something to give: a brushed parameter, or a brushed score
+   * that keeps some trials. Cheap, for the button's state at every brush move.
+   */
+  public boolean canNarrow() {
+    boolean scoreBrushed = false;
+    for (String name : brushes.keySet()) {
+      Axis a = axis(name).orElseThrow();
+      if (!a.isScore()) {
+        return true;
+      }
+      scoreBrushed = true;
+    }
+    return scoreBrushed && keptCount > 0 && axes.stream().anyMatch(a -> !a.isScore());
+  }
+
+  /**
+   * The brushes as search distributions in the parameters' units, ready for the search space. A brushed
+   * parameter gives its brush: numeric brushes back through the scale (10^x on log axes), int ranges
+   * rounded outward, categorical brushes as the categories inside. When a score is brushed (say the best
+   * validation scores), every other parameter gives the span of the values the kept trials used (a
+   * single value becomes fixed, categories keep those used); a parameter no kept trial used is left out.
    */
   public Map<String, Distribution> narrowedRanges() {
     Map<String, Distribution> out = new LinkedHashMap<>();
+    boolean scoreBrushed = brushes.keySet().stream().anyMatch(n -> axis(n).orElseThrow().isScore());
     for (Axis a : order) {
       Interval b = brushes.get(a.name());
-      if (b == null || a.isScore()) {
+      if (a.isScore()) {
+        continue;
+      }
+      if (b == null) {
+        if (scoreBrushed) {
+          keptSpan(a).ifPresent(d -> out.put(a.name(), d));
+        }
         continue;
       }
       if (a.scale() instanceof Scale.Numeric s) {
@@ -483,6 +508,41 @@ public final class ParallelCoordinatesModel {
       }
     }
     return out;
+  }
+
+  /** The values the kept trials used on parameter axis {@code a}, as a distribution. */
+  private Optional<Distribution> keptSpan(Axis a) {
+    if (a.scale() instanceof Scale.Categorical c) {
+      List<Object> used = new ArrayList<>();
+      for (Object category : c.categories()) {
+        for (int i = 0; i < size; i++) {
+          if (kept[i] && category.equals(trials[i].params().get(a.name()))) {
+            used.add(category);
+            break;
+          }
+        }
+      }
+      return used.isEmpty() ? Optional.empty()
+          : Optional.of(used.size() == 1 ? new Distribution.Fixed(used.get(0)) : new Distribution.Choice(used));
+    }
+    Scale.Numeric s = (Scale.Numeric) a.scale();
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < size; i++) {
+      if (kept[i] && trials[i].params().get(a.name()) instanceof Number n) {
+        lo = Math.min(lo, n.doubleValue());
+        hi = Math.max(hi, n.doubleValue());
+      }
+    }
+    if (lo > hi) {
+      return Optional.empty();
+    }
+    if (s.integer()) {
+      long l = (long) Math.floor(lo + 1e-9);
+      long h = (long) Math.ceil(hi - 1e-9);
+      return Optional.of(l == h ? new Distribution.Fixed(l) : new Distribution.IntRange(l, h, s.log()));
+    }
+    return Optional.of(lo == hi ? new Distribution.Fixed(lo) : new Distribution.FloatRange(lo, hi, s.log()));
   }
 
   // --- hit testing

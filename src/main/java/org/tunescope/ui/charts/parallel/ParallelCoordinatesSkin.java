@@ -152,7 +152,8 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     incomplete.setMinWidth(Region.USE_PREF_SIZE);
     incomplete.setTooltip(new javafx.scene.control.Tooltip("Draw failed, pruned and interrupted trials, dashed"));
     narrowButton.setTooltip(new javafx.scene.control.Tooltip(
-        "Write the brushed parameter ranges into the search-space sliders, for the next run"));
+        "Write the brushed parameter ranges into the search-space sliders, for the next run; a brushed score"
+            + " narrows every other parameter to the values its kept trials used. Brush an axis to enable it."));
     Label hint = new Label("drag an axis to brush, a title to reorder");
     hint.getStyleClass().add("hint");
     hint.setTooltip(new javafx.scene.control.Tooltip(
@@ -200,8 +201,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     }
     overlayDirty = true;
     keptLabel.setText(m.keptCount() + " of " + m.visibleCount() + " trials kept");
-    narrowButton.setDisable(m.brushes().keySet().stream()
-        .noneMatch(n -> m.axis(n).map(a -> !a.isScore()).orElse(false)));
+    narrowButton.setDisable(!m.canNarrow());
     plot.requestLayout();
   }
 

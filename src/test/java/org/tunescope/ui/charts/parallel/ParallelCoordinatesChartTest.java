@@ -144,6 +144,29 @@ class ParallelCoordinatesChartTest {
   }
 
   @Test
+  void brushingOnlyTheValidationAxisNarrowsToTheParametersOfTheTrialsItKeeps(FxRobot robot) {
+    fill(robot, ChartTrials.randomSvm(200, 4));
+    javafx.scene.control.Button narrow = robot.lookup(".narrow-search").queryButton();
+    assertTrue(narrow.isDisabled(), "nothing brushed yet");
+    PlotGeometry g = skin().geometry();
+    double xv = g.axisX()[skin().indexOf("validation")];
+    robot.drag(screen(xv, g.y(1.0) + 2), MouseButton.PRIMARY).moveTo(screen(xv, g.y(0.7)))
+        .release(MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+    List<Trial> kept = chart.getModel().kept();
+    assertTrue(kept.size() > 10 && kept.size() < 150, "a real cut: " + kept.size());
+    assertTrue(!narrow.isDisabled(), "the best scores brushed: narrowing to their trials is possible");
+    robot.clickOn(".narrow-search");
+    assertEquals(1, narrowed.size());
+    Distribution.FloatRange c = (Distribution.FloatRange) narrowed.get(0).get("C");
+    assertEquals(kept.stream().mapToDouble(t -> (double) t.params().get("C")).min().orElseThrow(), c.low(), 0);
+    assertEquals(kept.stream().mapToDouble(t -> (double) t.params().get("C")).max().orElseThrow(), c.high(), 0);
+    assertTrue(c.log());
+    Distribution.IntRange depth = (Distribution.IntRange) narrowed.get(0).get("depth");
+    assertEquals(kept.stream().mapToLong(t -> (long) t.params().get("depth")).min().orElseThrow(), depth.low());
+  }
+
+  @Test
   void draggingAnAxisTitleSidewaysMovesTheAxis(FxRobot robot) {
     fill(robot, ChartTrials.randomSvm(40, 2));
     PlotGeometry g = skin().geometry();

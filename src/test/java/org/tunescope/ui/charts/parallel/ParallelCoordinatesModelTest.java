@@ -164,9 +164,8 @@ class ParallelCoordinatesModelTest {
     m.setBrush("C", 0.2, 0.6); // log10 C in [-2, 3]: 0.2 -> 10^-1, 0.6 -> 10^1
     m.setBrush("depth", 0.3, 0.5); // 1 + 11u: 4.3 .. 6.5 -> 4 .. 7 rounded outward
     m.setBrush("kernel", 0.0, 0.6);
-    m.setBrush("validation", 0.5, 1);
     Map<String, Distribution> ranges = m.narrowedRanges();
-    assertEquals(List.of("kernel", "C", "depth"), List.copyOf(ranges.keySet()), "score brushes are not ranges");
+    assertEquals(List.of("kernel", "C", "depth"), List.copyOf(ranges.keySet()), "only the brushed parameters");
     Distribution.FloatRange c = (Distribution.FloatRange) ranges.get("C");
     assertEquals(0.1, c.low(), 1e-12);
     assertEquals(10, c.high(), 1e-9);
@@ -175,6 +174,32 @@ class ParallelCoordinatesModelTest {
     assertEquals(new Distribution.Choice(List.of("linear", "rbf")), ranges.get("kernel"));
     m.setBrush("kernel", 0.4, 0.6);
     assertEquals(new Distribution.Fixed("rbf"), m.narrowedRanges().get("kernel"));
+  }
+
+  @Test
+  void aBrushedScoreNarrowsEveryParameterToTheValuesItsKeptTrialsUsed() {
+    var m = new ParallelCoordinatesModel(ChartTrials.svmLike(), Direction.MAXIMIZE);
+    m.setTrials(List.of(trial(0, svm("rbf", 0.5, 0.01, 4), 1.0, 0.95), trial(1, svm("poly", 20, null, 9), 0.99, 0.93),
+        trial(2, svm("linear", 300, null, 1), 0.8, 0.7), ChartTrials.failed(3, svm("linear", 0.02, null, 12))));
+    assertFalse(m.canNarrow(), "nothing brushed");
+    m.setBrushValues("validation", 0.9, 1.0);
+    assertTrue(m.canNarrow());
+    Map<String, Distribution> ranges = m.narrowedRanges();
+    assertEquals(List.of("kernel", "C", "gamma", "depth"), List.copyOf(ranges.keySet()));
+    assertEquals(new Distribution.Choice(List.of("rbf", "poly")), ranges.get("kernel"));
+    assertEquals(new Distribution.FloatRange(0.5, 20, true), ranges.get("C"));
+    assertEquals(new Distribution.Fixed(0.01), ranges.get("gamma"), "one kept trial has a gamma");
+    assertEquals(new Distribution.IntRange(4, 9, false), ranges.get("depth"));
+    // A parameter brush still gives its brush; the others follow the trials both brushes keep.
+    m.setBrush("kernel", 0.4, 0.6);
+    ranges = m.narrowedRanges();
+    assertEquals(new Distribution.Fixed("rbf"), ranges.get("kernel"));
+    assertEquals(new Distribution.Fixed(4L), ranges.get("depth"));
+    m.clearBrush("kernel");
+    m.setBrushValues("validation", 0.75, 0.9);
+    assertEquals(0, m.keptCount());
+    assertFalse(m.canNarrow(), "a score brush that keeps nothing gives nothing to narrow to");
+    assertTrue(m.narrowedRanges().isEmpty());
   }
 
   @Test
