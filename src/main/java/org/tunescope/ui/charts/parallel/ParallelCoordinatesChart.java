@@ -296,7 +296,7 @@ public class ParallelCoordinatesChart extends Control {
   }
 
   // --- colours (CSS: -pc-axis-color, -pc-text-fill, -pc-faint-color, -pc-incomplete-color, -pc-brush-color,
-  // -pc-selection-color)
+  // -pc-selection-color, -pc-label-background)
 
   private static final StyleablePaints<ParallelCoordinatesChart> PAINTS =
       new StyleablePaints<>("-pc-", Control.getClassCssMetaData());
@@ -312,6 +312,8 @@ public class ParallelCoordinatesChart extends Control {
       PAINTS.declare("brushColor", Color.web("#3b5bdb"), c -> c.brushColor);
   private static final CssMetaData<ParallelCoordinatesChart, Paint> SELECTION_COLOR =
       PAINTS.declare("selectionColor", Color.web("#e03131"), c -> c.selectionColor);
+  private static final CssMetaData<ParallelCoordinatesChart, Paint> LABEL_BACKGROUND =
+      PAINTS.declare("labelBackground", Color.WHITE, c -> c.labelBackground);
 
   private final StyleableObjectProperty<Paint> axisColor = paint(AXIS_COLOR);
   private final StyleableObjectProperty<Paint> textFill = paint(TEXT_FILL);
@@ -319,6 +321,7 @@ public class ParallelCoordinatesChart extends Control {
   private final StyleableObjectProperty<Paint> incompleteColor = paint(INCOMPLETE_COLOR);
   private final StyleableObjectProperty<Paint> brushColor = paint(BRUSH_COLOR);
   private final StyleableObjectProperty<Paint> selectionColor = paint(SELECTION_COLOR);
+  private final StyleableObjectProperty<Paint> labelBackground = paint(LABEL_BACKGROUND);
 
   public final ObjectProperty<Paint> axisColorProperty() {
     return axisColor;
@@ -342,6 +345,11 @@ public class ParallelCoordinatesChart extends Control {
 
   public final ObjectProperty<Paint> selectionColorProperty() {
     return selectionColor;
+  }
+
+  /** The box behind tick labels, so that lines do not run through them: the plot's background. */
+  public final ObjectProperty<Paint> labelBackgroundProperty() {
+    return labelBackground;
   }
 
   private StyleableObjectProperty<Paint> paint(CssMetaData<ParallelCoordinatesChart, Paint> meta) {

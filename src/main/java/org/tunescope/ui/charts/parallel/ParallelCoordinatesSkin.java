@@ -47,11 +47,24 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   private static final double LEFT = 40;
   private static final double RIGHT = 96;
+  /** The plot's top when the axis titles fit in one row; two staggered rows push it down. */
   private static final double TOP = 40;
-  private static final double BOTTOM = 36;
+  private static final double BOTTOM = 40;
+  private static final double TITLE_Y = 8;
+  /** The least room between two titles, and below the titles above the top tick labels. */
+  private static final double TITLE_GAP = 6;
+  private static final double TITLES_TO_PLOT = 12;
+  private static final double TITLE_ROW_GAP = 2;
+  /** How far right of the last axis its title may reach (the colour legend's title is beyond). */
+  private static final double LAST_TITLE_REACH = 24;
   private static final double AXIS_GRAB = 10;
   private static final double END_GRAB = 5;
   private static final int BUCKETS = 32;
+  private static final Font LABEL_FONT = Font.font(10.5);
+  /** Room around a label's text inside its background box. */
+  private static final double LABEL_PAD = 2;
+  /** How opaque the box behind a label is: the lines beneath show faintly, never through the text. */
+  private static final double LABEL_BOX_OPACITY = 0.85;
   /** Above this many trials the coloured lines are opaque: translucency stops telling lines apart. */
   private static final int OPAQUE_ABOVE = 3000;
 
@@ -106,6 +119,13 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
   private long lastRedrawNanos;
   private int hovered = -1;
   private PlotGeometry geometry = new PlotGeometry(new double[0], TOP, 0);
+  /** Frames of generations before {@link #topSince} were drawn with the plot's top at {@link #previousTop}. */
+  private long topSince;
+  private double previousTop = TOP;
+  /** The widths of tick labels as drawn (the same few strings at every redraw of the overlay). */
+  private final java.util.Map<String, Double> labelWidths = new java.util.HashMap<>();
+  private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+  private double labelHeight = Double.NaN;
 
   private enum Drag { NONE, NEW, MOVE, RESIZE_LOW, RESIZE_HIGH }
 
@@ -299,6 +319,9 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       Label title = new Label(a.name());
       title.getStyleClass().addAll("axis-title", a.kind().name().toLowerCase(Locale.ROOT) + "-axis");
       title.setId("axis-title-" + a.name());
+      // Titles too long for their room are ellipsised: the tooltip keeps the whole name.
+      title.setTooltip(new javafx.scene.control.Tooltip(a.name() + " (drag sideways to move the axis)"));
+      title.setMinWidth(0);
       int index = k;
       double[] start = new double[1];
       title.setOnMousePressed(e -> {
@@ -358,7 +381,8 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     for (int k = 0; k < n; k++) {
       xs[k] = n == 1 ? LEFT + span / 2 : LEFT + k * span / (n - 1);
     }
-    PlotGeometry g = new PlotGeometry(xs, TOP, span(Math.ceil(h), TOP + BOTTOM));
+    double top = layoutTitles(w, xs);
+    PlotGeometry g = new PlotGeometry(xs, top, span(Math.ceil(h), top + BOTTOM));
     boolean moved = !java.util.Arrays.equals(g.axisX(), geometry.axisX()) || g.top() != geometry.top()
         || g.height() != geometry.height();
     if (moved) {
@@ -366,13 +390,12 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       linesDirty = true;
       baseValid = false;
     }
+    if (top != geometry.top()) {
+      previousTop = geometry.top();
+      topSince = layers.currentGeneration() + 1;
+    }
     geometry = g;
     placeLines();
-    for (int k = 0; k < titleLabels.size() && k < n; k++) {
-      Label title = titleLabels.get(k);
-      title.autosize();
-      title.relocate(Math.max(0, Math.min(w - title.getWidth(), xs[k] - title.getWidth() / 2)), 8);
-    }
     if (overlayDirty) {
       // Before the lines are handed over: drawn after, it would compete with their drawing for the cores.
       drawOverlay();
@@ -387,6 +410,46 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     } else if (drawnUpTo < model().size()) {
       drawNewLines();
     }
+  }
+
+  /**
+   * Places the axis titles over their axes so that none overlaps another: in one row when each fits
+   * between the midpoints to its neighbours, otherwise in two staggered rows (every other title one row
+   * down, with twice the room); a title still too wide is ellipsised, its tooltip naming it in full.
+   *
+   * @return the plot's top, below the titles
+   */
+  private double layoutTitles(double w, double[] xs) {
+    int n = Math.min(titleLabels.size(), xs.length);
+    boolean stagger = false;
+    double rowHeight = 0;
+    for (int k = 0; k < n; k++) {
+      Label title = titleLabels.get(k);
+      double[] room = room(xs, w, k, 1);
+      stagger |= title.prefWidth(-1) > room[1] - room[0] - TITLE_GAP;
+      rowHeight = Math.max(rowHeight, title.prefHeight(-1));
+    }
+    int step = stagger ? 2 : 1;
+    for (int k = 0; k < n; k++) {
+      Label title = titleLabels.get(k);
+      double[] room = room(xs, w, k, step);
+      double maxWidth = Math.max(0, room[1] - room[0] - TITLE_GAP);
+      if (title.getMaxWidth() != maxWidth) {
+        title.setMaxWidth(maxWidth);
+      }
+      title.autosize();
+      double x = Math.min(room[1] - TITLE_GAP / 2 - title.getWidth(),
+          Math.max(room[0] + TITLE_GAP / 2, xs[k] - title.getWidth() / 2));
+      title.relocate(Math.round(x), TITLE_Y + (stagger && k % 2 == 1 ? rowHeight + TITLE_ROW_GAP : 0));
+    }
+    return Math.max(TOP, Math.ceil(TITLE_Y + step * rowHeight + (step - 1) * TITLE_ROW_GAP + TITLES_TO_PLOT));
+  }
+
+  /** The span a title of axis {@code k} may take: to the midpoints to its neighbours {@code step} axes away. */
+  private static double[] room(double[] xs, double w, int k, int step) {
+    double left = k - step >= 0 ? (xs[k - step] + xs[k]) / 2 : 0;
+    double right = k + step < xs.length ? (xs[k] + xs[k + step]) / 2 : Math.min(w, xs[k] + LAST_TITLE_REACH);
+    return new double[] {left, right};
   }
 
   /**
@@ -657,12 +720,15 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     }
     double resolution = 1 << f.shift();
     double sx = span(Math.ceil(overlay.getWidth()), LEFT + RIGHT) / span(f.plotWidth(), LEFT + RIGHT);
-    double sy = span(Math.ceil(overlay.getHeight()), TOP + BOTTOM) / span(f.plotHeight(), TOP + BOTTOM);
-    boolean asDrawn = f.shift() == 0 && sx == 1 && sy == 1;
+    // The plot's top moves down when the titles need two rows: a frame may have been drawn with the other.
+    double top = geometry.top();
+    double frameTop = f.generation() >= topSince ? top : previousTop;
+    double sy = span(Math.ceil(overlay.getHeight()), top + BOTTOM) / span(f.plotHeight(), frameTop + BOTTOM);
+    boolean asDrawn = f.shift() == 0 && sx == 1 && sy == 1 && top == frameTop;
     lines.setFitWidth(asDrawn ? 0 : f.width() * resolution * sx);
     lines.setFitHeight(asDrawn ? 0 : f.height() * resolution * sy);
     double shift = (resolution - 1) / 2;
-    lines.relocate(LEFT * (1 - sx) - shift * sx, TOP * (1 - sy) - shift * sy);
+    lines.relocate(LEFT * (1 - sx) - shift * sx, top - frameTop * sy - shift * sy);
   }
 
   /** The room between two margins, as the geometry reckons it. */
@@ -719,8 +785,9 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     gc.setLineDashes((double[]) null);
     Paint axisColor = chart.axisColorProperty().get();
     Paint text = chart.textFillProperty().get();
-    gc.setFont(Font.font(10.5));
+    gc.setFont(LABEL_FONT);
     gc.setTextBaseline(VPos.CENTER);
+    Paint labelBackground = chart.labelBackgroundProperty().get();
     List<Axis> axes = m.axes();
     double[] xs = geometry.axisX();
     for (int k = 0; k < axes.size(); k++) {
@@ -729,18 +796,15 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       gc.setStroke(axisColor);
       gc.setLineWidth(1.2);
       gc.strokeLine(x, geometry.top(), x, geometry.bottom());
-      gc.setFill(text);
       gc.setTextAlign(TextAlignment.RIGHT);
       for (Tick t : a.scale().ticks()) {
         double y = geometry.y(t.position());
         gc.strokeLine(x - 4, y, x, y);
-        gc.fillText(t.label(), x - 6, y);
+        label(gc, t.label(), x - 6, y, text, labelBackground);
       }
-      boolean conditional = !a.isScore()
-          && m.space().parameter(a.name()).flatMap(p -> p.condition()).isPresent();
-      if (conditional || a.isScore() && m.includesIncomplete()) {
+      if (showsNa(m, a)) {
+        label(gc, "n/a", x - 6, geometry.naY(), axisColor, labelBackground);
         gc.setFill(axisColor);
-        gc.fillText("n/a", x - 6, geometry.naY());
         gc.fillOval(x - 2, geometry.naY() - 2, 4, 4);
       }
       m.brush(a.name()).ifPresent(b -> {
@@ -794,6 +858,55 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       strokeLine(gc, hovered);
     }
     drawLegend(gc, m, text);
+  }
+
+  /** Whether axis {@code a} has an "n/a" mark: a parameter that may not apply, or scores of failed trials. */
+  private static boolean showsNa(ParallelCoordinatesModel m, Axis a) {
+    boolean conditional = !a.isScore() && m.space().parameter(a.name()).flatMap(p -> p.condition()).isPresent();
+    return conditional || a.isScore() && m.includesIncomplete();
+  }
+
+  /**
+   * A label ending at {@code right}, centred on {@code y}, over a box of the chart's background: the
+   * lines, bright ones included, never run through its text (in either theme).
+   */
+  private void label(GraphicsContext gc, String label, double right, double y, Paint fill, Paint background) {
+    javafx.geometry.Rectangle2D box = labelBox(label, right, y);
+    gc.setGlobalAlpha(LABEL_BOX_OPACITY);
+    gc.setFill(background);
+    gc.fillRect(box.getMinX(), box.getMinY(), box.getWidth(), box.getHeight());
+    gc.setGlobalAlpha(1);
+    gc.setFill(fill);
+    gc.fillText(label, right, y);
+  }
+
+  /** The box behind a label drawn right-aligned at {@code right} and centred on {@code y}. */
+  private javafx.geometry.Rectangle2D labelBox(String label, double right, double y) {
+    if (Double.isNaN(labelHeight)) {
+      measure.setFont(LABEL_FONT);
+      measure.setText("0");
+      labelHeight = Math.ceil(measure.getLayoutBounds().getHeight());
+    }
+    double width = labelWidths.computeIfAbsent(label, l -> {
+      measure.setText(l);
+      return Math.ceil(measure.getLayoutBounds().getWidth());
+    });
+    return new javafx.geometry.Rectangle2D(right - width - LABEL_PAD, y - labelHeight / 2, width + 2 * LABEL_PAD,
+        labelHeight);
+  }
+
+  /** The boxes behind axis {@code k}'s tick labels, bottom to top, then its "n/a" mark's if it has one (tests). */
+  List<javafx.geometry.Rectangle2D> labelBoxes(int k) {
+    Axis a = model().axes().get(k);
+    double x = geometry.axisX()[k];
+    List<javafx.geometry.Rectangle2D> out = new ArrayList<>();
+    for (Tick t : a.scale().ticks()) {
+      out.add(labelBox(t.label(), x - 6, geometry.y(t.position())));
+    }
+    if (showsNa(model(), a)) {
+      out.add(labelBox("n/a", x - 6, geometry.naY()));
+    }
+    return out;
   }
 
   private void drawLegend(GraphicsContext gc, ParallelCoordinatesModel m, Paint text) {

@@ -6,8 +6,11 @@ package org.tunescope.ui.charts.parallel;
  */
 public record PlotGeometry(double[] axisX, double top, double height) {
 
-  /** Pixels between an axis's bottom and its "n/a" mark. */
-  public static final double NA_OFFSET = 16;
+  /**
+   * Pixels between an axis's bottom and its "n/a" mark: clear of the lowest tick label (about 13 pixels
+   * high, centred on the bottom), so the mark does not read as one of the axis's values.
+   */
+  public static final double NA_OFFSET = 24;
 
   /** The pixel y of a normalised position; NaN (no value) goes to the "n/a" mark. */
   public double y(double unit) {

@@ -32,6 +32,38 @@ final class ChartTrials {
         SearchParameter.of("tol", new Distribution.Fixed(0.001))));
   }
 
+  /** A random forest's space: seven parameters with long names (their titles do not fit side by side). */
+  static SearchSpace forestLike() {
+    return new SearchSpace(List.of(
+        SearchParameter.of("trees", new Distribution.IntRange(10, 500, true)),
+        SearchParameter.of("max_depth", new Distribution.IntRange(1, 30, false)),
+        SearchParameter.of("max_features", new Distribution.Choice(List.of("sqrt", "third", "half", "all"))),
+        SearchParameter.of("max_nodes", new Distribution.IntRange(16, 4096, true)),
+        SearchParameter.of("node_size", new Distribution.IntRange(1, 20, true)),
+        SearchParameter.of("subsample", new Distribution.FloatRange(0.5, 1, false)),
+        SearchParameter.of("split_criterion", new Distribution.Choice(List.of("gini", "entropy")))));
+  }
+
+  /** Random trials over {@link #forestLike()}. */
+  static List<Trial> randomForest(int n, long seed) {
+    Random r = new Random(seed);
+    String[] features = {"sqrt", "third", "half", "all"};
+    List<Trial> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("trees", (long) (10 + r.nextInt(491)));
+      p.put("max_depth", (long) (1 + r.nextInt(30)));
+      p.put("max_features", features[r.nextInt(4)]);
+      p.put("max_nodes", (long) (16 + r.nextInt(4081)));
+      p.put("node_size", (long) (1 + r.nextInt(20)));
+      p.put("subsample", 0.5 + 0.5 * r.nextDouble());
+      p.put("split_criterion", r.nextBoolean() ? "gini" : "entropy");
+      double val = 0.85 + 0.1 * r.nextDouble();
+      out.add(trial(i, p, Math.min(1, val + 0.05 * r.nextDouble()), val));
+    }
+    return out;
+  }
+
   /** Four numeric parameters, for the benchmark. */
   static SearchSpace fourParameters() {
     return new SearchSpace(List.of(

@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -164,6 +165,101 @@ class ParallelCoordinatesChartTest {
     assertTrue(c.log());
     Distribution.IntRange depth = (Distribution.IntRange) narrowed.get(0).get("depth");
     assertEquals(kept.stream().mapToLong(t -> (long) t.params().get("depth")).min().orElseThrow(), depth.low());
+  }
+
+  @Test
+  void longAxisTitlesNeverOverlapEachOtherNorTheTicksAndKeepTheirWholeNameInATooltip(FxRobot robot) {
+    robot.interact(() -> chart.setSpace(ChartTrials.forestLike()));
+    fill(robot, ChartTrials.randomForest(50, 3));
+    for (double width : new double[] {1200, 800, 560}) {
+      robot.interact(() -> {
+        chart.setMaxWidth(width);
+        chart.getParent().layout();
+      });
+      WaitForAsyncUtils.waitForFxEvents();
+      robot.interact(() -> {
+        List<Label> titles = robot.lookup(".axis-title").queryAllAs(Label.class).stream()
+            .sorted(java.util.Comparator.comparingDouble(Label::getLayoutX)).toList();
+        assertEquals(10, titles.size());
+        double top = skin().geometry().top();
+        for (int i = 0; i < titles.size(); i++) {
+          Label t = titles.get(i);
+          javafx.geometry.Bounds b = t.getBoundsInParent();
+          assertTrue(b.getMaxY() <= top - 6, width + ": " + t.getText() + " clear of the top tick labels");
+          assertTrue(b.getMinX() >= 0 && b.getMaxX() <= chart.getWidth(), width + ": " + t.getText() + " inside");
+          assertTrue(t.getTooltip().getText().startsWith(t.getText().replace("...", "")), t.getTooltip().getText());
+          assertTrue(t.getWidth() >= Math.min(t.prefWidth(-1), 36), width + ": " + t.getText() + " still legible");
+          for (int j = i + 1; j < titles.size(); j++) {
+            assertTrue(!b.intersects(titles.get(j).getBoundsInParent()),
+                width + ": " + t.getText() + " overlaps " + titles.get(j).getText());
+          }
+        }
+        if (width == 800) {
+          titles.forEach(t -> assertEquals(t.prefWidth(-1), t.getWidth(), 0.5, "staggered, every name whole"));
+        }
+      });
+    }
+  }
+
+  @Test
+  void theNaMarkAndTheTickLabelsSitOnBoxesClearOfEachOtherAndOfTheLinesInTheDarkTheme(FxRobot robot) {
+    robot.interact(() -> org.tunescope.ui.Theme.apply(chart.getScene(), org.tunescope.ui.Theme.DARK));
+    // Bright lines: every score near the top of the colour map but one.
+    List<Trial> trials = new ArrayList<>(ChartTrials.randomSvm(250, 8).stream()
+        .map(t -> trial(t.number(), t.params(), 1.0, 0.95 + 0.04 * (t.number() % 10) / 10.0)).toList());
+    trials.add(trial(250, svm("rbf", 1, 0.1, 3), 0.6, 0.5));
+    fill(robot, trials);
+    awaitLines();
+    int c = skin().indexOf("C");
+    int gamma = skin().indexOf("gamma");
+    javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+    List<javafx.geometry.Rectangle2D>[] boxes = new List[2];
+    Label[] probe = new Label[1];
+    robot.interact(() -> {
+      shot[0] = skin().interactionCanvas().getParent().snapshot(null, null);
+      boxes[0] = skin().labelBoxes(c);
+      boxes[1] = skin().labelBoxes(gamma);
+    });
+    // "n/a" under gamma's axis is its last box: clear of the tick labels by a few pixels.
+    javafx.geometry.Rectangle2D na = boxes[1].get(boxes[1].size() - 1);
+    for (javafx.geometry.Rectangle2D tick : boxes[1].subList(0, boxes[1].size() - 1)) {
+      assertTrue(na.getMinY() - tick.getMaxY() >= 4, "n/a " + na + " too close to the tick " + tick);
+    }
+    javafx.scene.image.PixelReader px = shot[0].getPixelReader();
+    Color text = (Color) chart.textFillProperty().get();
+    int lineColoured = 0;
+    for (javafx.geometry.Rectangle2D box : boxes[0]) {
+      javafx.scene.text.Text measured = new javafx.scene.text.Text("0.01");
+      measured.setFont(javafx.scene.text.Font.font(10.5));
+      assertTrue(box.getHeight() >= measured.getLayoutBounds().getHeight() - 1, "the box holds the text");
+      for (int y = (int) Math.ceil(box.getMinY()); y < (int) box.getMaxY(); y++) {
+        for (int x = (int) Math.ceil(box.getMinX()); x < (int) box.getMaxX(); x++) {
+          Color p = px.getColor(x, y);
+          double spread = Math.max(p.getRed(), Math.max(p.getGreen(), p.getBlue()))
+              - Math.min(p.getRed(), Math.min(p.getGreen(), p.getBlue()));
+          lineColoured += spread > 0.3 ? 1 : 0;
+        }
+      }
+      // The box's own colour, beside the text: the tick label reads on it.
+      Color behind = px.getColor((int) Math.ceil(box.getMinX()), (int) Math.round(box.getMinY() + box.getHeight() / 2));
+      assertTrue(contrast(text, behind) >= 4.5, "contrast " + contrast(text, behind) + " of " + text + " on " + behind);
+    }
+    assertEquals(0, lineColoured, "pixels of bright lines showing through the tick labels of C");
+  }
+
+  /** WCAG contrast ratio of two opaque colours. */
+  static double contrast(Color a, Color b) {
+    double la = luminance(a);
+    double lb = luminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
+
+  private static double luminance(Color c) {
+    return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+  }
+
+  private static double linear(double v) {
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
   }
 
   @Test
