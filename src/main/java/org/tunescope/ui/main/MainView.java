@@ -386,18 +386,7 @@ public final class MainView {
 
   /** Asks for the size of an exported chart: 1 to 4 times its size on screen (2 by default, for slides and print). */
   private java.util.Optional<Integer> exportScale(javafx.scene.Node chart) {
-    int w = (int) Math.round(chart.getLayoutBounds().getWidth());
-    int h = (int) Math.round(chart.getLayoutBounds().getHeight());
-    java.util.List<String> sizes = new java.util.ArrayList<>();
-    for (int s = 1; s <= 4; s++) {
-      sizes.add(s + "x: " + (w * s) + " x " + (h * s) + " pixels");
-    }
-    javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(sizes.get(1), sizes);
-    dialog.initOwner(root.getScene().getWindow());
-    dialog.setTitle("Export as PNG");
-    dialog.setHeaderText("Size of the image");
-    dialog.setContentText("Size:");
-    return dialog.showAndWait().map(choice -> sizes.indexOf(choice) + 1);
+    return PngExport.askScale(chart, root.getScene().getWindow());
   }
 
   private void bindStudies() {

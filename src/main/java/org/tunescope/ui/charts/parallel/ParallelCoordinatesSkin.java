@@ -145,7 +145,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
         paint(getWidth(), getHeight());
       }
     };
-    plot.getStyleClass().add("plot");
+    plot.getStyleClass().addAll("plot", org.tunescope.ui.PngExport.EXPORTED);
     plot.setMinSize(0, 0);
     titles.setPickOnBounds(false);
     titles.setManaged(false);
