@@ -332,6 +332,8 @@ public final class MainView {
       }
     };
     problem.addListener((o, a, b) -> update.run());
+    // A binding listens to its sources weakly: the line it shows on keeps it alive.
+    message.getProperties().put("problem", problem);
     update.run();
     if (control.getParent() instanceof javafx.scene.layout.GridPane grid) {
       Integer row = javafx.scene.layout.GridPane.getRowIndex(control);
