@@ -351,6 +351,11 @@ public final class MainView {
     startButton.disableProperty().bind(vm.canStartProperty().not());
     // Why Start is off, beside it: the field at fault says more.
     startReasonLabel.textProperty().bind(vm.whyNotStartProperty());
+    // Red only for a setting that is wrong; a step not yet taken (no data yet) is a muted hint.
+    startReasonLabel.textProperty().addListener((o, was, why) -> {
+      startReasonLabel.getStyleClass().removeAll("field-problem", "muted");
+      startReasonLabel.getStyleClass().add(why.startsWith("Cannot start") ? "field-problem" : "muted");
+    });
     startItem.disableProperty().bind(vm.canStartProperty().not());
     cancelButton.disableProperty().bind(vm.run().runningProperty().not());
     cancelItem.disableProperty().bind(vm.run().runningProperty().not());
