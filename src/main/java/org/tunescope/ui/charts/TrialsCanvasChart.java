@@ -33,6 +33,7 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
   private final Canvas canvas = new Canvas();
   private final ObjectProperty<List<Trial>> trials = new SimpleObjectProperty<>(this, "trials", List.of());
   private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction", Direction.MAXIMIZE);
+  private boolean logX;
 
   protected TrialsCanvasChart() {
     getChildren().add(canvas);
@@ -99,12 +100,31 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
     return v -> from + (v - lo) / (hi - lo) * (to - from);
   }
 
+  /** Puts the x axis of the next frames on a log scale (decade ticks); the range must then be positive. */
+  protected final void setLogX(boolean on) {
+    logX = on;
+  }
+
+  /** Whether the x axis is on a log scale. */
+  public final boolean isLogX() {
+    return logX;
+  }
+
+  /** The mapping of x values in [lo, hi] onto the plot's width: linear, or logarithmic after {@link #setLogX}. */
+  protected final DoubleUnaryOperator xScale(double lo, double hi, double from, double to) {
+    if (!logX) {
+      return scale(lo, hi, from, to);
+    }
+    DoubleUnaryOperator inLogs = scale(Math.log10(lo), Math.log10(hi), from, to);
+    return v -> inLogs.applyAsDouble(Math.log10(Math.max(v, lo)));
+  }
+
   /** Axis lines, readable ticks and the x axis title, for a frame of w x h over the given ranges. */
   protected final void frame(GraphicsContext g, double w, double h, double xLo, double xHi, double yLo, double yHi,
       String xTitle) {
     double plotW = w - LEFT - RIGHT;
     double plotH = h - TOP - BOTTOM;
-    DoubleUnaryOperator px = scale(xLo, xHi, LEFT, LEFT + plotW);
+    DoubleUnaryOperator px = xScale(xLo, xHi, LEFT, LEFT + plotW);
     DoubleUnaryOperator py = scale(yLo, yHi, TOP + plotH, TOP);
     g.setStroke(palette.axis());
     g.setLineWidth(1);
@@ -118,7 +138,7 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
     }
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
-    for (double x : Ticks.linear(xLo, xHi, 8)) {
+    for (double x : logX ? Ticks.log(xLo, xHi) : Ticks.linear(xLo, xHi, 8)) {
       g.fillText(Ticks.label(x), px.applyAsDouble(x), TOP + plotH + 5);
     }
     g.fillText(xTitle, LEFT + plotW / 2, TOP + plotH + 22);

@@ -68,6 +68,8 @@ public final class MainView {
   @FXML private MenuItem cancelItem;
   @FXML private HBox messageBar;
   @FXML private Label messageLabel;
+  @FXML private Button dismissButton;
+  @FXML private Label startReasonLabel;
   @FXML private MenuButton samplesButton;
   @FXML private Label dataDescription;
   @FXML private ComboBox<String> targetBox;
@@ -139,16 +141,30 @@ public final class MainView {
     });
   }
 
+  /**
+   * Notifications show in a status line of their own at the foot of the window, always there: a message
+   * coming or going never moves the controls (it used to push the window down by a line at run start).
+   */
   private void bindMessages() {
     Notifications n = vm.notifications();
     messageLabel.textProperty().bind(n.messageProperty());
-    n.messageProperty().addListener((o, a, text) -> {
-      boolean show = text != null && !text.isEmpty();
-      messageBar.setVisible(show);
-      messageBar.setManaged(show);
+    javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+    full.setWrapText(true);
+    full.setMaxWidth(600);
+    full.textProperty().bind(n.messageProperty());
+    messageLabel.setTooltip(full);
+    Runnable show = () -> {
+      String text = n.messageProperty().get();
+      boolean on = text != null && !text.isEmpty();
+      // Hidden, not unmanaged: the button keeps its room, so the bar keeps its height.
+      dismissButton.setVisible(on);
       messageBar.getStyleClass().removeAll("error", "info");
-      messageBar.getStyleClass().add(n.kind() == Notifications.Kind.ERROR ? "error" : "info");
-    });
+      if (on) {
+        messageBar.getStyleClass().add(n.kind() == Notifications.Kind.ERROR ? "error" : "info");
+      }
+    };
+    n.messageProperty().addListener((o, a, text) -> show.run());
+    show.run();
   }
 
   private void bindData() {
@@ -218,54 +234,128 @@ public final class MainView {
     methodBox.getItems().setAll(SearchMethod.values());
     methodBox.setConverter(converter(SearchMethod::id));
     methodBox.valueProperty().bindBidirectional(vm.search().methodProperty());
-    bindSpinner(gridPointsSpinner, 1, 50, vm.search().gridPointsProperty());
-    bindSpinner(trialsSpinner, 1, 100_000, vm.search().trialsProperty());
-    bindSpinner(minutesSpinner, 0, 10_000, vm.search().minutesProperty());
-    bindSpinner(foldsSpinner, 2, 20, vm.search().foldsProperty());
-    bindSpinner(seedSpinner, 0, Integer.MAX_VALUE, vm.search().seedProperty());
-    bindSpinner(testPercentSpinner, 0, 50, vm.search().testPercentProperty());
+    var search = vm.search();
+    bindSpinner(gridPointsSpinner, search.gridPointsField(), search.gridPointsField().problemProperty());
+    // The trial limit's own problem counts only while the box is ticked; unticked, a search with no
+    // limit at all is the problem, said on the same row.
+    bindSpinner(trialsSpinner, search.trialsField(), Bindings.createStringBinding(
+        () -> search.limitTrialsProperty().get() && !search.trialsField().isValid()
+            ? search.trialsField().problemProperty().get() : search.limitProblemProperty().get(),
+        search.limitTrialsProperty(), search.trialsField().problemProperty(), search.limitProblemProperty()));
+    bindSpinner(minutesSpinner, search.minutesField(), search.minutesField().problemProperty());
+    bindSpinner(foldsSpinner, search.foldsField(), search.foldsField().problemProperty());
+    bindSpinner(seedSpinner, search.seedField(), search.seedField().problemProperty());
+    bindSpinner(testPercentSpinner, search.testPercentField(), search.testPercentField().problemProperty());
     testPercentSpinner.setTooltip(new javafx.scene.control.Tooltip("Rows held out (per class) that tuning never"
         + " sees; when the study ends, the best trial is refitted on the other rows and scored on them once."
         + " 0 holds nothing out."));
-    bindSpinner(workersSpinner, 1, 64, vm.search().workersProperty());
-    limitTrialsCheck.selectedProperty().bindBidirectional(vm.search().limitTrialsProperty());
+    bindSpinner(workersSpinner, search.workersField(), search.workersField().problemProperty());
+    limitTrialsCheck.selectedProperty().bindBidirectional(search.limitTrialsProperty());
+    limitTrialsCheck.setTooltip(new javafx.scene.control.Tooltip("Ticked: at most this many trials. Unticked: no"
+        + " trial limit; the time limit, or the grid's size, ends the search."));
+    trialsSpinner.disableProperty().bind(search.limitTrialsProperty().not());
     gridPointsSpinner.disableProperty().bind(vm.search().methodProperty().isNotEqualTo(SearchMethod.GRID));
     metricBox.setItems(vm.search().metrics());
     metricBox.setConverter(converter(Metric::id));
     metricBox.valueProperty().bindBidirectional(vm.search().metricProperty());
     sizeLabel.textProperty().bind(Bindings.createStringBinding(() -> {
       String size = vm.search().sizeProperty().get();
-      if (vm.space().spaceProperty().get() == null && !vm.space().problems().isEmpty()) {
-        return vm.space().problems().get(0);
-      }
       String estimate = vm.modelProperty().get() == null ? "" : vm.run().estimate(vm.modelProperty().get().id(),
-          vm.search().plannedTrials(), vm.search().workersProperty().get()).map(e -> " · " + e).orElse("");
+          vm.search().plannedTrials(), vm.search().foldsProperty().get(), vm.search().workersProperty().get())
+          .map(e -> " · " + e).orElse("");
       return size + estimate;
-    }, vm.search().sizeProperty(), vm.space().spaceProperty(), vm.search().workersProperty(), vm.run().resultProperty()));
+    }, vm.search().sizeProperty(), vm.space().spaceProperty(), vm.search().workersProperty(),
+        vm.search().foldsProperty(), vm.run().resultProperty()));
   }
 
-  private static void bindSpinner(Spinner<Integer> spinner, int min, int max,
-      javafx.beans.property.IntegerProperty property) {
-    SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-        new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get());
+  /**
+   * Binds a spinner to a whole-number field: the text stays as typed (never clamped or replaced), the
+   * arrows step within range, and a problem shows at once under the field (red border, message, tooltip).
+   */
+  private static void bindSpinner(Spinner<Integer> spinner, org.tunescope.ui.search.IntField field,
+      javafx.beans.value.ObservableValue<String> problem) {
+    SpinnerValueFactory<Integer> factory = new SpinnerValueFactory<>() {
+      @Override
+      public void decrement(int steps) {
+        field.step(-steps);
+      }
+
+      @Override
+      public void increment(int steps) {
+        field.step(steps);
+      }
+    };
+    factory.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(Integer v) {
+        return v == null ? "" : v.toString();
+      }
+
+      // The spinner commits its text on focus loss: invalid text keeps the value, and so stays as typed.
+      @Override
+      public Integer fromString(String text) {
+        return field.isValid() ? field.valueProperty().get() : factory.getValue();
+      }
+    });
+    factory.setValue(field.valueProperty().get());
+    field.valueProperty().addListener((o, a, v) -> factory.setValue(v.intValue()));
     spinner.setValueFactory(factory);
-    factory.valueProperty().addListener((o, a, v) -> {
-      if (v != null) {
-        property.set(v);
+    spinner.getEditor().textProperty().bindBidirectional(field.textProperty());
+    showProblem(spinner, spinner.getEditor(), problem);
+  }
+
+  /**
+   * Shows a field's problem on the field: a red border on {@code marked}, the message in a line under
+   * {@code control} (in its grid cell) and as its tooltip.
+   */
+  static void showProblem(javafx.scene.control.Control control, javafx.scene.Node marked,
+      javafx.beans.value.ObservableValue<String> problem) {
+    Label message = new Label();
+    message.getStyleClass().add("field-problem");
+    message.setWrapText(true);
+    message.setId(control.getId() == null ? null : control.getId() + "-problem");
+    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    Runnable update = () -> {
+      String p = problem.getValue() == null ? "" : problem.getValue();
+      boolean bad = !p.isEmpty();
+      message.setText(p);
+      message.setVisible(bad);
+      message.setManaged(bad);
+      marked.getStyleClass().remove("invalid");
+      if (bad) {
+        marked.getStyleClass().add("invalid");
       }
-    });
-    property.addListener((o, a, v) -> factory.setValue(v.intValue()));
-    // Typed text counts without pressing Enter.
-    spinner.focusedProperty().addListener((o, was, is) -> {
-      if (!is) {
-        spinner.increment(0);
+      tip.setText(p);
+      javafx.scene.control.Tooltip.uninstall(marked, tip);
+      if (bad) {
+        javafx.scene.control.Tooltip.install(marked, tip);
       }
-    });
+    };
+    problem.addListener((o, a, b) -> update.run());
+    // A binding listens to its sources weakly: the line it shows on keeps it alive.
+    message.getProperties().put("problem", problem);
+    update.run();
+    if (control.getParent() instanceof javafx.scene.layout.GridPane grid) {
+      Integer row = javafx.scene.layout.GridPane.getRowIndex(control);
+      Integer col = javafx.scene.layout.GridPane.getColumnIndex(control);
+      int at = grid.getChildren().indexOf(control);
+      VBox cell = new VBox(2);
+      grid.getChildren().set(at, cell);
+      cell.getChildren().addAll(control, message);
+      javafx.scene.layout.GridPane.setConstraints(cell, col == null ? 0 : col, row == null ? 0 : row);
+    }
   }
 
   private void bindRun() {
     new TrialsTable(trialsTable, vm.run());
     startButton.disableProperty().bind(vm.canStartProperty().not());
+    // Why Start is off, beside it: the field at fault says more.
+    startReasonLabel.textProperty().bind(vm.whyNotStartProperty());
+    // Red only for a setting that is wrong; a step not yet taken (no data yet) is a muted hint.
+    startReasonLabel.textProperty().addListener((o, was, why) -> {
+      startReasonLabel.getStyleClass().removeAll("field-problem", "muted");
+      startReasonLabel.getStyleClass().add(why.startsWith("Cannot start") ? "field-problem" : "muted");
+    });
     startItem.disableProperty().bind(vm.canStartProperty().not());
     cancelButton.disableProperty().bind(vm.run().runningProperty().not());
     cancelItem.disableProperty().bind(vm.run().runningProperty().not());

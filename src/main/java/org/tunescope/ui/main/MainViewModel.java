@@ -53,6 +53,7 @@ public final class MainViewModel {
   private final ObjectProperty<ModelSpec> model = new SimpleObjectProperty<>(this, "model");
   private final Path samplesFolder;
   private final BooleanBinding canStart;
+  private final javafx.beans.binding.StringBinding whyNotStart;
   private final org.tunescope.ui.lab.LabViewModel lab;
 
   public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder,
@@ -65,13 +66,17 @@ public final class MainViewModel {
     this.run = new RunViewModel(scheduler, notifications);
     this.lab = new org.tunescope.ui.lab.LabViewModel(scheduler, catalog, samplesFolder);
     data.taskProperty().addListener((o, old, task) -> onTask(task));
+    // Another data set: the study on show is not about it. It stays in the Studies tab; reopening a
+    // study loads its data first and shows the study afterwards.
+    data.dataProperty().addListener((o, old, loaded) -> run.clear());
     model.addListener((o, old, spec) -> space.setModel(spec));
     search.spaceProperty().bind(space.spaceProperty());
     canStart = Bindings.createBooleanBinding(() -> !run.runningProperty().get() && data.data().isPresent()
             && data.targetProperty().get() != null && model.get() != null && space.spaceProperty().get() != null
-            && search.metricProperty().get() != null,
+            && search.metricProperty().get() != null && search.problems().isEmpty(),
         run.runningProperty(), data.dataProperty(), data.targetProperty(), model, space.spaceProperty(),
-        search.metricProperty());
+        search.metricProperty(), search.problems());
+    whyNotStart = Bindings.createStringBinding(this::whyNotStart, canStart);
     studies.refresh();
   }
 
@@ -114,11 +119,37 @@ public final class MainViewModel {
     return canStart;
   }
 
+  /** Why Start is disabled, in words (the first thing to fix); empty when a study can start or one runs. */
+  public javafx.beans.binding.StringBinding whyNotStartProperty() {
+    return whyNotStart;
+  }
+
+  private String whyNotStart() {
+    if (canStart.get() || run.runningProperty().get()) {
+      return "";
+    }
+    if (data.data().isEmpty()) {
+      return "Open a data set to start";
+    }
+    if (data.targetProperty().get() == null) {
+      return "Choose a target column to start";
+    }
+    if (model.get() == null) {
+      return "Choose a model to start";
+    }
+    List<String> problems = new java.util.ArrayList<>(space.problems());
+    problems.addAll(search.problems());
+    if (!problems.isEmpty()) {
+      return "Cannot start: " + problems.get(0);
+    }
+    return search.metricProperty().get() == null ? "Choose a metric to start" : "";
+  }
+
   /** Starts a new study with the current choices; the store keeps every trial as it finishes. */
   public void start() {
     if (!canStartProperty().get()) {
-      List<String> problems = space.problems();
-      notifications.error(problems.isEmpty() ? "choose a data set, a target and a model first" : problems.get(0));
+      String why = whyNotStart();
+      notifications.error(why.isEmpty() ? "a study is running; cancel it or wait" : why);
       return;
     }
     LoadedData loaded = data.data().orElseThrow();
@@ -239,6 +270,8 @@ public final class MainViewModel {
         p -> p.name(), p -> p.distribution(), (a, b) -> a, java.util.LinkedHashMap::new)));
     search.methodProperty().set(r.search());
     search.gridPointsProperty().set(r.gridPoints());
+    // The study's own budget, as it was: no trial limit leaves the box unticked.
+    search.limitTrialsProperty().set(r.budget().maxTrials().isPresent());
     r.budget().maxTrials().ifPresent(search.trialsProperty()::set);
     search.foldsProperty().set(r.folds());
     search.seedProperty().set((int) r.seed());

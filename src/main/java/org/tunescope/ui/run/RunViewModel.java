@@ -1,5 +1,8 @@
 package org.tunescope.ui.run;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,20 +56,40 @@ public final class RunViewModel {
   private final ReadOnlyObjectWrapper<StudyResult> result = new ReadOnlyObjectWrapper<>(this, "result");
   private final ReadOnlyObjectWrapper<PreparedStudy> study = new ReadOnlyObjectWrapper<>(this, "study");
   private final ObjectProperty<Integer> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
-  private final Map<String, Double> meanFitSecondsByModel = new HashMap<>();
+  private final Map<String, Double> secondsPerFoldByModel = new HashMap<>();
+  /** The trial counted for each number: a resumed study runs its interrupted trials again, under their numbers. */
+  private final Map<Integer, Trial> counted = new HashMap<>();
+  /** When each running trial started, for an ETA that grows while a trial outlasts the estimate. */
+  private final Map<Integer, Instant> runningSince = new HashMap<>();
+  private final Clock wallClock;
 
   private volatile StudyRunner runner;
   private OptionalInt planned = OptionalInt.empty();
   private int workers = 1;
-  private long startNanos;
+  private Instant startedAt = Instant.EPOCH;
+  /** Trials that used up budget: complete, failed or pruned (interrupted ones run again on resume). */
   private int finished;
+  private int complete;
+  private int interrupted;
   private double totalFitSeconds;
+  private long totalFolds;
   private Direction direction = Direction.MAXIMIZE;
   private double bestScore = Double.NaN;
 
   public RunViewModel(UiScheduler scheduler, Notifications notifications) {
+    this(scheduler, notifications, Clock.systemUTC());
+  }
+
+  /** A run view whose elapsed time and ETA read {@code clock} (tests move it by hand). */
+  RunViewModel(UiScheduler scheduler, Notifications notifications, Clock clock) {
     this.scheduler = scheduler;
     this.notifications = notifications;
+    this.wallClock = clock;
+  }
+
+  /** The subject of a study's notifications: they end when the study runs again or leaves the views. */
+  private static String subject(PreparedStudy prepared) {
+    return "study:" + prepared.study().name();
   }
 
   /**
@@ -92,22 +115,19 @@ public final class RunViewModel {
     }
     StudyRunner r = new StudyRunner(workerCount);
     runner = r;
+    // "Cancelled... resume it" and other notes about this study are over once it runs again.
+    notifications.end(subject(prepared));
     study.set(prepared);
     result.set(null);
     workers = workerCount;
     planned = prepared.study().plannedTrials();
     direction = prepared.study().direction();
-    trials.clear();
-    rowOfTrial.clear();
-    finished = 0;
-    totalFitSeconds = 0;
-    bestScore = Double.NaN;
-    best.set("");
+    clearTrials();
     heldOut.set(prepared.heldOut().map(h -> "Test: " + h.split().test().length + " rows held out").orElse(""));
     selectedTrial.set(null);
     previous.forEach(this::place);
     previous.forEach(this::count);
-    startNanos = System.nanoTime();
+    startedAt = wallClock.instant();
     running.set(true);
     updateStatus();
     UiBatcher<StudyEvent> batcher = new UiBatcher<>(scheduler, this::apply);
@@ -118,7 +138,7 @@ public final class RunViewModel {
       } catch (RuntimeException e) {
         scheduler.ui(() -> {
           running.set(false);
-          notifications.error("the study stopped: " + StudyRunner.describe(e));
+          notifications.error("the study stopped: " + StudyRunner.describe(e), subject(prepared));
         });
         return;
       }
@@ -152,14 +172,10 @@ public final class RunViewModel {
     result.set(stored);
     direction = prepared.study().direction();
     planned = prepared.study().plannedTrials();
-    trials.clear();
-    rowOfTrial.clear();
-    finished = 0;
-    totalFitSeconds = 0;
-    bestScore = Double.NaN;
+    clearTrials();
     stored.trials().forEach(this::place);
     stored.trials().forEach(this::count);
-    startNanos = System.nanoTime() - stored.elapsed().toNanos();
+    startedAt = wallClock.instant().minus(stored.elapsed());
     updateStatus();
     timing.set("took " + clock(stored.elapsed().toMillis() / 1000.0));
     checkHeldOut(prepared, stored, keeper, true);
@@ -169,21 +185,27 @@ public final class RunViewModel {
       Consumer<StudyResult> onFinished) {
     running.set(false);
     result.set(done);
-    if (finished > 0) {
-      meanFitSecondsByModel.put(prepared.model().id(), totalFitSeconds / finished);
+    if (totalFolds > 0) {
+      secondsPerFoldByModel.put(prepared.model().id(), totalFitSeconds / totalFolds);
     }
+    // The run bar and the notification count the same trials: the study's own, as the ledger has them.
+    resetCounts();
+    done.trials().forEach(this::place);
+    done.trials().forEach(this::count);
     updateStatus();
     timing.set("took " + clock(done.elapsed().toMillis() / 1000.0));
-    String summary = done.trials().size() + " trials, " + done.leaderboard().size() + " complete";
+    String summary = summary();
+    String subject = subject(prepared);
     if (done.stopReason().isPresent()) {
       String reason = done.stopReason().get();
       if (reason.equals("cancelled")) {
-        notifications.info("Study cancelled after " + summary + ". Resume it from the Studies tab.");
+        notifications.info("Study cancelled after " + summary + ". Resume it from the Studies tab"
+            + (interrupted > 0 ? " (interrupted trials run again)." : "."), subject);
       } else {
-        notifications.error("The study stopped: " + reason + " (" + summary + " kept)");
+        notifications.error("The study stopped: " + reason + " (" + summary + " kept)", subject);
       }
     } else {
-      notifications.info("Study finished: " + summary + ".");
+      notifications.info("Study finished: " + summary + ".", subject);
     }
     checkHeldOut(prepared, done, keeper, false);
     onFinished.accept(done);
@@ -254,13 +276,17 @@ public final class RunViewModel {
     return heldOut.getReadOnlyProperty();
   }
 
-  private void apply(List<StudyEvent> batch) {
+  /** Applies a batch of the runner's events (package-private: tests feed events by hand). */
+  void apply(List<StudyEvent> batch) {
     for (StudyEvent e : batch) {
       if (e instanceof StudyEvent.TrialStarted s) {
         place(new Trial(s.number(), TrialState.RUNNING, s.params(), List.of(), 0, 0, 0, Optional.empty(), s.at()));
       } else if (e instanceof StudyEvent.TrialFinished f) {
         place(f.trial());
         count(f.trial());
+      }
+      if (e instanceof StudyEvent.TrialStarted s) {
+        runningSince.put(s.number(), s.at());
       }
     }
     updateStatus();
@@ -277,25 +303,71 @@ public final class RunViewModel {
     }
   }
 
+  private void clearTrials() {
+    trials.clear();
+    rowOfTrial.clear();
+    resetCounts();
+  }
+
+  private void resetCounts() {
+    counted.clear();
+    runningSince.clear();
+    finished = 0;
+    complete = 0;
+    interrupted = 0;
+    totalFitSeconds = 0;
+    totalFolds = 0;
+    bestScore = Double.NaN;
+    best.set("");
+  }
+
+  /**
+   * Counts a finished trial. A trial number counts once: an interrupted trial run again on resume
+   * replaces its earlier run, and interrupted trials use up no budget (the ledger does not count them).
+   */
   private void count(Trial t) {
     if (t.state() == TrialState.RUNNING) {
       return;
     }
-    finished++;
-    totalFitSeconds += t.fitSeconds();
+    runningSince.remove(t.number());
+    Trial before = counted.put(t.number(), t);
+    if (before != null) {
+      tally(before, -1);
+    }
+    tally(t, 1);
     if (t.isComplete() && direction.isBetter(t.validation().mean(), bestScore)) {
       bestScore = t.validation().mean();
       best.set(String.format(Locale.ROOT, "best %.4f (trial %d)", bestScore, t.number()));
     }
   }
 
+  private void tally(Trial t, int sign) {
+    if (t.state() == TrialState.INTERRUPTED) {
+      interrupted += sign;
+      return;
+    }
+    finished += sign;
+    if (t.isComplete()) {
+      complete += sign;
+    }
+    totalFitSeconds += sign * t.fitSeconds();
+    totalFolds += sign * t.folds().size();
+  }
+
+  /** The trials done, as the run bar and the study's notifications say it. */
+  private String summary() {
+    String done = planned.isPresent() ? finished + " / " + planned.getAsInt() + " trials" : finished + " trials";
+    return done + ", " + complete + " complete" + (interrupted > 0 ? ", " + interrupted + " interrupted" : "");
+  }
+
   private void updateStatus() {
     if (planned.isPresent()) {
       progress.set(Math.min(1, (double) finished / Math.max(1, planned.getAsInt())));
-      status.set(finished + " / " + planned.getAsInt() + " trials");
+      status.set(finished + " / " + planned.getAsInt() + " trials" + (interrupted > 0 ? " (" + interrupted
+          + " interrupted)" : ""));
     } else {
       progress.set(running.get() ? -1 : 1);
-      status.set(finished + " trials");
+      status.set(finished + " trials" + (interrupted > 0 ? " (" + interrupted + " interrupted)" : ""));
     }
   }
 
@@ -304,22 +376,70 @@ public final class RunViewModel {
     if (!running.get()) {
       return;
     }
-    double elapsed = (System.nanoTime() - startNanos) / 1e9;
+    Instant now = wallClock.instant();
+    double elapsed = Duration.between(startedAt, now).toMillis() / 1000.0;
     String eta = "";
     if (planned.isPresent() && finished > 0) {
-      double perTrial = totalFitSeconds / finished / Math.max(1, workers);
-      eta = ", ETA " + clock(Math.max(0, planned.getAsInt() - finished) * perTrial);
+      eta = ", ETA " + clock(remainingSeconds(now));
     }
     timing.set("elapsed " + clock(elapsed) + eta);
   }
 
-  /** An estimate of a study's duration before it runs, from the last run of the same model. */
-  public Optional<String> estimate(String modelId, OptionalInt plannedTrials, int workerCount) {
-    Double perTrial = meanFitSecondsByModel.get(modelId);
-    if (perTrial == null || plannedTrials.isEmpty()) {
+  /**
+   * The time the rest of the study should take. A running trial that has outlasted the mean trial counts
+   * as lasting at least as long as it has run so far, so the ETA grows while a slow trial runs instead of
+   * standing still (one slow trial says the others of its kind may be slow too).
+   */
+  private double remainingSeconds(Instant now) {
+    double mean = totalFitSeconds / finished;
+    double total = totalFitSeconds;
+    List<Double> runningFor = runningSince.values().stream()
+        .map(at -> Math.max(0, Duration.between(at, now).toMillis() / 1000.0)).toList();
+    for (double s : runningFor) {
+      total += Math.max(s, mean);
+    }
+    double perTrial = total / (finished + runningFor.size());
+    double work = Math.max(0, planned.getAsInt() - finished - runningFor.size()) * perTrial;
+    for (double s : runningFor) {
+      work += Math.max(0, perTrial - s);
+    }
+    int busy = Math.max(1, Math.min(workers, planned.getAsInt() - finished));
+    return work / busy;
+  }
+
+  /**
+   * An estimate of a study's duration before it runs, from the last run of the same model: its time per
+   * fold, times the folds of each planned trial (20 folds cost four times 5).
+   */
+  public Optional<String> estimate(String modelId, OptionalInt plannedTrials, int folds, int workerCount) {
+    Double perFold = secondsPerFoldByModel.get(modelId);
+    if (perFold == null || plannedTrials.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("about " + clock(perTrial * plannedTrials.getAsInt() / Math.max(1, workerCount)));
+    return Optional.of("about " + clock(perFold * folds * plannedTrials.getAsInt() / Math.max(1, workerCount)));
+  }
+
+  /**
+   * Takes the current study out of the views (its trials, progress, best score and notes), as a new data
+   * set does; the study stays in the store. A running study stays: it is still the subject of the views.
+   */
+  public void clear() {
+    if (running.get()) {
+      return;
+    }
+    PreparedStudy shown = study.get();
+    if (shown != null) {
+      notifications.end(subject(shown));
+    }
+    study.set(null);
+    result.set(null);
+    clearTrials();
+    planned = OptionalInt.empty();
+    selectedTrial.set(null);
+    heldOut.set("");
+    timing.set("");
+    progress.set(0);
+    status.set("Ready");
   }
 
   static String clock(double seconds) {

@@ -1,7 +1,9 @@
 package org.tunescope.ui.search;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javafx.beans.binding.Bindings;
@@ -11,7 +13,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,26 +23,98 @@ import org.tunescope.engine.study.Budget;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.metrics.Metric;
 
-/** The search step: method, budget, folds, metric, seed and workers, with the size of the search. */
+/**
+ * The search step: method, budget, folds, metric, seed and workers, with the size of the search. Each
+ * number is an {@link IntField}: what the user types stays as typed, and a setting that is wrong says so
+ * on its field and in {@link #problems()}, which keep a study from starting.
+ */
 public final class SearchViewModel {
 
   private final ObjectProperty<SearchMethod> method = new SimpleObjectProperty<>(this, "method", SearchMethod.RANDOM);
-  private final IntegerProperty gridPoints = new SimpleIntegerProperty(this, "gridPoints", 5);
-  private final IntegerProperty trials = new SimpleIntegerProperty(this, "trials", 30);
-  private final BooleanProperty limitTrials = new SimpleBooleanProperty(this, "limitTrials", false);
-  private final IntegerProperty minutes = new SimpleIntegerProperty(this, "minutes", 0);
-  private final IntegerProperty folds = new SimpleIntegerProperty(this, "folds", 5);
+  private final IntField gridPoints = new IntField("Grid points", 1, 50, 5);
+  private final IntField trials = new IntField("Max trials", 1, 100_000, 30);
+  /** Ticked: at most that many trials. Unticked: no trial limit; the time limit or the grid's size ends the search. */
+  private final BooleanProperty limitTrials = new SimpleBooleanProperty(this, "limitTrials", true);
+  private final IntField minutes = new IntField("Time limit", 0, 10_000, 0);
+  private final IntField folds = new IntField("Folds", 2, 20, 5);
   private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(this, "metric");
-  private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
-  private final IntegerProperty testPercent = new SimpleIntegerProperty(this, "testPercent", 0);
-  private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers",
-      Runtime.getRuntime().availableProcessors());
+  private final IntField seed = new IntField("Seed", 0, Integer.MAX_VALUE, 0);
+  private final IntField testPercent = new IntField("Test split %", 0, 50, 0);
+  private final IntField workers = new IntField("Workers", 1, 64, Math.min(64, Runtime.getRuntime().availableProcessors()));
   private final ObservableList<Metric> metrics = FXCollections.observableArrayList();
   private final ObjectProperty<SearchSpace> space = new SimpleObjectProperty<>(this, "space");
   private final ReadOnlyStringWrapper size = new ReadOnlyStringWrapper(this, "size", "");
+  private final ReadOnlyStringWrapper limitProblem = new ReadOnlyStringWrapper(this, "limitProblem", "");
+  private final ObservableList<String> problems = FXCollections.observableArrayList();
 
   public SearchViewModel() {
-    size.bind(Bindings.createStringBinding(this::describeSize, method, gridPoints, trials, limitTrials, minutes, space));
+    size.bind(Bindings.createStringBinding(this::describeSize, method, gridPoints.valueProperty(),
+        trials.valueProperty(), limitTrials, minutes.valueProperty(), space));
+    limitProblem.bind(Bindings.createStringBinding(() -> limitTrials.get() || method.get() == SearchMethod.GRID
+            || !minutes.isValid() || minutes.valueProperty().get() > 0 ? ""
+            : "No limit: a " + method.get().id() + " search needs a trial limit (tick Max trials) or a time limit",
+        limitTrials, method, minutes.valueProperty(), minutes.problemProperty()));
+    for (javafx.beans.Observable o : List.of(method, limitTrials, limitProblem, gridPoints.problemProperty(),
+        trials.problemProperty(), minutes.problemProperty(), folds.problemProperty(), seed.problemProperty(),
+        testPercent.problemProperty(), workers.problemProperty())) {
+      o.addListener(x -> refreshProblems());
+    }
+    refreshProblems();
+  }
+
+  /** The settings' problems that matter now (the grid points only for a grid, the trial limit only when ticked). */
+  private void refreshProblems() {
+    List<String> now = new ArrayList<>();
+    for (IntField f : List.of(gridPoints, trials, minutes, folds, seed, testPercent, workers)) {
+      boolean matters = (f != gridPoints || method.get() == SearchMethod.GRID) && (f != trials || limitTrials.get());
+      if (matters && !f.isValid()) {
+        now.add(f.problemProperty().get());
+      }
+    }
+    if (!limitProblem.get().isEmpty()) {
+      now.add(limitProblem.get());
+    }
+    if (!now.equals(problems)) {
+      problems.setAll(now);
+    }
+  }
+
+  /** What keeps the settings from starting a study, in words, field by field; empty when they are valid. */
+  public ObservableList<String> problems() {
+    return problems;
+  }
+
+  /** Why the trial and time limits cannot end the search (neither is set), or empty. */
+  public ReadOnlyStringProperty limitProblemProperty() {
+    return limitProblem.getReadOnlyProperty();
+  }
+
+  public IntField gridPointsField() {
+    return gridPoints;
+  }
+
+  public IntField trialsField() {
+    return trials;
+  }
+
+  public IntField minutesField() {
+    return minutes;
+  }
+
+  public IntField foldsField() {
+    return folds;
+  }
+
+  public IntField seedField() {
+    return seed;
+  }
+
+  public IntField testPercentField() {
+    return testPercent;
+  }
+
+  public IntField workersField() {
+    return workers;
   }
 
   /** Offers the metrics of a task and picks its default. */
@@ -57,12 +130,16 @@ public final class SearchViewModel {
     }
   }
 
-  /** The budget the settings describe. */
+  /**
+   * The budget the settings describe: the trial limit only when "Max trials" is ticked. Without either
+   * limit only a grid ends by itself; {@link #problems()} says so for the other methods.
+   */
   public Budget budget() {
-    OptionalInt max = limitTrials.get() || (method.get() != SearchMethod.GRID && minutes.get() <= 0)
-        ? OptionalInt.of(Math.max(1, trials.get())) : OptionalInt.empty();
-    Optional<Duration> time = minutes.get() > 0 ? Optional.of(Duration.ofMinutes(minutes.get())) : Optional.empty();
-    return new Budget(max, time);
+    int max = trials.valueProperty().get();
+    OptionalInt maxTrials = limitTrials.get() && max >= 1 ? OptionalInt.of(max) : OptionalInt.empty();
+    int m = minutes.valueProperty().get();
+    Optional<Duration> time = m > 0 ? Optional.of(Duration.ofMinutes(m)) : Optional.empty();
+    return new Budget(maxTrials, time);
   }
 
   /** How many trials the search runs, when known. */
@@ -70,7 +147,7 @@ public final class SearchViewModel {
     SearchSpace s = space.get();
     Budget b = budget();
     if (method.get() == SearchMethod.GRID && s != null) {
-      int grid = new GridSampler(s, Math.max(1, gridPoints.get())).size().getAsInt();
+      int grid = new GridSampler(s, Math.max(1, gridPoints.valueProperty().get())).size().getAsInt();
       return OptionalInt.of(b.maxTrials().isPresent() ? Math.min(grid, b.maxTrials().getAsInt()) : grid);
     }
     return b.maxTrials();
@@ -81,14 +158,19 @@ public final class SearchViewModel {
     if (s == null) {
       return "";
     }
-    String time = minutes.get() > 0 ? ", at most " + minutes.get() + " min" : "";
+    int m = minutes.valueProperty().get();
+    String time = m > 0 ? ", at most " + m + " min" : "";
     if (method.get() == SearchMethod.GRID) {
-      int grid = new GridSampler(s, Math.max(1, gridPoints.get())).size().getAsInt();
+      int grid = new GridSampler(s, Math.max(1, gridPoints.valueProperty().get())).size().getAsInt();
       OptionalInt planned = plannedTrials();
-      return "grid of " + grid + " points" + (planned.getAsInt() < grid ? ", running " + planned.getAsInt() : "") + time;
+      return "grid of " + grid + " points" + (planned.getAsInt() < grid ? ", running " + planned.getAsInt()
+          + " (Max trials)" : "") + time;
     }
     OptionalInt planned = plannedTrials();
-    return (planned.isPresent() ? planned.getAsInt() + " trials" : "trials until the time is up") + time;
+    if (planned.isPresent()) {
+      return planned.getAsInt() + " trials" + time;
+    }
+    return m > 0 ? "trials until the time is up" + time : "";
   }
 
   public ObjectProperty<SearchMethod> methodProperty() {
@@ -96,11 +178,11 @@ public final class SearchViewModel {
   }
 
   public IntegerProperty gridPointsProperty() {
-    return gridPoints;
+    return gridPoints.valueProperty();
   }
 
   public IntegerProperty trialsProperty() {
-    return trials;
+    return trials.valueProperty();
   }
 
   public BooleanProperty limitTrialsProperty() {
@@ -108,7 +190,7 @@ public final class SearchViewModel {
   }
 
   public IntegerProperty minutesProperty() {
-    return minutes;
+    return minutes.valueProperty();
   }
 
   /**
@@ -116,17 +198,17 @@ public final class SearchViewModel {
    * seed); the best trial is scored on them once when the study ends. 0 holds nothing out.
    */
   public IntegerProperty testPercentProperty() {
-    return testPercent;
+    return testPercent.valueProperty();
   }
 
   /** The held-out share of rows, empty when none. */
   public java.util.OptionalDouble testFraction() {
-    int p = testPercent.get();
+    int p = testPercent.valueProperty().get();
     return p > 0 && p < 100 ? java.util.OptionalDouble.of(p / 100.0) : java.util.OptionalDouble.empty();
   }
 
   public IntegerProperty foldsProperty() {
-    return folds;
+    return folds.valueProperty();
   }
 
   public ObjectProperty<Metric> metricProperty() {
@@ -134,11 +216,11 @@ public final class SearchViewModel {
   }
 
   public IntegerProperty seedProperty() {
-    return seed;
+    return seed.valueProperty();
   }
 
   public IntegerProperty workersProperty() {
-    return workers;
+    return workers.valueProperty();
   }
 
   public ObservableList<Metric> metrics() {

@@ -29,6 +29,9 @@ public final class ParameterRowModel {
   private final BooleanProperty log = new SimpleBooleanProperty(this, "log");
   private final BooleanProperty fixed = new SimpleBooleanProperty(this, "fixed");
   private final ReadOnlyBooleanWrapper applies = new ReadOnlyBooleanWrapper(this, "applies", true);
+  /** What is wrong with text typed into the row's fields and not yet a value ("abc"); empty when nothing. */
+  private final javafx.beans.property.StringProperty inputProblem =
+      new javafx.beans.property.SimpleStringProperty(this, "inputProblem", "");
   private final Map<String, BooleanProperty> categories = new LinkedHashMap<>();
   private double sliderLow;
   private double sliderHigh;
@@ -135,6 +138,9 @@ public final class ParameterRowModel {
 
   /** What is wrong with the row, if anything: a low end above the high end, a value outside the domain. */
   public Optional<String> problem() {
+    if (!inputProblem.get().isEmpty()) {
+      return Optional.of(inputProblem.get());
+    }
     if (parameter.type() == ParamType.CATEGORICAL) {
       long chosen = categories.values().stream().filter(BooleanProperty::get).count();
       if (chosen == 0) {
@@ -232,6 +238,14 @@ public final class ParameterRowModel {
 
   public Map<String, BooleanProperty> categories() {
     return categories;
+  }
+
+  /**
+   * Text typed into one of the row's fields that is not a value yet (the view sets it as the user types):
+   * while it is there, the row has a problem and the study cannot start with a value the user did not mean.
+   */
+  public javafx.beans.property.StringProperty inputProblemProperty() {
+    return inputProblem;
   }
 
   public ReadOnlyBooleanProperty appliesProperty() {

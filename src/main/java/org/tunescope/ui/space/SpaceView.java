@@ -67,6 +67,7 @@ public final class SpaceView {
     } else {
       numeric(row, header, container);
     }
+    container.getChildren().add(problemLine(row));
     container.visibleProperty().bind(row.appliesProperty());
     container.managedProperty().bind(row.appliesProperty());
     return container;
@@ -119,6 +120,43 @@ public final class SpaceView {
     bindField(value, row.valueProperty(), row);
   }
 
+  /**
+   * The row's problem, in a line at the foot of the row (low above high, a value outside the domain, text
+   * that is not a number), shown as soon as it arises; the fields at fault get a red border.
+   */
+  private static Label problemLine(ParameterRowModel row) {
+    Label line = new Label();
+    line.setId("problem-" + row.name());
+    line.getStyleClass().add("field-problem");
+    line.setWrapText(true);
+    Runnable update = () -> {
+      String p = row.problem().orElse("");
+      line.setText(p);
+      line.setVisible(!p.isEmpty());
+      line.setManaged(!p.isEmpty());
+      boolean reversed = !row.isCategorical() && !row.fixedProperty().get()
+          && row.lowProperty().get() > row.highProperty().get();
+      for (String end : new String[] {"low-", "high-"}) {
+        javafx.scene.Node f = line.getParent() == null ? null : line.getParent().lookup("#" + end + row.name());
+        if (f != null && row.inputProblemProperty().get().isEmpty()) {
+          f.getStyleClass().remove("invalid");
+          if (reversed) {
+            f.getStyleClass().add("invalid");
+          }
+        }
+      }
+    };
+    javafx.beans.InvalidationListener onChange = o -> update.run();
+    for (javafx.beans.Observable o : java.util.List.of(row.lowProperty(), row.highProperty(), row.valueProperty(),
+        row.logProperty(), row.fixedProperty(), row.inputProblemProperty())) {
+      o.addListener(onChange);
+    }
+    row.categories().values().forEach(c -> c.addListener(onChange));
+    line.parentProperty().addListener(onChange);
+    update.run();
+    return line;
+  }
+
   private static TextField field(String id) {
     TextField f = new TextField();
     f.setId(id);
@@ -127,21 +165,33 @@ public final class SpaceView {
     return f;
   }
 
-  /** A text field that shows a value and sets it when the user presses Enter or leaves the field. */
+  /**
+   * A text field that shows a value and sets it when the user presses Enter or leaves the field. Text that
+   * is not a number is marked at once, stays as typed and keeps the study from starting (the row says why).
+   */
   private static void bindField(TextField field, DoubleProperty property, ParameterRowModel row) {
     Runnable show = () -> field.setText(format(property.get(), row.isInteger()));
     show.run();
     property.addListener((o, a, b) -> show.run());
+    String which = field.getId().substring(0, field.getId().indexOf('-'));
+    field.textProperty().addListener((o, a, text) -> {
+      boolean number = parses(text);
+      field.getStyleClass().remove("invalid");
+      if (!number) {
+        field.getStyleClass().add("invalid");
+      }
+      String mine = row.name() + ": the " + which + " value \"";
+      String current = row.inputProblemProperty().get();
+      if (!number) {
+        row.inputProblemProperty().set(mine + text.strip() + "\" is not a number");
+      } else if (current.startsWith(mine)) {
+        row.inputProblemProperty().set("");
+      }
+    });
     Runnable commit = () -> {
-      try {
-        double v = Double.parseDouble(field.getText().trim());
-        field.getStyleClass().remove("invalid");
-        property.set(v);
+      if (parses(field.getText())) {
+        property.set(Double.parseDouble(field.getText().trim()));
         show.run();
-      } catch (NumberFormatException e) {
-        if (!field.getStyleClass().contains("invalid")) {
-          field.getStyleClass().add("invalid");
-        }
       }
     };
     field.setOnAction(e -> commit.run());
@@ -150,6 +200,14 @@ public final class SpaceView {
         commit.run();
       }
     });
+  }
+
+  private static boolean parses(String text) {
+    try {
+      return Double.isFinite(Double.parseDouble(text.trim()));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** A value as a range field shows it: short, without trailing zeros (0.0001, 12.5, 1E+6). */

@@ -25,7 +25,7 @@ public final class SpaceViewModel {
   private final ReadOnlyObjectWrapper<ModelSpec> model = new ReadOnlyObjectWrapper<>(this, "model");
   private final ObservableList<ParameterRowModel> rows = FXCollections.observableArrayList(
       row -> new Observable[] {row.lowProperty(), row.highProperty(), row.valueProperty(), row.logProperty(),
-          row.fixedProperty(), row.appliesProperty()});
+          row.fixedProperty(), row.appliesProperty(), row.inputProblemProperty()});
   private final ReadOnlyObjectWrapper<SearchSpace> space = new ReadOnlyObjectWrapper<>(this, "space");
 
   public SpaceViewModel() {

@@ -73,4 +73,33 @@ class MainViewModelTest {
       assertEquals(kept, store.testScore(entry.name()).orElseThrow());
     }
   }
+
+  @Test
+  void anotherDataSetTakesTheStudyOutOfTheViewsButNotOutOfTheStudies() {
+    try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("tunescope.db"))) {
+      MainViewModel vm = window(store);
+      vm.data().load(Path.of("sample-datasets/iris.csv"));
+      vm.modelProperty().set(vm.models().stream().filter(m -> m.id().equals("knn")).findFirst().orElseThrow());
+      vm.search().trialsProperty().set(3);
+      vm.start();
+      assertEquals(3, vm.run().trials().size());
+      assertEquals("3 / 3 trials", vm.run().statusProperty().get());
+      org.junit.jupiter.api.Assertions.assertFalse(vm.run().bestProperty().get().isEmpty());
+
+      vm.data().load(Path.of("sample-datasets/diabetes.csv"));
+      assertEquals(0, vm.run().trials().size(), "the iris study's trials are not diabetes's");
+      assertEquals("", vm.run().bestProperty().get());
+      assertEquals("Ready", vm.run().statusProperty().get());
+      assertEquals(0.0, vm.run().progressProperty().get());
+      assertEquals(null, vm.run().studyProperty().get(), "the charts follow the study: none");
+      assertEquals(null, vm.run().resultProperty().get());
+      assertEquals("", vm.notifications().messageProperty().get(), "the note about the iris study went with it");
+      assertEquals(1, vm.studies().studies().size(), "the study stays in the Studies tab");
+
+      // Opening it again loads its data and shows it: the new data set does not clear what it opened.
+      vm.open(vm.studies().studies().get(0));
+      assertEquals(3, vm.run().trials().size());
+      assertEquals("3 / 3 trials", vm.run().statusProperty().get());
+    }
+  }
 }

@@ -60,9 +60,9 @@ class RunViewModelTest {
     double best = finished.get(0).best().orElseThrow().validation().mean();
     assertTrue(vm.bestProperty().get().startsWith(String.format(java.util.Locale.ROOT, "best %.4f", best)),
         vm.bestProperty().get());
-    assertTrue(notifications.messageProperty().get().startsWith("Study finished: 8 trials"));
-    assertTrue(vm.estimate("knn", OptionalInt.of(100), 2).isPresent(), "later runs of knn get an estimate");
-    assertTrue(vm.estimate("svm", OptionalInt.of(100), 2).isEmpty());
+    assertTrue(notifications.messageProperty().get().startsWith("Study finished: 8 / 8 trials, 8 complete"));
+    assertTrue(vm.estimate("knn", OptionalInt.of(100), 5, 2).isPresent(), "later runs of knn get an estimate");
+    assertTrue(vm.estimate("svm", OptionalInt.of(100), 5, 2).isEmpty());
   }
 
   @Test
@@ -185,5 +185,181 @@ class RunViewModelTest {
     assertEquals(1000, batches.get(0).size());
     batcher.offer(1000);
     assertEquals(1, pendingUiWork.size());
+  }
+
+  // --- counts, ETA and estimates (issue 19, items 4, 6 and 10)
+
+  private static Trial interrupted(int number) {
+    return new Trial(number, TrialState.INTERRUPTED, Map.of("k", 3L), List.of(), 0, 0.4, 0,
+        Optional.of("cancelled before all folds ran"), java.time.Instant.now());
+  }
+
+  @Test
+  void aResumedStudyCountsItsInterruptedTrialsOnceAndTheRunBarAgreesWithTheNotification() {
+    Notifications notifications = new Notifications();
+    RunViewModel vm = new RunViewModel(UiScheduler.direct(), notifications);
+    List<StudyResult> results = new ArrayList<>();
+    vm.start(knnStudy(6), 1, List.of(), results::add);
+    // As a cancelled first run leaves it: four trials done, two interrupted in the middle of their folds.
+    List<Trial> previous = new ArrayList<>(results.get(0).trials().subList(0, 4));
+    previous.add(interrupted(4));
+    previous.add(interrupted(5));
+
+    vm.show(knnStudy(6), previous, TestScoreKeeper.NONE);
+    assertEquals("4 / 6 trials (2 interrupted)", vm.statusProperty().get(), "interrupted trials use no budget");
+
+    vm.start(knnStudy(6), 1, previous, results::add);
+    assertEquals(6, results.get(1).trials().size(), "the two interrupted trials ran again");
+    assertEquals(6, vm.trials().size());
+    assertEquals("6 / 6 trials", vm.statusProperty().get(), "each trial counted once, not 8 / 6");
+    assertEquals(1.0, vm.progressProperty().get(), 1e-12);
+    assertEquals("Study finished: 6 / 6 trials, 6 complete.", notifications.messageProperty().get(),
+        "the notification counts as the run bar does");
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class HandClock extends java.time.Clock {
+    java.time.Instant now = java.time.Instant.parse("2026-12-05T10:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  private static double etaSeconds(RunViewModel vm) {
+    String timing = vm.timingProperty().get();
+    String eta = timing.substring(timing.indexOf("ETA ") + 4);
+    if (eta.endsWith(" s")) {
+      return Double.parseDouble(eta.substring(0, eta.length() - 2));
+    }
+    String[] parts = eta.split(":");
+    double s = 0;
+    for (String p : parts) {
+      s = s * 60 + Integer.parseInt(p);
+    }
+    return s;
+  }
+
+  @Test
+  void theEtaGrowsWhileATrialOutlastsIt() {
+    HandClock clock = new HandClock();
+    // The study never runs: the test plays the runner's events, with the clock where it wants it.
+    UiScheduler held = new UiScheduler() {
+      @Override
+      public void background(Runnable work) {
+      }
+
+      @Override
+      public void ui(Runnable update) {
+        update.run();
+      }
+    };
+    RunViewModel vm = new RunViewModel(held, new Notifications(), clock);
+    vm.start(knnStudy(10), 1, List.of(), r -> { });
+    java.time.Instant t0 = clock.instant();
+    Trial first = new Trial(0, TrialState.COMPLETE, Map.of("k", 3L),
+        List.of(new org.tunescope.engine.study.FoldScore(0.9, 0.8)), 0, 1.0, 0, Optional.empty(), t0);
+    vm.apply(List.of(new org.tunescope.engine.study.StudyEvent.TrialStarted(0, Map.of("k", 3L), t0),
+        new org.tunescope.engine.study.StudyEvent.TrialFinished(first)));
+    clock.now = t0.plusSeconds(1);
+    vm.apply(List.of(new org.tunescope.engine.study.StudyEvent.TrialStarted(1, Map.of("k", 29L), clock.now)));
+    vm.tick();
+    double atStart = etaSeconds(vm);
+    assertEquals(9, atStart, 0.05, "nine trials of a second each to go");
+    List<Double> etas = new ArrayList<>();
+    for (int s = 10; s <= 130; s += 30) {
+      clock.now = t0.plusSeconds(1 + s);
+      vm.tick();
+      etas.add(etaSeconds(vm));
+    }
+    for (int i = 1; i < etas.size(); i++) {
+      assertTrue(etas.get(i) > etas.get(i - 1), "the ETA grows while trial 1 runs on: " + etas);
+    }
+    assertTrue(etas.get(etas.size() - 1) > 8 * 60, "after 130 s on one trial, eight more cannot take 1 s each: "
+        + etas);
+  }
+
+  @Test
+  void theDurationEstimateScalesWithTheFolds() {
+    RunViewModel vm = new RunViewModel(UiScheduler.direct(), new Notifications());
+    vm.start(knnStudy(4), 1, List.of(), r -> { });
+    String five = vm.estimate("knn", OptionalInt.of(4000), 5, 1).orElseThrow();
+    String twenty = vm.estimate("knn", OptionalInt.of(4000), 20, 1).orElseThrow();
+    assertEquals(4 * clockSeconds(five), clockSeconds(twenty), 4 * 1.0 + 0.05 * clockSeconds(twenty),
+        five + " for 5 folds, " + twenty + " for 20");
+  }
+
+  private static double clockSeconds(String about) {
+    String t = about.replace("about ", "");
+    if (t.endsWith(" s")) {
+      return Double.parseDouble(t.substring(0, t.length() - 2));
+    }
+    double s = 0;
+    for (String p : t.split(":")) {
+      s = s * 60 + Integer.parseInt(p);
+    }
+    return s;
+  }
+
+  @Test
+  void aCancelledStudysNotificationEndsWhenTheStudyIsResumed() throws Exception {
+    Notifications notifications = new Notifications();
+    Object uiThread = new Object();
+    UiScheduler threads = new UiScheduler() {
+      @Override
+      public void background(Runnable work) {
+        Thread t = new Thread(work, "test-background");
+        t.setDaemon(true);
+        t.start();
+      }
+
+      @Override
+      public void ui(Runnable update) {
+        synchronized (uiThread) {
+          update.run();
+        }
+      }
+    };
+    RunViewModel vm = new RunViewModel(threads, notifications);
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    vm.trials().addListener((javafx.collections.ListChangeListener<Trial>) c -> done.set(vm.trials().size()));
+    List<String> shownWhenResumed = new ArrayList<>();
+    vm.runningProperty().addListener((o, was, is) -> {
+      if (is) {
+        shownWhenResumed.add(notifications.messageProperty().get());
+      }
+    });
+    java.util.concurrent.BlockingQueue<StudyResult> ended = new java.util.concurrent.LinkedBlockingQueue<>();
+
+    synchronized (uiThread) {
+      vm.start(knnStudy(100_000), 1, List.of(), ended::add);
+    }
+    while (done.get() < 3) {
+      Thread.sleep(10);
+    }
+    synchronized (uiThread) {
+      vm.cancel();
+    }
+    StudyResult first = ended.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertTrue(notifications.messageProperty().get().startsWith("Study cancelled after"),
+        notifications.messageProperty().get());
+
+    synchronized (uiThread) {
+      vm.start(knnStudy(100_000), 1, first.trials(), ended::add);
+      vm.cancel();
+    }
+    assertEquals("", shownWhenResumed.get(1), "the \"cancelled, resume it\" note is over once the study runs again");
+    ended.poll(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 }

@@ -25,8 +25,10 @@ class SearchViewModelTest {
     vm.spaceProperty().set(SPACE);
     vm.methodProperty().set(SearchMethod.GRID);
     vm.gridPointsProperty().set(10);
+    vm.limitTrialsProperty().set(false);
     assertEquals(OptionalInt.of(100), vm.plannedTrials());
     assertEquals("grid of 100 points", vm.sizeProperty().get());
+    assertEquals(List.of(), vm.problems(), "a grid ends by itself");
     vm.limitTrialsProperty().set(true);
     vm.trialsProperty().set(30);
     assertEquals(OptionalInt.of(30), vm.plannedTrials());
@@ -34,15 +36,66 @@ class SearchViewModelTest {
   }
 
   @Test
-  void randomSearchUsesTheTrialCountUnlessOnlyTimeIsSet() {
+  void theMaxTrialsBoxDecidesWhetherTheTrialCountIsALimit() {
     SearchViewModel vm = new SearchViewModel();
     vm.spaceProperty().set(SPACE);
     vm.methodProperty().set(SearchMethod.RANDOM);
     vm.trialsProperty().set(40);
+    assertTrue(vm.limitTrialsProperty().get(), "ticked by default: a random search needs an end");
     assertEquals(OptionalInt.of(40), vm.budget().maxTrials());
+    assertEquals("40 trials", vm.sizeProperty().get());
+
+    // Unticked with no time limit: nothing would end the search. Said, not replaced by 30 trials.
+    vm.limitTrialsProperty().set(false);
+    assertTrue(vm.budget().maxTrials().isEmpty(), "unticked: no trial limit");
+    assertEquals(List.of("No limit: a random search needs a trial limit (tick Max trials) or a time limit"),
+        vm.problems());
+    assertEquals("", vm.sizeProperty().get());
+
     vm.minutesProperty().set(2);
+    assertEquals(List.of(), vm.problems());
     assertTrue(vm.budget().maxTrials().isEmpty(), "time only");
     assertEquals(java.time.Duration.ofMinutes(2), vm.budget().maxTime().orElseThrow());
+    assertEquals("trials until the time is up, at most 2 min", vm.sizeProperty().get());
+
+    vm.limitTrialsProperty().set(true);
+    assertEquals(OptionalInt.of(40), vm.budget().maxTrials(), "both limits: whichever comes first");
+    assertEquals(java.time.Duration.ofMinutes(2), vm.budget().maxTime().orElseThrow());
+  }
+
+  @Test
+  void typedValuesStayAsTypedAndTheFieldSaysWhatIsWrong() {
+    SearchViewModel vm = new SearchViewModel();
+    vm.spaceProperty().set(SPACE);
+    IntField folds = vm.foldsField();
+    for (String typed : List.of("1", "1000", "abc", "")) {
+      folds.textProperty().set(typed);
+      assertEquals(typed, folds.textProperty().get(), "never changed behind the user's back");
+      assertEquals(5, vm.foldsProperty().get(), "the value keeps its last valid setting");
+      assertEquals(List.of(folds.problemProperty().get()), vm.problems());
+    }
+    folds.textProperty().set("1");
+    assertEquals("Folds: 1 is out of range; from 2 to 20", folds.problemProperty().get());
+    folds.textProperty().set("1000");
+    assertEquals("Folds: 1000 is out of range; from 2 to 20", folds.problemProperty().get());
+    folds.textProperty().set("abc");
+    assertEquals("Folds: \"abc\" is not a whole number", folds.problemProperty().get());
+    folds.textProperty().set("7");
+    assertEquals(7, vm.foldsProperty().get(), "valid text counts at once, without Enter");
+    assertEquals(List.of(), vm.problems());
+
+    IntField trials = vm.trialsField();
+    trials.textProperty().set("0");
+    assertEquals("0", trials.textProperty().get());
+    assertEquals(List.of("Max trials: 0 is out of range; from 1 to 100000"), vm.problems());
+    vm.limitTrialsProperty().set(false);
+    vm.minutesProperty().set(1);
+    assertEquals(List.of(), vm.problems(), "an unticked trial count is not used: its text does not matter");
+
+    // The arrows step within range, from what is typed.
+    folds.textProperty().set("19");
+    folds.step(3);
+    assertEquals("20", folds.textProperty().get());
   }
 
   @Test

@@ -17,6 +17,9 @@ import org.tunescope.ui.charts.TrialsCanvasChart;
  */
 public final class CostChart extends TrialsCanvasChart {
 
+  /** The ratio of the dearest to the cheapest trial from which the cost axis is logarithmic: two decades. */
+  static final double DECADES_FOR_LOG = 100;
+
   private final BooleanProperty byMemory = new SimpleBooleanProperty(this, "byMemory");
 
   public CostChart() {
@@ -43,11 +46,17 @@ public final class CostChart extends TrialsCanvasChart {
     }
     ToDoubleFunction<Trial> cost = cost();
     double xHi = done.stream().mapToDouble(cost).max().orElse(1) * 1.05 + 1e-9;
+    // Costs that span decades (a 130 s trial among 0.05 s ones) go on a log axis: on a linear one every
+    // cheap trial sits in one column at zero.
+    double cheapest = done.stream().mapToDouble(cost).filter(c -> c > 0).min().orElse(0);
+    boolean log = cheapest > 0 && xHi / cheapest >= DECADES_FOR_LOG;
+    setLogX(log);
+    double xLo = log ? cheapest / 1.2 : 0;
     double yLo = done.stream().mapToDouble(t -> t.validation().mean()).min().orElse(0);
     double yHi = done.stream().mapToDouble(t -> t.validation().mean()).max().orElse(1);
     double pad = (yHi - yLo) * 0.05 + 1e-6;
-    frame(g, w, h, 0, xHi, yLo - pad, yHi + pad, byMemory.get() ? "MB allocated while fitting" : "fit seconds (all folds)");
-    DoubleUnaryOperator px = scale(0, xHi, LEFT, w - RIGHT);
+    frame(g, w, h, xLo, xHi, yLo - pad, yHi + pad, byMemory.get() ? "MB allocated while fitting" : "fit seconds (all folds)");
+    DoubleUnaryOperator px = xScale(xLo, xHi, LEFT, w - RIGHT);
     DoubleUnaryOperator py = scale(yLo - pad, yHi + pad, h - BOTTOM, TOP);
     g.setFill(palette().validation().deriveColor(0, 1, 1, 0.4));
     for (Trial t : done) {
