@@ -58,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
       } else {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (csv) {
-          ResultsFile.writeCsv(bytes, trials);
+          ResultsFile.writeCsv(bytes, r.info(), trials);
         } else {
           ResultsFile.writeJson(bytes, r.info(), trials, Optional.empty(), test);
           bytes.write('\n');

@@ -25,10 +25,11 @@ final class Leaderboard {
   /**
    * Prints the heading line (trials, time, how many complete, why the run stopped) and the best trials.
    *
+   * @param metric the study's metric, named with its direction above the table
    * @param varied the parameters to show: the ones the search varies
    */
-  static void print(PrintWriter out, List<Trial> trials, Direction direction, Optional<Duration> elapsed,
-                    Optional<String> stopReason, Set<String> varied, int size) {
+  static void print(PrintWriter out, List<Trial> trials, String metric, Direction direction,
+                    Optional<Duration> elapsed, Optional<String> stopReason, Set<String> varied, int size) {
     List<Trial> ranked = StudyResult.ranked(trials, direction);
     long pruned = trials.stream().filter(t -> t.state() == org.tunescope.engine.study.TrialState.PRUNED).count();
     long notComplete = trials.size() - ranked.size() - pruned;
@@ -42,13 +43,17 @@ final class Leaderboard {
           .ifPresent(t -> out.println("no trial completed; trial " + t.number() + " failed: " + t.error().get()));
       return;
     }
-    out.printf("%n%4s %5s  %-17s %-17s %8s %7s  %s%n", "rank", "trial", "train mean±std", "valid mean±std", "gap",
+    // The metric and its direction, and the gap's sign: for an error metric the gap is validation minus
+    // train, so that a positive gap means "worse on unseen rows" whatever the metric.
+    out.printf("%n%s; gap = %s, positive when validation is worse%n", direction.label(metric),
+        direction == Direction.MAXIMIZE ? "train - validation" : "validation - train");
+    out.printf("%4s %5s  %-17s %-17s %8s %7s  %s%n", "rank", "trial", "train mean±std", "valid mean±std", "gap",
         "fit s", "params");
     for (int i = 0; i < Math.min(size, ranked.size()); i++) {
       Trial t = ranked.get(i);
       out.printf(Locale.ROOT, "%4d %5d  %-17s %-17s %8.4f %7.2f  %s%n", i + 1, t.number(),
-          meanStd(t.train().mean(), t.train().std()), meanStd(t.validation().mean(), t.validation().std()), t.gap(),
-          t.fitSeconds(), formatParams(t.params(), varied));
+          meanStd(t.train().mean(), t.train().std()), meanStd(t.validation().mean(), t.validation().std()),
+          t.gap(direction), t.fitSeconds(), formatParams(t.params(), varied));
     }
     List<Trial> failed = trials.stream().filter(t -> t.state() == TrialState.FAILED).toList();
     if (!failed.isEmpty()) {
@@ -88,6 +93,6 @@ final class Leaderboard {
   }
 
   static Direction direction(String id) {
-    return Direction.valueOf(id.toUpperCase(Locale.ROOT));
+    return Direction.of(id);
   }
 }

@@ -97,7 +97,8 @@ final class ReportCommand implements Callable<Integer> {
         ValidationCurveModel curve = ValidationCurveModel.of(trials, hp.get().name(), searched,
             hp.map(HyperParameter::complexity).orElse(Complexity.NONE), direction);
         if (curve.points().size() >= 2) {
-          written.add(write(curve(curve, record.info().metric()), "curve-" + hp.get().name() + ".png"));
+          written.add(write(curve(curve, direction.label(record.info().metric())),
+              "curve-" + hp.get().name() + ".png"));
         }
       }
       written.forEach(p -> spec.commandLine().getOut().println("wrote " + p));
@@ -120,7 +121,7 @@ final class ReportCommand implements Callable<Integer> {
         new Legend[] {new Legend("best so far", VALIDATION)}).canvas();
     canvas.add(new Point(scores, 'o', VALIDATION));
     canvas.setTitle("Optimisation history");
-    canvas.setAxisLabels("trial number", "validation " + metric);
+    canvas.setAxisLabels("trial number", direction.label("validation " + metric));
     return canvas;
   }
 
@@ -134,7 +135,7 @@ final class ReportCommand implements Callable<Integer> {
     Canvas canvas = new LinePlot(new Line[] {frontLine}, new Legend[] {new Legend("Pareto front", TRAIN)}).canvas();
     canvas.add(new Point(all, 'o', VALIDATION));
     canvas.setTitle("Score against fit time");
-    canvas.setAxisLabels("fit seconds (all folds)", "validation " + metric);
+    canvas.setAxisLabels("fit seconds (all folds)", direction.label("validation " + metric));
     return canvas;
   }
 

@@ -79,8 +79,8 @@ final class ShowCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "made with TuneScope %s, Smile %s, Java %s, %d cores; created %s%s%n",
           p.tunescopeVersion(), p.smileVersion(), p.javaVersion(), p.cores(), p.created(),
           r.finished().map(f -> ", finished " + f).orElse(""));
-      Leaderboard.print(out, trials, Leaderboard.direction(i.direction()), Optional.empty(), Optional.empty(),
-          Leaderboard.varied(trials), top);
+      Leaderboard.print(out, trials, i.metric(), Leaderboard.direction(i.direction()), Optional.empty(),
+          Optional.empty(), Leaderboard.varied(trials), top);
     }
     out.flush();
     return 0;

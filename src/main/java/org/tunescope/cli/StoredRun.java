@@ -78,8 +78,8 @@ final class StoredRun {
       if (result.stopReason().isEmpty()) {
         store.markFinished(name);
       }
-      Leaderboard.print(stdout, result.trials(), prepared.study().direction(), Optional.of(result.elapsed()),
-          result.stopReason(), varied, Leaderboard.SIZE);
+      Leaderboard.print(stdout, result.trials(), prepared.study().metric(), prepared.study().direction(),
+          Optional.of(result.elapsed()), result.stopReason(), varied, Leaderboard.SIZE);
       // A study that holds rows out scores its best trial on them once, at the end, and the store keeps the
       // score (a resumed study's new best replaces it).
       Optional<HeldOutCheck.TestScore> test = result.best().flatMap(prepared::heldOutCheck);

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.ScoreSummary;
 import org.tunescope.engine.study.Trial;
@@ -31,9 +32,10 @@ import org.tunescope.ml.tuning.StudyInfo;
  * Writes a study's trials as JSON or CSV. The JSON shape is a contract other tools rely on: a
  * {@code study} object and a {@code trials} array whose items have {@code number}, {@code state},
  * {@code params}, {@code train} and {@code validation} ({@code mean}, {@code std}, {@code folds}),
- * {@code fit_seconds}, {@code budget} (the fraction of a full evaluation: below 1 for pruned trials of
- * successive halving) and, for failed trials, {@code error}. Fields are only ever added. Numbers that
- * are not finite are written as {@code null}.
+ * {@code gap} (how much worse validation is than train: positive when the model does better on its training
+ * rows, whichever way the study's metric is better), {@code fit_seconds}, {@code budget} (the fraction of a
+ * full evaluation: below 1 for pruned trials of successive halving) and, for failed trials, {@code error}.
+ * Fields are only ever added. Numbers that are not finite are written as {@code null}.
  */
 public final class ResultsFile {
 
@@ -82,7 +84,7 @@ public final class ResultsFile {
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
         if (csv) {
-          writeCsv(out, trials);
+          writeCsv(out, info, trials);
         } else {
           JSON.writeValue(out, toJson(info, trials, run, test));
         }
@@ -161,13 +163,14 @@ public final class ResultsFile {
       node.put("trial", t.trial());
     });
     ArrayNode array = root.putArray("trials");
+    Direction direction = Direction.of(info.direction());
     for (Trial t : trials) {
-      array.add(trialJson(t));
+      array.add(trialJson(t, direction));
     }
     return root;
   }
 
-  private static ObjectNode trialJson(Trial t) {
+  private static ObjectNode trialJson(Trial t, Direction direction) {
     ObjectNode node = JSON.createObjectNode();
     node.put("number", t.number());
     node.put("state", t.state().id());
@@ -175,7 +178,9 @@ public final class ResultsFile {
     t.params().forEach((name, value) -> putValue(params, name, value));
     summary(node.putObject("train"), t.train());
     summary(node.putObject("validation"), t.validation());
-    putNumber(node, "gap", t.gap());
+    // How much worse validation is than train, in the metric's direction: positive means overfitting for
+    // rmse as for accuracy (before, rmse gaps were negative).
+    putNumber(node, "gap", t.gap(direction));
     putNumber(node, "fit_seconds", t.fitSeconds());
     node.put("bytes_allocated", t.bytesAllocated());
     node.put("seed", t.seed());
@@ -219,9 +224,11 @@ public final class ResultsFile {
 
   /**
    * One row per trial: number, state, a {@code param_NAME} column per parameter, train and validation
-   * mean and std, gap, fit seconds, bytes, then the per-fold scores and the error.
+   * mean and std, gap (in the direction of the study's metric, as in the JSON), fit seconds, bytes, then the
+   * per-fold scores and the error.
    */
-  public static void writeCsv(OutputStream out, List<Trial> trials) throws IOException {
+  public static void writeCsv(OutputStream out, StudyInfo info, List<Trial> trials) throws IOException {
+    Direction direction = Direction.of(info.direction());
     Set<String> paramNames = new LinkedHashSet<>();
     int folds = 0;
     for (Trial t : trials) {
@@ -248,7 +255,7 @@ public final class ResultsFile {
       row.add(cell(t.train().std()));
       row.add(cell(t.validation().mean()));
       row.add(cell(t.validation().std()));
-      row.add(cell(t.gap()));
+      row.add(cell(t.gap(direction)));
       row.add(cell(t.fitSeconds()));
       row.add(t.bytesAllocated());
       for (int f = 0; f < folds; f++) {

@@ -60,9 +60,13 @@ public record Trial(
     return ScoreSummary.of(folds.stream().map(FoldScore::validation).toList());
   }
 
-  /** Mean train score minus mean validation score: how much the model overfits. */
-  public double gap() {
-    return train().mean() - validation().mean();
+  /**
+   * How much worse the mean validation score is than the mean train score, positive when validation is
+   * worse whichever way the study's metric is better: how much the model overfits. There is no gap
+   * without a direction: train minus validation alone reads backwards for error metrics.
+   */
+  public double gap(Direction direction) {
+    return direction.gap(train().mean(), validation().mean());
   }
 
   public boolean isComplete() {

@@ -146,7 +146,7 @@ public final class ValidationCurveModel {
     // A point counts as a good fit when it is within one standard error of the best, or within a tenth
     // of the curve's whole range: noise should not make zones flicker.
     double tolerance = Math.max(se, 0.1 * Math.abs(best.validation().mean() - worst));
-    double bestGap = Math.abs(best.gap());
+    double bestGap = Math.abs(best.gap(direction));
     for (int i = 0; i < byComplexity.size(); i++) {
       Trial t = byComplexity.get(i);
       double shortfall = Math.abs(best.validation().mean() - t.validation().mean());
@@ -155,7 +155,7 @@ public final class ValidationCurveModel {
       } else if (i < bestIndex) {
         zones.add(Zone.UNDERFITTING);
       } else {
-        zones.add(Math.abs(t.gap()) > bestGap ? Zone.OVERFITTING : Zone.GOOD_FIT);
+        zones.add(Math.abs(t.gap(direction)) > bestGap ? Zone.OVERFITTING : Zone.GOOD_FIT);
       }
     }
     int lastUnder = zones.lastIndexOf(Zone.UNDERFITTING);

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.geometry.VPos;
@@ -16,9 +18,9 @@ import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 
 /**
- * A canvas chart of a study's trials with a plain x/y frame: the base of the history and cost views. It
- * redraws when its trials, direction, size or colours (the theme's, through CSS) change; subclasses draw
- * the marks.
+ * A canvas chart of a study's trials' validation scores with a plain x/y frame: the base of the history and
+ * cost views. The y axis is titled with the study's metric and direction. It redraws when its trials,
+ * metric, direction, size or colours (the theme's, through CSS) change; subclasses draw the marks.
  */
 public abstract class TrialsCanvasChart extends Region implements ChartPalette.Owner {
 
@@ -34,11 +36,13 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
   private final ObjectProperty<List<Trial>> trials = new SimpleObjectProperty<>(this, "trials", List.of());
   private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction", Direction.MAXIMIZE);
   private boolean logX;
+  private final StringProperty metric = new SimpleStringProperty(this, "metric", "");
 
   protected TrialsCanvasChart() {
     getChildren().add(canvas);
     trials.addListener(o -> redraw());
     direction.addListener(o -> redraw());
+    metric.addListener(o -> redraw());
     palette.onChange(this::redraw);
     setPrefSize(700, 400);
   }
@@ -64,6 +68,17 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
 
   public ObjectProperty<Direction> directionProperty() {
     return direction;
+  }
+
+  /** The name of the study's metric ("rmse"), for the y axis title. */
+  public StringProperty metricProperty() {
+    return metric;
+  }
+
+  /** The y axis title: the validation score, named with the metric and its direction. */
+  public String yTitle() {
+    String m = metric.get();
+    return direction.get().label("validation " + (m == null || m.isBlank() ? "score" : m));
   }
 
   @Override
@@ -119,7 +134,7 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
     return v -> inLogs.applyAsDouble(Math.log10(Math.max(v, lo)));
   }
 
-  /** Axis lines, readable ticks and the x axis title, for a frame of w x h over the given ranges. */
+  /** Axis lines, readable ticks and the axis titles, for a frame of w x h over the given ranges. */
   protected final void frame(GraphicsContext g, double w, double h, double xLo, double xHi, double yLo, double yHi,
       String xTitle) {
     double plotW = w - LEFT - RIGHT;
@@ -142,6 +157,13 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
       g.fillText(Ticks.label(x), px.applyAsDouble(x), TOP + plotH + 5);
     }
     g.fillText(xTitle, LEFT + plotW / 2, TOP + plotH + 22);
+    // The y title runs up the left edge, beside the tick labels.
+    g.save();
+    g.translate(10, TOP + plotH / 2);
+    g.rotate(-90);
+    g.setTextBaseline(VPos.CENTER);
+    g.fillText(yTitle(), 0, 0);
+    g.restore();
   }
 
   /** A one-line caption above the plot. */

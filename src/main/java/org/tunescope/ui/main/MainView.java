@@ -383,6 +383,7 @@ public final class MainView {
         : vm.run().studyProperty().get().study().space(), vm.run().studyProperty()));
     parallel.directionProperty().bind(Bindings.createObjectBinding(() -> vm.run().studyProperty().get() == null
         ? Direction.MAXIMIZE : vm.run().studyProperty().get().study().direction(), vm.run().studyProperty()));
+    parallel.metricProperty().bind(metric());
     parallel.selectedTrialProperty().bindBidirectional(vm.run().selectedTrialProperty());
     parallel.setOnNarrow(ranges -> {
       vm.space().apply(ranges);
@@ -410,6 +411,7 @@ public final class MainView {
     chart.setId("historyChart");
     followTrials(chart.trialsProperty());
     chart.directionProperty().bind(direction());
+    chart.metricProperty().bind(metric());
     CheckBox byTime = new CheckBox("against elapsed time");
     chart.byTimeProperty().bind(byTime.selectedProperty());
     return chartWithControls(chart, byTime);
@@ -421,6 +423,7 @@ public final class MainView {
     chart.setId("costChart");
     followTrials(chart.trialsProperty());
     chart.directionProperty().bind(direction());
+    chart.metricProperty().bind(metric());
     CheckBox byMemory = new CheckBox("cost as memory allocated");
     chart.byMemoryProperty().bind(byMemory.selectedProperty());
     return chartWithControls(chart, byMemory);
@@ -440,6 +443,12 @@ public final class MainView {
     org.tunescope.ui.Throttle refresh = new org.tunescope.ui.Throttle(Duration.millis(300),
         () -> target.set(List.copyOf(vm.run().trials())));
     vm.run().trials().addListener((javafx.collections.ListChangeListener<Trial>) c -> refresh.request());
+  }
+
+  /** The name of the shown study's metric, for axis titles; empty without a study. */
+  private javafx.beans.binding.StringBinding metric() {
+    return Bindings.createStringBinding(() -> vm.run().studyProperty().get() == null ? ""
+        : vm.run().studyProperty().get().study().metric(), vm.run().studyProperty());
   }
 
   private javafx.beans.binding.ObjectBinding<Direction> direction() {

@@ -337,7 +337,8 @@ public final class RunViewModel {
     tally(t, 1);
     if (t.isComplete() && direction.isBetter(t.validation().mean(), bestScore)) {
       bestScore = t.validation().mean();
-      best.set(String.format(Locale.ROOT, "best %.4f (trial %d)", bestScore, t.number()));
+      best.set(String.format(Locale.ROOT, "best %s %.4f (%s), trial %d", study.get().study().metric(), bestScore,
+          direction.better(), t.number()));
     }
   }
 

@@ -10,13 +10,15 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import org.tunescope.engine.space.SearchParameter;
+import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.ml.tuning.PreparedStudy;
 
 /**
  * The live, sortable trials table: number, state, one column per searched parameter, train mean,
- * validation mean, gap, fit time and error. Selecting a row selects that trial everywhere.
+ * validation mean (headed with the study's metric), gap (how much worse validation is than train, positive
+ * whichever way the metric is better), fit time and error. Selecting a row selects that trial everywhere.
  */
 public final class TrialsTable {
 
@@ -70,12 +72,16 @@ public final class TrialsTable {
         }
       }
     }
-    TableColumn<Trial, Object> train = column("train", 80, t -> score(t.train().mean(), t));
+    // The headers name the metric, and the gap is "validation worse than train" in its direction, so an
+    // error metric such as rmse does not read backwards.
+    String metric = study == null ? "" : " " + study.study().metric();
+    Direction direction = study == null ? Direction.MAXIMIZE : study.study().direction();
+    TableColumn<Trial, Object> train = column("train" + metric, 90, t -> score(t.train().mean(), t));
     train.getStyleClass().add("train-column");
-    TableColumn<Trial, Object> validation = column("validation", 90, t -> score(t.validation().mean(), t));
+    TableColumn<Trial, Object> validation = column("validation" + metric, 110, t -> score(t.validation().mean(), t));
     validation.getStyleClass().add("validation-column");
     table.getColumns().addAll(List.of(train, validation,
-        column("gap", 75, t -> score(t.gap(), t)),
+        column("gap", 75, t -> score(t.gap(direction), t)),
         column("fit s", 70, t -> t.state() == TrialState.RUNNING ? null : new Num(t.fitSeconds(), "%.2f")),
         column("error", 260, t -> t.error().orElse(""))));
   }

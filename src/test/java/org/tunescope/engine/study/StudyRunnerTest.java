@@ -80,7 +80,7 @@ class StudyRunnerTest {
     assertEquals(3, t.folds().size());
     assertEquals(t.folds().stream().mapToDouble(FoldScore::validation).average().orElseThrow(),
         t.validation().mean(), 1e-12);
-    assertEquals(0.1, t.gap(), 1e-9);
+    assertEquals(0.1, t.gap(Direction.MAXIMIZE), 1e-9);
     assertTrue(t.fitSeconds() >= 0);
     assertTrue(t.bytesAllocated() > 0, "the objective allocates");
     assertTrue(t.error().isEmpty());

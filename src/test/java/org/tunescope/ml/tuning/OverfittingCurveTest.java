@@ -56,6 +56,7 @@ class OverfittingCurveTest {
     assertTrue(peakDepth <= 8, "validation peaks at a small depth, not " + peakDepth);
     assertTrue(validation[peak] - validation[19] > 0.005,
         "deep trees validate worse than the best: " + validation[peak] + " vs " + validation[19]);
-    assertTrue(byDepth.get(19).gap() > byDepth.get(peak).gap(), "the gap widens past the peak");
+    assertTrue(byDepth.get(19).gap(Direction.MAXIMIZE) > byDepth.get(peak).gap(Direction.MAXIMIZE),
+        "the gap widens past the peak");
   }
 }

@@ -58,7 +58,8 @@ class RunViewModelTest {
     assertEquals(1.0, vm.progressProperty().get(), 1e-12);
     assertEquals("8 / 8 trials", vm.statusProperty().get());
     double best = finished.get(0).best().orElseThrow().validation().mean();
-    assertTrue(vm.bestProperty().get().startsWith(String.format(java.util.Locale.ROOT, "best %.4f", best)),
+    assertTrue(vm.bestProperty().get().startsWith(String.format(java.util.Locale.ROOT,
+        "best accuracy %.4f (higher is better)", best)),
         vm.bestProperty().get());
     assertTrue(notifications.messageProperty().get().startsWith("Study finished: 8 / 8 trials, 8 complete"));
     assertTrue(vm.estimate("knn", OptionalInt.of(100), 5, 2).isPresent(), "later runs of knn get an estimate");

@@ -54,11 +54,13 @@ public abstract class SelectedTrialCurveView extends BorderPane {
     status.setWrapText(true);
     HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
     status.setText(idle(run.studyProperty().get()));
+    chart.yLabelProperty().set(yLabel(run.studyProperty().get()));
     run.studyProperty().addListener((o, old, study) -> {
       // Another study: a curve still computing or shown belongs to the old one.
       current.set(true);
       chart.setModel(null);
       status.setText(idle(study));
+      chart.yLabelProperty().set(yLabel(study));
     });
     HBox controls = new HBox(8, compute, status);
     controls.setAlignment(Pos.CENTER_LEFT);
@@ -76,8 +78,11 @@ public abstract class SelectedTrialCurveView extends BorderPane {
   protected abstract ValidationCurveModel compute(PreparedStudy study, Trial trial, BooleanSupplier cancelled)
       throws Exception;
 
-  /** What the finished curve of trial {@code number} tells, for the status line. */
-  protected abstract String reading(int number);
+  /**
+   * What the finished curve of trial {@code number} tells, for the status line, in the words of the study's
+   * metric (a score that rises for accuracy falls for rmse).
+   */
+  protected abstract String reading(PreparedStudy study, int number);
 
   /** Computes the curve of the selected trial in the background; a newer request makes an older one stop. */
   public void compute() {
@@ -97,7 +102,7 @@ public abstract class SelectedTrialCurveView extends BorderPane {
         scheduler.ui(() -> {
           if (!cancelled.get()) {
             chart.setModel(model);
-            status.setText(reading(number));
+            status.setText(reading(study, number));
           }
         });
       } catch (Exception e) {
@@ -108,6 +113,10 @@ public abstract class SelectedTrialCurveView extends BorderPane {
         });
       }
     });
+  }
+
+  private static String yLabel(PreparedStudy study) {
+    return study == null ? "" : study.study().direction().label(study.study().metric());
   }
 
   private String idle(PreparedStudy study) {

@@ -93,6 +93,15 @@ public class ValidationCurveChart extends Control implements ChartPalette.Owner 
     return xLabel;
   }
 
+  // --- yLabel
+  private final javafx.beans.property.StringProperty yLabel = new javafx.beans.property.SimpleStringProperty(this,
+      "yLabel", "");
+
+  /** The y axis title: the metric and which way is better ("rmse (lower is better)"); none when empty. */
+  public final javafx.beans.property.StringProperty yLabelProperty() {
+    return yLabel;
+  }
+
   // --- placeholder
   private final javafx.beans.property.StringProperty placeholder = new javafx.beans.property.SimpleStringProperty(
       this, "placeholder", "The overfitting curve appears as trials finish.");

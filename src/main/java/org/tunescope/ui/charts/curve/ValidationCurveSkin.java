@@ -36,6 +36,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     chart.selectedTrialProperty().addListener(o -> draw());
     chart.annotationsProperty().addListener(o -> draw());
     chart.xLabelProperty().addListener(o -> draw());
+    chart.yLabelProperty().addListener(o -> draw());
     chart.placeholderProperty().addListener(o -> draw());
     chart.markerProperty().addListener(o -> draw());
     chart.palette().onChange(this::draw);
@@ -260,6 +261,15 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     String title = getSkinnable().xLabelProperty().get();
     g.fillText((title == null || title.isEmpty() ? m.parameter() : title) + (m.isLog() ? " (log scale)" : ""),
         LEFT + plotW / 2, TOP + plotH + 24);
+    String yTitle = getSkinnable().yLabelProperty().get();
+    if (yTitle != null && !yTitle.isEmpty()) {
+      g.save();
+      g.translate(10, TOP + plotH / 2);
+      g.rotate(-90);
+      g.setTextBaseline(VPos.CENTER);
+      g.fillText(yTitle, 0, 0);
+      g.restore();
+    }
     g.setTextBaseline(VPos.BASELINE);
   }
 

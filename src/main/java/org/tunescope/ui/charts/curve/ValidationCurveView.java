@@ -45,6 +45,7 @@ public final class ValidationCurveView extends BorderPane {
 
   /** Offers the searched parameters, the most "complexity-driving" first. */
   private void parameters(PreparedStudy study) {
+    chart.yLabelProperty().set(study == null ? "" : study.study().direction().label(study.study().metric()));
     if (study == null) {
       parameter.getItems().clear();
       return;

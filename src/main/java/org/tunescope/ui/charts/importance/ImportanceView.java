@@ -30,7 +30,7 @@ public final class ImportanceView extends BorderPane {
     this.run = run;
     this.scheduler = scheduler;
     NumberAxis share = new NumberAxis(0, 1, 0.1);
-    share.setLabel("share of the validation score's variation explained");
+    share.setLabel(axisLabel(run.studyProperty().get()));
     CategoryAxis names = new CategoryAxis();
     chart = new BarChart<>(share, names);
     chart.setId("importanceChart");
@@ -41,7 +41,16 @@ public final class ImportanceView extends BorderPane {
     // A forest per batch of trials would keep a core busy: at most one every two seconds.
     org.tunescope.ui.Throttle throttle = new org.tunescope.ui.Throttle(javafx.util.Duration.seconds(2), this::refresh);
     run.trials().addListener((ListChangeListener<Trial>) c -> throttle.request());
-    run.studyProperty().addListener((o, a, b) -> refresh());
+    run.studyProperty().addListener((o, a, study) -> {
+      share.setLabel(axisLabel(study));
+      refresh();
+    });
+  }
+
+  /** The bars' axis: which score's variation they share out, named with the study's metric. */
+  static String axisLabel(PreparedStudy study) {
+    return "share of the variation in validation " + (study == null ? "score" : study.study().metric())
+        + " explained";
   }
 
   private void refresh() {

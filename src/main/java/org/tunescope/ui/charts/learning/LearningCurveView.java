@@ -2,6 +2,7 @@ package org.tunescope.ui.charts.learning;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.LearningCurve;
 import org.tunescope.ml.tuning.PreparedStudy;
@@ -31,9 +32,15 @@ public final class LearningCurveView extends SelectedTrialCurveView {
   }
 
   @Override
-  protected String reading(int number) {
-    return "Learning curve of trial " + number + ": a gap that stays as rows grow means the model"
-        + " is too complex; scores that still rise mean more data would help.";
+  protected String reading(PreparedStudy study, int number) {
+    return reading(study.study().direction(), study.study().metric(), number);
+  }
+
+  /** The status line of a finished curve, in the metric's direction: an rmse that still falls, not "rises". */
+  static String reading(Direction direction, String metric, int number) {
+    return "Learning curve of trial " + number + ": a gap that stays as rows grow means the model is too complex;"
+        + " a validation " + metric + " that still " + direction.improves() + " (" + direction.better()
+        + ") means more data would help.";
   }
 
   /** The curve as a chart model: one point per size, its folds as a trial's folds. */

@@ -15,12 +15,18 @@ public final class Axis {
 
   private final int id;
   private final String name;
+  private final String title;
   private final Kind kind;
   private Scale scale;
 
   Axis(int id, String name, Kind kind, Scale scale) {
+    this(id, name, name, kind, scale);
+  }
+
+  Axis(int id, String name, String title, Kind kind, Scale scale) {
     this.id = id;
     this.name = Objects.requireNonNull(name);
+    this.title = Objects.requireNonNull(title);
     this.kind = kind;
     this.scale = scale;
   }
@@ -32,6 +38,11 @@ public final class Axis {
 
   public String name() {
     return name;
+  }
+
+  /** What the axis is called on screen: its name, with the metric for a score axis ("validation rmse"). */
+  public String title() {
+    return title;
   }
 
   public Kind kind() {

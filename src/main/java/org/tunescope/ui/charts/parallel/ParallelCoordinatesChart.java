@@ -66,6 +66,7 @@ public class ParallelCoordinatesChart extends Control {
     listened.addListener(listListener);
     space.addListener(o -> rebuild());
     direction.addListener(o -> rebuild());
+    metric.addListener(o -> rebuild());
     showIncomplete.addListener((o, a, on) -> {
       model.setIncludeIncomplete(on);
       fire(Change.FULL);
@@ -93,7 +94,8 @@ public class ParallelCoordinatesChart extends Control {
   private void rebuild() {
     SearchSpace s = getSpace();
     model = s == null ? ParallelCoordinatesModel.empty()
-        : new ParallelCoordinatesModel(s, getDirection() == null ? Direction.MAXIMIZE : getDirection());
+        : new ParallelCoordinatesModel(s, getDirection() == null ? Direction.MAXIMIZE : getDirection(),
+            metric.get() == null ? "" : metric.get());
     model.setIncludeIncomplete(isShowIncomplete());
     model.setTrials(getTrials() == null ? List.of() : getTrials());
     fire(Change.FULL);
@@ -230,6 +232,16 @@ public class ParallelCoordinatesChart extends Control {
 
   public final void setDirection(Direction value) {
     direction.set(value);
+  }
+
+  // --- metric
+
+  private final javafx.beans.property.StringProperty metric = new javafx.beans.property.SimpleStringProperty(this,
+      "metric", "");
+
+  /** The name of the study's metric ("rmse"): the train and validation axes are titled with it. */
+  public final javafx.beans.property.StringProperty metricProperty() {
+    return metric;
   }
 
   // --- selectedTrial

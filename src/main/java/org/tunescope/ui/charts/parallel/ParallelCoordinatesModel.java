@@ -67,6 +67,11 @@ public final class ParallelCoordinatesModel {
   private boolean includeIncomplete = true;
 
   public ParallelCoordinatesModel(SearchSpace space, Direction direction) {
+    this(space, direction, "");
+  }
+
+  /** A model whose train and validation axes are titled with the study's metric ("validation rmse"). */
+  public ParallelCoordinatesModel(SearchSpace space, Direction direction, String metric) {
     this.space = space;
     this.direction = direction;
     for (SearchParameter p : space.parameters()) {
@@ -75,8 +80,11 @@ public final class ParallelCoordinatesModel {
         axes.add(new Axis(axes.size(), p.name(), Axis.Kind.PARAMETER, scale));
       }
     }
-    axes.add(new Axis(axes.size(), TRAIN, Axis.Kind.TRAIN, Scale.Numeric.fitting(Double.NaN, Double.NaN)));
-    axes.add(new Axis(axes.size(), VALIDATION, Axis.Kind.VALIDATION, Scale.Numeric.fitting(Double.NaN, Double.NaN)));
+    String suffix = metric.isBlank() ? "" : " " + metric;
+    axes.add(new Axis(axes.size(), TRAIN, TRAIN + suffix, Axis.Kind.TRAIN,
+        Scale.Numeric.fitting(Double.NaN, Double.NaN)));
+    axes.add(new Axis(axes.size(), VALIDATION, VALIDATION + suffix, Axis.Kind.VALIDATION,
+        Scale.Numeric.fitting(Double.NaN, Double.NaN)));
     axes.add(new Axis(axes.size(), GAP, Axis.Kind.GAP, Scale.Numeric.fitting(Double.NaN, Double.NaN)));
     order.addAll(axes);
     columns = new float[axes.size()][64];
@@ -239,11 +247,11 @@ public final class ParallelCoordinatesModel {
     return i;
   }
 
-  private static double score(Axis a, Trial t) {
+  private double score(Axis a, Trial t) {
     return switch (a.kind()) {
       case TRAIN -> t.train().mean();
       case VALIDATION -> t.validation().mean();
-      case GAP -> t.gap();
+      case GAP -> t.gap(direction);
       case PARAMETER -> Double.NaN;
     };
   }
@@ -600,7 +608,7 @@ public final class ParallelCoordinatesModel {
       sb.append(" (").append(t.state().id()).append(')');
     }
     for (Axis a : order) {
-      sb.append('\n').append(a.name()).append(": ");
+      sb.append('\n').append(a.title()).append(": ");
       if (a.isScore()) {
         double v = score(a, t);
         sb.append(Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f", v));

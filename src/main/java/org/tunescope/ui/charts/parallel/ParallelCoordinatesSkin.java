@@ -316,7 +316,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     List<Axis> axes = model().axes();
     for (int k = 0; k < axes.size(); k++) {
       Axis a = axes.get(k);
-      Label title = new Label(a.name());
+      Label title = new Label(a.title());
       title.getStyleClass().addAll("axis-title", a.kind().name().toLowerCase(Locale.ROOT) + "-axis");
       title.setId("axis-title-" + a.name());
       // Titles too long for their room are ellipsised: the tooltip keeps the whole name.

@@ -3,6 +3,7 @@ package org.tunescope.ui.charts.trees;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TreeCountCurve;
@@ -39,9 +40,15 @@ public final class TreeCountView extends SelectedTrialCurveView {
   }
 
   @Override
-  protected String reading(int number) {
-    return "Trees of trial " + number + ": where validation levels off, more trees only cost time;"
-        + " where it falls while train rises, boosting overfits with more rounds.";
+  protected String reading(PreparedStudy study, int number) {
+    return reading(study.study().direction(), study.study().metric(), number);
+  }
+
+  /** The status line of a finished curve, in the metric's direction (for rmse, overfitting is a rising curve). */
+  static String reading(Direction direction, String metric, int number) {
+    return "Trees of trial " + number + ": where validation " + metric + " levels off, more trees only cost time;"
+        + " where it " + direction.worsens() + " while train " + direction.improves() + " (" + direction.better()
+        + "), boosting overfits with more rounds.";
   }
 
   /** The curve as a chart model: one point per tree count, its folds as a trial's folds. */
