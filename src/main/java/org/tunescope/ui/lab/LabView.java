@@ -127,6 +127,18 @@ public final class LabView extends BorderPane {
       item.setOnAction(e -> vm.loadSample(name));
       samples.getItems().add(item);
     }
+    // The controls show the data on show: a lesson's set (sine, 60 rows) or a sample, not what was typed last.
+    vm.dataProperty().addListener((o, old, d) -> {
+      if (d != null && d.choice() instanceof DatasetChoice.Generated g) {
+        kind.setValue(g.kind());
+        rows.getValueFactory().setValue(g.rows());
+        noise.getValueFactory().setValue(g.noise());
+        seed.getValueFactory().setValue((int) g.seed());
+        samples.setText("Sample (PCA)");
+      } else if (d != null && d.choice() instanceof DatasetChoice.Sample sample) {
+        samples.setText(sample.name() + " (PCA)");
+      }
+    });
     HBox bar = new HBox(8, new Label("Data"), kind, new Label("rows"), rows, new Label("noise"), noise,
         new Label("seed"), seed, generate, new Separator(javafx.geometry.Orientation.VERTICAL), samples);
     bar.setAlignment(Pos.CENTER_LEFT);

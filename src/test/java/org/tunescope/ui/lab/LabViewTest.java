@@ -90,6 +90,26 @@ class LabViewTest {
     assertTrue(Files.size(png) > 5_000, "a PNG of the lab: " + Files.size(png) + " bytes");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDataControlsShowTheLessonsData(FxRobot robot) throws Exception {
+    LabViewModel lab = vm.lab();
+    robot.clickOn("Lab");
+    robot.interact(() -> lab.openLesson(Lesson.POLYNOMIAL_DEGREE_ON_SINE));
+    waitUntil(() -> lab.lessonProperty().get() == Lesson.POLYNOMIAL_DEGREE_ON_SINE && lab.curveProperty().get() != null
+        && !lab.busyProperty().get());
+    assertEquals(org.tunescope.ml.data.generate.TeachingDataset.SINE,
+        robot.lookup("#labKind").queryAs(javafx.scene.control.ComboBox.class).getValue());
+    assertEquals(60, robot.lookup("#labRows").queryAs(javafx.scene.control.Spinner.class).getValue());
+    assertEquals(0.3, (Double) robot.lookup("#labNoise").queryAs(javafx.scene.control.Spinner.class).getValue(), 1e-9);
+    robot.interact(() -> lab.openLesson(Lesson.NEIGHBOURS_ON_CIRCLES));
+    waitUntil(() -> lab.lessonProperty().get() == Lesson.NEIGHBOURS_ON_CIRCLES && lab.curveProperty().get() != null
+        && !lab.busyProperty().get());
+    assertEquals(org.tunescope.ml.data.generate.TeachingDataset.CIRCLES,
+        robot.lookup("#labKind").queryAs(javafx.scene.control.ComboBox.class).getValue());
+    assertEquals(0.25, (Double) robot.lookup("#labNoise").queryAs(javafx.scene.control.Spinner.class).getValue(), 1e-9);
+  }
+
   private static void waitUntil(BooleanSupplier condition) throws Exception {
     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
     WaitForAsyncUtils.waitForFxEvents();
