@@ -9,30 +9,40 @@ import java.util.Optional;
 import org.tunescope.engine.space.Complexity;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.ScoreSummary;
 import org.tunescope.engine.study.Trial;
 
 /**
  * The overfitting (validation) curve of one hyperparameter, computed from a study's trials without
- * drawing: per x value (or bin, for continuous values) the trial with the best validation score there,
- * with its train and validation means and fold standard deviations; the zones of underfitting, good
- * fit and overfitting; the best point; and the one-standard-error choice.
+ * drawing: per x value (or bin, when there are many values) the trial with the best validation score
+ * there, with its train and validation means and fold standard deviations; the zones of underfitting,
+ * good fit and overfitting where the scores show them; the best point; and the one-standard-error choice.
  */
 public final class ValidationCurveModel {
 
-  /** Continuous parameters are binned into this many bins (in log space on log axes). */
+  /**
+   * Parameters with many values are binned into this many bins (in log space on log axes): continuous
+   * ones with more distinct values than this, integer ones with more than {@link #MAX_INTEGER_POINTS}.
+   */
   public static final int BINS = 12;
 
-  /** Where a point of the curve lies. */
+  /**
+   * Integer values up to this many each get their own point (the lab's 20-value grids, tree depths); a
+   * search over a wide integer range (trees 10..500) has hundreds, one noisy trial each: those are binned.
+   */
+  public static final int MAX_INTEGER_POINTS = 2 * BINS;
+
+  /** Where a point of the curve lies, when the scores show it. */
   public enum Zone { UNDERFITTING, GOOD_FIT, OVERFITTING }
 
   /**
    * One point of the curve: the best trial at an x value.
    *
-   * @param x        the parameter's value (a category's index for categorical parameters)
+   * @param x        the parameter's value (a category's index for categorical parameters; a bin's centre)
    * @param trial    the trial with the best validation score at that value or bin
-   * @param zone     how the model fits there
+   * @param zone     how the model fits there; empty when the scores give no clear verdict
    */
-  public record Point(double x, Trial trial, Zone zone) {
+  public record Point(double x, Trial trial, Optional<Zone> zone) {
     public double train() {
       return trial.train().mean();
     }
@@ -70,13 +80,24 @@ public final class ValidationCurveModel {
   }
 
   /**
-   * Builds the curve of {@code parameter}.
+   * Builds the curve of {@code parameter} from a study's trials, binning many values.
    *
    * @param searched   the parameter's distribution in the study (log scale, categories)
    * @param complexity which way the parameter makes the model more complex
    */
   public static ValidationCurveModel of(List<Trial> trials, String parameter, Distribution searched,
       Complexity complexity, Direction direction) {
+    return of(trials, parameter, searched, complexity, direction, true);
+  }
+
+  /**
+   * Builds the curve of {@code parameter}.
+   *
+   * @param binManyValues false for a computed curve whose x values were chosen (a learning curve, scores
+   *                      against trees): each value keeps its own point however many there are
+   */
+  public static ValidationCurveModel of(List<Trial> trials, String parameter, Distribution searched,
+      Complexity complexity, Direction direction, boolean binManyValues) {
     boolean log = searched instanceof Distribution.FloatRange f && f.log()
         || searched instanceof Distribution.IntRange i && i.log();
     List<String> categories = new ArrayList<>();
@@ -86,11 +107,13 @@ public final class ValidationCurveModel {
     List<Trial> usable = trials.stream().filter(Trial::isComplete)
         .filter(t -> t.params().get(parameter) != null && Double.isFinite(t.validation().mean())).toList();
     Map<Double, Trial> bestAt = new LinkedHashMap<>();
-    boolean continuous = searched instanceof Distribution.FloatRange && distinct(usable, parameter, categories) > BINS;
+    long distinct = distinct(usable, parameter, categories);
+    boolean binned = binManyValues && (searched instanceof Distribution.FloatRange && distinct > BINS
+        || searched instanceof Distribution.IntRange && distinct > MAX_INTEGER_POINTS);
     double[] range = range(usable, parameter, categories, log);
     for (Trial t : usable) {
       double x = x(t, parameter, categories);
-      double key = continuous ? binCentre(x, range, log) : x;
+      double key = binned ? binCentre(x, range, log) : x;
       Trial current = bestAt.get(key);
       if (current == null || direction.isBetter(t.validation().mean(), current.validation().mean())) {
         bestAt.put(key, t);
@@ -104,7 +127,7 @@ public final class ValidationCurveModel {
       java.util.Collections.reverse(ordered);
     }
     List<Trial> byComplexity = ordered.stream().map(Map.Entry::getValue).toList();
-    List<Zone> zones = zones(byComplexity, direction);
+    List<Optional<Zone>> zones = zones(byComplexity, direction);
     List<Point> points = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
       points.add(new Point(ordered.get(i).getKey(), ordered.get(i).getValue(), zones.get(i)));
@@ -123,50 +146,77 @@ public final class ValidationCurveModel {
   }
 
   /**
-   * Labels each point from simple to complex: worse than the best by more than a tolerance on the simple
-   * side is underfitting; on the complex side, with a gap wider than at the best, overfitting. The zones
-   * are contiguous: every point simpler than an underfitting one underfits too, and every point more
-   * complex than an overfitting one overfits, so a noisy curve does not flicker between zones.
+   * Labels each point from simple to complex by the evidence against the best point, never by the plotted
+   * range (one collapsed point must not make every other point look close to the best):
+   * <ul>
+   *   <li>good fit: validation within the standard error of its difference from the best (the standard
+   *       errors of both means across folds, combined), the best itself included;</li>
+   *   <li>underfitting, on the simple side of the best: validation worse than the best by more than that,
+   *       and training no better than at the best (by more than its own standard error): both are poor;</li>
+   *   <li>overfitting, on the complex side: validation worse than the best by more than that, while
+   *       training stays at least as good as at the best and better than validation;</li>
+   *   <li>no zone otherwise (a point worse than the best without either pattern, or a dip between points
+   *       near the best).</li>
+   * </ul>
+   * The named zones are contiguous runs at the ends: underfitting is the run of underfitting points from
+   * the simplest one, overfitting the run of overfitting points up to the most complex one, so a noisy
+   * curve does not flicker between them. Works for both directions (rmse is minimised) and does not rely on
+   * the sign of {@link Trial#gap()}. A point with fewer than two folds has no standard error: it gets no
+   * zone unless it is the best.
    */
-  static List<Zone> zones(List<Trial> byComplexity, Direction direction) {
-    List<Zone> zones = new ArrayList<>();
-    if (byComplexity.isEmpty()) {
+  static List<Optional<Zone>> zones(List<Trial> byComplexity, Direction direction) {
+    int n = byComplexity.size();
+    List<Optional<Zone>> zones = new ArrayList<>();
+    if (n == 0) {
       return zones;
     }
     int bestIndex = 0;
-    for (int i = 1; i < byComplexity.size(); i++) {
+    for (int i = 1; i < n; i++) {
       if (direction.isBetter(byComplexity.get(i).validation().mean(), byComplexity.get(bestIndex).validation().mean())) {
         bestIndex = i;
       }
     }
     Trial best = byComplexity.get(bestIndex);
-    double worst = byComplexity.stream().mapToDouble(t -> t.validation().mean())
-        .reduce(direction == Direction.MAXIMIZE ? Math::min : Math::max).orElse(best.validation().mean());
-    double se = best.validation().std() / Math.sqrt(Math.max(1, best.folds().size()));
-    // A point counts as a good fit when it is within one standard error of the best, or within a tenth
-    // of the curve's whole range: noise should not make zones flicker.
-    double tolerance = Math.max(se, 0.1 * Math.abs(best.validation().mean() - worst));
-    double bestGap = Math.abs(best.gap(direction));
-    for (int i = 0; i < byComplexity.size(); i++) {
+    boolean[] near = new boolean[n];
+    boolean[] under = new boolean[n];
+    boolean[] over = new boolean[n];
+    for (int i = 0; i < n; i++) {
       Trial t = byComplexity.get(i);
-      double shortfall = Math.abs(best.validation().mean() - t.validation().mean());
-      if (shortfall <= tolerance) {
-        zones.add(Zone.GOOD_FIT);
-      } else if (i < bestIndex) {
-        zones.add(Zone.UNDERFITTING);
-      } else {
-        zones.add(Math.abs(t.gap(direction)) > bestGap ? Zone.OVERFITTING : Zone.GOOD_FIT);
-      }
+      double shortfall = worseBy(best.validation().mean(), t.validation().mean(), direction);
+      double tolerance = Math.hypot(standardError(best.validation()), standardError(t.validation()));
+      double trainShortfall = worseBy(best.train().mean(), t.train().mean(), direction);
+      double trainTolerance = Math.hypot(standardError(best.train()), standardError(t.train()));
+      // NaN (no standard error) fails every comparison: no evidence, no zone.
+      boolean worse = shortfall > tolerance;
+      near[i] = i == bestIndex || shortfall <= tolerance;
+      under[i] = i < bestIndex && worse && trainShortfall >= -trainTolerance;
+      over[i] = i > bestIndex && worse && trainShortfall <= trainTolerance
+          && worseBy(t.train().mean(), t.validation().mean(), direction) > 0;
     }
-    int lastUnder = zones.lastIndexOf(Zone.UNDERFITTING);
-    for (int i = 0; i < lastUnder; i++) {
-      zones.set(i, Zone.UNDERFITTING);
+    int underEnd = 0;
+    while (underEnd < n && under[underEnd]) {
+      underEnd++;
     }
-    int firstOver = zones.indexOf(Zone.OVERFITTING);
-    for (int i = Math.max(firstOver, 0); firstOver >= 0 && i < zones.size(); i++) {
-      zones.set(i, Zone.OVERFITTING);
+    int overStart = n;
+    while (overStart > 0 && over[overStart - 1]) {
+      overStart--;
+    }
+    for (int i = 0; i < n; i++) {
+      zones.add(i < underEnd ? Optional.of(Zone.UNDERFITTING) : i >= overStart ? Optional.of(Zone.OVERFITTING)
+          : near[i] ? Optional.of(Zone.GOOD_FIT) : Optional.empty());
     }
     return zones;
+  }
+
+  /** How much worse {@code score} is than {@code reference}: positive when worse, in either direction. */
+  private static double worseBy(double reference, double score, Direction direction) {
+    return direction == Direction.MAXIMIZE ? reference - score : score - reference;
+  }
+
+  /** The standard error of a mean across folds; NaN with fewer than two folds. */
+  static double standardError(ScoreSummary s) {
+    int folds = s.folds().size();
+    return folds < 2 ? Double.NaN : s.std() / Math.sqrt(folds);
   }
 
   private static long distinct(List<Trial> trials, String parameter, List<String> categories) {

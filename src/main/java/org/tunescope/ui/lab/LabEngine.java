@@ -107,20 +107,46 @@ public final class LabEngine {
         setup.axis().parameter().complexity(), setup.metric().direction());
   }
 
-  /** The zone of the curve point nearest to {@code value} on the curve's axis. */
-  public static Optional<ValidationCurveModel.Zone> zoneAt(ValidationCurveModel curve, double value) {
+  /** The curve point nearest to {@code value} on the curve's axis. */
+  public static Optional<ValidationCurveModel.Point> nearest(ValidationCurveModel curve, double value) {
     return curve.points().stream().min(java.util.Comparator.comparingDouble(p -> curve.isLog()
-        ? Math.abs(Math.log10(p.x()) - Math.log10(value)) : Math.abs(p.x() - value)))
-        .map(ValidationCurveModel.Point::zone);
+        ? Math.abs(Math.log10(p.x()) - Math.log10(value)) : Math.abs(p.x() - value)));
   }
 
-  /** The zone in plain words, for the lab's status line. */
-  public static String describe(ValidationCurveModel.Zone zone) {
-    return switch (zone) {
-      case UNDERFITTING -> "Underfitting: too simple, it misses the pattern (both scores low)";
-      case GOOD_FIT -> "Good fit: validation score near its best";
-      case OVERFITTING -> "Overfitting: it learns the noise (training high, validation falling)";
-    };
+  /** The zone of the curve point nearest to {@code value}; empty where the scores give no clear verdict. */
+  public static Optional<ValidationCurveModel.Zone> zoneAt(ValidationCurveModel curve, double value) {
+    return nearest(curve, value).flatMap(ValidationCurveModel.Point::zone);
+  }
+
+  /**
+   * The verdict at {@code value} in plain words, for the lab's status line: the nearest point's zone (or
+   * that there is no clear one) and, away from the best, the validation score there beside the best's.
+   * Worded for both directions of the metric.
+   */
+  public static String verdict(ValidationCurveModel curve, double value) {
+    Optional<ValidationCurveModel.Point> point = nearest(curve, value);
+    if (point.isEmpty()) {
+      return "";
+    }
+    ValidationCurveModel.Point p = point.get();
+    String words = p.zone().map(z -> switch (z) {
+      case UNDERFITTING -> "Underfitting: too simple, it misses the pattern (training and validation both poor)";
+      case GOOD_FIT -> "Good fit: validation within its standard error of the best";
+      case OVERFITTING -> "Overfitting: it learns the noise (training stays good, validation worse than at its best)";
+    }).orElse("No clear verdict: validation worse than its best by more than the fold spread, without the training"
+        + " pattern of under- or overfitting");
+    return curve.best().filter(b -> b.trial() != p.trial())
+        .map(b -> words + ". Validation " + score(p.validation()) + " at " + at(curve, p) + ", "
+            + score(b.validation()) + " at the best (" + at(curve, b) + ").")
+        .orElse(words + ". This is the best validation score.");
+  }
+
+  private static String at(ValidationCurveModel curve, ValidationCurveModel.Point p) {
+    return curve.parameter() + " " + ParameterAxis.format(p.trial().params().get(curve.parameter()));
+  }
+
+  private static String score(double v) {
+    return String.format(java.util.Locale.ROOT, "%.3f", v);
   }
 
   /** Predictions for every row of the table, in chunks on every core: the drawing grid has 14,400 rows. */

@@ -22,6 +22,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -79,7 +80,7 @@ public final class LabView extends BorderPane {
     vm.dataProperty().addListener((o, a, d) -> plot.show(d, null));
   }
 
-  private HBox lessonBar() {
+  private javafx.scene.layout.FlowPane lessonBar() {
     ComboBox<Lesson> lessons = new ComboBox<>();
     lessons.setId("labLesson");
     lessons.getItems().setAll(Lesson.values());
@@ -97,12 +98,10 @@ public final class LabView extends BorderPane {
     Button export = new Button("Export PNG...");
     export.setId("labExport");
     export.setOnAction(e -> exportPng());
-    HBox bar = new HBox(8, new Label("Lesson"), lessons, spacer(), export);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    return bar;
+    return bar(new Label("Lesson"), lessons, export);
   }
 
-  private HBox dataBar() {
+  private javafx.scene.layout.FlowPane dataBar() {
     ComboBox<TeachingDataset> kind = new ComboBox<>();
     kind.setId("labKind");
     kind.getItems().setAll(TeachingDataset.values());
@@ -127,13 +126,23 @@ public final class LabView extends BorderPane {
       item.setOnAction(e -> vm.loadSample(name));
       samples.getItems().add(item);
     }
-    HBox bar = new HBox(8, new Label("Data"), kind, new Label("rows"), rows, new Label("noise"), noise,
+    // The controls show the data on show: a lesson's set (sine, 60 rows) or a sample, not what was typed last.
+    vm.dataProperty().addListener((o, old, d) -> {
+      if (d != null && d.choice() instanceof DatasetChoice.Generated g) {
+        kind.setValue(g.kind());
+        rows.getValueFactory().setValue(g.rows());
+        noise.getValueFactory().setValue(g.noise());
+        seed.getValueFactory().setValue((int) g.seed());
+        samples.setText("Sample (PCA)");
+      } else if (d != null && d.choice() instanceof DatasetChoice.Sample sample) {
+        samples.setText(sample.name() + " (PCA)");
+      }
+    });
+    return bar(new Label("Data"), kind, new Label("rows"), rows, new Label("noise"), noise,
         new Label("seed"), seed, generate, new Separator(javafx.geometry.Orientation.VERTICAL), samples);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    return bar;
   }
 
-  private HBox modelBar() {
+  private javafx.scene.layout.FlowPane modelBar() {
     ComboBox<ModelSpec> model = new ComboBox<>(vm.models());
     model.setId("labModel");
     model.setCellFactory(l -> new ListCell<>() {
@@ -148,12 +157,10 @@ public final class LabView extends BorderPane {
     ComboBox<String> parameter = new ComboBox<>(vm.parameters());
     parameter.setId("labParameter");
     parameter.valueProperty().bindBidirectional(vm.parameterProperty());
-    HBox bar = new HBox(8, new Label("Model"), model, new Label("Parameter"), parameter);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    return bar;
+    return bar(new Label("Model"), model, new Label("Parameter"), parameter);
   }
 
-  private HBox sliderBar() {
+  private javafx.scene.layout.FlowPane sliderBar() {
     slider.setId("labSlider");
     slider.setPrefWidth(320);
     HBox.setHgrow(slider, Priority.ALWAYS);
@@ -179,13 +186,11 @@ public final class LabView extends BorderPane {
     Button sweepButton = new Button("Sweep");
     sweepButton.setId("labSweep");
     sweepButton.setOnAction(e -> sweep());
-    HBox bar = new HBox(8, new Label("Value"), slider, value, ends, sweepButton);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    return bar;
+    return bar(new Label("Value"), slider, value, ends, sweepButton);
   }
 
-  private HBox scores() {
-    HBox box = new HBox(10, score("training", "train", vm.trainProperty()),
+  private javafx.scene.layout.FlowPane scores() {
+    javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(10, 4, score("training", "train", vm.trainProperty()),
         score("validation (cross-validated)", "validation", vm.validationProperty()),
         score("held-out test", "test", vm.testProperty()));
     box.setAlignment(Pos.CENTER_LEFT);
@@ -202,6 +207,9 @@ public final class LabView extends BorderPane {
     label.getStyleClass().add("muted");
     label.textProperty().bind(Bindings.createStringBinding(() -> caption + " " + vm.metricName(), value,
         vm.axisProperty()));
+    number.setMinWidth(Region.USE_PREF_SIZE);
+    // The caption may wrap; the number never shrinks.
+    label.setWrapText(true);
     VBox box = new VBox(2, number, label);
     box.getStyleClass().add("lab-score-box");
     return box;
@@ -246,9 +254,18 @@ public final class LabView extends BorderPane {
     return chart;
   }
 
-  private static javafx.scene.layout.Region spacer() {
-    javafx.scene.layout.Region r = new javafx.scene.layout.Region();
-    HBox.setHgrow(r, Priority.ALWAYS);
-    return r;
+  /**
+   * A row of controls that wraps onto a second line when the window is narrow, instead of cutting its
+   * labels and buttons to "...": every label and button keeps the width its text needs.
+   */
+  private static javafx.scene.layout.FlowPane bar(javafx.scene.Node... nodes) {
+    for (javafx.scene.Node n : nodes) {
+      if (n instanceof javafx.scene.control.Labeled || n instanceof ComboBox<?>) {
+        ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+      }
+    }
+    javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, nodes);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
   }
 }

@@ -242,8 +242,8 @@ public final class LabViewModel {
     Optional<ValidationCurveModel.Zone> z = c == null || value.get() == null ? Optional.empty()
         : LabEngine.zoneAt(c, ParameterAxis.toDouble(value.get()));
     zone.set(z.orElse(null));
-    zoneText.set(z.map(LabEngine::describe).orElse(c == null && setup != null
-        ? "Computing the validation curve over the whole range..." : ""));
+    zoneText.set(c != null && value.get() != null ? LabEngine.verdict(c, ParameterAxis.toDouble(value.get()))
+        : setup != null ? "Computing the validation curve over the whole range..." : "");
   }
 
   private void startCurve() {

@@ -57,7 +57,7 @@ class LabBenchmark {
           lesson.title(), positions.size(), quantile(refit, 0.5), quantile(refit, 0.9), quantile(refit, 1),
           quantile(cv, 0.5), curveSeconds));
       report.append("   zones: ").append(curve.points().stream()
-          .map(pt -> ParameterAxis.format(pt.trial().params().get(lesson.parameter())) + "=" + pt.zone().name().charAt(0)
+          .map(pt -> ParameterAxis.format(pt.trial().params().get(lesson.parameter())) + "=" + pt.zone().map(z -> z.name().charAt(0)).orElse('-')
               + String.format(Locale.ROOT, "(%.2f/%.2f)", pt.train(), pt.validation()))
           .toList()).append('\n');
     }

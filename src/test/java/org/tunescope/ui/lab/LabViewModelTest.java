@@ -56,6 +56,24 @@ class LabViewModelTest {
   }
 
   @Test
+  void theSineLessonCallsTheStraightLineUnderfittingThoughDegreeTwentyCollapses() {
+    LabViewModel lab = lab();
+    lab.openLesson(Lesson.POLYNOMIAL_DEGREE_ON_SINE);
+    Point best = lab.curveProperty().get().best().orElseThrow();
+    List<Point> points = lab.curveProperty().get().points();
+    assertTrue(points.get(19).validation() < -1, "degree 20 collapses: r2 " + points.get(19).validation());
+    lab.sliderProperty().set(1);
+    assertEquals(1L, lab.valueProperty().get());
+    assertTrue(lab.validationProperty().get() < best.validation() - 0.2, "a line misses the sine");
+    assertEquals(Zone.UNDERFITTING, lab.zoneProperty().get());
+    assertTrue(lab.zoneTextProperty().get().startsWith("Underfitting"), lab.zoneTextProperty().get());
+    lab.sliderProperty().set(best.x());
+    assertEquals(Zone.GOOD_FIT, lab.zoneProperty().get());
+    lab.sliderProperty().set(20);
+    assertEquals(Zone.OVERFITTING, lab.zoneProperty().get());
+  }
+
+  @Test
   void theSliderSnapsIntegersAndMovesInLogSpaceForLogParameters() {
     LabViewModel lab = lab();
     lab.openLesson(Lesson.NEIGHBOURS_ON_CIRCLES);

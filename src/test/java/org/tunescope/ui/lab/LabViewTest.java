@@ -35,9 +35,11 @@ class LabViewTest {
   static Path samples;
 
   private MainViewModel vm;
+  private Stage stage;
 
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     vm = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(), new RecentFiles(null), samples,
         new org.tunescope.store.InMemoryStudyStore());
     stage.setScene(TuneScopeApp.createScene(vm));
@@ -88,6 +90,63 @@ class LabViewTest {
       }
     });
     assertTrue(Files.size(png) > 5_000, "a PNG of the lab: " + Files.size(png) + " bytes");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDataControlsShowTheLessonsData(FxRobot robot) throws Exception {
+    LabViewModel lab = vm.lab();
+    robot.clickOn("Lab");
+    robot.interact(() -> lab.openLesson(Lesson.POLYNOMIAL_DEGREE_ON_SINE));
+    waitUntil(() -> lab.lessonProperty().get() == Lesson.POLYNOMIAL_DEGREE_ON_SINE && lab.curveProperty().get() != null
+        && !lab.busyProperty().get());
+    assertEquals(org.tunescope.ml.data.generate.TeachingDataset.SINE,
+        robot.lookup("#labKind").queryAs(javafx.scene.control.ComboBox.class).getValue());
+    assertEquals(60, robot.lookup("#labRows").queryAs(javafx.scene.control.Spinner.class).getValue());
+    assertEquals(0.3, (Double) robot.lookup("#labNoise").queryAs(javafx.scene.control.Spinner.class).getValue(), 1e-9);
+    robot.interact(() -> lab.openLesson(Lesson.NEIGHBOURS_ON_CIRCLES));
+    waitUntil(() -> lab.lessonProperty().get() == Lesson.NEIGHBOURS_ON_CIRCLES && lab.curveProperty().get() != null
+        && !lab.busyProperty().get());
+    assertEquals(org.tunescope.ml.data.generate.TeachingDataset.CIRCLES,
+        robot.lookup("#labKind").queryAs(javafx.scene.control.ComboBox.class).getValue());
+    assertEquals(0.25, (Double) robot.lookup("#labNoise").queryAs(javafx.scene.control.Spinner.class).getValue(), 1e-9);
+  }
+
+  @Test
+  void theScoresAndButtonsAreNeverCutAtTheDefaultOrTheMinimumWindowSize(FxRobot robot) throws Exception {
+    LabViewModel lab = vm.lab();
+    robot.interact(() -> {
+      stage.setWidth(1360);
+      stage.setHeight(860);
+    });
+    robot.clickOn("Lab");
+    robot.interact(() -> lab.openLesson(Lesson.POLYNOMIAL_DEGREE_ON_SINE));
+    waitUntil(() -> lab.lessonProperty().get() == Lesson.POLYNOMIAL_DEGREE_ON_SINE && lab.curveProperty().get() != null
+        && !lab.busyProperty().get() && Double.isFinite(lab.validationProperty().get()));
+    assertNothingCut(robot, "default size");
+    // The app's minimum window size (TuneScopeApp).
+    robot.interact(() -> {
+      stage.setWidth(900);
+      stage.setHeight(600);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertNothingCut(robot, "minimum size");
+  }
+
+  /** Every score, the Sweep button and every label of the lab's bars show their whole text. */
+  private static void assertNothingCut(FxRobot robot, String when) {
+    WaitForAsyncUtils.waitForFxEvents();
+    java.util.List<javafx.scene.control.Labeled> checked = new java.util.ArrayList<>();
+    for (String id : java.util.List.of("#lab-score-train", "#lab-score-validation", "#lab-score-test", "#labSweep",
+        "#labValue", "#labGenerate", "#labExport")) {
+      checked.add(robot.lookup(id).queryAs(javafx.scene.control.Labeled.class));
+    }
+    for (javafx.scene.control.Labeled l : checked) {
+      javafx.scene.text.Text shown = (javafx.scene.text.Text) l.lookup(".text");
+      assertEquals(l.getText(), shown.getText(), when + ": " + l.getId() + " is cut");
+      assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, when + ": " + l.getId() + " is " + l.getWidth()
+          + " px wide, needs " + l.prefWidth(-1));
+    }
   }
 
   private static void waitUntil(BooleanSupplier condition) throws Exception {

@@ -41,6 +41,6 @@ public final class CurvePoints {
     }
     long max = points.stream().mapToLong(Point::x).max().orElse(1);
     return ValidationCurveModel.of(trials, name, new Distribution.IntRange(0, Math.max(1, max), false),
-        Complexity.NONE, direction);
+        Complexity.NONE, direction, false);
   }
 }

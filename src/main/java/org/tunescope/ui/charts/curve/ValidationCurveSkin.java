@@ -27,6 +27,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
   private double xHi;
   private double yLo;
   private double yHi;
+  private YRange yRange = new YRange(0, 1);
 
   ValidationCurveSkin(ValidationCurveChart chart) {
     super(chart);
@@ -80,6 +81,11 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
       zones(g, m, h, text);
     }
     axes(g, m, w, h, colours);
+    // Collapsed scores lie outside the y range: everything is clipped to the plot, and marked at its edge.
+    g.save();
+    g.beginPath();
+    g.rect(LEFT, TOP - 4, plotW, plotH + 8);
+    g.clip();
     // Every trial, faint, behind the curve.
     for (Trial t : m.allTrials()) {
       double px = px(m, m.xOf(t), plotW);
@@ -90,6 +96,8 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     band(g, m, plotW, plotH, false, validation);
     line(g, m, plotW, plotH, true, train);
     line(g, m, plotW, plotH, false, validation);
+    g.restore();
+    clippedMarks(g, m, plotW, plotH, train, validation, text);
     m.best().filter(b -> annotate).ifPresent(b -> {
       double px = px(m, b.x(), plotW);
       double py = py(b.validation(), plotH);
@@ -138,19 +146,14 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
   private void scales(ValidationCurveModel m) {
     xLo = Double.POSITIVE_INFINITY;
     xHi = Double.NEGATIVE_INFINITY;
-    yLo = Double.POSITIVE_INFINITY;
-    yHi = Double.NEGATIVE_INFINITY;
     for (Trial t : m.allTrials()) {
       double x = axisX(m, m.xOf(t));
       xLo = Math.min(xLo, x);
       xHi = Math.max(xHi, x);
-      yLo = Math.min(yLo, Math.min(t.train().mean(), t.validation().mean()));
-      yHi = Math.max(yHi, Math.max(t.train().mean(), t.validation().mean()));
     }
-    for (ValidationCurveModel.Point p : m.points()) {
-      yLo = Math.min(yLo, Math.min(p.train() - p.trainStd(), p.validation() - p.validationStd()));
-      yHi = Math.max(yHi, Math.max(p.train() + p.trainStd(), p.validation() + p.validationStd()));
-    }
+    yRange = YRange.of(m);
+    yLo = yRange.lo();
+    yHi = yRange.hi();
     if (!m.categories().isEmpty()) {
       xLo = -0.5;
       xHi = m.categories().size() - 0.5;
@@ -159,9 +162,57 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
       xLo -= 0.5;
       xHi += 0.5;
     }
-    double pad = (yHi - yLo) * 0.05 + 1e-9;
-    yLo -= pad;
-    yHi += pad;
+  }
+
+  /**
+   * A triangle at the plot's edge, pointing out, for each curve score beyond the y range, and a note of
+   * how many there are and the most extreme one: the clipped points stay visible as points.
+   */
+  private void clippedMarks(GraphicsContext g, ValidationCurveModel m, double plotW, double plotH, Color train,
+      Color validation, Color text) {
+    List<ValidationCurveModel.Point> clipped = yRange.clipped(m);
+    if (clipped.isEmpty()) {
+      return;
+    }
+    int below = 0;
+    int above = 0;
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = Double.NEGATIVE_INFINITY;
+    for (ValidationCurveModel.Point p : clipped) {
+      double px = px(m, p.x(), plotW);
+      for (boolean isTrain : new boolean[] {true, false}) {
+        double y = isTrain ? p.train() : p.validation();
+        if (!yRange.clips(y)) {
+          continue;
+        }
+        boolean low = y < yRange.lo();
+        double edge = low ? TOP + plotH : TOP;
+        double tip = low ? edge - 1 : edge + 1;
+        double base = low ? edge - 10 : edge + 10;
+        g.setFill(isTrain ? train : validation);
+        g.fillPolygon(new double[] {px - 5, px + 5, px}, new double[] {base, base, tip}, 3);
+        if (low) {
+          below++;
+          lowest = Math.min(lowest, y);
+        } else {
+          above++;
+          highest = Math.max(highest, y);
+        }
+      }
+    }
+    // In the top row, left of the legend: the plot's edges belong to the curve and the slider's marker.
+    List<String> notes = new ArrayList<>();
+    if (below > 0) {
+      notes.add("\u25BC " + below + " below the axis, lowest " + Ticks.label(lowest));
+    }
+    if (above > 0) {
+      notes.add("\u25B2 " + above + " above the axis, highest " + Ticks.label(highest));
+    }
+    g.setFill(text);
+    g.setTextAlign(TextAlignment.LEFT);
+    g.setTextBaseline(VPos.CENTER);
+    g.fillText(String.join("; ", notes), LEFT, 14);
+    g.setTextBaseline(VPos.BASELINE);
   }
 
   private static double axisX(ValidationCurveModel m, double x) {
@@ -183,12 +234,17 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     int i = 0;
     while (i < pts.size()) {
       int j = i;
-      while (j + 1 < pts.size() && pts.get(j + 1).zone() == pts.get(i).zone()) {
+      while (j + 1 < pts.size() && pts.get(j + 1).zone().equals(pts.get(i).zone())) {
         j++;
+      }
+      if (pts.get(i).zone().isEmpty()) {
+        // No clear verdict there: nothing is shaded or named.
+        i = j + 1;
+        continue;
       }
       double from = i == 0 ? LEFT : (px(m, pts.get(i - 1).x(), plotW) + px(m, pts.get(i).x(), plotW)) / 2;
       double to = j == pts.size() - 1 ? LEFT + plotW : (px(m, pts.get(j).x(), plotW) + px(m, pts.get(j + 1).x(), plotW)) / 2;
-      ValidationCurveModel.Zone zone = pts.get(i).zone();
+      ValidationCurveModel.Zone zone = pts.get(i).zone().get();
       Color fill = switch (zone) {
         case UNDERFITTING -> Color.web("#748ffc", 0.10);
         case GOOD_FIT -> Color.web("#40c057", 0.10);

@@ -53,8 +53,8 @@ class MoonsLessonTest {
     double bestDepth = curve.best().orElseThrow().x();
     assertTrue(bestDepth >= 3 && bestDepth <= 10, "validation peaks at a moderate depth: " + bestDepth);
     assertTrue(depth20.validation() < curve.best().orElseThrow().validation() - 0.01, "and then falls");
-    assertEquals(ValidationCurveModel.Zone.UNDERFITTING, depth1.zone());
-    assertEquals(ValidationCurveModel.Zone.OVERFITTING, depth20.zone());
+    assertEquals(java.util.Optional.of(ValidationCurveModel.Zone.UNDERFITTING), depth1.zone());
+    assertEquals(java.util.Optional.of(ValidationCurveModel.Zone.OVERFITTING), depth20.zone());
     assertTrue(Budget.unlimited().maxTrials().isEmpty());
   }
 }
