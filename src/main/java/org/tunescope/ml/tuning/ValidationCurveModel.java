@@ -161,7 +161,7 @@ public final class ValidationCurveModel {
    * The named zones are contiguous runs at the ends: underfitting is the run of underfitting points from
    * the simplest one, overfitting the run of overfitting points up to the most complex one, so a noisy
    * curve does not flicker between them. Works for both directions (rmse is minimised) and does not rely on
-   * the sign of {@link Trial#gap()}. A point with fewer than two folds has no standard error: it gets no
+   * the sign of the trial's gap. A point with fewer than two folds has no standard error: it gets no
    * zone unless it is the best.
    */
   static List<Optional<Zone>> zones(List<Trial> byComplexity, Direction direction) {
