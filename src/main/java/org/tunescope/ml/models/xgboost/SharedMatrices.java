@@ -1,0 +1,214 @@
+package org.tunescope.ml.models.xgboost;
+
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * XGBoost's training matrices of a study's folds, built once per fold and shared by every trial fitted on
+ * it. Building one copies the rows into native memory and, on the first fit, bins every feature
+ * (max_bin quantiles); a study of hundreds of trials would otherwise do both per trial and per fold.
+ *
+ * <p>A matrix is keyed by the identity of the fold's row array (a study keeps one per fold) and by
+ * max_bin: XGBoost keeps the binned copy inside the matrix and rebuilds it in place when another max_bin
+ * asks for it, which is not safe while another thread trains on it, so each max_bin gets a matrix of its
+ * own, at most {@link #BINS_PER_ROWS} of them per fold (a search over max_bin then builds private
+ * matrices for the other values). The first fit on a new matrix holds its lock, so that the binned copy
+ * is built by one thread; later fits only read it and run concurrently.
+ *
+ * <p>Native memory is invisible to the garbage collector: {@link #release} frees a fold's matrices when
+ * its study ends, and a fold's matrices are also freed once its row array is collected.
+ */
+final class SharedMatrices {
+
+  static final int BINS_PER_ROWS = 4;
+
+  private static final Cleaner CLEANER = Cleaner.create();
+  private static final Map<double[][], Matrices> BY_ROWS = new WeakHashMap<>();
+
+  private SharedMatrices() {
+  }
+
+  /** A training matrix in use by one fit: shared (returned with {@link #done}) or private (disposed). */
+  static final class Lease {
+    private final Entry entry;
+    private final DMatrix own;
+    private final boolean holdsLock;
+
+    private Lease(Entry entry, DMatrix own, boolean holdsLock) {
+      this.entry = entry;
+      this.own = own;
+      this.holdsLock = holdsLock;
+    }
+
+    DMatrix matrix() {
+      return entry != null ? entry.matrix : own;
+    }
+
+    /** Ends the fit's use of the matrix. */
+    void done() {
+      if (own != null) {
+        own.dispose();
+        return;
+      }
+      synchronized (entry) {
+        entry.users--;
+        if (holdsLock) {
+          entry.binned = true;
+          entry.building = false;
+          entry.notifyAll();
+        }
+        if (entry.released && entry.users == 0) {
+          entry.matrix.dispose();
+        }
+      }
+    }
+  }
+
+  /** One shared matrix; freed when released and no fit uses it. */
+  private static final class Entry {
+    final DMatrix matrix;
+    final double[] y;
+    int users;
+    boolean binned;
+    boolean building;
+    boolean released;
+
+    Entry(DMatrix matrix, double[] y) {
+      this.matrix = matrix;
+      this.y = y;
+    }
+  }
+
+  /** The matrices of one row array, by max_bin. */
+  private static final class Matrices implements Runnable {
+    final Map<Integer, Entry> byBins = new HashMap<>();
+
+    @Override
+    public synchronized void run() {
+      byBins.values().forEach(SharedMatrices::release);
+      byBins.clear();
+    }
+  }
+
+  /**
+   * The training matrix for a fit on {@code x}, {@code y} with {@code maxBin}: shared when the rows are
+   * reused, else private to the fit.
+   */
+  static Lease lease(double[][] x, double[] y, int maxBin, boolean shared) throws XGBoostError {
+    if (!shared) {
+      return new Lease(null, build(x, y), false);
+    }
+    Matrices matrices;
+    synchronized (BY_ROWS) {
+      matrices = BY_ROWS.get(x);
+      if (matrices == null) {
+        matrices = new Matrices();
+        BY_ROWS.put(x, matrices);
+        // The cleaner holds the matrices, never the rows, so the rows can be collected.
+        CLEANER.register(x, matrices);
+      }
+    }
+    Entry entry;
+    synchronized (matrices) {
+      entry = matrices.byBins.get(maxBin);
+      if (entry == null || entry.y != y) {
+        if (entry != null || matrices.byBins.size() >= BINS_PER_ROWS) {
+          return new Lease(null, build(x, y), false);
+        }
+        entry = new Entry(build(x, y), y);
+        matrices.byBins.put(maxBin, entry);
+      }
+      synchronized (entry) {
+        entry.users++;
+      }
+    }
+    synchronized (entry) {
+      while (entry.building) {
+        try {
+          entry.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          entry.users--;
+          throw new XGBoostError("interrupted while another fit binned the training rows");
+        }
+      }
+      if (!entry.binned) {
+        entry.building = true;
+        return new Lease(entry, null, true);
+      }
+      return new Lease(entry, null, false);
+    }
+  }
+
+  /** Frees the shared matrices of these rows (now, or when the last fit using one ends). */
+  static void release(double[][] x) {
+    Matrices matrices;
+    synchronized (BY_ROWS) {
+      matrices = BY_ROWS.remove(x);
+    }
+    if (matrices != null) {
+      matrices.run();
+    }
+  }
+
+  /** How many shared matrices are alive (for tests and measurements). */
+  static int alive() {
+    List<Matrices> all;
+    synchronized (BY_ROWS) {
+      all = new ArrayList<>(BY_ROWS.values());
+    }
+    int n = 0;
+    for (Matrices m : all) {
+      synchronized (m) {
+        n += m.byBins.size();
+      }
+    }
+    return n;
+  }
+
+  private static void release(Entry entry) {
+    synchronized (entry) {
+      entry.released = true;
+      if (entry.users == 0) {
+        entry.matrix.dispose();
+      }
+    }
+  }
+
+  /** A dense matrix of the rows (NaN is XGBoost's missing value) with the targets as labels. */
+  static DMatrix build(double[][] x, double[] y) throws XGBoostError {
+    int n = x.length;
+    int p = n == 0 ? 0 : x[0].length;
+    DMatrix m = new DMatrix(rowMajor(x), n, p, Float.NaN);
+    try {
+      float[] labels = new float[n];
+      for (int i = 0; i < n; i++) {
+        labels[i] = (float) y[i];
+      }
+      m.setLabel(labels);
+      return m;
+    } catch (XGBoostError | RuntimeException e) {
+      m.dispose();
+      throw e;
+    }
+  }
+
+  /** The rows as one row-major float array, as XGBoost takes them. */
+  static float[] rowMajor(double[][] x) {
+    int p = x.length == 0 ? 0 : x[0].length;
+    float[] out = new float[x.length * p];
+    for (int i = 0; i < x.length; i++) {
+      double[] row = x[i];
+      for (int j = 0; j < p; j++) {
+        out[i * p + j] = (float) row[j];
+      }
+    }
+    return out;
+  }
+}
