@@ -1,9 +1,7 @@
 package org.tunescope.ml.models.xgboost;
 
 import java.lang.ref.Cleaner;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -157,19 +155,18 @@ final class SharedMatrices {
     }
   }
 
-  /** How many shared matrices are alive (for tests and measurements). */
-  static int alive() {
-    List<Matrices> all;
+  /** How many shared matrices these rows have (for tests). */
+  static int sharedFor(double[][] x) {
+    Matrices matrices;
     synchronized (BY_ROWS) {
-      all = new ArrayList<>(BY_ROWS.values());
+      matrices = BY_ROWS.get(x);
     }
-    int n = 0;
-    for (Matrices m : all) {
-      synchronized (m) {
-        n += m.byBins.size();
-      }
+    if (matrices == null) {
+      return 0;
     }
-    return n;
+    synchronized (matrices) {
+      return matrices.byBins.size();
+    }
   }
 
   private static void release(Entry entry) {
