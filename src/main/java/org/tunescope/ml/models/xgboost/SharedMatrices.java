@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
@@ -16,8 +17,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * max_bin: XGBoost keeps the binned copy inside the matrix and rebuilds it in place when another max_bin
  * asks for it, which is not safe while another thread trains on it, so each max_bin gets a matrix of its
  * own, at most {@link #BINS_PER_ROWS} of them per fold (a search over max_bin then builds private
- * matrices for the other values). The first fit on a new matrix holds its lock, so that the binned copy
- * is built by one thread; later fits only read it and run concurrently.
+ * matrices for the other values). A new matrix is binned once, by one thread, before any fit uses it;
+ * the fits then only read it and run side by side.
  *
  * <p>Native memory is invisible to the garbage collector: {@link #release} frees a fold's matrices when
  * its study ends, and a fold's matrices are also freed once its row array is collected.
@@ -36,12 +37,10 @@ final class SharedMatrices {
   static final class Lease {
     private final Entry entry;
     private final DMatrix own;
-    private final boolean holdsLock;
 
-    private Lease(Entry entry, DMatrix own, boolean holdsLock) {
+    private Lease(Entry entry, DMatrix own) {
       this.entry = entry;
       this.own = own;
-      this.holdsLock = holdsLock;
     }
 
     DMatrix matrix() {
@@ -56,11 +55,6 @@ final class SharedMatrices {
       }
       synchronized (entry) {
         entry.users--;
-        if (holdsLock) {
-          entry.binned = true;
-          entry.building = false;
-          entry.notifyAll();
-        }
         if (entry.released && entry.users == 0) {
           entry.matrix.dispose();
         }
@@ -73,6 +67,7 @@ final class SharedMatrices {
     final DMatrix matrix;
     final double[] y;
     int users;
+    /** Whether XGBoost's binned copy is built; while {@code building}, fits wait for it. */
     boolean binned;
     boolean building;
     boolean released;
@@ -97,10 +92,12 @@ final class SharedMatrices {
   /**
    * The training matrix for a fit on {@code x}, {@code y} with {@code maxBin}: shared when the rows are
    * reused, else private to the fit.
+   *
+   * @param threads the cores the fit may use, also for binning a new shared matrix
    */
-  static Lease lease(double[][] x, double[] y, int maxBin, boolean shared) throws XGBoostError {
+  static Lease lease(double[][] x, double[] y, int maxBin, int threads, boolean shared) throws XGBoostError {
     if (!shared) {
-      return new Lease(null, build(x, y), false);
+      return new Lease(null, build(x, y));
     }
     Matrices matrices;
     synchronized (BY_ROWS) {
@@ -117,7 +114,7 @@ final class SharedMatrices {
       entry = matrices.byBins.get(maxBin);
       if (entry == null || entry.y != y) {
         if (entry != null || matrices.byBins.size() >= BINS_PER_ROWS) {
-          return new Lease(null, build(x, y), false);
+          return new Lease(null, build(x, y));
         }
         entry = new Entry(build(x, y), y);
         matrices.byBins.put(maxBin, entry);
@@ -126,22 +123,48 @@ final class SharedMatrices {
         entry.users++;
       }
     }
+    boolean binHere;
     synchronized (entry) {
       while (entry.building) {
         try {
           entry.wait();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          entry.users--;
+          new Lease(entry, null).done();
           throw new XGBoostError("interrupted while another fit binned the training rows");
         }
       }
-      if (!entry.binned) {
-        entry.building = true;
-        return new Lease(entry, null, true);
-      }
-      return new Lease(entry, null, false);
+      binHere = !entry.binned;
+      entry.building = binHere;
     }
+    if (binHere) {
+      try {
+        bin(entry.matrix, maxBin, threads);
+      } finally {
+        synchronized (entry) {
+          entry.binned = true;
+          entry.building = false;
+          entry.notifyAll();
+        }
+      }
+    }
+    return new Lease(entry, null);
+  }
+
+  /**
+   * Has XGBoost bin the matrix's features for {@code maxBin} (it does so on a matrix's first fit and
+   * keeps the result in it) by one cheap round, so that the fits sharing the matrix then only read it
+   * and run side by side. The bins depend only on the rows and max_bin, not on the fit that made them.
+   */
+  private static void bin(DMatrix matrix, int maxBin, int threads) throws XGBoostError {
+    Map<String, Object> p = new HashMap<>();
+    p.put("objective", "reg:squarederror");
+    p.put("tree_method", "hist");
+    p.put("max_bin", maxBin);
+    p.put("max_depth", 1);
+    p.put("nthread", threads);
+    p.put("verbosity", 0);
+    XGBoost.train(matrix, p, 1, new HashMap<>(), null, null).dispose();
   }
 
   /** Frees the shared matrices of these rows (now, or when the last fit using one ends). */

@@ -32,7 +32,8 @@ final class XGBoostTrainer implements StagedTrainer {
     }
     Map<String, Object> p = booster(data, params);
     int rounds = params.getInt(TreeParams.TREES);
-    SharedMatrices.Lease lease = SharedMatrices.lease(data.x(), data.y(), params.getInt(MAX_BIN), data.rowsReused());
+    SharedMatrices.Lease lease = SharedMatrices.lease(data.x(), data.y(), params.getInt(MAX_BIN), data.threads(),
+        data.rowsReused());
     Booster booster;
     try {
       booster = XGBoost.train(lease.matrix(), p, rounds, new HashMap<>(), null, null);
