@@ -54,7 +54,7 @@ class TuneCommandBadInputTest {
 
   @Test
   void unknownModel() {
-    assertBadInput(tune(IRIS, "--target", "target", "--model", "xgboost"), "unknown model 'xgboost'");
+    assertBadInput(tune(IRIS, "--target", "target", "--model", "catboost"), "unknown model 'catboost'");
   }
 
   @Test

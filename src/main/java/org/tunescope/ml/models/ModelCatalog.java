@@ -24,6 +24,7 @@ import org.tunescope.ml.models.regression.PolynomialRegressor;
 import org.tunescope.ml.models.regression.RandomForestRegressor;
 import org.tunescope.ml.models.regression.RidgeRegressor;
 import org.tunescope.ml.models.regression.SvmRegressor;
+import org.tunescope.ml.models.xgboost.XGBoostModels;
 
 /** Every model TuneScope can tune, each declared once. */
 public final class ModelCatalog {
@@ -34,7 +35,7 @@ public final class ModelCatalog {
     this.models = List.copyOf(models);
   }
 
-  /** The catalog of Smile models shipped with TuneScope. */
+  /** The catalog of models shipped with TuneScope (Smile's, and XGBoost). */
   public static ModelCatalog standard() {
     return new ModelCatalog(List.of(
         LogisticRegressionClassifier.spec(),
@@ -45,6 +46,7 @@ public final class ModelCatalog {
         DecisionTreeClassifier.spec(),
         RandomForestClassifier.spec(),
         GradientBoostingClassifier.spec(),
+        XGBoostModels.classifier(),
         AdaBoostClassifier.spec(),
         MlpClassifier.spec(),
         LinearRegressor.spec(),
@@ -57,6 +59,7 @@ public final class ModelCatalog {
         DecisionTreeRegressor.spec(),
         RandomForestRegressor.spec(),
         GradientBoostingRegressor.spec(),
+        XGBoostModels.regressor(),
         MlpRegressor.spec()));
   }
 

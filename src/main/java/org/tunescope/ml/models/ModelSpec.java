@@ -50,6 +50,11 @@ public record ModelSpec(
     return trainer instanceof StagedTrainer staged ? Optional.of(staged.stageParameter()) : Optional.empty();
   }
 
+  /** Whether missing feature values reach the model as NaN rather than imputed (see {@link Trainer#takesMissingValues}). */
+  public boolean takesMissingValues() {
+    return trainer.takesMissingValues();
+  }
+
   public Optional<HyperParameter> hyperParameter(String name) {
     return hyperParameters.stream().filter(h -> h.name().equals(name)).findFirst();
   }

@@ -53,6 +53,11 @@ public interface StagedModel extends FittedModel {
       }
 
       @Override
+      public void close() {
+        full.close();
+      }
+
+      @Override
       public FittedModel firstStages(int count) {
         if (count < 1 || count > stages) {
           throw new IllegalArgumentException("the ensemble has " + stages + " members, asked for the first " + count);

@@ -11,14 +11,28 @@ import java.util.List;
  * @param numClasses   number of classes, or 0 for regression
  * @param featureNames one name per column of {@code x}
  * @param seed         the seed this fit must use for every random choice, so results are reproducible
+ * @param threads      how many cores this fit may use (a study's workers times this stays within the cores);
+ *                     only models with their own thread pool (XGBoost) use more than one
+ * @param rowsReused   whether the same {@code x} and {@code y} arrays are fitted again and again (a study's
+ *                     folds): a trainer may then keep what it derives from them, such as XGBoost's native
+ *                     training matrix, until {@link Trainer#release} or until the arrays are collected
  */
-public record TrainingData(double[][] x, double[] y, int numClasses, List<String> featureNames, long seed) {
+public record TrainingData(double[][] x, double[] y, int numClasses, List<String> featureNames, long seed,
+    int threads, boolean rowsReused) {
 
   public TrainingData {
     featureNames = List.copyOf(featureNames);
     if (x.length != y.length) {
       throw new IllegalArgumentException(x.length + " rows but " + y.length + " targets");
     }
+    if (threads < 1) {
+      throw new IllegalArgumentException("a fit needs at least one thread, got " + threads);
+    }
+  }
+
+  /** Rows fitted once, on one thread. */
+  public TrainingData(double[][] x, double[] y, int numClasses, List<String> featureNames, long seed) {
+    this(x, y, numClasses, featureNames, seed, 1, false);
   }
 
   public boolean isClassification() {

@@ -37,10 +37,22 @@ public final class Preprocessor {
    * @param standardize whether numeric columns are scaled to mean 0 and standard deviation 1
    */
   public static Preprocessor fit(Table features, int[] trainRows, boolean standardize) {
+    return fit(features, trainRows, standardize, false);
+  }
+
+  /**
+   * Learns the preprocessing from the given training rows.
+   *
+   * @param standardize whether numeric columns are scaled to mean 0 and standard deviation 1
+   * @param keepMissing whether missing numbers stay NaN (for models that handle them, XGBoost) instead of
+   *                    becoming the training median; categories are imputed and encoded either way
+   */
+  public static Preprocessor fit(Table features, int[] trainRows, boolean standardize, boolean keepMissing) {
     List<ColumnStep> steps = new ArrayList<>();
     for (Column c : features.columns()) {
       if (c instanceof NumericColumn n) {
-        steps.add(NumericStep.fit(n, trainRows, standardize));
+        NumericStep step = NumericStep.fit(n, trainRows, standardize);
+        steps.add(keepMissing ? step.keepingMissing() : step);
       } else {
         steps.add(OneHotStep.fit((CategoricalColumn) c, trainRows));
       }
@@ -99,6 +111,11 @@ public final class Preprocessor {
       double std = Math.sqrt(squares / trainRows.length);
       // A constant column stays constant (0) instead of dividing by zero.
       return new NumericStep(c.name(), median, mean, std > 1e-12 ? std : 1);
+    }
+
+    /** The same scaling with missing values left NaN (NaN minus the mean, over the scale, stays NaN). */
+    NumericStep keepingMissing() {
+      return new NumericStep(name, Double.NaN, mean, scale);
     }
 
     @Override

@@ -33,17 +33,23 @@ import smile.math.MathEx;
  * <p>A trial with a budget below 1 (successive halving's cheap evaluations) trains each fold on that
  * fraction of the fold's training rows, drawn per class so the classes keep their proportions, and the
  * same rows for every trial of that budget, so that their scores compare; validation rows are all kept.
+ *
+ * <p>Each fitted model is closed once scored (XGBoost's boosters hold native memory), and {@link #close}
+ * frees what models keep per fold (XGBoost's training matrices) when the study ends.
  */
-public final class CrossValidatedObjective implements Objective {
+public final class CrossValidatedObjective implements Objective, AutoCloseable {
 
   private final LearningProblem problem;
   private final ModelSpec model;
   private final Metric metric;
   private final FoldPlan plan;
-  private final Map<Integer, FoldData> cache = new ConcurrentHashMap<>();
-  private final Map<Subsample, FoldData> subsamples = new ConcurrentHashMap<>();
+  /** Preprocessed folds; shared with the objective's variants ({@link #forWorkers}, shared ensemble fits). */
+  private final Map<Integer, FoldData> cache;
+  private final Map<Subsample, FoldData> subsamples;
   /** One fit per fold for grid trials that differ only in tree count; null when not shared. */
   private final SharedEnsembleFits shared;
+  /** Cores each fit may use, so that the study's workers together use at most every core. */
+  private final int threadsPerFit;
 
   public CrossValidatedObjective(LearningProblem problem, ModelSpec model, Metric metric, FoldPlan plan) {
     if (model.task() != problem.task()) {
@@ -57,7 +63,10 @@ public final class CrossValidatedObjective implements Objective {
     this.model = model;
     this.metric = metric;
     this.plan = plan;
+    this.cache = new ConcurrentHashMap<>();
+    this.subsamples = new ConcurrentHashMap<>();
     this.shared = null;
+    this.threadsPerFit = 1;
   }
 
   public FoldPlan plan() {
@@ -75,16 +84,39 @@ public final class CrossValidatedObjective implements Objective {
   public CrossValidatedObjective sharingEnsembleFits(List<Map<String, Object>> gridPoints, long seed) {
     return model.stageParameter()
         .flatMap(stage -> SharedEnsembleFits.of(stage, gridPoints, seed))
-        .map(shared -> new CrossValidatedObjective(this, shared))
+        .map(shared -> new CrossValidatedObjective(this, shared, threadsPerFit))
         .orElse(this);
   }
 
-  private CrossValidatedObjective(CrossValidatedObjective base, SharedEnsembleFits shared) {
+  /**
+   * The same objective for a study run by {@code workers} workers: each fit may use the cores / workers
+   * cores (at least one) that its worker is due, for models that use several (XGBoost). Scores do not
+   * change with it. Without this, every fit uses one core.
+   */
+  public CrossValidatedObjective forWorkers(int workers) {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
+    return threads == threadsPerFit ? this : new CrossValidatedObjective(this, shared, threads);
+  }
+
+  private CrossValidatedObjective(CrossValidatedObjective base, SharedEnsembleFits shared, int threadsPerFit) {
     this.problem = base.problem;
     this.model = base.model;
     this.metric = base.metric;
     this.plan = base.plan;
+    this.cache = base.cache;
+    this.subsamples = base.subsamples;
     this.shared = shared;
+    this.threadsPerFit = threadsPerFit;
+  }
+
+  /**
+   * Frees what the model kept for this study's folds (XGBoost's native training matrices). The objective
+   * stays usable: a later fit (a chart of a finished study) builds them again.
+   */
+  @Override
+  public void close() {
+    cache.values().forEach(d -> model.trainer().release(d.xTrain()));
+    subsamples.values().forEach(d -> model.trainer().release(d.xTrain()));
   }
 
   @Override
@@ -98,7 +130,9 @@ public final class CrossValidatedObjective implements Objective {
       if (group.isPresent()) {
         scores.add(sharedScore(f, data, seed, params, group.get(), context));
       } else {
-        scores.add(score(fit(data, params, seed), data));
+        try (FittedModel fitted = fit(data, params, seed)) {
+          scores.add(score(fitted, data));
+        }
       }
     }
     return scores;
@@ -147,20 +181,22 @@ public final class CrossValidatedObjective implements Objective {
     String stage = model.stageParameter().orElseThrow();
     Map<String, Object> most = new HashMap<>(params);
     most.put(stage, (long) counts[counts.length - 1]);
-    StagedModel staged = (StagedModel) fit(data, most, seed);
-    Map<Integer, FoldScore> scores = new TreeMap<>();
-    // Largest first: boosting models are cut in place.
-    for (int i = counts.length - 1; i >= 0; i--) {
-      scores.put(counts[i], score(staged.firstStages(Math.min(counts[i], staged.stages())), data));
+    try (StagedModel staged = (StagedModel) fit(data, most, seed)) {
+      Map<Integer, FoldScore> scores = new TreeMap<>();
+      // Largest first: boosting models are cut in place.
+      for (int i = counts.length - 1; i >= 0; i--) {
+        scores.put(counts[i], score(staged.firstStages(Math.min(counts[i], staged.stages())), data));
+      }
+      return scores;
     }
-    return scores;
   }
 
   private FittedModel fit(FoldData data, Map<String, Object> params, long seed) throws Exception {
     // Smile draws from a per-thread generator: seed it from the trial, not the worker, for reproducibility.
     MathEx.setSeed(seed);
     return model.trainer().fit(
-        new TrainingData(data.xTrain(), data.yTrain(), problem.numClasses(), data.featureNames(), seed),
+        new TrainingData(data.xTrain(), data.yTrain(), problem.numClasses(), data.featureNames(), seed,
+            threadsPerFit, true),
         model.withDefaults(params));
   }
 
@@ -188,7 +224,8 @@ public final class CrossValidatedObjective implements Objective {
   private FoldData fold(int index) {
     return cache.computeIfAbsent(index, i -> {
       Fold fold = plan.folds().get(i);
-      Preprocessor prep = Preprocessor.fit(problem.features(), fold.train(), model.needsStandardizing());
+      Preprocessor prep = Preprocessor.fit(problem.features(), fold.train(), model.needsStandardizing(),
+          model.takesMissingValues());
       return new FoldData(
           prep.transform(problem.features(), fold.train()), select(problem.y(), fold.train()),
           prep.transform(problem.features(), fold.validation()), select(problem.y(), fold.validation()),

@@ -59,7 +59,8 @@ public final class HeldOutCheck {
    */
   public static Refit refit(LearningProblem problem, int[] rows, ModelSpec model, Map<String, Object> params,
       long seed) {
-    Preprocessor prep = Preprocessor.fit(problem.features(), rows, model.needsStandardizing());
+    Preprocessor prep = Preprocessor.fit(problem.features(), rows, model.needsStandardizing(),
+        model.takesMissingValues());
     double[] y = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
       y[i] = problem.y()[rows[i]];

@@ -134,7 +134,7 @@ public final class RunViewModel {
     scheduler.background(() -> {
       StudyResult done;
       try {
-        done = r.run(prepared.study(), prepared.objective(), batcher::offer, ledger);
+        done = r.run(prepared.study(), prepared.objective().forWorkers(workerCount), batcher::offer, ledger);
       } catch (RuntimeException e) {
         scheduler.ui(() -> {
           running.set(false);

@@ -52,10 +52,10 @@ class ModelCatalogTest {
   @Test
   void catalogHasTheExpectedModels() {
     assertEquals(List.of("logistic_regression", "lda", "rda", "knn", "svm", "decision_tree", "random_forest",
-            "gradient_boosting", "adaboost", "mlp"),
+            "gradient_boosting", "xgboost", "adaboost", "mlp"),
         CATALOG.forTask(Task.CLASSIFICATION).stream().map(ModelSpec::id).toList());
     assertEquals(List.of("linear", "ridge", "lasso", "elastic_net", "polynomial", "svm", "gaussian_process",
-            "decision_tree", "random_forest", "gradient_boosting", "mlp"),
+            "decision_tree", "random_forest", "gradient_boosting", "xgboost", "mlp"),
         CATALOG.forTask(Task.REGRESSION).stream().map(ModelSpec::id).toList());
   }
 
