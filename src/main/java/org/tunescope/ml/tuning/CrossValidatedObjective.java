@@ -18,8 +18,11 @@ import org.tunescope.ml.cv.Fold;
 import org.tunescope.ml.cv.FoldPlan;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.metrics.Metric;
+import org.tunescope.ml.models.DistanceTrainer;
 import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.Params;
+import org.tunescope.ml.models.SquaredDistances;
 import org.tunescope.ml.models.StagedModel;
 import org.tunescope.ml.models.TrainingData;
 import org.tunescope.ml.prep.Preprocessor;
@@ -33,8 +36,12 @@ import smile.math.MathEx;
  * <p>A trial with a budget below 1 (successive halving's cheap evaluations) trains each fold on that
  * fraction of the fold's training rows, drawn per class so the classes keep their proportions, and the
  * same rows for every trial of that budget, so that their scores compare; validation rows are all kept.
+ *
+ * <p>For a model whose kernel needs only the squared distances between rows (an rbf SVM), each fold's
+ * distances are computed once and looked up by every trial on it ({@link FoldDistances}); {@link #close}
+ * lets them go when the study ends.
  */
-public final class CrossValidatedObjective implements Objective {
+public final class CrossValidatedObjective implements Objective, AutoCloseable {
 
   private final LearningProblem problem;
   private final ModelSpec model;
@@ -44,8 +51,16 @@ public final class CrossValidatedObjective implements Objective {
   private final Map<Subsample, FoldData> subsamples = new ConcurrentHashMap<>();
   /** One fit per fold for grid trials that differ only in tree count; null when not shared. */
   private final SharedEnsembleFits shared;
+  /** Squared distances of the folds, for kernels that need only them; shared with the objective's variants. */
+  private final FoldDistances distances;
 
   public CrossValidatedObjective(LearningProblem problem, ModelSpec model, Metric metric, FoldPlan plan) {
+    this(problem, model, metric, plan, new FoldDistances());
+  }
+
+  /** An objective whose folds' distances stay within {@code distances}' budget. */
+  CrossValidatedObjective(LearningProblem problem, ModelSpec model, Metric metric, FoldPlan plan,
+      FoldDistances distances) {
     if (model.task() != problem.task()) {
       throw new IllegalArgumentException("model " + model.id() + " is for " + model.task().id()
           + ", the problem is " + problem.task().id());
@@ -58,6 +73,7 @@ public final class CrossValidatedObjective implements Objective {
     this.metric = metric;
     this.plan = plan;
     this.shared = null;
+    this.distances = distances;
   }
 
   public FoldPlan plan() {
@@ -85,6 +101,21 @@ public final class CrossValidatedObjective implements Objective {
     this.metric = base.metric;
     this.plan = base.plan;
     this.shared = shared;
+    this.distances = base.distances;
+  }
+
+  /**
+   * Lets go of what the study's trials shared beyond the preprocessed folds (the folds' distances). The
+   * objective stays usable: a later fit (a chart of a finished study) computes them again.
+   */
+  @Override
+  public void close() {
+    distances.release();
+  }
+
+  /** The bytes of fold distances kept now (for tests). */
+  long distanceBytes() {
+    return distances.bytesInUse();
   }
 
   @Override
@@ -98,7 +129,7 @@ public final class CrossValidatedObjective implements Objective {
       if (group.isPresent()) {
         scores.add(sharedScore(f, data, seed, params, group.get(), context));
       } else {
-        scores.add(score(fit(data, params, seed), data));
+        scores.add(score(fit(f, data, params, seed), data));
       }
     }
     return scores;
@@ -124,7 +155,7 @@ public final class CrossValidatedObjective implements Objective {
       if (cancelled.getAsBoolean()) {
         throw new TrialCancelledException();
       }
-      folds.add(stagedFold(fold(f), params, foldSeed(seed, f), sorted));
+      folds.add(stagedFold(f, fold(f), params, foldSeed(seed, f), sorted));
     }
     return folds;
   }
@@ -134,7 +165,7 @@ public final class CrossValidatedObjective implements Objective {
       TrialContext context) throws Exception {
     long t0 = System.nanoTime();
     SharedEnsembleFits.StagedFold staged = shared.fold(f, context.budget(), params, counts,
-        c -> stagedFold(data, params, seed, c));
+        c -> stagedFold(f, data, params, seed, c));
     int count = shared.count(params);
     // Charge the trial its share of the fit, not the time it spent making it for the group or waiting.
     context.correctFitTime(staged.seconds() * count / staged.most() - (System.nanoTime() - t0) / 1e9);
@@ -142,12 +173,12 @@ public final class CrossValidatedObjective implements Objective {
   }
 
   /** One fit of {@code max(counts)} trees, scored at each count (counts ascending). */
-  private Map<Integer, FoldScore> stagedFold(FoldData data, Map<String, Object> params, long seed, int[] counts)
+  private Map<Integer, FoldScore> stagedFold(int f, FoldData data, Map<String, Object> params, long seed, int[] counts)
       throws Exception {
     String stage = model.stageParameter().orElseThrow();
     Map<String, Object> most = new HashMap<>(params);
     most.put(stage, (long) counts[counts.length - 1]);
-    StagedModel staged = (StagedModel) fit(data, most, seed);
+    StagedModel staged = (StagedModel) fit(f, data, most, seed);
     Map<Integer, FoldScore> scores = new TreeMap<>();
     // Largest first: boosting models are cut in place.
     for (int i = counts.length - 1; i >= 0; i--) {
@@ -156,12 +187,20 @@ public final class CrossValidatedObjective implements Objective {
     return scores;
   }
 
-  private FittedModel fit(FoldData data, Map<String, Object> params, long seed) throws Exception {
+  /** A fit on fold {@code f}'s {@code data} (the fold, or a subsample of its training rows). */
+  private FittedModel fit(int f, FoldData data, Map<String, Object> params, long seed) throws Exception {
     // Smile draws from a per-thread generator: seed it from the trial, not the worker, for reproducibility.
     MathEx.setSeed(seed);
-    return model.trainer().fit(
-        new TrainingData(data.xTrain(), data.yTrain(), problem.numClasses(), data.featureNames(), seed),
-        model.withDefaults(params));
+    TrainingData training = new TrainingData(data.xTrain(), data.yTrain(), problem.numClasses(),
+        data.featureNames(), seed);
+    Params values = model.withDefaults(params);
+    if (model.trainer() instanceof DistanceTrainer trainer && trainer.usesDistances(values)) {
+      Optional<SquaredDistances> known = distances.of(f, () -> fold(f));
+      if (known.isPresent()) {
+        return trainer.fit(training, values, known.get());
+      }
+    }
+    return model.trainer().fit(training, values);
   }
 
   /** The seed of fold f's fit: the trial's own, or the study's fold seed when ensemble fits are shared. */
@@ -185,7 +224,8 @@ public final class CrossValidatedObjective implements Objective {
     return metric.score(y, predicted, probabilities, problem.numClasses());
   }
 
-  private FoldData fold(int index) {
+  /** Fold {@code index}, preprocessed: computed on first use. */
+  FoldData fold(int index) {
     return cache.computeIfAbsent(index, i -> {
       Fold fold = plan.folds().get(i);
       Preprocessor prep = Preprocessor.fit(problem.features(), fold.train(), model.needsStandardizing());
