@@ -16,6 +16,7 @@ import org.tunescope.engine.study.StudyListener;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.tuning.CrossValidatedObjective;
 import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.store.ResultsFile;
@@ -71,7 +72,10 @@ final class StoredRun {
           }
         };
       }
-      result = runner.run(prepared.study(), prepared.objective(), listener, store.ledger(name));
+      // What the trials shared (the folds' distances of an rbf SVM) is let go when the study ends.
+      try (CrossValidatedObjective objective = prepared.objective()) {
+        result = runner.run(prepared.study(), objective, listener, store.ledger(name));
+      }
       if (!quiet) {
         progress.finish();
       }
