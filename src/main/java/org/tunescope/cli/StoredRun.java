@@ -72,7 +72,8 @@ final class StoredRun {
           }
         };
       }
-      // Each fit may use its worker's share of the cores; native memory of the folds is freed at the end.
+      // Each fit may use its worker's share of the cores; what the trials shared (XGBoost's native
+      // matrices, an rbf SVM's fold distances) is freed when the study ends.
       try (CrossValidatedObjective objective = prepared.objective().forWorkers(workers)) {
         result = runner.run(prepared.study(), objective, listener, store.ledger(name));
       }

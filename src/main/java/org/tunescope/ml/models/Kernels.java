@@ -1,6 +1,7 @@
 package org.tunescope.ml.models;
 
 import java.util.List;
+import java.util.Optional;
 import org.tunescope.engine.space.Complexity;
 import org.tunescope.engine.space.Condition;
 import org.tunescope.engine.space.Distribution;
@@ -96,12 +97,147 @@ public final class Kernels {
 
     @Override
     public double k(double[] x, double[] y) {
-      double d = 0;
-      for (int i = 0; i < x.length; i++) {
-        double t = x[i] - y[i];
-        d += t * t;
+      return Math.exp(-gamma * SquaredDistances.squared(x, y));
+    }
+  }
+
+  /**
+   * The rows a support vector machine is fitted and scored on: the feature rows with the kernel of the
+   * parameters, or, when that kernel is rbf and a fold's distances cover the training rows, their index
+   * rows with each distance looked up (see {@link SquaredDistances}). Either way the machine is the same.
+   */
+  public static final class Inputs {
+    private final MercerKernel<double[]> kernel;
+    private final double[][] training;
+    private final Optional<SquaredDistances> distances;
+    private final Params params;
+
+    private Inputs(MercerKernel<double[]> kernel, double[][] training, Optional<SquaredDistances> distances,
+        Params params) {
+      this.kernel = kernel;
+      this.training = training;
+      this.distances = distances;
+      this.params = params;
+    }
+
+    /** The inputs of a fit on {@code x}, on index rows of {@code distances} when they serve the kernel. */
+    public static Inputs of(Params params, double[][] x, Optional<SquaredDistances> distances) {
+      if (distances.isPresent() && usesSquaredDistances(params)) {
+        Optional<double[][]> rows = distances.get().indexRows(x);
+        if (rows.isPresent()) {
+          return new Inputs(rbf(params.getDouble(GAMMA), distances.get()), rows.get(), distances, params);
+        }
       }
-      return Math.exp(-gamma * d);
+      return new Inputs(Kernels.of(params), x, Optional.empty(), params);
+    }
+
+    /** The kernel on the machine's rows. */
+    public MercerKernel<double[]> kernel() {
+      return kernel;
+    }
+
+    /** The training rows as the machine takes them. */
+    public double[][] training() {
+      return training;
+    }
+
+    /** Whether the machine takes index rows. */
+    public boolean indexed() {
+      return distances.isPresent();
+    }
+
+    /**
+     * {@code x} as the machine takes it; empty for feature rows the distances do not cover: score them
+     * with the machine moved to feature rows ({@link #featureRows}, {@link #featureKernel}).
+     */
+    public Optional<double[][]> rows(double[][] x) {
+      return distances.isPresent() ? distances.get().indexRows(x) : Optional.of(x);
+    }
+
+    /** A machine's support vectors as feature rows. */
+    public double[][] featureRows(double[][] vectors) {
+      return distances.map(d -> d.featureRows(vectors)).orElse(vectors);
+    }
+
+    /** The kernel on feature rows. */
+    public MercerKernel<double[]> featureKernel() {
+      return distances.isPresent() ? Kernels.of(params) : kernel;
+    }
+  }
+
+  /**
+   * Whether the parameters' kernel is a function of the squared distance alone (rbf), so that a fold's
+   * {@link SquaredDistances} can serve it.
+   */
+  public static boolean usesSquaredDistances(Params params) {
+    return "rbf".equals(params.getString(KERNEL));
+  }
+
+  /**
+   * exp(-gamma d) over index rows of a fold's squared distances: the rbf kernel with each distance (or,
+   * for a gamma the fold has a kernel matrix of, each value) looked up, equal to {@link #rbf(double)} on
+   * the feature rows the index rows stand for.
+   */
+  public static MercerKernel<double[]> rbf(double gamma, SquaredDistances distances) {
+    rbf(gamma); // the same check of gamma
+    return distances.rbfMatrix(gamma)
+        .<MercerKernel<double[]>>map(k -> new IndexedRbf(gamma, distances, k))
+        .orElseGet(() -> new IndexedRbf(gamma, distances, null));
+  }
+
+  /** The rbf kernel on index rows: from the fold's kernel matrix when it has one, else from its distances. */
+  private static final class IndexedRbf implements MercerKernel<double[]> {
+    private static final long serialVersionUID = 1L;
+    private final double gamma;
+    private final transient SquaredDistances distances;
+    private final transient double[] matrix;
+    private final int n;
+
+    IndexedRbf(double gamma, SquaredDistances distances, double[] matrix) {
+      this.gamma = gamma;
+      this.distances = distances;
+      this.matrix = matrix;
+      this.n = distances.size();
+    }
+
+    @Override
+    public double k(double[] x, double[] y) {
+      if (matrix != null) {
+        return matrix[(int) x[0] * n + (int) y[0]];
+      }
+      return Math.exp(-gamma * distances.between(x, y));
+    }
+
+    @Override
+    public double[] kg(double[] x, double[] y) {
+      double d = distances.between(x, y);
+      double k = Math.exp(-gamma * d);
+      return new double[] {k, -d * k};
+    }
+
+    @Override
+    public MercerKernel<double[]> of(double[] params) {
+      return rbf(params[0], distances);
+    }
+
+    @Override
+    public double[] hyperparameters() {
+      return new double[] {gamma};
+    }
+
+    @Override
+    public double[] lo() {
+      return new double[] {1e-6};
+    }
+
+    @Override
+    public double[] hi() {
+      return new double[] {1e6};
+    }
+
+    @Override
+    public String toString() {
+      return "IndexedRbf(gamma = " + gamma + ")";
     }
   }
 }

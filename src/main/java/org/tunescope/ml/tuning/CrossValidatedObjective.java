@@ -18,8 +18,11 @@ import org.tunescope.ml.cv.Fold;
 import org.tunescope.ml.cv.FoldPlan;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.metrics.Metric;
+import org.tunescope.ml.models.DistanceTrainer;
 import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.Params;
+import org.tunescope.ml.models.SquaredDistances;
 import org.tunescope.ml.models.StagedModel;
 import org.tunescope.ml.models.TrainingData;
 import org.tunescope.ml.prep.Preprocessor;
@@ -36,6 +39,9 @@ import smile.math.MathEx;
  *
  * <p>Each fitted model is closed once scored (XGBoost's boosters hold native memory), and {@link #close}
  * frees what models keep per fold (XGBoost's training matrices) when the study ends.
+ * <p>For a model whose kernel needs only the squared distances between rows (an rbf SVM), each fold's
+ * distances are computed once and looked up by every trial on it ({@link FoldDistances}); {@link #close}
+ * lets them go when the study ends.
  */
 public final class CrossValidatedObjective implements Objective, AutoCloseable {
 
@@ -50,8 +56,16 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
   private final SharedEnsembleFits shared;
   /** Cores each fit may use, so that the study's workers together use at most every core. */
   private final int threadsPerFit;
+  /** Squared distances of the folds, for kernels that need only them; shared with the objective's variants. */
+  private final FoldDistances distances;
 
   public CrossValidatedObjective(LearningProblem problem, ModelSpec model, Metric metric, FoldPlan plan) {
+    this(problem, model, metric, plan, new FoldDistances());
+  }
+
+  /** An objective whose folds' distances stay within {@code distances}' budget. */
+  CrossValidatedObjective(LearningProblem problem, ModelSpec model, Metric metric, FoldPlan plan,
+      FoldDistances distances) {
     if (model.task() != problem.task()) {
       throw new IllegalArgumentException("model " + model.id() + " is for " + model.task().id()
           + ", the problem is " + problem.task().id());
@@ -67,6 +81,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
     this.subsamples = new ConcurrentHashMap<>();
     this.shared = null;
     this.threadsPerFit = 1;
+    this.distances = distances;
   }
 
   public FoldPlan plan() {
@@ -107,16 +122,24 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
     this.subsamples = base.subsamples;
     this.shared = shared;
     this.threadsPerFit = threadsPerFit;
+    this.distances = base.distances;
   }
 
   /**
-   * Frees what the model kept for this study's folds (XGBoost's native training matrices). The objective
-   * stays usable: a later fit (a chart of a finished study) builds them again.
+   * Frees what the study's trials shared beyond the preprocessed folds: what models keep per fold
+   * (XGBoost's native training matrices) and the folds' distances. The objective stays usable: a later
+   * fit (a chart of a finished study) builds them again.
    */
   @Override
   public void close() {
     cache.values().forEach(d -> model.trainer().release(d.xTrain()));
     subsamples.values().forEach(d -> model.trainer().release(d.xTrain()));
+    distances.release();
+  }
+
+  /** The bytes of fold distances kept now (for tests). */
+  long distanceBytes() {
+    return distances.bytesInUse();
   }
 
   @Override
@@ -130,7 +153,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
       if (group.isPresent()) {
         scores.add(sharedScore(f, data, seed, params, group.get(), context));
       } else {
-        try (FittedModel fitted = fit(data, params, seed)) {
+        try (FittedModel fitted = fit(f, data, params, seed)) {
           scores.add(score(fitted, data));
         }
       }
@@ -158,7 +181,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
       if (cancelled.getAsBoolean()) {
         throw new TrialCancelledException();
       }
-      folds.add(stagedFold(fold(f), params, foldSeed(seed, f), sorted));
+      folds.add(stagedFold(f, fold(f), params, foldSeed(seed, f), sorted));
     }
     return folds;
   }
@@ -168,7 +191,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
       TrialContext context) throws Exception {
     long t0 = System.nanoTime();
     SharedEnsembleFits.StagedFold staged = shared.fold(f, context.budget(), params, counts,
-        c -> stagedFold(data, params, seed, c));
+        c -> stagedFold(f, data, params, seed, c));
     int count = shared.count(params);
     // Charge the trial its share of the fit, not the time it spent making it for the group or waiting.
     context.correctFitTime(staged.seconds() * count / staged.most() - (System.nanoTime() - t0) / 1e9);
@@ -176,12 +199,12 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
   }
 
   /** One fit of {@code max(counts)} trees, scored at each count (counts ascending). */
-  private Map<Integer, FoldScore> stagedFold(FoldData data, Map<String, Object> params, long seed, int[] counts)
+  private Map<Integer, FoldScore> stagedFold(int f, FoldData data, Map<String, Object> params, long seed, int[] counts)
       throws Exception {
     String stage = model.stageParameter().orElseThrow();
     Map<String, Object> most = new HashMap<>(params);
     most.put(stage, (long) counts[counts.length - 1]);
-    try (StagedModel staged = (StagedModel) fit(data, most, seed)) {
+    try (StagedModel staged = (StagedModel) fit(f, data, most, seed)) {
       Map<Integer, FoldScore> scores = new TreeMap<>();
       // Largest first: boosting models are cut in place.
       for (int i = counts.length - 1; i >= 0; i--) {
@@ -191,13 +214,20 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
     }
   }
 
-  private FittedModel fit(FoldData data, Map<String, Object> params, long seed) throws Exception {
+  /** A fit on fold {@code f}'s {@code data} (the fold, or a subsample of its training rows). */
+  private FittedModel fit(int f, FoldData data, Map<String, Object> params, long seed) throws Exception {
     // Smile draws from a per-thread generator: seed it from the trial, not the worker, for reproducibility.
     MathEx.setSeed(seed);
-    return model.trainer().fit(
-        new TrainingData(data.xTrain(), data.yTrain(), problem.numClasses(), data.featureNames(), seed,
-            threadsPerFit, true),
-        model.withDefaults(params));
+    TrainingData training = new TrainingData(data.xTrain(), data.yTrain(), problem.numClasses(),
+        data.featureNames(), seed, threadsPerFit, true);
+    Params values = model.withDefaults(params);
+    if (model.trainer() instanceof DistanceTrainer trainer && trainer.usesDistances(values)) {
+      Optional<SquaredDistances> known = distances.of(f, () -> fold(f));
+      if (known.isPresent()) {
+        return trainer.fit(training, values, known.get());
+      }
+    }
+    return model.trainer().fit(training, values);
   }
 
   /** The seed of fold f's fit: the trial's own, or the study's fold seed when ensemble fits are shared. */
@@ -221,7 +251,8 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
     return metric.score(y, predicted, probabilities, problem.numClasses());
   }
 
-  private FoldData fold(int index) {
+  /** Fold {@code index}, preprocessed: computed on first use. */
+  FoldData fold(int index) {
     return cache.computeIfAbsent(index, i -> {
       Fold fold = plan.folds().get(i);
       Preprocessor prep = Preprocessor.fit(problem.features(), fold.train(), model.needsStandardizing(),

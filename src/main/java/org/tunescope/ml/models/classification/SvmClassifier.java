@@ -5,21 +5,23 @@ import java.util.List;
 import java.util.Optional;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.Task;
+import org.tunescope.ml.models.DistanceTrainer;
 import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.Kernels;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.models.Params;
+import org.tunescope.ml.models.SquaredDistances;
 import org.tunescope.ml.models.SvmParams;
 import org.tunescope.ml.models.TrainingData;
 import smile.classification.PlattScaling;
 import smile.classification.SVM;
-import smile.math.kernel.MercerKernel;
 
 /**
  * Support vector classifier. Smile's SVM is binary and must see labels -1/+1 (trained on 0/1 it
  * predicts -1/+1 and breaks downstream), so the labels are mapped here; several classes are handled
  * one-versus-rest, with Platt scaling fitted on the training scores so that the machines' scores are
- * comparable and give probabilities.
+ * comparable and give probabilities. With a fold's squared distances at hand, an rbf machine is fitted on
+ * the fold's index rows and looks its kernel's distances up (see {@link Kernels.Inputs}).
  */
 public final class SvmClassifier {
 
@@ -32,11 +34,29 @@ public final class SvmClassifier {
     hps.add(SvmParams.tolerance());
     return new ModelSpec("svm", Task.CLASSIFICATION, "Support vector machine", "Kernels",
         "Maximum-margin classifier; kernels give non-linear boundaries",
-        hps, true, SvmClassifier::fit);
+        hps, true, new SvmTrainer());
   }
 
-  private static FittedModel fit(TrainingData data, Params params) {
-    MercerKernel<double[]> kernel = Kernels.of(params);
+  /** Fits on the feature rows, or on a fold's index rows when its distances serve the kernel. */
+  private static final class SvmTrainer implements DistanceTrainer {
+    @Override
+    public FittedModel fit(TrainingData data, Params params) {
+      return SvmClassifier.fit(data, params, Optional.empty());
+    }
+
+    @Override
+    public boolean usesDistances(Params params) {
+      return Kernels.usesSquaredDistances(params);
+    }
+
+    @Override
+    public FittedModel fit(TrainingData data, Params params, SquaredDistances distances) {
+      return SvmClassifier.fit(data, params, Optional.of(distances));
+    }
+  }
+
+  private static FittedModel fit(TrainingData data, Params params, Optional<SquaredDistances> distances) {
+    Kernels.Inputs inputs = Kernels.Inputs.of(params, data.x(), distances);
     double c = params.getDouble(SvmParams.C);
     double tol = params.getDouble(SvmParams.TOL);
     int k = data.numClasses();
@@ -62,12 +82,12 @@ public final class SvmClassifier {
         platts.add(null);
         continue;
       }
-      SVM<double[]> svm = SVM.fit(data.x(), y, kernel, c, tol);
+      SVM<double[]> svm = SVM.fit(inputs.training(), y, inputs.kernel(), c, tol);
       svms.add(svm);
-      trainScores[m] = scores(svm, data.x());
+      trainScores[m] = scores(svm, inputs.training());
       platts.add(PlattScaling.fit(trainScores[m], y));
     }
-    OneVersusRest model = new OneVersusRest(svms, platts, k);
+    OneVersusRest model = new OneVersusRest(svms, platts, k, inputs);
     // The training rows' scores served Platt scaling; the training score of the fold reuses them.
     model.remember(data.x(), trainScores);
     return model;
@@ -90,12 +110,16 @@ public final class SvmClassifier {
     private final List<SVM<double[]>> svms;
     private final List<PlattScaling> platts;
     private final int k;
+    private final Kernels.Inputs inputs;
     private volatile Scored last;
+    /** The machines on feature rows, for rows the fold's distances do not cover; made when first needed. */
+    private volatile List<SVM<double[]>> onFeatureRows;
 
-    OneVersusRest(List<SVM<double[]>> svms, List<PlattScaling> platts, int k) {
+    OneVersusRest(List<SVM<double[]>> svms, List<PlattScaling> platts, int k, Kernels.Inputs inputs) {
       this.svms = svms;
       this.platts = platts;
       this.k = k;
+      this.inputs = inputs;
     }
 
     void remember(double[][] x, double[][] scores) {
@@ -108,12 +132,27 @@ public final class SvmClassifier {
       if (known != null && known.x == x) {
         return known.scores;
       }
-      double[][] s = new double[svms.size()][];
+      Optional<double[][]> rows = inputs.rows(x);
+      List<SVM<double[]>> machines = rows.isPresent() ? svms : onFeatureRows();
+      double[][] s = new double[machines.size()][];
       for (int m = 0; m < s.length; m++) {
-        s[m] = svms.get(m) == null ? null : SvmClassifier.scores(svms.get(m), x);
+        s[m] = machines.get(m) == null ? null : SvmClassifier.scores(machines.get(m), rows.orElse(x));
       }
       last = new Scored(x, s);
       return s;
+    }
+
+    private List<SVM<double[]>> onFeatureRows() {
+      List<SVM<double[]>> moved = onFeatureRows;
+      if (moved == null) {
+        moved = new ArrayList<>();
+        for (SVM<double[]> svm : svms) {
+          moved.add(svm == null ? null : new SVM<>(inputs.featureKernel(), inputs.featureRows(svm.vectors()),
+              svm.weights(), svm.intercept()));
+        }
+        onFeatureRows = moved;
+      }
+      return moved;
     }
 
     @Override
