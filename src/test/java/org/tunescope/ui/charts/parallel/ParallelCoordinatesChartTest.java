@@ -59,6 +59,10 @@ class ParallelCoordinatesChartTest {
     table.setPrefHeight(150);
     BorderPane root = new BorderPane(chart, null, null, table, null);
     stage.setScene(new Scene(root, 1200, 760));
+    // The primary stage is shared by the test classes: one that resized it (LabViewTest's minimum size)
+    // would otherwise leave its size to this one, which measures the chart's layout in pixels.
+    stage.setWidth(1200);
+    stage.setHeight(760);
     stage.show();
   }
 
