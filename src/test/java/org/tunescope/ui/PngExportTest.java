@@ -107,9 +107,9 @@ class PngExportTest {
       cancelBody.set(body(cancel));
     });
     Color text = (Color) ok.getTextFill();
-    double ratio = contrast(text, okBody.get());
+    double ratio = Contrast.ratio(text, okBody.get());
     assertTrue(ratio >= 4.5, "OK's text " + text + " on " + okBody.get() + ": contrast " + ratio);
-    assertTrue(contrast(okBody.get(), cancelBody.get()) >= 2,
+    assertTrue(Contrast.ratio(okBody.get(), cancelBody.get()) >= 2,
         "OK stands out from Cancel: " + okBody.get() + " beside " + cancelBody.get());
     robot.clickOn(ok);
     WaitForAsyncUtils.waitForFxEvents();
@@ -120,19 +120,5 @@ class PngExportTest {
   private static Color body(Button b) {
     javafx.scene.image.WritableImage shot = b.snapshot(null, null);
     return shot.getPixelReader().getColor(4, (int) (shot.getHeight() / 2));
-  }
-
-  private static double contrast(Color a, Color b) {
-    double la = luminance(a);
-    double lb = luminance(b);
-    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-  }
-
-  private static double luminance(Color c) {
-    return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
-  }
-
-  private static double linear(double v) {
-    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
   }
 }

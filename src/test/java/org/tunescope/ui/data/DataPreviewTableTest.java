@@ -1,5 +1,6 @@
 package org.tunescope.ui.data;
 
+import org.tunescope.ui.Contrast;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,25 +58,11 @@ class DataPreviewTableTest {
           List<BackgroundFill> fills = cell.getBackground().getFills();
           Color background = (Color) fills.get(fills.size() - 1).getFill();
           Color text = (Color) cell.getTextFill();
-          double ratio = contrast(text, background);
+          double ratio = Contrast.ratio(text, background);
           assertTrue(ratio >= 4.5, theme + ": " + text + " on " + background + " contrast " + ratio);
         }
       });
     }
   }
 
-  /** WCAG contrast ratio of two opaque colours. */
-  private static double contrast(Color a, Color b) {
-    double la = luminance(a);
-    double lb = luminance(b);
-    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-  }
-
-  private static double luminance(Color c) {
-    return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
-  }
-
-  private static double linear(double v) {
-    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-  }
 }

@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.parallel;
 
+import org.tunescope.ui.Contrast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -246,25 +247,11 @@ class ParallelCoordinatesChartTest {
       }
       // The box's own colour, beside the text: the tick label reads on it.
       Color behind = px.getColor((int) Math.ceil(box.getMinX()), (int) Math.round(box.getMinY() + box.getHeight() / 2));
-      assertTrue(contrast(text, behind) >= 4.5, "contrast " + contrast(text, behind) + " of " + text + " on " + behind);
+      assertTrue(Contrast.ratio(text, behind) >= 4.5, "contrast " + Contrast.ratio(text, behind) + " of " + text + " on " + behind);
     }
     assertEquals(0, lineColoured, "pixels of bright lines showing through the tick labels of C");
   }
 
-  /** WCAG contrast ratio of two opaque colours. */
-  static double contrast(Color a, Color b) {
-    double la = luminance(a);
-    double lb = luminance(b);
-    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-  }
-
-  private static double luminance(Color c) {
-    return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
-  }
-
-  private static double linear(double v) {
-    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-  }
 
   @Test
   void draggingAnAxisTitleSidewaysMovesTheAxis(FxRobot robot) {
