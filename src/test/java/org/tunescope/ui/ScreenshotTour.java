@@ -146,7 +146,7 @@ class ScreenshotTour {
   void lab(FxRobot robot) throws Exception {
     Files.createDirectories(OUT);
     robot.clickOn("Lab");
-    robot.interact(() -> vm.lab().openLesson(org.tunescope.ui.lab.Lesson.SVM_GAMMA_ON_MOONS));
+    robot.interact(() -> vm.lab().openLesson(org.tunescope.ml.lab.Lesson.SVM_GAMMA_ON_MOONS));
     WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.lab().curveProperty().get() != null
         && vm.lab().fitProperty().get() != null && !vm.lab().busyProperty().get());
     robot.interact(() -> vm.lab().sliderProperty().set(Math.log10(40)));

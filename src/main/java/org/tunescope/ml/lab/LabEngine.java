@@ -1,4 +1,4 @@
-package org.tunescope.ui.lab;
+package org.tunescope.ml.lab;
 
 import java.util.List;
 import java.util.Map;
@@ -164,7 +164,7 @@ public final class LabEngine {
   }
 
   /** The range of values with a margin of 8% on each side. */
-  static double[] bounds(double[] values) {
+  public static double[] bounds(double[] values) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (double v : values) {

@@ -1,4 +1,4 @@
-package org.tunescope.ui.lab;
+package org.tunescope.ml.lab;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

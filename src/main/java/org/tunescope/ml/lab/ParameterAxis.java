@@ -1,4 +1,4 @@
-package org.tunescope.ui.lab;
+package org.tunescope.ml.lab;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,7 @@ public record ParameterAxis(HyperParameter parameter, Distribution range) {
     return String.valueOf(value);
   }
 
-  static double toDouble(Object value) {
+  public static double toDouble(Object value) {
     return ((Number) value).doubleValue();
   }
 }

@@ -10,6 +10,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.tunescope.ml.lab.LabData;
+import org.tunescope.ml.lab.LabEngine;
+import org.tunescope.ml.lab.LabFit;
 import org.tunescope.ui.charts.ChartPalette;
 
 /**

@@ -28,6 +28,9 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.tunescope.ml.data.SampleDatasets;
 import org.tunescope.ml.data.generate.TeachingDataset;
+import org.tunescope.ml.lab.DatasetChoice;
+import org.tunescope.ml.lab.Lesson;
+import org.tunescope.ml.lab.ParameterAxis;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ui.charts.curve.ValidationCurveChart;
 

@@ -1,4 +1,4 @@
-package org.tunescope.ui.lab;
+package org.tunescope.ml.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

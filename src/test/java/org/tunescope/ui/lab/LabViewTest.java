@@ -20,6 +20,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.tunescope.ml.lab.LabFit;
+import org.tunescope.ml.lab.Lesson;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ui.TuneScopeApp;
 import org.tunescope.ui.UiScheduler;
