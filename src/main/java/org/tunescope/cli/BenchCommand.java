@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import org.tunescope.engine.sampler.Sampler;
+import org.tunescope.engine.study.Sampler;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.DistributionParser;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tunescope.engine.sampler.Seeds;
+import org.tunescope.engine.study.Seeds;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
 

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-import org.tunescope.engine.sampler.Seeds;
+import org.tunescope.engine.study.Seeds;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Study;
 import org.tunescope.engine.study.Trial;

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Sampler;
+import org.tunescope.engine.study.Seeds;
 import org.tunescope.engine.study.Trial;
 
 /**

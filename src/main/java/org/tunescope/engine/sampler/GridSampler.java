@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.space.SearchSpace;
+import org.tunescope.engine.study.Sampler;
 import org.tunescope.engine.study.Trial;
 
 /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Sampler;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Sampler;
 import org.tunescope.engine.study.Trial;
 
 /**

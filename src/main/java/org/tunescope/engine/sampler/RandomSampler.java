@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.space.SearchSpace;
+import org.tunescope.engine.study.Sampler;
+import org.tunescope.engine.study.Seeds;
 import org.tunescope.engine.study.Trial;
 
 /**

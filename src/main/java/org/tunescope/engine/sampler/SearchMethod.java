@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Sampler;
 
 /** The search methods a study can use, by the name users type. */
 public enum SearchMethod {

@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Sampler;
+import org.tunescope.engine.study.Seeds;
 import org.tunescope.engine.study.Trial;
 
 /**

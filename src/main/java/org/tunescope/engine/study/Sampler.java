@@ -1,10 +1,9 @@
-package org.tunescope.engine.sampler;
+package org.tunescope.engine.study;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.tunescope.engine.study.Trial;
 
 /**
  * Chooses the parameters of each trial (the "ask" half of ask-and-tell; finished trials are the "tell").

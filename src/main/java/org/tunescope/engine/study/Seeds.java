@@ -1,4 +1,4 @@
-package org.tunescope.engine.sampler;
+package org.tunescope.engine.study;
 
 /** Derives independent, well-mixed seeds from a study seed, so trial n's randomness depends on n alone. */
 public final class Seeds {

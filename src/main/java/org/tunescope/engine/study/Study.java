@@ -1,7 +1,6 @@
 package org.tunescope.engine.study;
 
 import java.util.Objects;
-import org.tunescope.engine.sampler.Sampler;
 import org.tunescope.engine.space.SearchSpace;
 
 /**

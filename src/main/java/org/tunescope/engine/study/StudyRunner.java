@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.tunescope.engine.sampler.Seeds;
 
 /**
  * Runs a study on a pool of worker threads. Each worker claims the next trial number from the study's

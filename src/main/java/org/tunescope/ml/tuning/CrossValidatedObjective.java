@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
-import org.tunescope.engine.sampler.Seeds;
+import org.tunescope.engine.study.Seeds;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Objective;
 import org.tunescope.engine.study.TrialCancelledException;

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import org.tunescope.engine.sampler.Seeds;
+import org.tunescope.engine.study.Seeds;
 import org.tunescope.engine.study.FoldScore;
 
 /**

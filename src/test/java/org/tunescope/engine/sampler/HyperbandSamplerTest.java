@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tunescope.engine.study.Budget;
 import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Sampler;
 import org.tunescope.engine.study.Study;
 import org.tunescope.engine.study.StudyListener;
 import org.tunescope.engine.study.StudyResult;

@@ -14,6 +14,7 @@ import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.FoldScore;
+import org.tunescope.engine.study.Sampler;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
 
