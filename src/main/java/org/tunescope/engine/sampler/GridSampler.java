@@ -3,12 +3,12 @@ package org.tunescope.engine.sampler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.space.Scale;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Sampler;
@@ -74,50 +74,6 @@ public final class GridSampler implements Sampler {
 
   /** The values a grid tries for one distribution. */
   public static List<Object> values(Distribution d, int points) {
-    if (d instanceof Distribution.Fixed f) {
-      return List.of(f.value());
-    }
-    if (d instanceof Distribution.Choice c) {
-      return c.values();
-    }
-    if (d instanceof Distribution.FloatRange r) {
-      List<Object> values = new ArrayList<>();
-      for (int i = 0; i < points; i++) {
-        values.add(floatPoint(r, i, points));
-      }
-      return List.copyOf(new LinkedHashSet<>(values));
-    }
-    Distribution.IntRange r = (Distribution.IntRange) d;
-    long count = r.high() - r.low() + 1;
-    List<Object> values = new ArrayList<>();
-    if (count <= points) {
-      for (long v = r.low(); v <= r.high(); v++) {
-        values.add(v);
-      }
-      return values;
-    }
-    for (int i = 0; i < points; i++) {
-      double x = floatPoint(new Distribution.FloatRange(r.low(), r.high(), r.log()), i, points);
-      values.add(Math.round(x));
-    }
-    return List.copyOf(new LinkedHashSet<>(values));
-  }
-
-  private static double floatPoint(Distribution.FloatRange r, int i, int points) {
-    if (points == 1) {
-      return r.log() ? Math.sqrt(r.low() * r.high()) : (r.low() + r.high()) / 2;
-    }
-    // Exact ends, and powers of ten computed as such, so a log grid over [0.01, 1000] says 0.01, not 0.010000000000000004.
-    if (i == 0) {
-      return r.low();
-    }
-    if (i == points - 1) {
-      return r.high();
-    }
-    double t = (double) i / (points - 1);
-    if (r.log()) {
-      return Math.pow(10, Math.log10(r.low()) + t * (Math.log10(r.high()) - Math.log10(r.low())));
-    }
-    return r.low() + t * (r.high() - r.low());
+    return Scale.of(d).grid(points);
   }
 }

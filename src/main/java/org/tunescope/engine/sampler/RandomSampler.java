@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.space.Scale;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Sampler;
@@ -45,30 +46,18 @@ public final class RandomSampler implements Sampler {
     return "random";
   }
 
-  /** One random value of a distribution. */
-  public static Object draw(Distribution d, SplittableRandom random) {
-    if (d instanceof Distribution.Fixed f) {
-      return f.value();
-    }
+  /**
+   * One random value of a distribution. Choices and linear integers draw an index and a range of one value
+   * draws nothing, as they always have, so that a seeded study draws what it drew before.
+   */
+  private static Object draw(Distribution d, SplittableRandom random) {
     if (d instanceof Distribution.Choice c) {
       return c.values().get(random.nextInt(c.values().size()));
     }
-    if (d instanceof Distribution.FloatRange r) {
-      if (r.low() == r.high()) {
-        return r.low();
-      }
-      double u = random.nextDouble();
-      return r.log()
-          ? Math.exp(Math.log(r.low()) + u * (Math.log(r.high()) - Math.log(r.low())))
-          : r.low() + u * (r.high() - r.low());
-    }
-    Distribution.IntRange r = (Distribution.IntRange) d;
-    if (!r.log()) {
+    if (d instanceof Distribution.IntRange r && !r.log()) {
       return r.low() + random.nextLong(r.high() - r.low() + 1);
     }
-    // Log-uniform over [low, high + 1), floored, so every integer has its fair share of log-space.
-    double u = random.nextDouble();
-    double x = Math.exp(Math.log(r.low()) + u * (Math.log(r.high() + 1.0) - Math.log(r.low())));
-    return Math.min(r.high(), Math.max(r.low(), (long) Math.floor(x)));
+    boolean constant = d instanceof Distribution.Fixed || d instanceof Distribution.FloatRange r && r.low() == r.high();
+    return Scale.of(d).valueAt(constant ? 0 : random.nextDouble());
   }
 }

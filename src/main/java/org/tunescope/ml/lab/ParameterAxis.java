@@ -2,11 +2,11 @@ package org.tunescope.ml.lab;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tunescope.engine.sampler.GridSampler;
 import org.tunescope.engine.space.Complexity;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.engine.space.ParamType;
+import org.tunescope.engine.space.Scale;
 
 /**
  * The lab slider's axis for one hyperparameter: its range, moved in log space when the parameter's
@@ -47,24 +47,22 @@ public record ParameterAxis(HyperParameter parameter, Distribution range) {
 
   /** The slider's minimum (log10 of the low end on a log axis). */
   public double sliderMin() {
-    return isLog() ? Math.log10(low()) : low();
+    return Scale.toSlider(low(), isLog());
   }
 
   public double sliderMax() {
-    return isLog() ? Math.log10(high()) : high();
+    return Scale.toSlider(high(), isLog());
   }
 
   /** The parameter value at a slider position, snapped and clamped: a {@code Long} or a {@code Double}. */
   public Object valueAt(double slider) {
-    double v = isLog() ? Math.pow(10, slider) : slider;
-    v = Math.max(low(), Math.min(high(), v));
+    double v = Math.max(low(), Math.min(high(), Scale.fromSlider(slider, isLog(), isInteger())));
     return isInteger() ? (Object) Math.round(v) : (Object) v;
   }
 
   /** The slider position of a value. */
   public double sliderAt(double value) {
-    double v = Math.max(low(), Math.min(high(), value));
-    return isLog() ? Math.log10(v) : v;
+    return Scale.toSlider(Math.max(low(), Math.min(high(), value)), isLog());
   }
 
   /** Whether raising the value makes the model simpler (k of k-NN): the slider's simple end is then on the right. */
@@ -86,16 +84,12 @@ public record ParameterAxis(HyperParameter parameter, Distribution range) {
 
   /** The values of the validation curve's grid study over the whole range. */
   public List<Object> gridValues(int points) {
-    return GridSampler.values(range, points);
+    return Scale.of(range).grid(points);
   }
 
   /** A value as text: whole numbers plain, reals with three significant digits. */
   public static String format(Object value) {
-    if (value instanceof Double d) {
-      return Math.abs(d) >= 1000 || Math.abs(d) < 0.01 ? String.format(java.util.Locale.ROOT, "%.2g", d)
-          : String.format(java.util.Locale.ROOT, "%.3g", d).replaceAll("\\.?0+$", "");
-    }
-    return String.valueOf(value);
+    return Scale.text(value);
   }
 
   public static double toDouble(Object value) {

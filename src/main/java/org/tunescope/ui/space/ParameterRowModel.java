@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.engine.space.ParamType;
+import org.tunescope.engine.space.Scale;
 
 /**
  * One row of the search-space editor: a hyperparameter's searched range (or fixed value, or chosen
@@ -109,13 +110,12 @@ public final class ParameterRowModel {
 
   /** A value in slider space: log10 on a log scale. */
   public double toSlider(double v) {
-    return log.get() ? Math.log10(Math.max(v, Double.MIN_NORMAL)) : v;
+    return Scale.toSlider(v, log.get());
   }
 
   /** A slider position back in the parameter's units, snapped to integers for int parameters. */
   public double fromSlider(double s) {
-    double v = log.get() ? Math.pow(10, s) : s;
-    return parameter.type() == ParamType.INT ? Math.rint(v) : v;
+    return Scale.fromSlider(s, log.get(), parameter.type() == ParamType.INT);
   }
 
   /**
