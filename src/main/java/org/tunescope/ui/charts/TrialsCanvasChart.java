@@ -14,6 +14,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.tunescope.engine.space.Scale;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 
@@ -148,13 +149,13 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
     g.setFill(palette.text());
     g.setTextAlign(TextAlignment.RIGHT);
     g.setTextBaseline(VPos.CENTER);
-    for (double y : Ticks.linear(yLo, yHi, 5)) {
-      g.fillText(Ticks.label(y), LEFT - 6, py.applyAsDouble(y));
+    for (double y : Scale.linearTicks(yLo, yHi, 5)) {
+      g.fillText(Scale.label(y), LEFT - 6, py.applyAsDouble(y));
     }
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
-    for (double x : logX ? Ticks.log(xLo, xHi) : Ticks.linear(xLo, xHi, 8)) {
-      g.fillText(Ticks.label(x), px.applyAsDouble(x), TOP + plotH + 5);
+    for (double x : logX ? Scale.decadeTicks(xLo, xHi) : Scale.linearTicks(xLo, xHi, 8)) {
+      g.fillText(Scale.label(x), px.applyAsDouble(x), TOP + plotH + 5);
     }
     g.fillText(xTitle, LEFT + plotW / 2, TOP + plotH + 22);
     // The y title runs up the left edge, beside the tick labels.

@@ -9,10 +9,10 @@ import javafx.scene.control.SkinBase;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.tunescope.engine.space.Scale;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.ValidationCurveModel;
 import org.tunescope.ui.charts.ChartPalette;
-import org.tunescope.ui.charts.Ticks;
 
 /** Draws a {@link ValidationCurveChart} on a canvas; colours come from the chart's CSS tokens. */
 final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
@@ -138,7 +138,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
       g.strokeLine(px, TOP, px, TOP + plotH);
       g.setFill(text);
       g.setTextAlign(px > LEFT + plotW - 60 ? TextAlignment.RIGHT : TextAlignment.LEFT);
-      g.fillText(" " + Ticks.label(marker) + " ", px, TOP + plotH - 6);
+      g.fillText(" " + Scale.label(marker) + " ", px, TOP + plotH - 6);
     }
     legend(g, w, train, validation, text);
   }
@@ -203,10 +203,10 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     // In the top row, left of the legend: the plot's edges belong to the curve and the slider's marker.
     List<String> notes = new ArrayList<>();
     if (below > 0) {
-      notes.add("\u25BC " + below + " below the axis, lowest " + Ticks.label(lowest));
+      notes.add("\u25BC " + below + " below the axis, lowest " + Scale.label(lowest));
     }
     if (above > 0) {
-      notes.add("\u25B2 " + above + " above the axis, highest " + Ticks.label(highest));
+      notes.add("\u25B2 " + above + " above the axis, highest " + Scale.label(highest));
     }
     g.setFill(text);
     g.setTextAlign(TextAlignment.LEFT);
@@ -282,9 +282,9 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     g.setFill(text);
     g.setTextAlign(TextAlignment.RIGHT);
     g.setTextBaseline(VPos.CENTER);
-    for (double y : Ticks.linear(yLo, yHi, 5)) {
+    for (double y : Scale.linearTicks(yLo, yHi, 5)) {
       double py = py(y, plotH);
-      g.fillText(Ticks.label(y), LEFT - 6, py);
+      g.fillText(Scale.label(y), LEFT - 6, py);
       g.setStroke(colours.grid());
       g.strokeLine(LEFT, py, LEFT + plotW, py);
     }
@@ -298,14 +298,14 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
         labels.add(m.categories().get(i));
       }
     } else if (m.isLog()) {
-      Ticks.log(Math.pow(10, xLo), Math.pow(10, xHi)).forEach(v -> {
+      Scale.decadeTicks(Math.pow(10, xLo), Math.pow(10, xHi)).forEach(v -> {
         xs.add(v);
-        labels.add(Ticks.label(v));
+        labels.add(Scale.label(v));
       });
     } else {
-      Ticks.linear(xLo, xHi, 8).forEach(v -> {
+      Scale.linearTicks(xLo, xHi, 8).forEach(v -> {
         xs.add(v);
-        labels.add(Ticks.label(v));
+        labels.add(Scale.label(v));
       });
     }
     for (int i = 0; i < xs.size(); i++) {

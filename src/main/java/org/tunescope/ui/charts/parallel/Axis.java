@@ -1,6 +1,7 @@
 package org.tunescope.ui.charts.parallel;
 
 import java.util.Objects;
+import org.tunescope.engine.space.Scale;
 
 /**
  * One vertical axis of the chart: a searched hyperparameter or one of the scores. Score axes get a new

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.space.Scale;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
@@ -75,9 +76,8 @@ public final class ParallelCoordinatesModel {
     this.space = space;
     this.direction = direction;
     for (SearchParameter p : space.parameters()) {
-      Scale scale = scaleOf(p.distribution());
-      if (scale != null) {
-        axes.add(new Axis(axes.size(), p.name(), Axis.Kind.PARAMETER, scale));
+      if (!(p.distribution() instanceof Distribution.Fixed)) {
+        axes.add(new Axis(axes.size(), p.name(), Axis.Kind.PARAMETER, Scale.of(p.distribution())));
       }
     }
     String suffix = metric.isBlank() ? "" : " " + metric;
@@ -98,19 +98,6 @@ public final class ParallelCoordinatesModel {
   /** An empty model: no space yet. */
   public static ParallelCoordinatesModel empty() {
     return new ParallelCoordinatesModel(new SearchSpace(List.of()), Direction.MAXIMIZE);
-  }
-
-  private static Scale scaleOf(Distribution d) {
-    if (d instanceof Distribution.FloatRange r) {
-      return new Scale.Numeric(r.low(), r.high(), r.log(), false);
-    }
-    if (d instanceof Distribution.IntRange r) {
-      return new Scale.Numeric(r.low(), r.high(), r.log(), true);
-    }
-    if (d instanceof Distribution.Choice c) {
-      return new Scale.Categorical(c.values());
-    }
-    return null;
   }
 
   // --- axes

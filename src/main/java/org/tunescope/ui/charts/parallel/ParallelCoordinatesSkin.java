@@ -30,6 +30,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.tunescope.engine.space.Scale;
 
 /**
  * Draws a {@link ParallelCoordinatesChart}: the lines rasterised into one image (see {@link LineLayers}),
@@ -797,7 +798,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       gc.setLineWidth(1.2);
       gc.strokeLine(x, geometry.top(), x, geometry.bottom());
       gc.setTextAlign(TextAlignment.RIGHT);
-      for (Tick t : a.scale().ticks()) {
+      for (Scale.Tick t : a.scale().ticks()) {
         double y = geometry.y(t.position());
         gc.strokeLine(x - 4, y, x, y);
         label(gc, t.label(), x - 6, y, text, labelBackground);
@@ -900,7 +901,7 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     Axis a = model().axes().get(k);
     double x = geometry.axisX()[k];
     List<javafx.geometry.Rectangle2D> out = new ArrayList<>();
-    for (Tick t : a.scale().ticks()) {
+    for (Scale.Tick t : a.scale().ticks()) {
       out.add(labelBox(t.label(), x - 6, geometry.y(t.position())));
     }
     if (showsNa(model(), a)) {

@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.parallel;
 
+import org.tunescope.engine.space.Scale;
 import org.tunescope.ui.Contrast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.space.Scale;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 
@@ -18,7 +19,7 @@ import org.tunescope.engine.study.Trial;
 class ParallelCoordinatesModelTest {
 
   private static List<String> labels(Scale s) {
-    return s.ticks().stream().map(Tick::label).toList();
+    return s.ticks().stream().map(Scale.Tick::label).toList();
   }
 
   @Test
