@@ -29,4 +29,18 @@ public record PlotGeometry(double[] axisX, double top, double height) {
   public double bottom() {
     return top + height;
   }
+
+  /** The display index of the axis nearest to pixel x, or -1 when there is none. */
+  public int nearestAxis(double x) {
+    int best = -1;
+    double bestD = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < axisX.length; k++) {
+      double d = Math.abs(axisX[k] - x);
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    }
+    return best;
+  }
 }
