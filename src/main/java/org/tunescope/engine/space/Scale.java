@@ -322,7 +322,7 @@ public sealed interface Scale permits Scale.Numeric, Scale.Categorical {
   static String text(Object value) {
     if (value instanceof Double d) {
       return Math.abs(d) >= 1000 || Math.abs(d) < 0.01 ? String.format(Locale.ROOT, "%.2g", d)
-          : String.format(Locale.ROOT, "%.3g", d).replaceAll("\\.?0+$", "");
+          : stripZeros(String.format(Locale.ROOT, "%.3g", d)); // zeros after a point only: 100, not 1
     }
     return String.valueOf(value);
   }

@@ -47,4 +47,12 @@ class ScaleTest {
     assertEquals(0.01, Scale.fromSlider(-2, true, false), 1e-15);
     assertEquals(3.0, Scale.fromSlider(2.6, false, true));
   }
+
+  @Test
+  void theLabWritesWholeHundredsInFull() {
+    assertEquals("100", Scale.text(100.0));
+    assertEquals("20", Scale.text(20.0));
+    assertEquals("12.5", Scale.text(12.5));
+    assertEquals("7", Scale.text(7L));
+  }
 }
