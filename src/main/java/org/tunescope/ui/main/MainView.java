@@ -3,8 +3,6 @@ package org.tunescope.ui.main;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -18,7 +16,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
@@ -40,6 +37,7 @@ import org.tunescope.ml.data.SampleDatasets;
 import org.tunescope.ml.metrics.Metric;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ui.Notifications;
+import org.tunescope.ui.TextConverter;
 import org.tunescope.ui.Theme;
 import org.tunescope.ui.PngExport;
 import org.tunescope.ui.charts.cost.CostChart;
@@ -50,6 +48,8 @@ import org.tunescope.ui.charts.learning.LearningCurveView;
 import org.tunescope.ui.charts.trees.TreeCountView;
 import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
 import org.tunescope.ui.data.DataPreviewTable;
+import org.tunescope.ui.data.DataView;
+import org.tunescope.ui.run.RunBarView;
 import org.tunescope.ui.run.TrialsTable;
 import org.tunescope.ui.space.SpaceView;
 import org.tunescope.ui.studies.StudyEntry;
@@ -60,6 +60,7 @@ public final class MainView {
   private final MainViewModel vm;
 
   @FXML private BorderPane root;
+  @FXML private DataView dataController;
   @FXML private Menu samplesMenu;
   @FXML private Menu recentMenu;
   @FXML private Menu generateMenu;
@@ -69,12 +70,6 @@ public final class MainView {
   @FXML private HBox messageBar;
   @FXML private Label messageLabel;
   @FXML private Button dismissButton;
-  @FXML private Label startReasonLabel;
-  @FXML private MenuButton samplesButton;
-  @FXML private Label dataDescription;
-  @FXML private ComboBox<String> targetBox;
-  @FXML private ComboBox<Task> taskBox;
-  @FXML private Label targetSummary;
   @FXML private ListView<ModelSpec> modelList;
   @FXML private VBox spaceBox;
   @FXML private ComboBox<SearchMethod> methodBox;
@@ -91,27 +86,34 @@ public final class MainView {
   @FXML private TabPane tabs;
   @FXML private Tab trialsTab;
   @FXML private Tab labTab;
-  @FXML private TableView<Integer> previewTable;
-  @FXML private TableView<Trial> trialsTable;
   @FXML private StackPane chartsPane;
   @FXML private TabPane chartTabs;
   @FXML private Tab chartsTab;
   @FXML private Tab parallelTab;
   @FXML private ListView<StudyEntry> studiesList;
-  @FXML private Button startButton;
-  @FXML private Button cancelButton;
   @FXML private Button openStudyButton;
   @FXML private Button resumeStudyButton;
   @FXML private Button exportStudyButton;
   @FXML private Button deleteStudyButton;
-  @FXML private ProgressBar progressBar;
-  @FXML private Label statusLabel;
-  @FXML private Label timingLabel;
-  @FXML private Label bestLabel;
-  @FXML private Label heldOutLabel;
 
   public MainView(MainViewModel vm) {
     this.vm = vm;
+  }
+
+  /** Creates the controller of each feature's FXML (fx:include): the features meet here and nowhere else. */
+  Object controller(Class<?> type) {
+    if (type == MainView.class) {
+      return this;
+    } else if (type == RunBarView.class) {
+      return new RunBarView(vm.run(), vm.canStartProperty(), vm.whyNotStartProperty(), vm::start, vm::cancel);
+    } else if (type == DataView.class) {
+      return new DataView(vm.data(), vm::loadSample);
+    } else if (type == DataPreviewTable.class) {
+      return new DataPreviewTable(vm.data());
+    } else if (type == TrialsTable.class) {
+      return new TrialsTable(vm.run());
+    }
+    throw new IllegalArgumentException("no controller for " + type.getName());
   }
 
   @FXML
@@ -167,15 +169,12 @@ public final class MainView {
     show.run();
   }
 
+  /** The data menus: samples, generated teaching sets and recent files. */
   private void bindData() {
     for (String name : SampleDatasets.NAMES) {
-      MenuItem fromMenu = new MenuItem(SampleDatasets.describe(name));
-      fromMenu.setOnAction(e -> vm.loadSample(name));
-      samplesMenu.getItems().add(fromMenu);
-      MenuItem fromButton = new MenuItem(SampleDatasets.describe(name));
-      fromButton.setId("sample-" + name);
-      fromButton.setOnAction(e -> vm.loadSample(name));
-      samplesButton.getItems().add(fromButton);
+      MenuItem item = new MenuItem(SampleDatasets.describe(name));
+      item.setOnAction(e -> vm.loadSample(name));
+      samplesMenu.getItems().add(item);
     }
     for (var kind : org.tunescope.ml.data.generate.TeachingDataset.values()) {
       MenuItem item = new MenuItem(kind.id() + ": " + kind.description() + ", 400 rows");
@@ -189,14 +188,6 @@ public final class MainView {
     }).toList());
     vm.data().recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent.run());
     refreshRecent.run();
-    dataDescription.textProperty().bind(vm.data().descriptionProperty());
-    targetBox.setItems(vm.data().columns());
-    targetBox.valueProperty().bindBidirectional(vm.data().targetProperty());
-    taskBox.getItems().setAll(Task.values());
-    taskBox.setConverter(converter(t -> t.id()));
-    taskBox.valueProperty().bindBidirectional(vm.data().taskProperty());
-    targetSummary.textProperty().bind(vm.data().targetSummaryProperty());
-    new DataPreviewTable(previewTable, vm.data());
   }
 
   private void bindModel() {
@@ -232,7 +223,7 @@ public final class MainView {
 
   private void bindSearch() {
     methodBox.getItems().setAll(SearchMethod.values());
-    methodBox.setConverter(converter(SearchMethod::id));
+    methodBox.setConverter(new TextConverter<>(SearchMethod::id));
     methodBox.valueProperty().bindBidirectional(vm.search().methodProperty());
     var search = vm.search();
     bindSpinner(gridPointsSpinner, search.gridPointsField(), search.gridPointsField().problemProperty());
@@ -256,7 +247,7 @@ public final class MainView {
     trialsSpinner.disableProperty().bind(search.limitTrialsProperty().not());
     gridPointsSpinner.disableProperty().bind(vm.search().methodProperty().isNotEqualTo(SearchMethod.GRID));
     metricBox.setItems(vm.search().metrics());
-    metricBox.setConverter(converter(Metric::id));
+    metricBox.setConverter(new TextConverter<>(Metric::id));
     metricBox.valueProperty().bindBidirectional(vm.search().metricProperty());
     sizeLabel.textProperty().bind(Bindings.createStringBinding(() -> {
       String size = vm.search().sizeProperty().get();
@@ -347,26 +338,8 @@ public final class MainView {
   }
 
   private void bindRun() {
-    new TrialsTable(trialsTable, vm.run());
-    startButton.disableProperty().bind(vm.canStartProperty().not());
-    // Why Start is off, beside it: the field at fault says more.
-    startReasonLabel.textProperty().bind(vm.whyNotStartProperty());
-    // Red only for a setting that is wrong; a step not yet taken (no data yet) is a muted hint.
-    startReasonLabel.textProperty().addListener((o, was, why) -> {
-      startReasonLabel.getStyleClass().removeAll("field-problem", "muted");
-      startReasonLabel.getStyleClass().add(why.startsWith("Cannot start") ? "field-problem" : "muted");
-    });
     startItem.disableProperty().bind(vm.canStartProperty().not());
-    cancelButton.disableProperty().bind(vm.run().runningProperty().not());
     cancelItem.disableProperty().bind(vm.run().runningProperty().not());
-    progressBar.progressProperty().bind(vm.run().progressProperty());
-    statusLabel.textProperty().bind(vm.run().statusProperty());
-    timingLabel.textProperty().bind(vm.run().timingProperty());
-    bestLabel.textProperty().bind(vm.run().bestProperty());
-    heldOutLabel.textProperty().bind(vm.run().heldOutProperty());
-    Timeline clock = new Timeline(new KeyFrame(Duration.millis(500), e -> vm.run().tick()));
-    clock.setCycleCount(Timeline.INDEFINITE);
-    clock.play();
     vm.run().runningProperty().addListener((o, was, running) -> {
       if (running) {
         tabs.getSelectionModel().select(trialsTab);
@@ -524,16 +497,7 @@ public final class MainView {
 
   @FXML
   private void openFile() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Open a data file");
-    chooser.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.data", "*.arff", "*.libsvm",
-            "*.svm", "*.svmlight"),
-        new FileChooser.ExtensionFilter("All files", "*"));
-    File file = chooser.showOpenDialog(root.getScene().getWindow());
-    if (file != null) {
-      vm.data().load(file.toPath());
-    }
+    dataController.openFile();
   }
 
   @FXML
@@ -611,19 +575,5 @@ public final class MainView {
       return;
     }
     vm.studies().export(s, file.toPath());
-  }
-
-  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> toText) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T value) {
-        return value == null ? "" : toText.apply(value);
-      }
-
-      @Override
-      public T fromString(String text) {
-        throw new UnsupportedOperationException();
-      }
-    };
   }
 }

@@ -77,7 +77,7 @@ public class TuneScopeApp extends Application {
   /** The main window's scene for a view model. */
   public static Scene createScene(MainViewModel vm) {
     FXMLLoader loader = new FXMLLoader(TuneScopeApp.class.getResource("/org/tunescope/ui/main/MainView.fxml"));
-    loader.setControllerFactory(type -> new MainView(vm));
+    loader.setControllerFactory(new MainView(vm)::controller);
     Parent root;
     try {
       root = loader.load();
