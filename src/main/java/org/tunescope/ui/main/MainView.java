@@ -49,6 +49,7 @@ import org.tunescope.ui.charts.trees.TreeCountView;
 import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
 import org.tunescope.ui.data.DataPreviewTable;
 import org.tunescope.ui.data.DataView;
+import org.tunescope.ui.model.ModelView;
 import org.tunescope.ui.run.RunBarView;
 import org.tunescope.ui.run.TrialsTable;
 import org.tunescope.ui.space.SpaceView;
@@ -70,7 +71,6 @@ public final class MainView {
   @FXML private HBox messageBar;
   @FXML private Label messageLabel;
   @FXML private Button dismissButton;
-  @FXML private ListView<ModelSpec> modelList;
   @FXML private VBox spaceBox;
   @FXML private ComboBox<SearchMethod> methodBox;
   @FXML private Spinner<Integer> gridPointsSpinner;
@@ -110,6 +110,8 @@ public final class MainView {
       return new DataView(vm.data(), vm::loadSample);
     } else if (type == DataPreviewTable.class) {
       return new DataPreviewTable(vm.data());
+    } else if (type == ModelView.class) {
+      return new ModelView(vm.models(), vm.modelProperty());
     } else if (type == TrialsTable.class) {
       return new TrialsTable(vm.run());
     }
@@ -120,7 +122,6 @@ public final class MainView {
   private void initialize() {
     bindMessages();
     bindData();
-    bindModel();
     new SpaceView(vm.space(), spaceBox);
     bindSearch();
     bindRun();
@@ -188,37 +189,6 @@ public final class MainView {
     }).toList());
     vm.data().recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent.run());
     refreshRecent.run();
-  }
-
-  private void bindModel() {
-    modelList.setItems(vm.models());
-    modelList.setCellFactory(list -> new ListCell<>() {
-      @Override
-      protected void updateItem(ModelSpec m, boolean empty) {
-        super.updateItem(m, empty);
-        if (empty || m == null) {
-          setText(null);
-          setGraphic(null);
-          setId(null);
-          return;
-        }
-        Label title = new Label(m.name() + "   ·  " + m.group());
-        title.getStyleClass().add("model-name");
-        Label description = new Label(m.description());
-        description.getStyleClass().add("muted");
-        description.setWrapText(true);
-        description.setMaxWidth(360);
-        setText(null);
-        setGraphic(new VBox(1, title, description));
-        setId("model-" + m.id());
-      }
-    });
-    vm.modelProperty().addListener((o, a, m) -> modelList.getSelectionModel().select(m));
-    modelList.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
-      if (m != null) {
-        vm.modelProperty().set(m);
-      }
-    });
   }
 
   private void bindSearch() {
