@@ -71,7 +71,6 @@ public final class MainView {
   @FXML private HBox messageBar;
   @FXML private Label messageLabel;
   @FXML private Button dismissButton;
-  @FXML private VBox spaceBox;
   @FXML private ComboBox<SearchMethod> methodBox;
   @FXML private Spinner<Integer> gridPointsSpinner;
   @FXML private CheckBox limitTrialsCheck;
@@ -112,6 +111,8 @@ public final class MainView {
       return new DataPreviewTable(vm.data());
     } else if (type == ModelView.class) {
       return new ModelView(vm.models(), vm.modelProperty());
+    } else if (type == SpaceView.class) {
+      return new SpaceView(vm.space());
     } else if (type == TrialsTable.class) {
       return new TrialsTable(vm.run());
     }
@@ -122,7 +123,6 @@ public final class MainView {
   private void initialize() {
     bindMessages();
     bindData();
-    new SpaceView(vm.space(), spaceBox);
     bindSearch();
     bindRun();
     bindCharts();
