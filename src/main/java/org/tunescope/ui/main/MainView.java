@@ -52,6 +52,7 @@ import org.tunescope.ui.data.DataView;
 import org.tunescope.ui.model.ModelView;
 import org.tunescope.ui.run.RunBarView;
 import org.tunescope.ui.run.TrialsTable;
+import org.tunescope.ui.search.SearchView;
 import org.tunescope.ui.space.SpaceView;
 import org.tunescope.ui.studies.StudyEntry;
 
@@ -71,17 +72,6 @@ public final class MainView {
   @FXML private HBox messageBar;
   @FXML private Label messageLabel;
   @FXML private Button dismissButton;
-  @FXML private ComboBox<SearchMethod> methodBox;
-  @FXML private Spinner<Integer> gridPointsSpinner;
-  @FXML private CheckBox limitTrialsCheck;
-  @FXML private Spinner<Integer> trialsSpinner;
-  @FXML private Spinner<Integer> minutesSpinner;
-  @FXML private Spinner<Integer> foldsSpinner;
-  @FXML private ComboBox<Metric> metricBox;
-  @FXML private Spinner<Integer> seedSpinner;
-  @FXML private Spinner<Integer> testPercentSpinner;
-  @FXML private Spinner<Integer> workersSpinner;
-  @FXML private Label sizeLabel;
   @FXML private TabPane tabs;
   @FXML private Tab trialsTab;
   @FXML private Tab labTab;
@@ -113,6 +103,8 @@ public final class MainView {
       return new ModelView(vm.models(), vm.modelProperty());
     } else if (type == SpaceView.class) {
       return new SpaceView(vm.space());
+    } else if (type == SearchView.class) {
+      return new SearchView(vm.search(), vm.searchSizeText());
     } else if (type == TrialsTable.class) {
       return new TrialsTable(vm.run());
     }
@@ -123,7 +115,6 @@ public final class MainView {
   private void initialize() {
     bindMessages();
     bindData();
-    bindSearch();
     bindRun();
     bindCharts();
     bindStudies();
@@ -189,122 +180,6 @@ public final class MainView {
     }).toList());
     vm.data().recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent.run());
     refreshRecent.run();
-  }
-
-  private void bindSearch() {
-    methodBox.getItems().setAll(SearchMethod.values());
-    methodBox.setConverter(new TextConverter<>(SearchMethod::id));
-    methodBox.valueProperty().bindBidirectional(vm.search().methodProperty());
-    var search = vm.search();
-    bindSpinner(gridPointsSpinner, search.gridPointsField(), search.gridPointsField().problemProperty());
-    // The trial limit's own problem counts only while the box is ticked; unticked, a search with no
-    // limit at all is the problem, said on the same row.
-    bindSpinner(trialsSpinner, search.trialsField(), Bindings.createStringBinding(
-        () -> search.limitTrialsProperty().get() && !search.trialsField().isValid()
-            ? search.trialsField().problemProperty().get() : search.limitProblemProperty().get(),
-        search.limitTrialsProperty(), search.trialsField().problemProperty(), search.limitProblemProperty()));
-    bindSpinner(minutesSpinner, search.minutesField(), search.minutesField().problemProperty());
-    bindSpinner(foldsSpinner, search.foldsField(), search.foldsField().problemProperty());
-    bindSpinner(seedSpinner, search.seedField(), search.seedField().problemProperty());
-    bindSpinner(testPercentSpinner, search.testPercentField(), search.testPercentField().problemProperty());
-    testPercentSpinner.setTooltip(new javafx.scene.control.Tooltip("Rows held out (per class) that tuning never"
-        + " sees; when the study ends, the best trial is refitted on the other rows and scored on them once."
-        + " 0 holds nothing out."));
-    bindSpinner(workersSpinner, search.workersField(), search.workersField().problemProperty());
-    limitTrialsCheck.selectedProperty().bindBidirectional(search.limitTrialsProperty());
-    limitTrialsCheck.setTooltip(new javafx.scene.control.Tooltip("Ticked: at most this many trials. Unticked: no"
-        + " trial limit; the time limit, or the grid's size, ends the search."));
-    trialsSpinner.disableProperty().bind(search.limitTrialsProperty().not());
-    gridPointsSpinner.disableProperty().bind(vm.search().methodProperty().isNotEqualTo(SearchMethod.GRID));
-    metricBox.setItems(vm.search().metrics());
-    metricBox.setConverter(new TextConverter<>(Metric::id));
-    metricBox.valueProperty().bindBidirectional(vm.search().metricProperty());
-    sizeLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-      String size = vm.search().sizeProperty().get();
-      String estimate = vm.modelProperty().get() == null ? "" : vm.run().estimate(vm.modelProperty().get().id(),
-          vm.search().plannedTrials(), vm.search().foldsProperty().get(), vm.search().workersProperty().get())
-          .map(e -> " · " + e).orElse("");
-      return size + estimate;
-    }, vm.search().sizeProperty(), vm.space().spaceProperty(), vm.search().workersProperty(),
-        vm.search().foldsProperty(), vm.run().resultProperty()));
-  }
-
-  /**
-   * Binds a spinner to a whole-number field: the text stays as typed (never clamped or replaced), the
-   * arrows step within range, and a problem shows at once under the field (red border, message, tooltip).
-   */
-  private static void bindSpinner(Spinner<Integer> spinner, org.tunescope.ui.search.IntField field,
-      javafx.beans.value.ObservableValue<String> problem) {
-    SpinnerValueFactory<Integer> factory = new SpinnerValueFactory<>() {
-      @Override
-      public void decrement(int steps) {
-        field.step(-steps);
-      }
-
-      @Override
-      public void increment(int steps) {
-        field.step(steps);
-      }
-    };
-    factory.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(Integer v) {
-        return v == null ? "" : v.toString();
-      }
-
-      // The spinner commits its text on focus loss: invalid text keeps the value, and so stays as typed.
-      @Override
-      public Integer fromString(String text) {
-        return field.isValid() ? field.valueProperty().get() : factory.getValue();
-      }
-    });
-    factory.setValue(field.valueProperty().get());
-    field.valueProperty().addListener((o, a, v) -> factory.setValue(v.intValue()));
-    spinner.setValueFactory(factory);
-    spinner.getEditor().textProperty().bindBidirectional(field.textProperty());
-    showProblem(spinner, spinner.getEditor(), problem);
-  }
-
-  /**
-   * Shows a field's problem on the field: a red border on {@code marked}, the message in a line under
-   * {@code control} (in its grid cell) and as its tooltip.
-   */
-  static void showProblem(javafx.scene.control.Control control, javafx.scene.Node marked,
-      javafx.beans.value.ObservableValue<String> problem) {
-    Label message = new Label();
-    message.getStyleClass().add("field-problem");
-    message.setWrapText(true);
-    message.setId(control.getId() == null ? null : control.getId() + "-problem");
-    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-    Runnable update = () -> {
-      String p = problem.getValue() == null ? "" : problem.getValue();
-      boolean bad = !p.isEmpty();
-      message.setText(p);
-      message.setVisible(bad);
-      message.setManaged(bad);
-      marked.getStyleClass().remove("invalid");
-      if (bad) {
-        marked.getStyleClass().add("invalid");
-      }
-      tip.setText(p);
-      javafx.scene.control.Tooltip.uninstall(marked, tip);
-      if (bad) {
-        javafx.scene.control.Tooltip.install(marked, tip);
-      }
-    };
-    problem.addListener((o, a, b) -> update.run());
-    // A binding listens to its sources weakly: the line it shows on keeps it alive.
-    message.getProperties().put("problem", problem);
-    update.run();
-    if (control.getParent() instanceof javafx.scene.layout.GridPane grid) {
-      Integer row = javafx.scene.layout.GridPane.getRowIndex(control);
-      Integer col = javafx.scene.layout.GridPane.getColumnIndex(control);
-      int at = grid.getChildren().indexOf(control);
-      VBox cell = new VBox(2);
-      grid.getChildren().set(at, cell);
-      cell.getChildren().addAll(control, message);
-      javafx.scene.layout.GridPane.setConstraints(cell, col == null ? 0 : col, row == null ? 0 : row);
-    }
   }
 
   private void bindRun() {
