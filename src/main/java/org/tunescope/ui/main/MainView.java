@@ -54,6 +54,7 @@ import org.tunescope.ui.run.RunBarView;
 import org.tunescope.ui.run.TrialsTable;
 import org.tunescope.ui.search.SearchView;
 import org.tunescope.ui.space.SpaceView;
+import org.tunescope.ui.studies.StudiesView;
 import org.tunescope.ui.studies.StudyEntry;
 
 /** The main window's controller: binds the controls of MainView.fxml to the {@link MainViewModel}. */
@@ -63,6 +64,7 @@ public final class MainView {
 
   @FXML private BorderPane root;
   @FXML private DataView dataController;
+  @FXML private StudiesView studiesController;
   @FXML private Menu samplesMenu;
   @FXML private Menu recentMenu;
   @FXML private Menu generateMenu;
@@ -79,11 +81,6 @@ public final class MainView {
   @FXML private TabPane chartTabs;
   @FXML private Tab chartsTab;
   @FXML private Tab parallelTab;
-  @FXML private ListView<StudyEntry> studiesList;
-  @FXML private Button openStudyButton;
-  @FXML private Button resumeStudyButton;
-  @FXML private Button exportStudyButton;
-  @FXML private Button deleteStudyButton;
 
   public MainView(MainViewModel vm) {
     this.vm = vm;
@@ -105,6 +102,8 @@ public final class MainView {
       return new SpaceView(vm.space());
     } else if (type == SearchView.class) {
       return new SearchView(vm.search(), vm.searchSizeText());
+    } else if (type == StudiesView.class) {
+      return new StudiesView(vm.studies(), vm.run().runningProperty(), this::openStudy, vm::resume, vm.notifications());
     } else if (type == TrialsTable.class) {
       return new TrialsTable(vm.run());
     }
@@ -117,7 +116,6 @@ public final class MainView {
     bindData();
     bindRun();
     bindCharts();
-    bindStudies();
     labTab.setContent(new org.tunescope.ui.lab.LabView(vm.lab()));
     root.setOnDragOver(e -> {
       if (e.getDragboard().hasFiles()) {
@@ -306,40 +304,6 @@ public final class MainView {
     return PngExport.askScale(chart, root.getScene().getWindow());
   }
 
-  private void bindStudies() {
-    studiesList.setItems(vm.studies().studies());
-    studiesList.setCellFactory(list -> new ListCell<>() {
-      @Override
-      protected void updateItem(StudyEntry s, boolean empty) {
-        super.updateItem(s, empty);
-        if (empty || s == null) {
-          setText(null);
-          setGraphic(null);
-          return;
-        }
-        Label name = new Label(s.name());
-        name.getStyleClass().add("model-name");
-        Label summary = new Label(s.text());
-        summary.getStyleClass().add("muted");
-        setGraphic(new VBox(1, name, summary));
-      }
-    });
-    vm.studies().selectedProperty().bind(studiesList.getSelectionModel().selectedItemProperty());
-    var none = studiesList.getSelectionModel().selectedItemProperty().isNull();
-    openStudyButton.disableProperty().bind(none.or(vm.run().runningProperty()));
-    resumeStudyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-      StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-      return s == null || !s.canResume() || vm.run().runningProperty().get();
-    }, studiesList.getSelectionModel().selectedItemProperty(), vm.run().runningProperty()));
-    exportStudyButton.disableProperty().bind(none);
-    deleteStudyButton.disableProperty().bind(none.or(vm.run().runningProperty()));
-    studiesList.setOnMouseClicked(e -> {
-      if (e.getClickCount() == 2 && studiesList.getSelectionModel().getSelectedItem() != null) {
-        openStudy();
-      }
-    });
-  }
-
   @FXML
   private void openFile() {
     dataController.openFile();
@@ -376,49 +340,13 @@ public final class MainView {
   }
 
   @FXML
-  private void openStudy() {
-    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-    if (s != null) {
-      vm.open(s);
-      tabs.getSelectionModel().select(trialsTab);
-    }
-  }
-
-  @FXML
-  private void resumeStudy() {
-    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-    if (s != null) {
-      vm.resume(s);
-    }
-  }
-
-  @FXML
-  private void deleteStudy() {
-    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-    if (s != null) {
-      vm.studies().delete(s);
-    }
-  }
-
-  @FXML
   private void exportSelected() {
-    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-    if (s == null && !vm.studies().studies().isEmpty()) {
-      s = vm.studies().studies().get(0);
-    }
-    if (s == null) {
-      vm.notifications().error("no study to export yet: run one first");
-      return;
-    }
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Export " + s.name());
-    chooser.setInitialFileName(s.name() + ".csv");
-    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
-        new FileChooser.ExtensionFilter("JSON", "*.json"));
-    File file = chooser.showSaveDialog(root.getScene().getWindow());
-    if (file == null) {
-      return;
-    }
-    vm.studies().export(s, file.toPath());
+    studiesController.exportSelected();
+  }
+
+  /** Shows a stored study again, on the Trials tab. */
+  private void openStudy(StudyEntry s) {
+    vm.open(s);
+    tabs.getSelectionModel().select(trialsTab);
   }
 }
