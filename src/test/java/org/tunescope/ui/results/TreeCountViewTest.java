@@ -1,4 +1,4 @@
-package org.tunescope.ui.charts.trees;
+package org.tunescope.ui.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
