@@ -57,7 +57,6 @@ public final class MainView {
   @FXML private Button dismissButton;
   @FXML private TabPane tabs;
   @FXML private Tab trialsTab;
-  @FXML private Tab labTab;
   @FXML private Tab chartsTab;
 
   public MainView(MainViewModel vm) {
@@ -85,6 +84,8 @@ public final class MainView {
     } else if (type == ChartsView.class) {
       return new ChartsView(new ChartsViewModel(vm.run(), vm.scheduler(), vm.space(), vm.notifications()),
           vm.notifications());
+    } else if (type == LabView.class) {
+      return new LabView(vm.lab());
     } else if (type == TrialsTable.class) {
       return new TrialsTable(vm.run());
     }
@@ -96,7 +97,6 @@ public final class MainView {
     bindMessages();
     bindData();
     bindRun();
-    labTab.setContent(new LabView(vm.lab()));
     root.setOnDragOver(e -> {
       if (e.getDragboard().hasFiles()) {
         e.acceptTransferModes(TransferMode.COPY);
