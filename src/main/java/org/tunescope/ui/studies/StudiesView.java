@@ -75,25 +75,23 @@ public final class StudiesView {
 
   @FXML
   private void openStudy() {
-    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-    if (s != null) {
-      open.accept(s);
-    }
+    selected(open);
   }
 
   @FXML
   private void resumeStudy() {
-    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-    if (s != null) {
-      resume.accept(s);
-    }
+    selected(resume);
   }
 
   @FXML
   private void deleteStudy() {
+    selected(studies::delete);
+  }
+
+  private void selected(Consumer<StudyEntry> action) {
     StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
     if (s != null) {
-      studies.delete(s);
+      action.accept(s);
     }
   }
 
