@@ -1,6 +1,5 @@
 package org.tunescope.ui.search;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
@@ -47,12 +46,7 @@ public final class SearchView {
     methodBox.setConverter(new TextConverter<>(SearchMethod::id));
     methodBox.valueProperty().bindBidirectional(search.methodProperty());
     bindSpinner(gridPointsSpinner, search.gridPointsField(), search.gridPointsField().problemProperty());
-    // The trial limit's own problem counts only while the box is ticked; unticked, a search with no
-    // limit at all is the problem, said on the same row.
-    bindSpinner(trialsSpinner, search.trialsField(), Bindings.createStringBinding(
-        () -> search.limitTrialsProperty().get() && !search.trialsField().isValid()
-            ? search.trialsField().problemProperty().get() : search.limitProblemProperty().get(),
-        search.limitTrialsProperty(), search.trialsField().problemProperty(), search.limitProblemProperty()));
+    bindSpinner(trialsSpinner, search.trialsField(), search.trialsRowProblemProperty());
     bindSpinner(minutesSpinner, search.minutesField(), search.minutesField().problemProperty());
     bindSpinner(foldsSpinner, search.foldsField(), search.foldsField().problemProperty());
     bindSpinner(seedSpinner, search.seedField(), search.seedField().problemProperty());
