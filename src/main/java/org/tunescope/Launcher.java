@@ -14,7 +14,7 @@ public final class Launcher {
 
   public static void main(String[] args) {
     if (args.length == 0) {
-      org.tunescope.ui.TuneScopeApp.launchApp(args);
+      org.tunescope.ui.main.TuneScopeApp.launchApp(args);
     } else {
       System.exit(TuneScopeCommand.run(args));
     }

@@ -5,9 +5,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the layers pointing one way: engine &lt;- ml &lt;- store &lt;- cli, ui. */
@@ -83,5 +86,31 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackage("org.tunescope.cli..")
         .should().dependOnClassesThat().resideInAPackage("smile.plot..")
         .check(CLASSES);
+  }
+  void chartsAreControlsThatKnowNoUiFeature() {
+    noClasses().that().resideInAPackage("org.tunescope.ui.charts..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.tunescope.ui.main..", "org.tunescope.ui.data..", "org.tunescope.ui.model..",
+            "org.tunescope.ui.space..", "org.tunescope.ui.search..", "org.tunescope.ui.run..",
+            "org.tunescope.ui.results..", "org.tunescope.ui.lab..", "org.tunescope.ui.studies..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void uiPackagesFormNoCycles() {
+    slices().matching("org.tunescope.ui.(*)..").should().beFreeOfCycles().check(CLASSES);
+    // Finer: every package its own slice, org.tunescope.ui itself included (it once imported ui.main).
+    slices().assignedFrom(new SliceAssignment() {
+      @Override
+      public SliceIdentifier getIdentifierOf(JavaClass c) {
+        return c.getPackageName().startsWith("org.tunescope.ui") ? SliceIdentifier.of(c.getPackageName())
+            : SliceIdentifier.ignore();
+      }
+
+      @Override
+      public String getDescription() {
+        return "each package under org.tunescope.ui";
+      }
+    }).should().beFreeOfCycles().check(CLASSES);
   }
 }

@@ -30,6 +30,7 @@ import org.tunescope.ui.charts.curve.ValidationCurveChart;
 import org.tunescope.ui.charts.history.HistoryChart;
 import org.tunescope.ui.data.RecentFiles;
 import org.tunescope.ui.main.MainViewModel;
+import org.tunescope.ui.main.TuneScopeApp;
 
 /**
  * An error metric in the real window (issue 19, item 3): deep trees on diabetes scored by rmse. The gap

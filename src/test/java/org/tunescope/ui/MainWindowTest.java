@@ -28,6 +28,7 @@ import org.tunescope.ml.Task;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ui.data.RecentFiles;
 import org.tunescope.ui.main.MainViewModel;
+import org.tunescope.ui.main.TuneScopeApp;
 import org.tunescope.ui.space.ParameterRowModel;
 
 /**

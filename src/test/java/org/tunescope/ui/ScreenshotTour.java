@@ -15,6 +15,7 @@ import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
 import org.tunescope.ui.data.RecentFiles;
 import org.tunescope.ui.main.MainViewModel;
+import org.tunescope.ui.main.TuneScopeApp;
 
 /**
  * Takes the README's screenshots from the real window. Not part of the test run; under Xvfb:

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -18,11 +19,26 @@ import org.tunescope.ml.data.NumericColumn;
 /**
  * The data preview: every row and column of the loaded table, each column headed by its name, type,
  * missing count and range or top categories. The table is virtualised, and its rows are indices into
- * the loaded columns, so a 100,000-row file costs no copies.
+ * the loaded columns, so a 100,000-row file costs no copies. The controller of DataPreview.fxml.
  */
 public final class DataPreviewTable {
 
+  private final DataViewModel vm;
+  @FXML private TableView<Integer> table;
+
+  public DataPreviewTable(DataViewModel vm) {
+    this.vm = vm;
+  }
+
+  /** Binds a table of one's own (tests). */
   public DataPreviewTable(TableView<Integer> table, DataViewModel vm) {
+    this(vm);
+    this.table = table;
+    initialize();
+  }
+
+  @FXML
+  private void initialize() {
     table.setPlaceholder(new Label("Open a data file (Ctrl+O), drop one on the window, or pick a sample."));
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     vm.dataProperty().addListener((o, a, data) -> show(table, data, vm.summaries()));

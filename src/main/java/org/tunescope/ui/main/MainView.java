@@ -3,63 +3,49 @@ package org.tunescope.ui.main;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.util.Duration;
-import javafx.util.StringConverter;
-import org.tunescope.engine.sampler.SearchMethod;
-import org.tunescope.engine.study.Direction;
-import org.tunescope.engine.study.Trial;
-import org.tunescope.ml.Task;
 import org.tunescope.ml.data.SampleDatasets;
-import org.tunescope.ml.metrics.Metric;
-import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.data.generate.TeachingDataset;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.Theme;
-import org.tunescope.ui.PngExport;
-import org.tunescope.ui.charts.cost.CostChart;
-import org.tunescope.ui.charts.curve.ValidationCurveView;
-import org.tunescope.ui.charts.history.HistoryChart;
-import org.tunescope.ui.charts.importance.ImportanceView;
-import org.tunescope.ui.charts.learning.LearningCurveView;
-import org.tunescope.ui.charts.trees.TreeCountView;
-import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
 import org.tunescope.ui.data.DataPreviewTable;
+import org.tunescope.ui.data.DataView;
+import org.tunescope.ui.lab.LabView;
+import org.tunescope.ui.model.ModelView;
+import org.tunescope.ui.results.ChartsView;
+import org.tunescope.ui.results.ChartsViewModel;
+import org.tunescope.ui.run.RunBarView;
 import org.tunescope.ui.run.TrialsTable;
+import org.tunescope.ui.search.SearchView;
 import org.tunescope.ui.space.SpaceView;
+import org.tunescope.ui.studies.StudiesView;
 import org.tunescope.ui.studies.StudyEntry;
 
-/** The main window's controller: binds the controls of MainView.fxml to the {@link MainViewModel}. */
+/**
+ * The main window's controller: composes the features' views (fx:include in MainView.fxml, controllers from
+ * {@link #controller}) and owns what belongs to the window: the menu bar, the tabs, the message line, file drops.
+ */
 public final class MainView {
 
   private final MainViewModel vm;
 
   @FXML private BorderPane root;
+  @FXML private DataView dataController;
+  @FXML private StudiesView studiesController;
+  @FXML private ChartsView chartsController;
   @FXML private Menu samplesMenu;
   @FXML private Menu recentMenu;
   @FXML private Menu generateMenu;
@@ -69,62 +55,48 @@ public final class MainView {
   @FXML private HBox messageBar;
   @FXML private Label messageLabel;
   @FXML private Button dismissButton;
-  @FXML private Label startReasonLabel;
-  @FXML private MenuButton samplesButton;
-  @FXML private Label dataDescription;
-  @FXML private ComboBox<String> targetBox;
-  @FXML private ComboBox<Task> taskBox;
-  @FXML private Label targetSummary;
-  @FXML private ListView<ModelSpec> modelList;
-  @FXML private VBox spaceBox;
-  @FXML private ComboBox<SearchMethod> methodBox;
-  @FXML private Spinner<Integer> gridPointsSpinner;
-  @FXML private CheckBox limitTrialsCheck;
-  @FXML private Spinner<Integer> trialsSpinner;
-  @FXML private Spinner<Integer> minutesSpinner;
-  @FXML private Spinner<Integer> foldsSpinner;
-  @FXML private ComboBox<Metric> metricBox;
-  @FXML private Spinner<Integer> seedSpinner;
-  @FXML private Spinner<Integer> testPercentSpinner;
-  @FXML private Spinner<Integer> workersSpinner;
-  @FXML private Label sizeLabel;
   @FXML private TabPane tabs;
   @FXML private Tab trialsTab;
-  @FXML private Tab labTab;
-  @FXML private TableView<Integer> previewTable;
-  @FXML private TableView<Trial> trialsTable;
-  @FXML private StackPane chartsPane;
-  @FXML private TabPane chartTabs;
   @FXML private Tab chartsTab;
-  @FXML private Tab parallelTab;
-  @FXML private ListView<StudyEntry> studiesList;
-  @FXML private Button startButton;
-  @FXML private Button cancelButton;
-  @FXML private Button openStudyButton;
-  @FXML private Button resumeStudyButton;
-  @FXML private Button exportStudyButton;
-  @FXML private Button deleteStudyButton;
-  @FXML private ProgressBar progressBar;
-  @FXML private Label statusLabel;
-  @FXML private Label timingLabel;
-  @FXML private Label bestLabel;
-  @FXML private Label heldOutLabel;
 
   public MainView(MainViewModel vm) {
     this.vm = vm;
+  }
+
+  /** Creates the controller of each feature's FXML (fx:include): the features meet here and nowhere else. */
+  Object controller(Class<?> type) {
+    if (type == MainView.class) {
+      return this;
+    } else if (type == RunBarView.class) {
+      return new RunBarView(vm.run(), vm.canStartProperty(), vm.whyNotStartProperty(), vm::start, vm::cancel);
+    } else if (type == DataView.class) {
+      return new DataView(vm.data(), vm::loadSample);
+    } else if (type == DataPreviewTable.class) {
+      return new DataPreviewTable(vm.data());
+    } else if (type == ModelView.class) {
+      return new ModelView(vm.models(), vm.modelProperty());
+    } else if (type == SpaceView.class) {
+      return new SpaceView(vm.space());
+    } else if (type == SearchView.class) {
+      return new SearchView(vm.search(), vm.searchSizeText());
+    } else if (type == StudiesView.class) {
+      return new StudiesView(vm.studies(), vm.run().runningProperty(), this::openStudy, vm::resume, vm.notifications());
+    } else if (type == ChartsView.class) {
+      return new ChartsView(new ChartsViewModel(vm.run(), vm.scheduler(), vm.space(), vm.notifications()),
+          vm.notifications());
+    } else if (type == LabView.class) {
+      return new LabView(vm.lab());
+    } else if (type == TrialsTable.class) {
+      return new TrialsTable(vm.run());
+    }
+    throw new IllegalArgumentException("no controller for " + type.getName());
   }
 
   @FXML
   private void initialize() {
     bindMessages();
     bindData();
-    bindModel();
-    new SpaceView(vm.space(), spaceBox);
-    bindSearch();
     bindRun();
-    bindCharts();
-    bindStudies();
-    labTab.setContent(new org.tunescope.ui.lab.LabView(vm.lab()));
     root.setOnDragOver(e -> {
       if (e.getDragboard().hasFiles()) {
         e.acceptTransferModes(TransferMode.COPY);
@@ -148,7 +120,7 @@ public final class MainView {
   private void bindMessages() {
     Notifications n = vm.notifications();
     messageLabel.textProperty().bind(n.messageProperty());
-    javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+    Tooltip full = new Tooltip();
     full.setWrapText(true);
     full.setMaxWidth(600);
     full.textProperty().bind(n.messageProperty());
@@ -167,17 +139,14 @@ public final class MainView {
     show.run();
   }
 
+  /** The data menus: samples, generated teaching sets and recent files. */
   private void bindData() {
     for (String name : SampleDatasets.NAMES) {
-      MenuItem fromMenu = new MenuItem(SampleDatasets.describe(name));
-      fromMenu.setOnAction(e -> vm.loadSample(name));
-      samplesMenu.getItems().add(fromMenu);
-      MenuItem fromButton = new MenuItem(SampleDatasets.describe(name));
-      fromButton.setId("sample-" + name);
-      fromButton.setOnAction(e -> vm.loadSample(name));
-      samplesButton.getItems().add(fromButton);
+      MenuItem item = new MenuItem(SampleDatasets.describe(name));
+      item.setOnAction(e -> vm.loadSample(name));
+      samplesMenu.getItems().add(item);
     }
-    for (var kind : org.tunescope.ml.data.generate.TeachingDataset.values()) {
+    for (var kind : TeachingDataset.values()) {
       MenuItem item = new MenuItem(kind.id() + ": " + kind.description() + ", 400 rows");
       item.setOnAction(e -> vm.loadGenerated(kind, 400, 0.3, 0));
       generateMenu.getItems().add(item);
@@ -187,186 +156,13 @@ public final class MainView {
       item.setOnAction(e -> vm.data().load(p));
       return item;
     }).toList());
-    vm.data().recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent.run());
+    vm.data().recent().files().addListener((ListChangeListener<Path>) c -> refreshRecent.run());
     refreshRecent.run();
-    dataDescription.textProperty().bind(vm.data().descriptionProperty());
-    targetBox.setItems(vm.data().columns());
-    targetBox.valueProperty().bindBidirectional(vm.data().targetProperty());
-    taskBox.getItems().setAll(Task.values());
-    taskBox.setConverter(converter(t -> t.id()));
-    taskBox.valueProperty().bindBidirectional(vm.data().taskProperty());
-    targetSummary.textProperty().bind(vm.data().targetSummaryProperty());
-    new DataPreviewTable(previewTable, vm.data());
-  }
-
-  private void bindModel() {
-    modelList.setItems(vm.models());
-    modelList.setCellFactory(list -> new ListCell<>() {
-      @Override
-      protected void updateItem(ModelSpec m, boolean empty) {
-        super.updateItem(m, empty);
-        if (empty || m == null) {
-          setText(null);
-          setGraphic(null);
-          setId(null);
-          return;
-        }
-        Label title = new Label(m.name() + "   ·  " + m.group());
-        title.getStyleClass().add("model-name");
-        Label description = new Label(m.description());
-        description.getStyleClass().add("muted");
-        description.setWrapText(true);
-        description.setMaxWidth(360);
-        setText(null);
-        setGraphic(new VBox(1, title, description));
-        setId("model-" + m.id());
-      }
-    });
-    vm.modelProperty().addListener((o, a, m) -> modelList.getSelectionModel().select(m));
-    modelList.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
-      if (m != null) {
-        vm.modelProperty().set(m);
-      }
-    });
-  }
-
-  private void bindSearch() {
-    methodBox.getItems().setAll(SearchMethod.values());
-    methodBox.setConverter(converter(SearchMethod::id));
-    methodBox.valueProperty().bindBidirectional(vm.search().methodProperty());
-    var search = vm.search();
-    bindSpinner(gridPointsSpinner, search.gridPointsField(), search.gridPointsField().problemProperty());
-    // The trial limit's own problem counts only while the box is ticked; unticked, a search with no
-    // limit at all is the problem, said on the same row.
-    bindSpinner(trialsSpinner, search.trialsField(), Bindings.createStringBinding(
-        () -> search.limitTrialsProperty().get() && !search.trialsField().isValid()
-            ? search.trialsField().problemProperty().get() : search.limitProblemProperty().get(),
-        search.limitTrialsProperty(), search.trialsField().problemProperty(), search.limitProblemProperty()));
-    bindSpinner(minutesSpinner, search.minutesField(), search.minutesField().problemProperty());
-    bindSpinner(foldsSpinner, search.foldsField(), search.foldsField().problemProperty());
-    bindSpinner(seedSpinner, search.seedField(), search.seedField().problemProperty());
-    bindSpinner(testPercentSpinner, search.testPercentField(), search.testPercentField().problemProperty());
-    testPercentSpinner.setTooltip(new javafx.scene.control.Tooltip("Rows held out (per class) that tuning never"
-        + " sees; when the study ends, the best trial is refitted on the other rows and scored on them once."
-        + " 0 holds nothing out."));
-    bindSpinner(workersSpinner, search.workersField(), search.workersField().problemProperty());
-    limitTrialsCheck.selectedProperty().bindBidirectional(search.limitTrialsProperty());
-    limitTrialsCheck.setTooltip(new javafx.scene.control.Tooltip("Ticked: at most this many trials. Unticked: no"
-        + " trial limit; the time limit, or the grid's size, ends the search."));
-    trialsSpinner.disableProperty().bind(search.limitTrialsProperty().not());
-    gridPointsSpinner.disableProperty().bind(vm.search().methodProperty().isNotEqualTo(SearchMethod.GRID));
-    metricBox.setItems(vm.search().metrics());
-    metricBox.setConverter(converter(Metric::id));
-    metricBox.valueProperty().bindBidirectional(vm.search().metricProperty());
-    sizeLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-      String size = vm.search().sizeProperty().get();
-      String estimate = vm.modelProperty().get() == null ? "" : vm.run().estimate(vm.modelProperty().get().id(),
-          vm.search().plannedTrials(), vm.search().foldsProperty().get(), vm.search().workersProperty().get())
-          .map(e -> " · " + e).orElse("");
-      return size + estimate;
-    }, vm.search().sizeProperty(), vm.space().spaceProperty(), vm.search().workersProperty(),
-        vm.search().foldsProperty(), vm.run().resultProperty()));
-  }
-
-  /**
-   * Binds a spinner to a whole-number field: the text stays as typed (never clamped or replaced), the
-   * arrows step within range, and a problem shows at once under the field (red border, message, tooltip).
-   */
-  private static void bindSpinner(Spinner<Integer> spinner, org.tunescope.ui.search.IntField field,
-      javafx.beans.value.ObservableValue<String> problem) {
-    SpinnerValueFactory<Integer> factory = new SpinnerValueFactory<>() {
-      @Override
-      public void decrement(int steps) {
-        field.step(-steps);
-      }
-
-      @Override
-      public void increment(int steps) {
-        field.step(steps);
-      }
-    };
-    factory.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(Integer v) {
-        return v == null ? "" : v.toString();
-      }
-
-      // The spinner commits its text on focus loss: invalid text keeps the value, and so stays as typed.
-      @Override
-      public Integer fromString(String text) {
-        return field.isValid() ? field.valueProperty().get() : factory.getValue();
-      }
-    });
-    factory.setValue(field.valueProperty().get());
-    field.valueProperty().addListener((o, a, v) -> factory.setValue(v.intValue()));
-    spinner.setValueFactory(factory);
-    spinner.getEditor().textProperty().bindBidirectional(field.textProperty());
-    showProblem(spinner, spinner.getEditor(), problem);
-  }
-
-  /**
-   * Shows a field's problem on the field: a red border on {@code marked}, the message in a line under
-   * {@code control} (in its grid cell) and as its tooltip.
-   */
-  static void showProblem(javafx.scene.control.Control control, javafx.scene.Node marked,
-      javafx.beans.value.ObservableValue<String> problem) {
-    Label message = new Label();
-    message.getStyleClass().add("field-problem");
-    message.setWrapText(true);
-    message.setId(control.getId() == null ? null : control.getId() + "-problem");
-    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-    Runnable update = () -> {
-      String p = problem.getValue() == null ? "" : problem.getValue();
-      boolean bad = !p.isEmpty();
-      message.setText(p);
-      message.setVisible(bad);
-      message.setManaged(bad);
-      marked.getStyleClass().remove("invalid");
-      if (bad) {
-        marked.getStyleClass().add("invalid");
-      }
-      tip.setText(p);
-      javafx.scene.control.Tooltip.uninstall(marked, tip);
-      if (bad) {
-        javafx.scene.control.Tooltip.install(marked, tip);
-      }
-    };
-    problem.addListener((o, a, b) -> update.run());
-    // A binding listens to its sources weakly: the line it shows on keeps it alive.
-    message.getProperties().put("problem", problem);
-    update.run();
-    if (control.getParent() instanceof javafx.scene.layout.GridPane grid) {
-      Integer row = javafx.scene.layout.GridPane.getRowIndex(control);
-      Integer col = javafx.scene.layout.GridPane.getColumnIndex(control);
-      int at = grid.getChildren().indexOf(control);
-      VBox cell = new VBox(2);
-      grid.getChildren().set(at, cell);
-      cell.getChildren().addAll(control, message);
-      javafx.scene.layout.GridPane.setConstraints(cell, col == null ? 0 : col, row == null ? 0 : row);
-    }
   }
 
   private void bindRun() {
-    new TrialsTable(trialsTable, vm.run());
-    startButton.disableProperty().bind(vm.canStartProperty().not());
-    // Why Start is off, beside it: the field at fault says more.
-    startReasonLabel.textProperty().bind(vm.whyNotStartProperty());
-    // Red only for a setting that is wrong; a step not yet taken (no data yet) is a muted hint.
-    startReasonLabel.textProperty().addListener((o, was, why) -> {
-      startReasonLabel.getStyleClass().removeAll("field-problem", "muted");
-      startReasonLabel.getStyleClass().add(why.startsWith("Cannot start") ? "field-problem" : "muted");
-    });
     startItem.disableProperty().bind(vm.canStartProperty().not());
-    cancelButton.disableProperty().bind(vm.run().runningProperty().not());
     cancelItem.disableProperty().bind(vm.run().runningProperty().not());
-    progressBar.progressProperty().bind(vm.run().progressProperty());
-    statusLabel.textProperty().bind(vm.run().statusProperty());
-    timingLabel.textProperty().bind(vm.run().timingProperty());
-    bestLabel.textProperty().bind(vm.run().bestProperty());
-    heldOutLabel.textProperty().bind(vm.run().heldOutProperty());
-    Timeline clock = new Timeline(new KeyFrame(Duration.millis(500), e -> vm.run().tick()));
-    clock.setCycleCount(Timeline.INDEFINITE);
-    clock.play();
     vm.run().runningProperty().addListener((o, was, running) -> {
       if (running) {
         tabs.getSelectionModel().select(trialsTab);
@@ -374,166 +170,15 @@ public final class MainView {
     });
   }
 
-  /** The Charts tab: one inner tab per chart, each bound to the run's trials, study and shared selection. */
-  private void bindCharts() {
-    ParallelCoordinatesChart parallel = new ParallelCoordinatesChart();
-    parallel.setId("parallelChart");
-    parallel.setTrials(vm.run().trials());
-    parallel.spaceProperty().bind(Bindings.createObjectBinding(() -> vm.run().studyProperty().get() == null ? null
-        : vm.run().studyProperty().get().study().space(), vm.run().studyProperty()));
-    parallel.directionProperty().bind(Bindings.createObjectBinding(() -> vm.run().studyProperty().get() == null
-        ? Direction.MAXIMIZE : vm.run().studyProperty().get().study().direction(), vm.run().studyProperty()));
-    parallel.metricProperty().bind(metric());
-    parallel.selectedTrialProperty().bindBidirectional(vm.run().selectedTrialProperty());
-    parallel.setOnNarrow(ranges -> {
-      vm.space().apply(ranges);
-      vm.notifications().info("Search space narrowed to the brushed ranges: " + String.join(", ", ranges.keySet()));
-    });
-    parallelTab.setContent(parallel);
-    chartTabs.getTabs().addAll(
-        chartTab("Overfitting curve", new ValidationCurveView(vm.run())),
-        chartTab("Learning curve", new LearningCurveView(vm.run(), vm.scheduler())),
-        chartTab("Trees", new TreeCountView(vm.run(), vm.scheduler())),
-        chartTab("History", historyView()),
-        chartTab("Cost", costView()),
-        chartTab("Importance", new ImportanceView(vm.run(), vm.scheduler())));
-  }
-
-  private static Tab chartTab(String title, javafx.scene.Node content) {
-    Tab tab = new Tab(title, content);
-    tab.setId("chart-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
-    return tab;
-  }
-
-  /** The history against trial number or elapsed time. */
-  private javafx.scene.Node historyView() {
-    HistoryChart chart = new HistoryChart();
-    chart.setId("historyChart");
-    followTrials(chart.trialsProperty());
-    chart.directionProperty().bind(direction());
-    chart.metricProperty().bind(metric());
-    CheckBox byTime = new CheckBox("against elapsed time");
-    chart.byTimeProperty().bind(byTime.selectedProperty());
-    return chartWithControls(chart, byTime);
-  }
-
-  /** Score against fit time or memory, with the Pareto front. */
-  private javafx.scene.Node costView() {
-    CostChart chart = new CostChart();
-    chart.setId("costChart");
-    followTrials(chart.trialsProperty());
-    chart.directionProperty().bind(direction());
-    chart.metricProperty().bind(metric());
-    CheckBox byMemory = new CheckBox("cost as memory allocated");
-    chart.byMemoryProperty().bind(byMemory.selectedProperty());
-    return chartWithControls(chart, byMemory);
-  }
-
-  private static javafx.scene.Node chartWithControls(javafx.scene.Node chart, javafx.scene.Node... controls) {
-    HBox bar = new HBox(8, controls);
-    bar.setPadding(new javafx.geometry.Insets(6));
-    BorderPane pane = new BorderPane(chart);
-    pane.setTop(bar);
-    return pane;
-  }
-
-  /** Keeps a chart's trial list in step with the run's, a few times a second at most. */
-  private void followTrials(javafx.beans.property.ObjectProperty<List<Trial>> target) {
-    target.set(List.copyOf(vm.run().trials()));
-    org.tunescope.ui.Throttle refresh = new org.tunescope.ui.Throttle(Duration.millis(300),
-        () -> target.set(List.copyOf(vm.run().trials())));
-    vm.run().trials().addListener((javafx.collections.ListChangeListener<Trial>) c -> refresh.request());
-  }
-
-  /** The name of the shown study's metric, for axis titles; empty without a study. */
-  private javafx.beans.binding.StringBinding metric() {
-    return Bindings.createStringBinding(() -> vm.run().studyProperty().get() == null ? ""
-        : vm.run().studyProperty().get().study().metric(), vm.run().studyProperty());
-  }
-
-  private javafx.beans.binding.ObjectBinding<Direction> direction() {
-    return Bindings.createObjectBinding(() -> vm.run().studyProperty().get() == null ? Direction.MAXIMIZE
-        : vm.run().studyProperty().get().study().direction(), vm.run().studyProperty());
-  }
-
   @FXML
   private void exportChart() {
-    Tab tab = chartTabs.getSelectionModel().getSelectedItem();
-    if (tab == null || tab.getContent() == null) {
-      return;
-    }
     tabs.getSelectionModel().select(chartsTab);
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Export " + tab.getText() + " as PNG");
-    chooser.setInitialFileName(tab.getText().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".png");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-    File file = chooser.showSaveDialog(root.getScene().getWindow());
-    if (file == null) {
-      return;
-    }
-    java.util.Optional<Integer> scale = exportScale(tab.getContent());
-    if (scale.isEmpty()) {
-      return;
-    }
-    try {
-      PngExport.write(tab.getContent(), file.toPath(), scale.get());
-      vm.notifications().info("Saved " + tab.getText() + " to " + file);
-    } catch (java.io.IOException | RuntimeException e) {
-      vm.notifications().error("cannot write " + file + ": " + e.getMessage());
-    }
-  }
-
-  /** Asks for the size of an exported chart: 1 to 4 times its size on screen (2 by default, for slides and print). */
-  private java.util.Optional<Integer> exportScale(javafx.scene.Node chart) {
-    return PngExport.askScale(chart, root.getScene().getWindow());
-  }
-
-  private void bindStudies() {
-    studiesList.setItems(vm.studies().studies());
-    studiesList.setCellFactory(list -> new ListCell<>() {
-      @Override
-      protected void updateItem(StudyEntry s, boolean empty) {
-        super.updateItem(s, empty);
-        if (empty || s == null) {
-          setText(null);
-          setGraphic(null);
-          return;
-        }
-        Label name = new Label(s.name());
-        name.getStyleClass().add("model-name");
-        Label summary = new Label(s.text());
-        summary.getStyleClass().add("muted");
-        setGraphic(new VBox(1, name, summary));
-      }
-    });
-    vm.studies().selectedProperty().bind(studiesList.getSelectionModel().selectedItemProperty());
-    var none = studiesList.getSelectionModel().selectedItemProperty().isNull();
-    openStudyButton.disableProperty().bind(none.or(vm.run().runningProperty()));
-    resumeStudyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-      StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-      return s == null || !s.canResume() || vm.run().runningProperty().get();
-    }, studiesList.getSelectionModel().selectedItemProperty(), vm.run().runningProperty()));
-    exportStudyButton.disableProperty().bind(none);
-    deleteStudyButton.disableProperty().bind(none.or(vm.run().runningProperty()));
-    studiesList.setOnMouseClicked(e -> {
-      if (e.getClickCount() == 2 && studiesList.getSelectionModel().getSelectedItem() != null) {
-        openStudy();
-      }
-    });
+    chartsController.exportChart();
   }
 
   @FXML
   private void openFile() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Open a data file");
-    chooser.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.data", "*.arff", "*.libsvm",
-            "*.svm", "*.svmlight"),
-        new FileChooser.ExtensionFilter("All files", "*"));
-    File file = chooser.showOpenDialog(root.getScene().getWindow());
-    if (file != null) {
-      vm.data().load(file.toPath());
-    }
+    dataController.openFile();
   }
 
   @FXML
@@ -567,63 +212,13 @@ public final class MainView {
   }
 
   @FXML
-  private void openStudy() {
-    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-    if (s != null) {
-      vm.open(s);
-      tabs.getSelectionModel().select(trialsTab);
-    }
-  }
-
-  @FXML
-  private void resumeStudy() {
-    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-    if (s != null) {
-      vm.resume(s);
-    }
-  }
-
-  @FXML
-  private void deleteStudy() {
-    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-    if (s != null) {
-      vm.studies().delete(s);
-    }
-  }
-
-  @FXML
   private void exportSelected() {
-    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
-    if (s == null && !vm.studies().studies().isEmpty()) {
-      s = vm.studies().studies().get(0);
-    }
-    if (s == null) {
-      vm.notifications().error("no study to export yet: run one first");
-      return;
-    }
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Export " + s.name());
-    chooser.setInitialFileName(s.name() + ".csv");
-    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
-        new FileChooser.ExtensionFilter("JSON", "*.json"));
-    File file = chooser.showSaveDialog(root.getScene().getWindow());
-    if (file == null) {
-      return;
-    }
-    vm.studies().export(s, file.toPath());
+    studiesController.exportSelected();
   }
 
-  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> toText) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T value) {
-        return value == null ? "" : toText.apply(value);
-      }
-
-      @Override
-      public T fromString(String text) {
-        throw new UnsupportedOperationException();
-      }
-    };
+  /** Shows a stored study again, on the Trials tab. */
+  private void openStudy(StudyEntry s) {
+    vm.open(s);
+    tabs.getSelectionModel().select(trialsTab);
   }
 }

@@ -330,4 +330,13 @@ public final class MainViewModel {
   public Optional<StudyResult> lastResult() {
     return Optional.ofNullable(run.resultProperty().get());
   }
+
+  /** The size of the search and, once its model has run here, an estimate of how long it takes. */
+  public javafx.beans.binding.StringBinding searchSizeText() {
+    return Bindings.createStringBinding(() -> search.sizeProperty().get() + (model.get() == null ? ""
+        : run.estimate(model.get().id(), search.plannedTrials(), search.foldsProperty().get(),
+            search.workersProperty().get()).map(e -> " · " + e).orElse("")),
+        search.sizeProperty(), space.spaceProperty(), search.workersProperty(), search.foldsProperty(),
+        run.resultProperty());
+  }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -19,13 +20,26 @@ import org.tunescope.ml.tuning.PreparedStudy;
  * The live, sortable trials table: number, state, one column per searched parameter, train mean,
  * validation mean (headed with the study's metric), gap (how much worse validation is than train, positive
  * whichever way the metric is better), fit time and error. Selecting a row selects that trial everywhere.
+ * The controller of TrialsView.fxml.
  */
 public final class TrialsTable {
 
-  private final TableView<Trial> table;
+  private final RunViewModel vm;
+  @FXML private TableView<Trial> table;
 
+  public TrialsTable(RunViewModel vm) {
+    this.vm = vm;
+  }
+
+  /** Binds a table of one's own (tests). */
   public TrialsTable(TableView<Trial> table, RunViewModel vm) {
+    this(vm);
     this.table = table;
+    initialize();
+  }
+
+  @FXML
+  private void initialize() {
     table.setPlaceholder(new Label("No trials yet: choose data, a model and a search, then press Start (Ctrl+R)."));
     SortedList<Trial> sorted = new SortedList<>(vm.trials());
     sorted.comparatorProperty().bind(table.comparatorProperty());

@@ -45,6 +45,7 @@ public final class SearchViewModel {
   private final ObjectProperty<SearchSpace> space = new SimpleObjectProperty<>(this, "space");
   private final ReadOnlyStringWrapper size = new ReadOnlyStringWrapper(this, "size", "");
   private final ReadOnlyStringWrapper limitProblem = new ReadOnlyStringWrapper(this, "limitProblem", "");
+  private final ReadOnlyStringWrapper trialsRowProblem = new ReadOnlyStringWrapper(this, "trialsRowProblem", "");
   private final ObservableList<String> problems = FXCollections.observableArrayList();
 
   public SearchViewModel() {
@@ -54,6 +55,10 @@ public final class SearchViewModel {
             || !minutes.isValid() || minutes.valueProperty().get() > 0 ? ""
             : "No limit: a " + method.get().id() + " search needs a trial limit (tick Max trials) or a time limit",
         limitTrials, method, minutes.valueProperty(), minutes.problemProperty()));
+    // The trial limit's own problem counts only while the box is ticked; unticked, a search with no limit
+    // at all is the problem, said on the same row.
+    trialsRowProblem.bind(Bindings.createStringBinding(() -> limitTrials.get() && !trials.isValid()
+        ? trials.problemProperty().get() : limitProblem.get(), limitTrials, trials.problemProperty(), limitProblem));
     for (javafx.beans.Observable o : List.of(method, limitTrials, limitProblem, gridPoints.problemProperty(),
         trials.problemProperty(), minutes.problemProperty(), folds.problemProperty(), seed.problemProperty(),
         testPercent.problemProperty(), workers.problemProperty())) {
@@ -87,6 +92,11 @@ public final class SearchViewModel {
   /** Why the trial and time limits cannot end the search (neither is set), or empty. */
   public ReadOnlyStringProperty limitProblemProperty() {
     return limitProblem.getReadOnlyProperty();
+  }
+
+  /** The problem shown on the trial limit's row: its own while ticked, else why no limit ends the search. */
+  public ReadOnlyStringProperty trialsRowProblemProperty() {
+    return trialsRowProblem.getReadOnlyProperty();
   }
 
   public IntField gridPointsField() {

@@ -3,6 +3,7 @@ package org.tunescope.ui.space;
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -20,28 +21,38 @@ import org.controlsfx.control.RangeSlider;
 /**
  * Draws the search-space rows into a box: for a numeric parameter a ControlsFX {@link RangeSlider} with
  * low and high fields bound both ways, a log toggle and a fixed switch; for a categorical one a check box
- * per value. Rows that do not apply (gamma for a linear kernel) are hidden.
+ * per value. Rows that do not apply (gamma for a linear kernel) are hidden. The controller of SpaceView.fxml.
  */
 public final class SpaceView {
 
-  private final VBox box;
+  private final SpaceViewModel vm;
+  @FXML private VBox spaceBox;
 
-  public SpaceView(SpaceViewModel vm, VBox box) {
-    this.box = box;
+  public SpaceView(SpaceViewModel vm) {
+    this.vm = vm;
+  }
+
+  @FXML
+  private void initialize() {
     vm.rows().addListener((ListChangeListener<ParameterRowModel>) c -> {
       boolean replaced = false;
       while (c.next()) {
         replaced |= c.wasAdded() || c.wasRemoved();
       }
       if (replaced) {
-        rebuild(vm);
+        rebuild();
       }
     });
-    rebuild(vm);
+    rebuild();
   }
 
-  private void rebuild(SpaceViewModel vm) {
-    box.getChildren().setAll(vm.rows().stream().map(this::row).toList());
+  @FXML
+  private void reset() {
+    vm.reset();
+  }
+
+  private void rebuild() {
+    spaceBox.getChildren().setAll(vm.rows().stream().map(this::row).toList());
   }
 
   private Node row(ParameterRowModel row) {

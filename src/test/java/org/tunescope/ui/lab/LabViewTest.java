@@ -23,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.tunescope.ml.lab.LabFit;
 import org.tunescope.ml.lab.Lesson;
 import org.tunescope.ml.models.ModelCatalog;
-import org.tunescope.ui.TuneScopeApp;
+import org.tunescope.ui.main.TuneScopeApp;
 import org.tunescope.ui.UiScheduler;
 import org.tunescope.ui.charts.curve.ValidationCurveChart;
 import org.tunescope.ui.data.RecentFiles;

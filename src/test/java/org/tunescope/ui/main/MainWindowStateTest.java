@@ -22,7 +22,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tunescope.ml.models.ModelCatalog;
-import org.tunescope.ui.TuneScopeApp;
 import org.tunescope.ui.UiScheduler;
 import org.tunescope.ui.data.RecentFiles;
 

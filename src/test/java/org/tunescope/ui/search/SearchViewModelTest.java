@@ -107,4 +107,19 @@ class SearchViewModelTest {
     vm.setTask(Task.CLASSIFICATION);
     assertEquals(Metric.ACCURACY, vm.metricProperty().get());
   }
+
+  @Test
+  void theTrialLimitsRowSaysItsOwnProblemWhileTickedAndWhyNothingEndsTheSearchWhenNot() {
+    SearchViewModel vm = new SearchViewModel();
+    vm.methodProperty().set(SearchMethod.RANDOM);
+    assertEquals("", vm.trialsRowProblemProperty().get());
+    vm.trialsField().textProperty().set("0");
+    assertEquals(vm.trialsField().problemProperty().get(), vm.trialsRowProblemProperty().get());
+    assertTrue(vm.trialsRowProblemProperty().get().startsWith("Max trials"), vm.trialsRowProblemProperty().get());
+    vm.limitTrialsProperty().set(false);
+    assertEquals("No limit: a random search needs a trial limit (tick Max trials) or a time limit",
+        vm.trialsRowProblemProperty().get(), "unticked, the count's own problem no longer counts");
+    vm.minutesProperty().set(1);
+    assertEquals("", vm.trialsRowProblemProperty().get());
+  }
 }

@@ -1,4 +1,4 @@
-package org.tunescope.ui.charts.learning;
+package org.tunescope.ui.results;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -8,20 +8,18 @@ import org.tunescope.ml.tuning.LearningCurve;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.ValidationCurveModel;
 import org.tunescope.ui.UiScheduler;
-import org.tunescope.ui.charts.curve.CurvePoints;
-import org.tunescope.ui.charts.curve.SelectedTrialCurveView;
 import org.tunescope.ui.run.RunViewModel;
 
 /**
  * The learning curve of the selected trial: train and validation score against the number of training
  * rows (10 % to 100 % in 8 steps, cross-validated, with bands), computed in the background on request.
  */
-public final class LearningCurveView extends SelectedTrialCurveView {
+public final class LearningCurveViewModel extends SelectedTrialCurveViewModel {
 
   private static final String ROWS = "training rows";
 
-  public LearningCurveView(RunViewModel run, UiScheduler scheduler) {
-    super(run, scheduler, "learning curve", "learningCurve", "training rows per fold");
+  public LearningCurveViewModel(RunViewModel run, UiScheduler scheduler) {
+    super(run, scheduler, "learning curve");
   }
 
   @Override

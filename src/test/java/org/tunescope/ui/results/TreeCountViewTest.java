@@ -1,4 +1,4 @@
-package org.tunescope.ui.charts.trees;
+package org.tunescope.ui.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,7 @@ import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.tuning.TreeCountCurve;
 import org.tunescope.store.InMemoryStudyStore;
-import org.tunescope.ui.TuneScopeApp;
+import org.tunescope.ui.main.TuneScopeApp;
 import org.tunescope.ui.UiScheduler;
 import org.tunescope.ui.charts.curve.ValidationCurveChart;
 import org.tunescope.ui.data.RecentFiles;

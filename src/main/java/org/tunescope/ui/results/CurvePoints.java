@@ -1,4 +1,4 @@
-package org.tunescope.ui.charts.curve;
+package org.tunescope.ui.results;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.tunescope.engine.study.TrialState;
  * A computed curve (learning curve, score against trees) as a chart model: each point becomes a trial
  * whose folds are the point's folds, so that the overfitting-curve chart draws it with its bands.
  */
-public final class CurvePoints {
+final class CurvePoints {
 
   /** One point: its x value and the train and validation scores of its folds. */
   public record Point(long x, ScoreSummary train, ScoreSummary validation) {

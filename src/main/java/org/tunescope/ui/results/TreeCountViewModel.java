@@ -1,4 +1,4 @@
-package org.tunescope.ui.charts.trees;
+package org.tunescope.ui.results;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,20 +9,18 @@ import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TreeCountCurve;
 import org.tunescope.ml.tuning.ValidationCurveModel;
 import org.tunescope.ui.UiScheduler;
-import org.tunescope.ui.charts.curve.CurvePoints;
-import org.tunescope.ui.charts.curve.SelectedTrialCurveView;
 import org.tunescope.ui.run.RunViewModel;
 
 /**
  * For forests and boosting: the selected trial's train and validation score against its number of trees,
  * from one fit per fold cut to its first trees (Smile's staged predictions), with bands across folds.
  */
-public final class TreeCountView extends SelectedTrialCurveView {
+public final class TreeCountViewModel extends SelectedTrialCurveViewModel {
 
   private static final String TREES = "trees";
 
-  public TreeCountView(RunViewModel run, UiScheduler scheduler) {
-    super(run, scheduler, "score against the number of trees", "treeCountCurve", "number of trees");
+  public TreeCountViewModel(RunViewModel run, UiScheduler scheduler) {
+    super(run, scheduler, "score against the number of trees");
   }
 
   @Override

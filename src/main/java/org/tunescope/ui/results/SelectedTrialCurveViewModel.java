@@ -1,15 +1,14 @@
-package org.tunescope.ui.charts.curve;
+package org.tunescope.ui.results;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.ValidationCurveModel;
@@ -21,52 +20,31 @@ import org.tunescope.ui.run.RunViewModel;
  * score against the number of trees): computed in the background on request, a newer request stopping
  * an older one, the result shown only if it is still the latest.
  */
-public abstract class SelectedTrialCurveView extends BorderPane {
+public abstract class SelectedTrialCurveViewModel {
 
   private final RunViewModel run;
   private final UiScheduler scheduler;
-  private final ValidationCurveChart chart = new ValidationCurveChart();
-  private final Label status = new Label();
   private final String what;
+  private final ReadOnlyObjectWrapper<ValidationCurveModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
+  private final BooleanBinding computable;
   private AtomicBoolean current = new AtomicBoolean();
 
-  /**
-   * @param what    the curve's name in messages ("learning curve")
-   * @param id      the id of the chart; the button's is "compute" + the id with a capital
-   * @param xLabel  the x axis title
-   */
-  protected SelectedTrialCurveView(RunViewModel run, UiScheduler scheduler, String what, String id, String xLabel) {
+  /** @param what the curve's name in messages ("learning curve") */
+  protected SelectedTrialCurveViewModel(RunViewModel run, UiScheduler scheduler, String what) {
     this.run = run;
     this.scheduler = scheduler;
     this.what = what;
-    chart.setId(id);
-    chart.annotationsProperty().set(false);
-    chart.xLabelProperty().set(xLabel);
-    chart.placeholderProperty().set("The " + what + " of the selected trial appears here once computed.");
-    Button compute = new Button("Compute for the selected trial");
-    compute.setId("compute" + Character.toUpperCase(id.charAt(0)) + id.substring(1));
-    compute.disableProperty().bind(run.selectedTrialProperty().isNull().or(run.studyProperty().isNull())
-        .or(Bindings.createBooleanBinding(() -> run.studyProperty().get() != null
-            && unavailable(run.studyProperty().get()).isPresent(), run.studyProperty())));
-    compute.setOnAction(e -> compute());
-    compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    status.getStyleClass().add("muted");
-    status.setWrapText(true);
-    HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
-    status.setText(idle(run.studyProperty().get()));
-    chart.yLabelProperty().set(yLabel(run.studyProperty().get()));
+    computable = run.selectedTrialProperty().isNotNull().and(run.studyProperty().isNotNull())
+        .and(Bindings.createBooleanBinding(() -> run.studyProperty().get() == null
+            || unavailable(run.studyProperty().get()).isEmpty(), run.studyProperty()));
+    status.set(idle(run.studyProperty().get()));
     run.studyProperty().addListener((o, old, study) -> {
       // Another study: a curve still computing or shown belongs to the old one.
       current.set(true);
-      chart.setModel(null);
-      status.setText(idle(study));
-      chart.yLabelProperty().set(yLabel(study));
+      model.set(null);
+      status.set(idle(study));
     });
-    HBox controls = new HBox(8, compute, status);
-    controls.setAlignment(Pos.CENTER_LEFT);
-    controls.setPadding(new Insets(6));
-    setTop(controls);
-    setCenter(chart);
   }
 
   /** Why the curve cannot be drawn for a study's model, when it cannot. */
@@ -95,28 +73,24 @@ public abstract class SelectedTrialCurveView extends BorderPane {
     current.set(true);
     AtomicBoolean cancelled = new AtomicBoolean();
     current = cancelled;
-    status.setText("Computing the " + what + " of trial " + number + "...");
+    status.set("Computing the " + what + " of trial " + number + "...");
     scheduler.background(() -> {
       try {
-        ValidationCurveModel model = compute(study, trial.get(), cancelled::get);
+        ValidationCurveModel curve = compute(study, trial.get(), cancelled::get);
         scheduler.ui(() -> {
           if (!cancelled.get()) {
-            chart.setModel(model);
-            status.setText(reading(study, number));
+            model.set(curve);
+            status.set(reading(study, number));
           }
         });
       } catch (Exception e) {
         scheduler.ui(() -> {
           if (!cancelled.get()) {
-            status.setText("Cannot compute the " + what + ": " + e.getMessage());
+            status.set("Cannot compute the " + what + ": " + e.getMessage());
           }
         });
       }
     });
-  }
-
-  private static String yLabel(PreparedStudy study) {
-    return study == null ? "" : study.study().direction().label(study.study().metric());
   }
 
   private String idle(PreparedStudy study) {
@@ -124,7 +98,23 @@ public abstract class SelectedTrialCurveView extends BorderPane {
         .orElse("Select a trial, then compute its " + what + ".");
   }
 
-  public ValidationCurveChart chart() {
-    return chart;
+  /** The curve's name in messages ("learning curve"). */
+  public String what() {
+    return what;
+  }
+
+  /** The last computed curve of the study on show; null before one is computed. */
+  public ReadOnlyObjectProperty<ValidationCurveModel> modelProperty() {
+    return model.getReadOnlyProperty();
+  }
+
+  /** What the curve shows, is computing, or why it cannot be drawn. */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** Whether a trial is selected whose study's model has this curve. */
+  public BooleanBinding computableProperty() {
+    return computable;
   }
 }

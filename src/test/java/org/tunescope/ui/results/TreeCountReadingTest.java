@@ -1,4 +1,4 @@
-package org.tunescope.ui.charts.trees;
+package org.tunescope.ui.results;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +10,9 @@ class TreeCountReadingTest {
 
   @Test
   void overfittingReadsAsARisingRmseAndAFallingAccuracy() {
-    String rmse = TreeCountView.reading(Direction.MINIMIZE, "rmse", 4);
+    String rmse = TreeCountViewModel.reading(Direction.MINIMIZE, "rmse", 4);
     assertTrue(rmse.contains("where it rises while train falls (lower is better), boosting overfits"), rmse);
-    String accuracy = TreeCountView.reading(Direction.MAXIMIZE, "accuracy", 4);
+    String accuracy = TreeCountViewModel.reading(Direction.MAXIMIZE, "accuracy", 4);
     assertTrue(accuracy.contains("where it falls while train rises (higher is better), boosting overfits"), accuracy);
   }
 }

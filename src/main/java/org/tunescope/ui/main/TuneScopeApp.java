@@ -1,4 +1,4 @@
-package org.tunescope.ui;
+package org.tunescope.ui.main;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +14,9 @@ import org.tunescope.store.InMemoryStudyStore;
 import org.tunescope.store.SqliteStudyStore;
 import org.tunescope.store.StoreException;
 import org.tunescope.store.StudyStore;
+import org.tunescope.ui.Theme;
+import org.tunescope.ui.UiScheduler;
 import org.tunescope.ui.data.RecentFiles;
-import org.tunescope.ui.main.MainView;
-import org.tunescope.ui.main.MainViewModel;
 
 /** The desktop application window. */
 public class TuneScopeApp extends Application {
@@ -42,7 +42,8 @@ public class TuneScopeApp extends Application {
       storeProblem = e.getMessage() + " Studies will not be kept after TuneScope closes.";
     }
     viewModel = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(),
-        new RecentFiles(Preferences.userNodeForPackage(TuneScopeApp.class)),
+        // The node of the package this class lived in first: the recent files survive the move.
+        new RecentFiles(Preferences.userRoot().node("/org/tunescope/ui")),
         Path.of(System.getProperty("user.home"), ".tunescope", "samples"), store);
     if (storeProblem != null) {
       viewModel.notifications().error(storeProblem);
@@ -75,8 +76,8 @@ public class TuneScopeApp extends Application {
 
   /** The main window's scene for a view model. */
   public static Scene createScene(MainViewModel vm) {
-    FXMLLoader loader = new FXMLLoader(TuneScopeApp.class.getResource("/org/tunescope/ui/MainView.fxml"));
-    loader.setControllerFactory(type -> new MainView(vm));
+    FXMLLoader loader = new FXMLLoader(TuneScopeApp.class.getResource("/org/tunescope/ui/main/MainView.fxml"));
+    loader.setControllerFactory(new MainView(vm)::controller);
     Parent root;
     try {
       root = loader.load();

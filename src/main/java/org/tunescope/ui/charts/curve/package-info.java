@@ -1,0 +1,2 @@
+/** The overfitting-curve chart (Control + Skin): train and validation score against one parameter, with bands. */
+package org.tunescope.ui.charts.curve;

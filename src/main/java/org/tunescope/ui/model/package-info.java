@@ -1,0 +1,2 @@
+/** Step 2, the model: the catalog's models for the task, each with what it is. */
+package org.tunescope.ui.model;

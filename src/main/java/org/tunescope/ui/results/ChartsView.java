@@ -1,0 +1,117 @@
+package org.tunescope.ui.results;
+
+import java.io.File;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.FileChooser;
+import org.tunescope.ui.Notifications;
+import org.tunescope.ui.PngExport;
+import org.tunescope.ui.charts.cost.CostChart;
+import org.tunescope.ui.charts.curve.ValidationCurveChart;
+import org.tunescope.ui.charts.history.HistoryChart;
+import org.tunescope.ui.charts.importance.ImportanceChart;
+import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
+
+/** The Charts tab (ChartsView.fxml): binds each chart to the {@link ChartsViewModel}, and exports the one on show. */
+public final class ChartsView {
+
+  private final ChartsViewModel vm;
+  private final Notifications notifications;
+
+  @FXML private TabPane chartTabs;
+  @FXML private ParallelCoordinatesChart parallelChart;
+  @FXML private ComboBox<String> curveParameter;
+  @FXML private CheckBox oneStandardError;
+  @FXML private ValidationCurveChart validationCurve;
+  @FXML private Button computeLearningCurve;
+  @FXML private Label learningStatus;
+  @FXML private ValidationCurveChart learningCurve;
+  @FXML private Button computeTreeCountCurve;
+  @FXML private Label treeCountStatus;
+  @FXML private ValidationCurveChart treeCountCurve;
+  @FXML private CheckBox byTime;
+  @FXML private HistoryChart historyChart;
+  @FXML private CheckBox byMemory;
+  @FXML private CostChart costChart;
+  @FXML private ImportanceChart importanceChart;
+
+  public ChartsView(ChartsViewModel vm, Notifications notifications) {
+    this.vm = vm;
+    this.notifications = notifications;
+  }
+
+  @FXML
+  private void initialize() {
+    parallelChart.setTrials(vm.liveTrials());
+    parallelChart.spaceProperty().bind(vm.spaceProperty());
+    parallelChart.directionProperty().bind(vm.directionProperty());
+    parallelChart.metricProperty().bind(vm.metricProperty());
+    parallelChart.selectedTrialProperty().bindBidirectional(vm.selectedTrialProperty());
+    parallelChart.setOnNarrow(vm::narrow);
+
+    curveParameter.setItems(vm.curveParameters());
+    curveParameter.valueProperty().bindBidirectional(vm.curveParameterProperty());
+    oneStandardError.selectedProperty().bindBidirectional(validationCurve.showOneStandardErrorProperty());
+    validationCurve.modelProperty().bind(vm.curveProperty());
+    validationCurve.yLabelProperty().bind(vm.yLabelProperty());
+    validationCurve.selectedTrialProperty().bindBidirectional(vm.selectedTrialProperty());
+    bindCurve(vm.learning(), computeLearningCurve, learningStatus, learningCurve, "training rows per fold");
+    bindCurve(vm.trees(), computeTreeCountCurve, treeCountStatus, treeCountCurve, "number of trees");
+
+    for (var chart : java.util.List.of(historyChart, costChart)) {
+      chart.trialsProperty().bind(vm.trialsProperty());
+      chart.directionProperty().bind(vm.directionProperty());
+      chart.metricProperty().bind(vm.metricProperty());
+    }
+    historyChart.byTimeProperty().bind(byTime.selectedProperty());
+    costChart.byMemoryProperty().bind(byMemory.selectedProperty());
+    importanceChart.metricProperty().bind(vm.metricProperty());
+    importanceChart.importanceProperty().bind(vm.importanceProperty());
+  }
+
+  private void bindCurve(SelectedTrialCurveViewModel curve, Button compute, Label status, ValidationCurveChart chart,
+      String xLabel) {
+    compute.disableProperty().bind(curve.computableProperty().not());
+    compute.setOnAction(e -> curve.compute());
+    status.textProperty().bind(curve.statusProperty());
+    chart.annotationsProperty().set(false);
+    chart.xLabelProperty().set(xLabel);
+    chart.placeholderProperty().set("The " + curve.what() + " of the selected trial appears here once computed.");
+    chart.yLabelProperty().bind(vm.yLabelProperty());
+    chart.modelProperty().bind(curve.modelProperty());
+  }
+
+  /** Saves the chart on show as a PNG, at the size asked for (File > Export chart as PNG). */
+  public void exportChart() {
+    Tab tab = chartTabs.getSelectionModel().getSelectedItem();
+    if (tab == null || tab.getContent() == null) {
+      return;
+    }
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export " + tab.getText() + " as PNG");
+    chooser.setInitialFileName(tab.getText().toLowerCase(Locale.ROOT).replace(' ', '-') + ".png");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+    File file = chooser.showSaveDialog(chartTabs.getScene().getWindow());
+    if (file == null) {
+      return;
+    }
+    // 1 to 4 times its size on screen (2 by default, for slides and print).
+    Optional<Integer> scale = PngExport.askScale(tab.getContent(), chartTabs.getScene().getWindow());
+    if (scale.isEmpty()) {
+      return;
+    }
+    try {
+      PngExport.write(tab.getContent(), file.toPath(), scale.get());
+      notifications.info("Saved " + tab.getText() + " to " + file);
+    } catch (java.io.IOException | RuntimeException e) {
+      notifications.error("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package org.tunescope.ui.results;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import org.tunescope.engine.space.Complexity;
+import org.tunescope.engine.space.Distribution;
+import org.tunescope.engine.space.HyperParameter;
+import org.tunescope.engine.space.SearchParameter;
+import org.tunescope.engine.space.SearchSpace;
+import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.tuning.ParameterImportance;
+import org.tunescope.ml.tuning.PreparedStudy;
+import org.tunescope.ml.tuning.ValidationCurveModel;
+import org.tunescope.ui.Notifications;
+import org.tunescope.ui.Throttle;
+import org.tunescope.ui.UiScheduler;
+import org.tunescope.ui.run.RunViewModel;
+import org.tunescope.ui.space.SpaceViewModel;
+
+/**
+ * The Charts tab's state, from the run: its trials, space, metric and direction as the charts' plain
+ * properties; the overfitting curve along a chosen parameter; the parameters' importance (a forest fitted on
+ * the trials in the background); the selected trial's learning curve and score against trees.
+ */
+public final class ChartsViewModel {
+
+  private final RunViewModel run;
+  private final UiScheduler scheduler;
+  private final SpaceViewModel space;
+  private final Notifications notifications;
+  private final ObjectProperty<List<Trial>> trials = new SimpleObjectProperty<>(this, "trials", List.of());
+  private final ObservableList<String> curveParameters = FXCollections.observableArrayList();
+  private final ObjectProperty<String> curveParameter = new SimpleObjectProperty<>(this, "curveParameter");
+  private final ReadOnlyObjectWrapper<ValidationCurveModel> curve = new ReadOnlyObjectWrapper<>(this, "curve");
+  private final ReadOnlyObjectWrapper<Map<String, Double>> importance = new ReadOnlyObjectWrapper<>(this, "importance");
+  private final ObjectBinding<SearchSpace> studySpace;
+  private final ObjectBinding<Direction> direction;
+  private final StringBinding metric;
+  private final StringBinding yLabel;
+  private final LearningCurveViewModel learning;
+  private final TreeCountViewModel trees;
+  private boolean importancePending;
+  private boolean importanceStale;
+
+  /** {@code space} takes the ranges narrowed in the parallel coordinates, for the next search. */
+  public ChartsViewModel(RunViewModel run, UiScheduler scheduler, SpaceViewModel space, Notifications notifications) {
+    this.run = run;
+    this.scheduler = scheduler;
+    this.space = space;
+    this.notifications = notifications;
+    learning = new LearningCurveViewModel(run, scheduler);
+    trees = new TreeCountViewModel(run, scheduler);
+    var study = run.studyProperty();
+    studySpace = Bindings.createObjectBinding(() -> study.get() == null ? null : study.get().study().space(), study);
+    direction = Bindings.createObjectBinding(() -> study.get() == null ? Direction.MAXIMIZE
+        : study.get().study().direction(), study);
+    metric = Bindings.createStringBinding(() -> study.get() == null ? "" : study.get().study().metric(), study);
+    yLabel = Bindings.createStringBinding(() -> study.get() == null ? ""
+        : study.get().study().direction().label(study.get().study().metric()), study);
+    // The charts follow the trials a few times a second at most; the importance forest every two seconds.
+    trials.set(List.copyOf(run.trials()));
+    Throttle follow = new Throttle(Duration.millis(300), () -> {
+      trials.set(List.copyOf(run.trials()));
+      refreshCurve();
+    });
+    Throttle forest = new Throttle(Duration.seconds(2), this::refreshImportance);
+    run.trials().addListener((ListChangeListener<Trial>) c -> {
+      follow.request();
+      forest.request();
+    });
+    study.addListener((o, a, s) -> {
+      curveParameters(s);
+      refreshImportance();
+    });
+    curveParameter.addListener((o, a, b) -> refreshCurve());
+    curveParameters(study.get());
+  }
+
+  /** Offers the searched parameters for the curve's x axis, the most "complexity-driving" first. */
+  private void curveParameters(PreparedStudy study) {
+    if (study == null) {
+      curveParameters.clear();
+      return;
+    }
+    List<String> names = study.study().space().parameters().stream()
+        .filter(p -> !(p.distribution() instanceof Distribution.Fixed))
+        .sorted(Comparator.comparing((SearchParameter p) -> complexity(study, p.name()) == Complexity.NONE))
+        .map(SearchParameter::name).toList();
+    curveParameters.setAll(names);
+    curveParameter.set(names.isEmpty() ? null : names.get(0));
+  }
+
+  private static Complexity complexity(PreparedStudy study, String name) {
+    return study.model().hyperParameter(name).map(HyperParameter::complexity).orElse(Complexity.NONE);
+  }
+
+  private void refreshCurve() {
+    PreparedStudy study = run.studyProperty().get();
+    String name = curveParameter.get();
+    Distribution searched = study == null || name == null ? null
+        : study.study().space().parameter(name).map(SearchParameter::distribution).orElse(null);
+    curve.set(searched == null ? null : ValidationCurveModel.of(List.copyOf(run.trials()), name, searched,
+        complexity(study, name), study.study().direction()));
+  }
+
+  private void refreshImportance() {
+    PreparedStudy study = run.studyProperty().get();
+    if (study == null) {
+      return;
+    }
+    if (importancePending) {
+      // One computation at a time; the trials that finish meanwhile are counted by one more afterwards.
+      importanceStale = true;
+      return;
+    }
+    importancePending = true;
+    List<Trial> snapshot = List.copyOf(run.trials());
+    scheduler.background(() -> {
+      Map<String, Double> shares;
+      try {
+        shares = ParameterImportance.of(snapshot, study.study().space());
+      } catch (RuntimeException e) {
+        shares = Map.of();
+      }
+      Map<String, Double> result = shares;
+      scheduler.ui(() -> {
+        importancePending = false;
+        importance.set(result);
+        if (importanceStale) {
+          importanceStale = false;
+          refreshImportance();
+        }
+      });
+    });
+  }
+
+  /** Writes ranges brushed in the parallel coordinates into the search space, for the next search. */
+  public void narrow(Map<String, Distribution> ranges) {
+    space.apply(ranges);
+    notifications.info("Search space narrowed to the brushed ranges: " + String.join(", ", ranges.keySet()));
+  }
+
+  /** The run's trials as they come (the parallel coordinates draw each batch at once). */
+  public ObservableList<Trial> liveTrials() {
+    return run.trials();
+  }
+
+  /** The run's trials, a few times a second at most. */
+  public ReadOnlyObjectProperty<List<Trial>> trialsProperty() {
+    return trials;
+  }
+
+  /** The selected trial's number, shared with the trials table. */
+  public ObjectProperty<Integer> selectedTrialProperty() {
+    return run.selectedTrialProperty();
+  }
+
+  /** The space of the study on show; null without one. */
+  public ObjectBinding<SearchSpace> spaceProperty() {
+    return studySpace;
+  }
+
+  public ObjectBinding<Direction> directionProperty() {
+    return direction;
+  }
+
+  /** The name of the shown study's metric, for axis titles; empty without a study. */
+  public StringBinding metricProperty() {
+    return metric;
+  }
+
+  /** The score axis of the curves: the metric and which way is better; empty without a study. */
+  public StringBinding yLabelProperty() {
+    return yLabel;
+  }
+
+  public ObservableList<String> curveParameters() {
+    return curveParameters;
+  }
+
+  /** The parameter on the overfitting curve's x axis. */
+  public ObjectProperty<String> curveParameterProperty() {
+    return curveParameter;
+  }
+
+  /** The overfitting curve along the chosen parameter; null without one. */
+  public ReadOnlyObjectProperty<ValidationCurveModel> curveProperty() {
+    return curve.getReadOnlyProperty();
+  }
+
+  /** Each searched parameter's share of the variation in validation score; null until first computed. */
+  public ReadOnlyObjectProperty<Map<String, Double>> importanceProperty() {
+    return importance.getReadOnlyProperty();
+  }
+
+  public LearningCurveViewModel learning() {
+    return learning;
+  }
+
+  public TreeCountViewModel trees() {
+    return trees;
+  }
+}

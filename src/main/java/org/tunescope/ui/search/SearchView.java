@@ -1,0 +1,146 @@
+package org.tunescope.ui.search;
+
+import javafx.beans.value.ObservableStringValue;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.tunescope.engine.sampler.SearchMethod;
+import org.tunescope.ml.metrics.Metric;
+import org.tunescope.ui.TextConverter;
+
+/**
+ * The search settings (SearchView.fxml): strategy, grid points, trial and time limits, folds, metric, seed,
+ * test split and workers, each showing its own problem under it, and the size of the search.
+ */
+public final class SearchView {
+
+  private final SearchViewModel search;
+  private final ObservableStringValue sizeText;
+
+  @FXML private ComboBox<SearchMethod> methodBox;
+  @FXML private Spinner<Integer> gridPointsSpinner;
+  @FXML private CheckBox limitTrialsCheck;
+  @FXML private Spinner<Integer> trialsSpinner;
+  @FXML private Spinner<Integer> minutesSpinner;
+  @FXML private Spinner<Integer> foldsSpinner;
+  @FXML private ComboBox<Metric> metricBox;
+  @FXML private Spinner<Integer> seedSpinner;
+  @FXML private Spinner<Integer> testPercentSpinner;
+  @FXML private Spinner<Integer> workersSpinner;
+  @FXML private Label sizeLabel;
+
+  /** {@code sizeText} is the window's: the size of the search with its estimated duration, which needs the model. */
+  public SearchView(SearchViewModel search, ObservableStringValue sizeText) {
+    this.search = search;
+    this.sizeText = sizeText;
+  }
+
+  @FXML
+  private void initialize() {
+    methodBox.getItems().setAll(SearchMethod.values());
+    methodBox.setConverter(new TextConverter<>(SearchMethod::id));
+    methodBox.valueProperty().bindBidirectional(search.methodProperty());
+    bindSpinner(gridPointsSpinner, search.gridPointsField(), search.gridPointsField().problemProperty());
+    bindSpinner(trialsSpinner, search.trialsField(), search.trialsRowProblemProperty());
+    bindSpinner(minutesSpinner, search.minutesField(), search.minutesField().problemProperty());
+    bindSpinner(foldsSpinner, search.foldsField(), search.foldsField().problemProperty());
+    bindSpinner(seedSpinner, search.seedField(), search.seedField().problemProperty());
+    bindSpinner(testPercentSpinner, search.testPercentField(), search.testPercentField().problemProperty());
+    testPercentSpinner.setTooltip(new javafx.scene.control.Tooltip("Rows held out (per class) that tuning never"
+        + " sees; when the study ends, the best trial is refitted on the other rows and scored on them once."
+        + " 0 holds nothing out."));
+    bindSpinner(workersSpinner, search.workersField(), search.workersField().problemProperty());
+    limitTrialsCheck.selectedProperty().bindBidirectional(search.limitTrialsProperty());
+    limitTrialsCheck.setTooltip(new javafx.scene.control.Tooltip("Ticked: at most this many trials. Unticked: no"
+        + " trial limit; the time limit, or the grid's size, ends the search."));
+    trialsSpinner.disableProperty().bind(search.limitTrialsProperty().not());
+    gridPointsSpinner.disableProperty().bind(search.methodProperty().isNotEqualTo(SearchMethod.GRID));
+    metricBox.setItems(search.metrics());
+    metricBox.setConverter(new TextConverter<>(Metric::id));
+    metricBox.valueProperty().bindBidirectional(search.metricProperty());
+    sizeLabel.textProperty().bind(sizeText);
+  }
+
+  /**
+   * Binds a spinner to a whole-number field: the text stays as typed (never clamped or replaced), the
+   * arrows step within range, and a problem shows at once under the field (red border, message, tooltip).
+   */
+  private static void bindSpinner(Spinner<Integer> spinner, IntField field,
+      javafx.beans.value.ObservableValue<String> problem) {
+    SpinnerValueFactory<Integer> factory = new SpinnerValueFactory<>() {
+      @Override
+      public void decrement(int steps) {
+        field.step(-steps);
+      }
+
+      @Override
+      public void increment(int steps) {
+        field.step(steps);
+      }
+    };
+    factory.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(Integer v) {
+        return v == null ? "" : v.toString();
+      }
+
+      // The spinner commits its text on focus loss: invalid text keeps the value, and so stays as typed.
+      @Override
+      public Integer fromString(String text) {
+        return field.isValid() ? field.valueProperty().get() : factory.getValue();
+      }
+    });
+    factory.setValue(field.valueProperty().get());
+    field.valueProperty().addListener((o, a, v) -> factory.setValue(v.intValue()));
+    spinner.setValueFactory(factory);
+    spinner.getEditor().textProperty().bindBidirectional(field.textProperty());
+    showProblem(spinner, spinner.getEditor(), problem);
+  }
+
+  /**
+   * Shows a field's problem on the field: a red border on {@code marked}, the message in a line under
+   * {@code control} (in its grid cell) and as its tooltip.
+   */
+  private static void showProblem(javafx.scene.control.Control control, javafx.scene.Node marked,
+      javafx.beans.value.ObservableValue<String> problem) {
+    Label message = new Label();
+    message.getStyleClass().add("field-problem");
+    message.setWrapText(true);
+    message.setId(control.getId() == null ? null : control.getId() + "-problem");
+    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    Runnable update = () -> {
+      String p = problem.getValue() == null ? "" : problem.getValue();
+      boolean bad = !p.isEmpty();
+      message.setText(p);
+      message.setVisible(bad);
+      message.setManaged(bad);
+      marked.getStyleClass().remove("invalid");
+      if (bad) {
+        marked.getStyleClass().add("invalid");
+      }
+      tip.setText(p);
+      javafx.scene.control.Tooltip.uninstall(marked, tip);
+      if (bad) {
+        javafx.scene.control.Tooltip.install(marked, tip);
+      }
+    };
+    problem.addListener((o, a, b) -> update.run());
+    // A binding listens to its sources weakly: the line it shows on keeps it alive.
+    message.getProperties().put("problem", problem);
+    update.run();
+    if (control.getParent() instanceof javafx.scene.layout.GridPane grid) {
+      Integer row = javafx.scene.layout.GridPane.getRowIndex(control);
+      Integer col = javafx.scene.layout.GridPane.getColumnIndex(control);
+      int at = grid.getChildren().indexOf(control);
+      VBox cell = new VBox(2);
+      grid.getChildren().set(at, cell);
+      cell.getChildren().addAll(control, message);
+      javafx.scene.layout.GridPane.setConstraints(cell, col == null ? 0 : col, row == null ? 0 : row);
+    }
+  }
+}

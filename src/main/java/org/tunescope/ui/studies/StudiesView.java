@@ -1,0 +1,120 @@
+package org.tunescope.ui.studies;
+
+import java.io.File;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.tunescope.ui.Notifications;
+
+/** The Studies tab (StudiesView.fxml): the stored studies, to open, resume, export or delete. */
+public final class StudiesView {
+
+  private final StudiesViewModel studies;
+  private final ObservableBooleanValue running;
+  private final Consumer<StudyEntry> open;
+  private final Consumer<StudyEntry> resume;
+  private final Notifications notifications;
+
+  @FXML private ListView<StudyEntry> studiesList;
+  @FXML private Button openStudyButton;
+  @FXML private Button resumeStudyButton;
+  @FXML private Button exportStudyButton;
+  @FXML private Button deleteStudyButton;
+
+  /** Opening and resuming are the window's: they restore every step's choices and run the study. */
+  public StudiesView(StudiesViewModel studies, ObservableBooleanValue running, Consumer<StudyEntry> open,
+      Consumer<StudyEntry> resume, Notifications notifications) {
+    this.studies = studies;
+    this.running = running;
+    this.open = open;
+    this.resume = resume;
+    this.notifications = notifications;
+  }
+
+  @FXML
+  private void initialize() {
+    studiesList.setItems(studies.studies());
+    studiesList.setCellFactory(list -> new ListCell<>() {
+      @Override
+      protected void updateItem(StudyEntry s, boolean empty) {
+        super.updateItem(s, empty);
+        if (empty || s == null) {
+          setText(null);
+          setGraphic(null);
+          return;
+        }
+        Label name = new Label(s.name());
+        name.getStyleClass().add("model-name");
+        Label summary = new Label(s.text());
+        summary.getStyleClass().add("muted");
+        setGraphic(new VBox(1, name, summary));
+      }
+    });
+    studies.selectedProperty().bind(studiesList.getSelectionModel().selectedItemProperty());
+    var none = studiesList.getSelectionModel().selectedItemProperty().isNull();
+    openStudyButton.disableProperty().bind(none.or(running));
+    resumeStudyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+      StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
+      return s == null || !s.canResume() || running.get();
+    }, studiesList.getSelectionModel().selectedItemProperty(), running));
+    exportStudyButton.disableProperty().bind(none);
+    deleteStudyButton.disableProperty().bind(none.or(running));
+    studiesList.setOnMouseClicked(e -> {
+      if (e.getClickCount() == 2 && studiesList.getSelectionModel().getSelectedItem() != null) {
+        openStudy();
+      }
+    });
+  }
+
+  @FXML
+  private void openStudy() {
+    selected(open);
+  }
+
+  @FXML
+  private void resumeStudy() {
+    selected(resume);
+  }
+
+  @FXML
+  private void deleteStudy() {
+    selected(studies::delete);
+  }
+
+  private void selected(Consumer<StudyEntry> action) {
+    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
+    if (s != null) {
+      action.accept(s);
+    }
+  }
+
+  /** Exports the selected study (else the first listed) as CSV or JSON: the Export button and File > Export. */
+  @FXML
+  public void exportSelected() {
+    StudyEntry s = studiesList.getSelectionModel().getSelectedItem();
+    if (s == null && !studies.studies().isEmpty()) {
+      s = studies.studies().get(0);
+    }
+    if (s == null) {
+      notifications.error("no study to export yet: run one first");
+      return;
+    }
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export " + s.name());
+    chooser.setInitialFileName(s.name() + ".csv");
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
+        new FileChooser.ExtensionFilter("JSON", "*.json"));
+    File file = chooser.showSaveDialog(studiesList.getScene().getWindow());
+    if (file == null) {
+      return;
+    }
+    studies.export(s, file.toPath());
+  }
+}
