@@ -141,10 +141,6 @@ final class ImportJson {
     return out;
   }
 
-  static String attributes(Map<String, String> attributes) {
-    return texts(attributes);
-  }
-
   static Optional<Instant> instant(String text) {
     return Optional.ofNullable(text).map(Instant::parse);
   }

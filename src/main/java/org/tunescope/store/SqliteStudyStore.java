@@ -572,7 +572,7 @@ public final class SqliteStudyStore implements StudyStore {
           s.setString(k++, t.completed().map(Instant::toString).orElse(null));
           s.setString(k++, ImportJson.numbers(t.values()));
           s.setString(k++, ImportJson.steps(t.intermediate()));
-          s.setString(k, ImportJson.attributes(t.userAttributes()));
+          s.setString(k, ImportJson.texts(t.userAttributes()));
           s.addBatch();
         }
         if (!imported.extras().isEmpty()) {
