@@ -20,6 +20,10 @@ Files (all in this folder):
   own alembic downgrade fails at v3.0.0.c, so this file is hand-built from the documented schema: a copy of
   optuna_basic.db with the downgrade steps v3.0.0.d..v3.0.0.a done here, the distributions written back by
   Optuna's own restore_old_distribution (revision v3.0.0.a). version_info still names 3.1.0.
+- optuna_v2_0.db: the same two studies in the schema of Optuna 2.0 to 2.3 (alembic revision v1.3.0.a): one
+  direction per study (studies.direction), the final value in trials.value, intermediate values in
+  trial_values (trial_id, step, value). Hand-built the same way from optuna_v2.db: what the downgrade of
+  revision v2.4.0.a does.
 - cv_grid.csv: pandas.DataFrame(GridSearchCV(...).cv_results_).to_csv(...), a decision tree on breast cancer,
   max_depth (with None) x criterion, 5 folds, return_train_score=True.
 - cv_random_multi.csv: a RandomizedSearchCV of a random forest, scoring accuracy and roc_auc, 3 folds,
@@ -151,6 +155,35 @@ def downgraded(source, path):
     json.dump(expected, open(expected_path(path), "w"), indent=1, sort_keys=True)
 
 
+def downgraded_to_2_0(source, path):
+    """The source (schema v2.6.0.a) in the schema of Optuna 2.0-2.3 (v1.3.0.a): v2.4.0.a's downgrade by hand."""
+    import sqlite3
+    shutil.copyfile(source, path)
+    c = sqlite3.connect(path)
+    c.execute("ALTER TABLE studies ADD COLUMN direction VARCHAR(8) NOT NULL DEFAULT 'NOT_SET'")
+    c.execute("UPDATE studies SET direction = (SELECT d.direction FROM study_directions d"
+              " WHERE d.study_id = studies.study_id AND d.objective = 0)")
+    c.execute("ALTER TABLE trials ADD COLUMN value FLOAT")
+    c.execute("UPDATE trials SET value = (SELECT v.value FROM trial_values v"
+              " WHERE v.trial_id = trials.trial_id AND v.objective = 0)")
+    c.execute("DROP TABLE trial_values")
+    c.execute("CREATE TABLE trial_values (trial_value_id INTEGER NOT NULL, trial_id INTEGER, step INTEGER,"
+              " value FLOAT, PRIMARY KEY (trial_value_id), UNIQUE (trial_id, step),"
+              " FOREIGN KEY(trial_id) REFERENCES trials (trial_id))")
+    c.execute("INSERT INTO trial_values (trial_id, step, value) SELECT trial_id, step, intermediate_value"
+              " FROM trial_intermediate_values ORDER BY trial_intermediate_value_id")
+    c.execute("DROP TABLE trial_intermediate_values")
+    c.execute("DROP TABLE study_directions")
+    c.execute("UPDATE alembic_version SET version_num = 'v1.3.0.a'")
+    c.commit()
+    c.execute("VACUUM")
+    c.close()
+    expected = json.load(open(expected_path(source)))
+    expected["schema"] = "v1.3.0.a"
+    json.dump(expected, open(expected_path(path), "w"), indent=1, sort_keys=True)
+    print("  %s: schema v1.3.0.a" % os.path.basename(path))
+
+
 def expected_path(db):
     return db[:-3] + ".expected.json"
 
@@ -266,6 +299,7 @@ def main():
     basic(basic_db)
     multi(os.path.join(HERE, "optuna_multi.db"))
     downgraded(basic_db, os.path.join(HERE, "optuna_v2.db"))
+    downgraded_to_2_0(os.path.join(HERE, "optuna_v2.db"), os.path.join(HERE, "optuna_v2_0.db"))
     cv_results()
     for f in sorted(os.listdir(HERE)):
         print("  %s %d bytes" % (f, os.path.getsize(os.path.join(HERE, f))))

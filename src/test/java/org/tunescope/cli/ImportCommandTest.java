@@ -129,7 +129,7 @@ class ImportCommandTest {
     };
     String[] lines = {
         "error: " + newer + " has Optuna schema revision v9.0.0.a (written by Optuna 3.1.0), which this TuneScope"
-            + " does not know: it reads revisions v2.4.0.a to v3.2.0.a (Optuna 2.4 to 4.x)",
+            + " does not know: it reads revisions v1.3.0.a to v3.2.0.a (Optuna 2.0 to 4.x)",
         "error: " + csv + " is not an Optuna storage (not an SQLite database file)",
         "error: no study named nope in " + basic + "; it has svm-basic, tiny",
         "error: study svm-basic has one objective (0); --objective 1 is not one of them",

@@ -33,17 +33,21 @@ import org.tunescope.store.ImportedTrial;
 
 /**
  * An Optuna RDB storage, read with plain SQL over Optuna's schema ({@code optuna/storages/_rdb/models.py}):
- * no Python at run time. It reads the schemas of Optuna 2.4 to 4.x (alembic revisions v2.4.0.a to v3.2.0.a,
- * told apart by {@code alembic_version} and by the columns present). The SQL is portable (no SQLite
+ * no Python at run time. It reads the schemas of Optuna 2.0 to 4.x (alembic revisions v1.3.0.a to v3.2.0.a,
+ * told apart by {@code alembic_version} and by the columns present). Before v2.4.0.a (Optuna 2.0 to 2.3) a
+ * study had one direction ({@code studies.direction}), a trial its value in {@code trials.value}, and
+ * {@code trial_values} held the intermediate values. The SQL is portable (no SQLite
  * pragmas), so that a PostgreSQL connection can use it as it is.
  */
 public final class OptunaStorage implements AutoCloseable {
 
   /** The alembic revisions read, oldest first; v3.2.0.a is still the head of Optuna 4.x. */
-  static final List<String> REVISIONS = List.of("v2.4.0.a", "v2.6.0.a", "v3.0.0.a", "v3.0.0.b", "v3.0.0.c",
+  static final List<String> REVISIONS = List.of("v1.3.0.a", "v2.4.0.a", "v2.6.0.a", "v3.0.0.a", "v3.0.0.b", "v3.0.0.c",
       "v3.0.0.d", "v3.2.0.a");
-  /** Revisions of Optuna before 2.4: one direction per study, values and intermediate values elsewhere. */
-  static final List<String> OLD_REVISIONS = List.of("v0.9.0.a", "v1.2.0.a", "v1.3.0.a");
+  /** Revisions of Optuna 1.x: trial numbers were still system attributes. */
+  static final List<String> OLD_REVISIONS = List.of("v0.9.0.a", "v1.2.0.a");
+  /** The last revision with one direction per study and intermediate values in trial_values (Optuna 2.0-2.3). */
+  private static final String SINGLE_OBJECTIVE = "v1.3.0.a";
 
   private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +59,7 @@ public final class OptunaStorage implements AutoCloseable {
   private final ZoneId datetimeZone;
   private final boolean valueTypes;
   private final boolean intermediateTypes;
+  private final boolean singleObjective;
 
   private OptunaStorage(String where, Connection connection, String revision, String libraryVersion,
       boolean valueTypes, boolean intermediateTypes) {
@@ -66,6 +71,7 @@ public final class OptunaStorage implements AutoCloseable {
     this.datetimeZone = major(libraryVersion) >= 5 ? ZoneOffset.UTC : ZoneId.systemDefault();
     this.valueTypes = valueTypes;
     this.intermediateTypes = intermediateTypes;
+    this.singleObjective = revision.equals(SINGLE_OBJECTIVE);
   }
 
   /**
@@ -120,18 +126,19 @@ public final class OptunaStorage implements AutoCloseable {
     String revision = tables.contains("alembic_version") ? single(c, "SELECT version_num FROM alembic_version") : null;
     String madeBy = library == null ? "" : " (written by Optuna " + library + ")";
     if (revision == null || OLD_REVISIONS.contains(revision)) {
-      throw new ImportException(where + " is an Optuna storage from before Optuna 2.4 (schema "
+      throw new ImportException(where + " is an Optuna storage from before Optuna 2.0 (schema "
           + (revision == null ? "before alembic" : "revision " + revision) + madeBy + "): upgrade it with"
           + " 'optuna storage upgrade --storage sqlite:///" + where + "' and import it again");
     }
     if (!REVISIONS.contains(revision)) {
       throw new ImportException(where + " has Optuna schema revision " + revision + madeBy + ", which this"
           + " TuneScope does not know: it reads revisions " + REVISIONS.get(0) + " to "
-          + REVISIONS.get(REVISIONS.size() - 1) + " (Optuna 2.4 to 4.x)");
+          + REVISIONS.get(REVISIONS.size() - 1) + " (Optuna 2.0 to 4.x)");
     }
+    boolean legacy = revision.equals(SINGLE_OBJECTIVE);
     return new OptunaStorage(where, c, revision, library == null ? "unknown" : library,
-        columns(c, "trial_values").contains("value_type"),
-        columns(c, "trial_intermediate_values").contains("intermediate_value_type"));
+        !legacy && columns(c, "trial_values").contains("value_type"),
+        !legacy && columns(c, "trial_intermediate_values").contains("intermediate_value_type"));
   }
 
   private static String single(Connection c, String sql) throws SQLException {
@@ -214,8 +221,9 @@ public final class OptunaStorage implements AutoCloseable {
 
   private List<String> directions(long study) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement s = connection.prepareStatement(
-        "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective")) {
+    try (PreparedStatement s = connection.prepareStatement(singleObjective
+        ? "SELECT direction FROM studies WHERE study_id = ?"
+        : "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective")) {
       s.setLong(1, study);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -285,11 +293,14 @@ public final class OptunaStorage implements AutoCloseable {
           OptunaDistribution d = parsed.computeIfAbsent(rs.getString(4), OptunaDistribution::parse);
           byId.get(rs.getLong(1)).params.put(rs.getString(2), d.external(rs.getDouble(3)));
         });
-    forEachRow("SELECT v.trial_id, v.objective, v.value" + (valueTypes ? ", v.value_type" : "")
+    forEachRow(singleObjective ? "SELECT trial_id, 0, value FROM trials WHERE study_id = ? AND value IS NOT NULL"
+        : "SELECT v.trial_id, v.objective, v.value" + (valueTypes ? ", v.value_type" : "")
         + " FROM trial_values v JOIN trials t ON t.trial_id = v.trial_id WHERE t.study_id = ?", study, rs -> {
           byId.get(rs.getLong(1)).values.put(rs.getInt(2), number(rs, 3, valueTypes ? rs.getString(4) : null));
         });
-    forEachRow("SELECT i.trial_id, i.step, i.intermediate_value" + (intermediateTypes ? ", i.intermediate_value_type"
+    forEachRow(singleObjective ? "SELECT i.trial_id, i.step, i.value FROM trial_values i JOIN trials t"
+        + " ON t.trial_id = i.trial_id WHERE t.study_id = ? ORDER BY i.trial_id, i.step"
+        : "SELECT i.trial_id, i.step, i.intermediate_value" + (intermediateTypes ? ", i.intermediate_value_type"
         : "") + " FROM trial_intermediate_values i JOIN trials t ON t.trial_id = i.trial_id WHERE t.study_id = ?"
         + " ORDER BY i.trial_id, i.step", study, rs -> {
           byId.get(rs.getLong(1)).intermediate.add(new ImportedTrial.Step(rs.getLong(2),

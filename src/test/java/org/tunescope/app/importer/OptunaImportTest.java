@@ -34,7 +34,10 @@ import org.tunescope.store.InMemoryStudyStore;
 import org.tunescope.store.SqliteStudyStore;
 import org.tunescope.store.StudyStore;
 
-/** Optuna storages made by Optuna 3.1 (3.x schema, and the 2.x schema): imported as Optuna reports them. */
+/**
+ * Optuna storages made by Optuna 3.1, in the 3.x schema and in those of Optuna 2.4-2.x and 2.0-2.3 (see
+ * make_fixtures.py): imported as Optuna reports them.
+ */
 class OptunaImportTest {
 
   @TempDir
@@ -48,7 +51,7 @@ class OptunaImportTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"optuna_basic.db", "optuna_v2.db"})
+  @ValueSource(strings = {"optuna_basic.db", "optuna_v2.db", "optuna_v2_0.db"})
   void aStudyImportsAsOptunaReportsIt(String fixture) {
     JsonNode expected = Fixtures.expected(fixture).get("studies").get("svm-basic");
     ImportSummary summary = importOptuna(Fixtures.copy(fixture, dir), "svm-basic", 0).get(0);
@@ -98,7 +101,7 @@ class OptunaImportTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"optuna_basic.db", "optuna_v2.db"})
+  @ValueSource(strings = {"optuna_basic.db", "optuna_v2.db", "optuna_v2_0.db"})
   void everyDistributionGetsItsScaleAndCategories(String fixture) {
     importOptuna(Fixtures.copy(fixture, dir), null, 0);
     ImportRecord origin = store.importRecord("svm-basic").orElseThrow();
@@ -213,9 +216,9 @@ class OptunaImportTest {
     Path newer = Fixtures.copy("optuna_multi.db", dir);
     revision(newer, "v9.0.0.a");
     assertEquals(newer + " has Optuna schema revision v9.0.0.a (written by Optuna 3.1.0), which this TuneScope does"
-        + " not know: it reads revisions v2.4.0.a to v3.2.0.a (Optuna 2.4 to 4.x)", refusal(newer.toString()));
-    revision(newer, "v1.3.0.a");
-    assertEquals(newer + " is an Optuna storage from before Optuna 2.4 (schema revision v1.3.0.a (written by Optuna"
+        + " not know: it reads revisions v1.3.0.a to v3.2.0.a (Optuna 2.0 to 4.x)", refusal(newer.toString()));
+    revision(newer, "v1.2.0.a");
+    assertEquals(newer + " is an Optuna storage from before Optuna 2.0 (schema revision v1.2.0.a (written by Optuna"
         + " 3.1.0)): upgrade it with 'optuna storage upgrade --storage sqlite:///" + newer + "' and import it again",
         refusal(newer.toString()));
     assertEquals(List.of(), store.list());
