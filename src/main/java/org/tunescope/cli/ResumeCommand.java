@@ -48,6 +48,9 @@ final class ResumeCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     try (StudyStore store = storeOption.open()) {
       StudyRecord record = store.get(name);
+      store.importRecord(name).ifPresent(origin -> {
+        throw new IllegalArgumentException(origin.whyNotResumable(name));
+      });
       long done = store.trials(name).stream().filter(t -> t.state() != TrialState.INTERRUPTED).count();
       if (record.finished().isPresent()) {
         stdout.printf("study %s is finished: %d trials (see: tunescope show %s)%n", name, done, name);

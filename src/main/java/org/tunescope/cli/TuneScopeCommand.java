@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     description = "Explore hyperparameter tuning: cross-validated searches that record train and validation"
         + " scores for every fold of every trial.",
     subcommands = {ModelsCommand.class, TuneCommand.class, ResumeCommand.class, StudiesCommand.class,
-        ShowCommand.class, ExportCommand.class, DeleteCommand.class, GenerateCommand.class, BenchCommand.class, ReportCommand.class})
+        ShowCommand.class, ExportCommand.class, DeleteCommand.class, GenerateCommand.class, BenchCommand.class, ReportCommand.class,
+        ImportCommand.class})
 public final class TuneScopeCommand implements Runnable {
 
   /** Exit code for input the user can fix: a missing file, an unknown column, a bad range, a locked store. */

@@ -27,6 +27,8 @@ public final class InMemoryStudyStore implements StudyStore {
     final TreeMap<Integer, Trial> finished = new TreeMap<>();
     final TreeMap<Integer, Claim> running = new TreeMap<>();
     Optional<TestScore> test = Optional.empty();
+    Optional<ImportRecord> origin = Optional.empty();
+    final TreeMap<Integer, ImportedTrial> extras = new TreeMap<>();
 
     Entry(StudyRecord record) {
       this.record = record;
@@ -117,6 +119,40 @@ public final class InMemoryStudyStore implements StudyStore {
       }
     }
     return marked;
+  }
+
+  @Override
+  public synchronized void saveImport(ImportedStudy imported) {
+    Entry e = studies.get(imported.name());
+    if (e != null && !e.origin.map(o -> o.sameSource(imported.origin())).orElse(false)) {
+      throw ImportConflict.of(imported, e.origin);
+    }
+    StudyRecord r = imported.study();
+    if (e == null) {
+      e = new Entry(r);
+      studies.put(r.name(), e);
+    } else {
+      e.record = new StudyRecord(r.info(), r.request(), e.record.provenance(), r.plannedTrials(), r.finished());
+    }
+    e.origin = Optional.of(imported.origin());
+    e.finished.clear();
+    e.extras.clear();
+    for (Trial t : imported.trials()) {
+      e.finished.put(t.number(), t);
+    }
+    for (ImportedTrial x : imported.extras()) {
+      e.extras.put(x.number(), x);
+    }
+  }
+
+  @Override
+  public synchronized Optional<ImportRecord> importRecord(String name) {
+    return entry(name).origin;
+  }
+
+  @Override
+  public synchronized List<ImportedTrial> importedTrials(String name) {
+    return List.copyOf(entry(name).extras.values());
   }
 
   @Override

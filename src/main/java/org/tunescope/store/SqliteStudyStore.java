@@ -509,6 +509,150 @@ public final class SqliteStudyStore implements StudyStore {
     }
   }
 
+  // --- imported studies
+
+  @Override
+  public void saveImport(ImportedStudy imported) {
+    String name = imported.name();
+    boolean created = createIfAbsent(imported.study()) == imported.study();
+    try {
+      saveImportOver(imported, created);
+    } catch (RuntimeException e) {
+      if (created) {
+        // Nothing of a failed first import stays: not even its empty study.
+        delete(name);
+      }
+      throw e;
+    }
+  }
+
+  private void saveImportOver(ImportedStudy imported, boolean created) {
+    String name = imported.name();
+    write("importing study " + name, () -> {
+      long study = studyId(name);
+      if (!created) {
+        Optional<ImportRecord> was = importOf(study);
+        if (!was.map(o -> o.sameSource(imported.origin())).orElse(false)) {
+          throw ImportConflict.of(imported, was);
+        }
+        updateImportedStudy(study, imported.study());
+      }
+      ImportRecord o = imported.origin();
+      try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO study_imports (study_id, origin,"
+          + " source, source_study, objective, objectives, space, declarations, imported)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        int k = 1;
+        s.setLong(k++, study);
+        s.setString(k++, o.origin());
+        s.setString(k++, o.source());
+        s.setString(k++, o.sourceStudy().orElse(null));
+        s.setInt(k++, o.objective());
+        s.setString(k++, ImportJson.objectives(o.objectives()));
+        s.setString(k++, ImportJson.space(o.space()));
+        s.setString(k++, ImportJson.texts(o.declarations()));
+        s.setString(k, o.imported().toString());
+        s.executeUpdate();
+      }
+      // The source is the truth: its trials replace the ones imported before, so none is kept twice.
+      try (PreparedStatement t = connection.prepareStatement("DELETE FROM trials WHERE study_id = ?");
+           PreparedStatement x = connection.prepareStatement("DELETE FROM imported_trials WHERE study_id = ?")) {
+        t.setLong(1, study);
+        t.executeUpdate();
+        x.setLong(1, study);
+        x.executeUpdate();
+      }
+      writeTrials(study, imported.trials());
+      try (PreparedStatement s = connection.prepareStatement("INSERT INTO imported_trials (study_id, number,"
+          + " source_id, completed, trial_values, intermediate, user_attributes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        for (ImportedTrial t : imported.extras()) {
+          int k = 1;
+          s.setLong(k++, study);
+          s.setInt(k++, t.number());
+          s.setString(k++, t.sourceId().orElse(null));
+          s.setString(k++, t.completed().map(Instant::toString).orElse(null));
+          s.setString(k++, ImportJson.numbers(t.values()));
+          s.setString(k++, ImportJson.steps(t.intermediate()));
+          s.setString(k, ImportJson.texts(t.userAttributes()));
+          s.addBatch();
+        }
+        if (!imported.extras().isEmpty()) {
+          s.executeBatch();
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Rewrites what an import describes of a study; its provenance (when it was first imported) stays. */
+  private void updateImportedStudy(long id, StudyRecord study) throws SQLException {
+    StudyInfo i = study.info();
+    try (PreparedStatement s = connection.prepareStatement("UPDATE studies SET model = ?, task = ?, metric = ?,"
+        + " direction = ?, search = ?, folds = ?, fold_method = ?, dataset_path = ?, dataset_sha256 = ?,"
+        + " dataset_rows = ?, dataset_columns = ?, target = ?, space = ?, request = ?, planned_trials = ?,"
+        + " finished = ? WHERE id = ?")) {
+      int k = 1;
+      s.setString(k++, i.model());
+      s.setString(k++, i.task());
+      s.setString(k++, i.metric());
+      s.setString(k++, i.direction());
+      s.setString(k++, i.search());
+      s.setInt(k++, i.folds());
+      s.setString(k++, i.foldMethod());
+      s.setString(k++, i.dataset());
+      s.setString(k++, i.sha256());
+      s.setInt(k++, i.rows());
+      s.setInt(k++, i.features());
+      s.setString(k++, i.target());
+      s.setString(k++, JSON.writeValueAsString(i.space()));
+      s.setString(k++, study.request().toJson());
+      setInt(s, k++, study.plannedTrials());
+      s.setString(k++, study.finished().map(Instant::toString).orElse(null));
+      s.setLong(k, id);
+      s.executeUpdate();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public Optional<ImportRecord> importRecord(String name) {
+    return read("reading where study " + name + " was imported from", () -> importOf(studyId(name)));
+  }
+
+  private Optional<ImportRecord> importOf(long study) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("SELECT origin, source, source_study, objective,"
+        + " objectives, space, declarations, imported FROM study_imports WHERE study_id = ?")) {
+      s.setLong(1, study);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new ImportRecord(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)),
+            rs.getInt(4), ImportJson.objectives(rs.getString(5)), ImportJson.space(rs.getString(6)),
+            ImportJson.texts(rs.getString(7)), Instant.parse(rs.getString(8))));
+      }
+    }
+  }
+
+  @Override
+  public List<ImportedTrial> importedTrials(String name) {
+    return read("reading the imported trials of " + name, () -> {
+      List<ImportedTrial> out = new ArrayList<>();
+      try (PreparedStatement s = connection.prepareStatement("SELECT number, source_id, completed, trial_values,"
+          + " intermediate, user_attributes FROM imported_trials WHERE study_id = ? ORDER BY number")) {
+        s.setLong(1, studyId(name));
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ImportedTrial(rs.getInt(1), Optional.ofNullable(rs.getString(2)),
+                ImportJson.instant(rs.getString(3)), ImportJson.numbers(rs.getString(4)),
+                ImportJson.steps(rs.getString(5)), ImportJson.texts(rs.getString(6))));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   // --- owners and ledgers
 
   @Override

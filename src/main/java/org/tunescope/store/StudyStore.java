@@ -71,6 +71,23 @@ public interface StudyStore extends AutoCloseable {
    */
   int markInterruptedOfGoneOwners();
 
+  // --- imported studies (another tool's: an Optuna storage, scikit-learn's cv_results_)
+
+  /**
+   * Keeps an imported study in one transaction: creates it, or, when a study of that name was imported
+   * from the same source before, replaces its description, trials and trial extras with these (the source
+   * is the truth: a re-import adds the new trials and duplicates none).
+   *
+   * @throws StoreException when a study of that name exists that was not imported from the same source
+   */
+  void saveImport(ImportedStudy study);
+
+  /** Where the study was imported from; empty for a study TuneScope ran. */
+  Optional<ImportRecord> importRecord(String name);
+
+  /** What the study's imported trials hold beyond their scores, by trial number; empty for a study TuneScope ran. */
+  List<ImportedTrial> importedTrials(String name);
+
   @Override
   void close();
 }
