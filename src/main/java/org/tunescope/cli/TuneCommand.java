@@ -209,10 +209,12 @@ final class TuneCommand implements Callable<Integer> {
     Budget budget = new Budget(trials == null ? OptionalInt.empty() : OptionalInt.of(trials),
         Optional.ofNullable(time));
     String studyName = name != null ? name : model + "-" + stem(data);
-    return new TuningRequest(studyName, target, Optional.ofNullable(task).map(Task::parse), model, ranges,
-        fixOthers, Optional.ofNullable(metric), SearchMethod.parse(search), gridPoints, budget, folds, repeats,
-        Optional.ofNullable(foldColumn), seed,
-        testFraction == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(testFraction));
+    return TuningRequest.builder(studyName, target, model).task(Optional.ofNullable(task).map(Task::parse))
+        .ranges(ranges).fixOthers(fixOthers).metric(Optional.ofNullable(metric)).search(SearchMethod.parse(search))
+        .gridPoints(gridPoints).budget(budget).folds(folds).repeats(repeats).foldColumn(Optional.ofNullable(foldColumn))
+        .seed(seed)
+        .testFraction(testFraction == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(testFraction))
+        .build();
   }
 
   /** Parses every --param against the model's declarations. */

@@ -68,8 +68,10 @@ public record StoredRequest(
 
   /** The request again with ranges already read: none, to find the task and the model first. */
   public TuningRequest toRequest(String name, Map<String, Distribution> parsedRanges) {
-    return new TuningRequest(name, target, task.map(Task::parse), model, parsedRanges, fixOthers, metric,
-        SearchMethod.parse(search), gridPoints, budget(), folds, repeats, foldColumn, seed, testFraction);
+    return TuningRequest.builder(name, target, model).task(task.map(Task::parse)).ranges(parsedRanges)
+        .fixOthers(fixOthers).metric(metric).search(SearchMethod.parse(search)).gridPoints(gridPoints)
+        .budget(budget()).folds(folds).repeats(repeats).foldColumn(foldColumn).seed(seed).testFraction(testFraction)
+        .build();
   }
 
   /** The ranges read against the model's declarations. */

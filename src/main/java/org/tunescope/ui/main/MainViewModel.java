@@ -169,8 +169,9 @@ public final class MainViewModel {
     scheduler.background(() -> {
       try {
         String name = studies.freshName(spec.id(), stem(loaded.file()));
-        TuningRequest request = new TuningRequest(name, target, task, spec.id(), ranges, false, Optional.of(metric),
-            method, gridPoints, budget, folds, 1, Optional.empty(), seed, testFraction);
+        TuningRequest request = TuningRequest.builder(name, target, spec.id()).task(task).ranges(ranges)
+            .metric(Optional.of(metric)).search(method).gridPoints(gridPoints).budget(budget).folds(folds).seed(seed)
+            .testFraction(testFraction).build();
         PreparedStudy prepared = new TuningSetup(catalog).prepare(request, loaded.table(), loaded.file(), loaded.sha256());
         studies.store().createIfAbsent(StudyRecord.of(prepared, request, loaded.file(), org.tunescope.store.Provenance.TUNESCOPE_VERSION));
         scheduler.ui(() -> launch(prepared, workers, List.of()));

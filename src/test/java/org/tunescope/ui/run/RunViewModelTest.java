@@ -39,9 +39,9 @@ class RunViewModelTest {
 
   private static PreparedStudy knnStudy(int trials, java.util.OptionalDouble testFraction) {
     LoadedData iris = DataLoader.load(Path.of("sample-datasets/iris.csv"));
-    TuningRequest request = new TuningRequest("knn-iris", "target", Optional.empty(), "knn",
-        Map.of("k", new Distribution.IntRange(1, 30, false)), true, Optional.empty(), SearchMethod.RANDOM, 5,
-        Budget.trials(trials), 5, 1, Optional.empty(), 1, testFraction);
+    TuningRequest request = TuningRequest.builder("knn-iris", "target", "knn")
+        .ranges(Map.of("k", new Distribution.IntRange(1, 30, false))).fixOthers(true).search(SearchMethod.RANDOM)
+        .budget(Budget.trials(trials)).seed(1).testFraction(testFraction).build();
     return new TuningSetup(ModelCatalog.standard()).prepare(request, iris.table(), iris.file(), iris.sha256());
   }
 
