@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tunescope.engine.study.Trial;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.store.ResultsFile;
 import org.tunescope.store.StudyRecord;
 import org.tunescope.store.StudyStore;

@@ -1,5 +1,6 @@
 package org.tunescope.cli;
 
+import org.tunescope.engine.study.TestScore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.CrossValidatedObjective;
-import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.store.ResultsFile;
 import org.tunescope.store.StoreException;
@@ -87,7 +87,7 @@ final class StoredRun {
           Optional.of(result.elapsed()), result.stopReason(), varied, Leaderboard.SIZE);
       // A study that holds rows out scores its best trial on them once, at the end, and the store keeps the
       // score (a resumed study's new best replaces it).
-      Optional<HeldOutCheck.TestScore> test = result.best().flatMap(prepared::heldOutCheck);
+      Optional<TestScore> test = result.best().flatMap(prepared::heldOutCheck);
       test.ifPresent(t -> stdout.printf(Locale.ROOT,
           "%nheld-out test: best trial refitted on %d rows, %s cv %.4f, test %.4f (%d rows; cv minus test %+.4f)%n",
           t.tuningRows(), t.metric(), t.validation(), t.test(), t.testRows(), t.optimism()));

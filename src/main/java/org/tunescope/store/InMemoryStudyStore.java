@@ -15,7 +15,7 @@ import org.tunescope.engine.study.Study;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
+import org.tunescope.engine.study.TestScore;
 
 /** A store in memory, for tests and throwaway runs: gone with the process. Thread-safe. */
 public final class InMemoryStudyStore implements StudyStore {

@@ -25,8 +25,8 @@ import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.ScoreSummary;
 import org.tunescope.engine.study.Trial;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
-import org.tunescope.ml.tuning.StudyInfo;
+import org.tunescope.engine.study.TestScore;
+import org.tunescope.engine.study.StudyInfo;
 
 /**
  * Writes a study's trials as JSON or CSV. The JSON shape is a contract other tools rely on: a

@@ -39,8 +39,8 @@ import org.tunescope.engine.study.Study;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
-import org.tunescope.ml.tuning.StudyInfo;
+import org.tunescope.engine.study.TestScore;
+import org.tunescope.engine.study.StudyInfo;
 
 /**
  * The study store in one SQLite file (the default: {@code ~/.tunescope/tunescope.db}). WAL journal, foreign

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.tunescope.ml.tuning.PreparedStudy;
-import org.tunescope.ml.tuning.StudyInfo;
+import org.tunescope.engine.study.StudyInfo;
 import org.tunescope.ml.tuning.TuningRequest;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
+import org.tunescope.engine.study.TestScore;
 
 /**
  * Keeps studies and their trials beyond a run. One contract, several back ends (in memory, SQLite), one

@@ -24,7 +24,7 @@ import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;

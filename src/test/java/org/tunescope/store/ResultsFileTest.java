@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.StudyInfo;
+import org.tunescope.engine.study.StudyInfo;
 
 /** The results files' {@code gap}: how much worse validation is than train, positive when a model overfits. */
 class ResultsFileTest {

@@ -35,8 +35,8 @@ import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
-import org.tunescope.ml.tuning.StudyInfo;
+import org.tunescope.engine.study.TestScore;
+import org.tunescope.engine.study.StudyInfo;
 
 /**
  * What every {@link StudyStore} must do, run against each back end by a subclass: studies by name,

@@ -1,5 +1,7 @@
 package org.tunescope.ml.tuning;
 
+import org.tunescope.engine.study.StudyInfo;
+import org.tunescope.engine.study.TestScore;
 import java.util.Optional;
 import org.tunescope.engine.study.Study;
 import org.tunescope.engine.study.Trial;
@@ -23,7 +25,7 @@ public record PreparedStudy(
     Optional<HeldOutRows> heldOut) {
 
   /** The held-out check of a study's best trial, when the study holds rows out. */
-  public Optional<HeldOutCheck.TestScore> heldOutCheck(Trial best) {
+  public Optional<TestScore> heldOutCheck(Trial best) {
     return heldOut.map(h -> h.check(model, metric, best));
   }
 }

@@ -1,5 +1,6 @@
 package org.tunescope.ml.tuning;
 
+import org.tunescope.engine.study.StudyInfo;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.tunescope.ui.run;
 
+import org.tunescope.engine.study.TestScore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,6 @@ import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.store.StoreException;
 import org.tunescope.ui.Notifications;
@@ -231,7 +231,7 @@ public final class RunViewModel {
     String refitting = "Test: refitting trial " + best.number() + "...";
     heldOut.set(useKept ? "Test: " + prepared.heldOut().get().split().test().length + " rows held out" : refitting);
     scheduler.background(() -> {
-      Optional<HeldOutCheck.TestScore> kept = Optional.empty();
+      Optional<TestScore> kept = Optional.empty();
       if (useKept) {
         try {
           // A score kept for another trial is of an earlier best: the best trial is scored anew.
@@ -240,7 +240,7 @@ public final class RunViewModel {
           // Unreadable: refitting gives the score all the same.
         }
       }
-      HeldOutCheck.TestScore t;
+      TestScore t;
       if (kept.isPresent()) {
         t = kept.get();
       } else {

@@ -1,7 +1,7 @@
 package org.tunescope.ui.run;
 
 import java.util.Optional;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.store.StudyStore;
 
 /**

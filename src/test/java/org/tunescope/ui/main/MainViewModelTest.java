@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.ml.models.ModelCatalog;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.store.SqliteStudyStore;
 import org.tunescope.ui.UiScheduler;
 import org.tunescope.ui.data.RecentFiles;

@@ -1,5 +1,6 @@
 package org.tunescope.ui.run;
 
+import org.tunescope.engine.study.TestScore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,6 @@ import org.tunescope.engine.study.TrialState;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
-import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
@@ -83,17 +83,17 @@ class RunViewModelTest {
 
   /** A keeper in memory that counts what it is asked. */
   private static final class Kept implements TestScoreKeeper {
-    Optional<HeldOutCheck.TestScore> score = Optional.empty();
-    final List<HeldOutCheck.TestScore> keeps = new ArrayList<>();
+    Optional<TestScore> score = Optional.empty();
+    final List<TestScore> keeps = new ArrayList<>();
     boolean failToKeep;
 
     @Override
-    public Optional<HeldOutCheck.TestScore> kept() {
+    public Optional<TestScore> kept() {
       return score;
     }
 
     @Override
-    public void keep(HeldOutCheck.TestScore s) {
+    public void keep(TestScore s) {
       if (failToKeep) {
         throw new StoreException("the disk is full: cannot write to the store studies.db");
       }
@@ -102,7 +102,7 @@ class RunViewModelTest {
     }
   }
 
-  private static String shown(HeldOutCheck.TestScore t) {
+  private static String shown(TestScore t) {
     return String.format(java.util.Locale.ROOT, "Test %s %.4f on %d held-out rows (CV %.4f)", t.metric(), t.test(),
         t.testRows(), t.validation());
   }
@@ -121,7 +121,7 @@ class RunViewModelTest {
 
     // Reopened: a score kept for the best trial is shown as it is (this one no refit could give).
     Kept stored = new Kept();
-    stored.score = Optional.of(new HeldOutCheck.TestScore("accuracy", best.number(), best.params(), 0.9, 0.95,
+    stored.score = Optional.of(new TestScore("accuracy", best.number(), best.params(), 0.9, 0.95,
         0.1234, 120, 30, 0.2, 1));
     vm.show(study, finished.get(0).trials(), stored);
     assertEquals("Test accuracy 0.1234 on 30 held-out rows (CV 0.9500)", vm.heldOutProperty().get());
@@ -129,7 +129,7 @@ class RunViewModelTest {
 
     // A score kept for another trial is an earlier best's: the best trial is refitted and its score kept.
     Kept stale = new Kept();
-    stale.score = Optional.of(new HeldOutCheck.TestScore("accuracy", best.number() + 1, best.params(), 0.9, 0.95,
+    stale.score = Optional.of(new TestScore("accuracy", best.number() + 1, best.params(), 0.9, 0.95,
         0.1234, 120, 30, 0.2, 1));
     vm.show(study, finished.get(0).trials(), stale);
     assertEquals(shown(expected), vm.heldOutProperty().get());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.StudyInfo;
+import org.tunescope.engine.study.StudyInfo;
 import org.tunescope.store.InMemoryStudyStore;
 import org.tunescope.store.Provenance;
 import org.tunescope.store.StoredRequest;

@@ -1,5 +1,6 @@
-package org.tunescope.ml.tuning;
+package org.tunescope.engine.study;
 
+import org.tunescope.engine.study.StudyInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
