@@ -12,10 +12,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import org.tunescope.engine.study.Study;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.engine.study.TestScore;
 
 /** A store in memory, for tests and throwaway runs: gone with the process. Thread-safe. */
 public final class InMemoryStudyStore implements StudyStore {

@@ -36,11 +36,11 @@ import org.sqlite.SQLiteException;
 import org.tunescope.engine.sampler.Seeds;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Study;
+import org.tunescope.engine.study.StudyInfo;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.engine.study.TestScore;
-import org.tunescope.engine.study.StudyInfo;
 
 /**
  * The study store in one SQLite file (the default: {@code ~/.tunescope/tunescope.db}). WAL journal, foreign

@@ -1,6 +1,5 @@
 package org.tunescope.engine.study;
 
-import org.tunescope.engine.study.StudyInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

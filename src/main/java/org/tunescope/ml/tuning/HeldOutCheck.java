@@ -1,7 +1,7 @@
 package org.tunescope.ml.tuning;
 
-import org.tunescope.engine.study.TestScore;
 import java.util.Map;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.data.Table;
 import org.tunescope.ml.metrics.Metric;

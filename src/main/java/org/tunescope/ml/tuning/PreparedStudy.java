@@ -1,9 +1,9 @@
 package org.tunescope.ml.tuning;
 
-import org.tunescope.engine.study.StudyInfo;
-import org.tunescope.engine.study.TestScore;
 import java.util.Optional;
 import org.tunescope.engine.study.Study;
+import org.tunescope.engine.study.StudyInfo;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.metrics.Metric;

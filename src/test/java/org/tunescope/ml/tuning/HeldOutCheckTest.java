@@ -1,11 +1,11 @@
 package org.tunescope.ml.tuning;
 
-import org.tunescope.engine.study.TestScore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.metrics.Metric;
