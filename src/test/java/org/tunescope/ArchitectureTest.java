@@ -56,4 +56,27 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("org.tunescope.cli..")
         .check(CLASSES);
   }
+
+  @Test
+  void storeKnowsOnlyTheEngineAndItsLibraries() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("org.tunescope.store..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "org.tunescope.store..", "org.tunescope.engine..", "java..", "javax..", "org.sqlite..",
+            "com.fasterxml.jackson..", "org.apache.commons.csv..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void appKnowsNoFrontEnd() {
+    noClasses().that().resideInAPackage("org.tunescope.app..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "javafx..", "org.controlsfx..", "org.tunescope.cli..", "org.tunescope.ui..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void cliAndUiDoNotDependOnEachOtherInEitherDirection() {
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("org.tunescope.(cli|ui)..")
+        .should().notDependOnEachOther().check(CLASSES);
+  }
 }

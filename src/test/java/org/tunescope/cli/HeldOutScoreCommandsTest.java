@@ -21,10 +21,10 @@ import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.study.StudyEvent;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.StudyRunner;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
-import org.tunescope.engine.study.TestScore;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
@@ -87,7 +87,7 @@ class HeldOutScoreCommandsTest {
         cancer.sha256());
     TestScore first;
     try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
-      store.createIfAbsent(StudyRecord.of(prepared, request, cancer.file(), Versions.TUNESCOPE));
+      store.createIfAbsent(org.tunescope.app.StudyRecords.of(prepared, request, cancer.file()));
       StudyRunner runner = new StudyRunner(1);
       StudyResult stopped = runner.run(prepared.study(), prepared.objective(), e -> {
         if (e instanceof StudyEvent.TrialFinished) {

@@ -1,6 +1,5 @@
 package org.tunescope.ui.run;
 
-import org.tunescope.engine.study.TestScore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.tunescope.app.StudyRun;
+import org.tunescope.app.TestScoreKeeper;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.study.Budget;
-import org.tunescope.engine.study.InMemoryTrialLedger;
 import org.tunescope.engine.study.StudyResult;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.ml.data.DataLoader;
@@ -113,7 +114,7 @@ class RunViewModelTest {
     PreparedStudy study = knnStudy(5, java.util.OptionalDouble.of(0.2));
     Kept keeper = new Kept();
     List<StudyResult> finished = new ArrayList<>();
-    vm.start(study, 1, new InMemoryTrialLedger(List.of()), keeper, List.of(), finished::add);
+    vm.start(StudyRun.inMemory(study, 1, List.of(), keeper), List.of(), finished::add);
     Trial best = finished.get(0).best().orElseThrow();
     var expected = study.heldOutCheck(best).orElseThrow();
     assertEquals(List.of(expected), keeper.keeps, "the score is kept once the refit is done");
@@ -144,7 +145,7 @@ class RunViewModelTest {
     Kept keeper = new Kept();
     keeper.failToKeep = true;
     List<StudyResult> finished = new ArrayList<>();
-    vm.start(study, 1, new InMemoryTrialLedger(List.of()), keeper, List.of(), finished::add);
+    vm.start(StudyRun.inMemory(study, 1, List.of(), keeper), List.of(), finished::add);
     var expected = study.heldOutCheck(finished.get(0).best().orElseThrow()).orElseThrow();
     assertEquals(shown(expected), vm.heldOutProperty().get());
     assertEquals("The held-out test score was not kept: the disk is full: cannot write to the store studies.db",
@@ -362,5 +363,20 @@ class RunViewModelTest {
     }
     assertEquals("", shownWhenResumed.get(1), "the \"cancelled, resume it\" note is over once the study runs again");
     ended.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  @Test
+  void theWindowsRunClosesTheObjectiveWhenTheStudyEnds() {
+    LoadedData cancer = DataLoader.load(Path.of("sample-datasets/breast_cancer.csv"));
+    TuningRequest request = TuningRequest.builder("svm", "target", "svm").fixOthers(true)
+        .ranges(Map.of("kernel", new Distribution.Choice(List.of("rbf")), "gamma", new Distribution.Choice(List.of(0.1))))
+        .folds(3).build();
+    PreparedStudy study = new TuningSetup(ModelCatalog.standard()).prepare(request, cancer.table(), cancer.file(),
+        cancer.sha256());
+    RunViewModel vm = new RunViewModel(UiScheduler.direct(), new Notifications());
+    vm.start(study, 1, List.of(), r -> { });
+    assertEquals(1, vm.trials().size());
+    assertEquals(0, org.tunescope.ml.tuning.ObjectiveProbe.distanceBytes(study.objective()),
+        "the fold distances the trials shared are freed");
   }
 }
