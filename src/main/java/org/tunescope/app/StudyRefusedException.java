@@ -8,17 +8,11 @@ import org.tunescope.store.StoredRequest;
  */
 public final class StudyRefusedException extends IllegalArgumentException {
 
-  /** Why the study was refused. */
-  public enum Reason {
-    /** The data file's SHA-256 changed since the study began. */
-    DATA_CHANGED,
-    /** The model's search space changed since the study began. */
-    SPACE_CHANGED,
-    /** A study of that name exists and its budget is met. */
-    FINISHED,
-    /** A study of that name exists and searches another way ({@link #difference()}). */
-    OTHER_SEARCH
-  }
+  /**
+   * Why: the data file or the model's search space changed since the study began, or a study of that name
+   * is finished or searches another way ({@link #difference()}).
+   */
+  public enum Reason { DATA_CHANGED, SPACE_CHANGED, FINISHED, OTHER_SEARCH }
 
   private final Reason reason;
   private final String study;

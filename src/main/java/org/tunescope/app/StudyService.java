@@ -33,6 +33,13 @@ public final class StudyService {
     return store;
   }
 
+  /** A study's name when the user gives none: the model and the data file's name without its extension. */
+  public static String defaultName(String model, Path data) {
+    String file = data.getFileName().toString();
+    int dot = file.lastIndexOf('.');
+    return model + "-" + (dot > 0 ? file.substring(0, dot) : file);
+  }
+
   /** {@code base}, or the first of {@code base-2}, {@code base-3}... that no study of the store has. */
   public String freshName(String base) {
     String name = base;

@@ -52,20 +52,15 @@ final class ResumeCommand implements Callable<Integer> {
         return 0;
       }
       StudyService service = new StudyService(store, ModelCatalog.standard());
-      PreparedStudy prepared = prepare(service, record, force, stderr);
+      // Rebuilt from its data file, refused (unless forced) when the data or the model changed.
+      PreparedStudy prepared = service.reopen(record, force,
+          what -> stderr.println("warning: " + what + "; resuming anyway (--force)")).prepared();
       int workerCount = run.workerCount();
       stderr.printf("resuming study %s: %d of %s trials done, %d workers%n", name, done,
           record.plannedTrials().isPresent() ? String.valueOf(record.plannedTrials().getAsInt()) : "?", workerCount);
       stderr.flush();
-      return StoredRun.run(stdout, stderr, service.start(prepared, workerCount), run.quiet, run.logTrials, run.out, record.request().maxTime().orElse(null),
-          Leaderboard.varied(store.trials(name)), (int) done);
+      return StoredRun.run(stdout, stderr, service.start(prepared, workerCount), run.quiet, run.logTrials, run.out,
+          record.request().maxTime().orElse(null), Leaderboard.varied(store.trials(name)), (int) done);
     }
   }
-
-  /** Rebuilds a stored study from its data file, refusing (unless forced) when the data or the model changed. */
-  static PreparedStudy prepare(StudyService service, StudyRecord record, boolean force, PrintWriter stderr) {
-    return service.reopen(record, force,
-        what -> stderr.println("warning: " + what + "; resuming anyway (--force)")).prepared();
-  }
-
 }

@@ -10,7 +10,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.tunescope.app.StudyRun;
 import org.tunescope.app.TestScoreKeeper;
 import org.tunescope.engine.study.StudyEvent;

@@ -187,7 +187,7 @@ final class TuneCommand implements Callable<Integer> {
   private TuningRequest request(Map<String, Distribution> ranges) {
     Budget budget = new Budget(trials == null ? OptionalInt.empty() : OptionalInt.of(trials),
         Optional.ofNullable(time));
-    String studyName = name != null ? name : model + "-" + stem(data);
+    String studyName = name != null ? name : StudyService.defaultName(model, data);
     return TuningRequest.builder(studyName, target, model).task(Optional.ofNullable(task).map(Task::parse))
         .ranges(ranges).fixOthers(fixOthers).metric(Optional.ofNullable(metric)).search(SearchMethod.parse(search))
         .gridPoints(gridPoints).budget(budget).folds(folds).repeats(repeats).foldColumn(Optional.ofNullable(foldColumn))
@@ -211,12 +211,6 @@ final class TuneCommand implements Callable<Integer> {
       ranges.put(paramName, DistributionParser.parse(hp, p.substring(eq + 1)));
     }
     return ranges;
-  }
-
-  private static String stem(Path file) {
-    String n = file.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    return dot > 0 ? n.substring(0, dot) : n;
   }
 
   /** The parameters the search varies: the leaderboard shows these, not the fixed ones. */

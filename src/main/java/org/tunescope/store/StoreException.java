@@ -7,13 +7,8 @@ package org.tunescope.store;
  */
 public final class StoreException extends RuntimeException {
 
-  /** What went wrong, for the errors a front end words its own way. */
-  public enum Reason {
-    /** No study has the name asked for. */
-    UNKNOWN_STUDY,
-    /** Anything else: the message says it. */
-    OTHER
-  }
+  /** What went wrong, for the errors a front end words its own way: no study of that name, or another thing. */
+  public enum Reason { UNKNOWN_STUDY, OTHER }
 
   private final Reason reason;
 

@@ -29,7 +29,6 @@ import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
 import org.tunescope.store.SqliteStudyStore;
-import org.tunescope.store.StudyRecord;
 
 /**
  * The held-out test score as a user meets it on the command line: {@code tune --test-fraction} keeps it

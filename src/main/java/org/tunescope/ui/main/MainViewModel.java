@@ -173,7 +173,7 @@ public final class MainViewModel {
     var testFraction = search.testFraction();
     scheduler.background(() -> {
       try {
-        String name = service.freshName(spec.id() + "-" + stem(loaded.file()));
+        String name = service.freshName(StudyService.defaultName(spec.id(), loaded.file()));
         TuningRequest request = TuningRequest.builder(name, target, spec.id()).task(task).ranges(ranges)
             .metric(Optional.of(metric)).search(method).gridPoints(gridPoints).budget(budget).folds(folds).seed(seed)
             .testFraction(testFraction).build();
@@ -279,12 +279,6 @@ public final class MainViewModel {
     search.foldsProperty().set(r.folds());
     search.seedProperty().set((int) r.seed());
     search.metricProperty().set(prepared.metric());
-  }
-
-  private static String stem(Path file) {
-    String n = file.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    return dot > 0 ? n.substring(0, dot) : n;
   }
 
   /** Where the window's background work runs. */
