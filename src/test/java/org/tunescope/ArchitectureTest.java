@@ -25,7 +25,8 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.tunescope.engine..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "smile..", "javafx..", "org.controlsfx..",
-            "org.tunescope.ml..", "org.tunescope.store..", "org.tunescope.cli..", "org.tunescope.ui..")
+            "org.tunescope.ml..", "org.tunescope.store..", "org.tunescope.app..", "org.tunescope.cli..",
+            "org.tunescope.ui..")
         .check(CLASSES);
   }
 
@@ -34,7 +35,7 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.tunescope.ml..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "javafx..", "org.controlsfx..",
-            "org.tunescope.store..", "org.tunescope.cli..", "org.tunescope.ui..")
+            "org.tunescope.store..", "org.tunescope.app..", "org.tunescope.cli..", "org.tunescope.ui..")
         .check(CLASSES);
   }
 
@@ -64,6 +65,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void layersFormNoCycles() {
+    slices().matching("org.tunescope.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
   void enginePackagesHaveNoCycles() {
     slices().matching("org.tunescope.engine.(*)..").should().beFreeOfCycles().check(CLASSES);
   }
@@ -74,12 +80,11 @@ class ArchitectureTest {
   }
 
   /**
-   * Smile's models and data stay in ml; its Swing plots only draw the CLI's report. The store is exempt
-   * until Provenance stops reading Smile's version from a Smile class (being removed in parallel).
+   * Smile's models and data stay in ml; its Swing plots only draw the CLI's report.
    */
   @Test
   void smileModelsAndDataOnlyInMlAndPlotsOnlyInTheReport() {
-    noClasses().that().resideOutsideOfPackages("org.tunescope.ml..", "org.tunescope.store..")
+    noClasses().that().resideOutsideOfPackage("org.tunescope.ml..")
         .should().dependOnClassesThat(
             resideInAPackage("smile..").and(DescribedPredicate.not(resideInAPackage("smile.plot.."))))
         .check(CLASSES);
@@ -87,12 +92,31 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("smile.plot..")
         .check(CLASSES);
   }
+
+  @Test
   void chartsAreControlsThatKnowNoUiFeature() {
     noClasses().that().resideInAPackage("org.tunescope.ui.charts..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.tunescope.ui.main..", "org.tunescope.ui.data..", "org.tunescope.ui.model..",
             "org.tunescope.ui.space..", "org.tunescope.ui.search..", "org.tunescope.ui.run..",
             "org.tunescope.ui.results..", "org.tunescope.ui.lab..", "org.tunescope.ui.studies..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void storeKnowsOnlyTheEngineAndItsLibraries() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("org.tunescope.store..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "org.tunescope.store..", "org.tunescope.engine..", "java..", "javax..", "org.sqlite..",
+            "com.fasterxml.jackson..", "org.apache.commons.csv..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void appKnowsNoFrontEnd() {
+    noClasses().that().resideInAPackage("org.tunescope.app..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "javafx..", "org.controlsfx..", "org.tunescope.cli..", "org.tunescope.ui..")
         .check(CLASSES);
   }
 
@@ -112,5 +136,11 @@ class ArchitectureTest {
         return "each package under org.tunescope.ui";
       }
     }).should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void cliAndUiDoNotDependOnEachOtherInEitherDirection() {
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("org.tunescope.(cli|ui)..")
+        .should().notDependOnEachOther().check(CLASSES);
   }
 }

@@ -162,9 +162,9 @@ final class BenchCommand implements Callable<Integer> {
     // In the model's declared order, so conditional parameters follow their parents.
     spec.hyperParameters().stream().filter(h -> params.containsKey(h.name()))
         .forEach(h -> ranges.put(h.name(), DistributionParser.parse(h, params.get(h.name()))));
-    TuningRequest request = new TuningRequest("bench-" + workload, "target", Optional.of(Task.CLASSIFICATION), model,
-        ranges, true, Optional.of("accuracy"), method, points, budget, 5, 1, Optional.empty(), seed,
-        java.util.OptionalDouble.empty());
+    TuningRequest request = TuningRequest.builder("bench-" + workload, "target", model)
+        .task(Optional.of(Task.CLASSIFICATION)).ranges(ranges).fixOthers(true).metric(Optional.of("accuracy"))
+        .search(method).gridPoints(points).budget(budget).seed(seed).build();
     return setup.prepare(request, loaded.table(), data, loaded.sha256());
   }
 

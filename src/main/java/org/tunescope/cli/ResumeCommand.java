@@ -2,15 +2,12 @@ package org.tunescope.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tunescope.app.StudyService;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.data.DataLoader;
-import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.store.StudyRecord;
-import org.tunescope.store.StudyReopener;
 import org.tunescope.store.StudyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,21 +54,16 @@ final class ResumeCommand implements Callable<Integer> {
         stdout.flush();
         return 0;
       }
-      PreparedStudy prepared = prepare(record, force, stderr);
+      StudyService service = new StudyService(store, ModelCatalog.standard());
+      // Rebuilt from its data file, refused (unless forced) when the data or the model changed.
+      PreparedStudy prepared = service.reopen(record, force,
+          what -> stderr.println("warning: " + what + "; resuming anyway (--force)")).prepared();
       int workerCount = run.workerCount();
       stderr.printf("resuming study %s: %d of %s trials done, %d workers%n", name, done,
           record.plannedTrials().isPresent() ? String.valueOf(record.plannedTrials().getAsInt()) : "?", workerCount);
       stderr.flush();
-      return StoredRun.run(stdout, stderr, store, prepared, workerCount, run.quiet, run.logTrials, run.out,
+      return StoredRun.run(stdout, stderr, service.start(prepared, workerCount), run.quiet, run.logTrials, run.out,
           record.request().maxTime().orElse(null), Leaderboard.varied(store.trials(name)), (int) done);
     }
   }
-
-  /** Rebuilds a stored study from its data file, refusing (unless forced) when the data or the model changed. */
-  static PreparedStudy prepare(StudyRecord record, boolean force, PrintWriter stderr) {
-    LoadedData loaded = DataLoader.load(Path.of(record.request().dataPath()));
-    return StudyReopener.prepare(record, loaded, ModelCatalog.standard(), force,
-        what -> stderr.println("warning: " + what + "; resuming anyway (--force)"));
-  }
-
 }

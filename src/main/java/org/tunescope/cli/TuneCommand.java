@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import org.tunescope.app.StudyService;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.DistributionParser;
@@ -145,18 +146,16 @@ final class TuneCommand implements Callable<Integer> {
     }
     int workerCount = run.workerCount();
     try (StudyStore store = storeOption.open()) {
+      StudyService service = new StudyService(store, ModelCatalog.standard());
       if (name == null) {
         // An unnamed study is always a new one: the default name gets a number when it is taken.
-        String free = request.name();
-        for (int i = 2; store.find(free).isPresent(); i++) {
-          free = request.name() + "-" + i;
-        }
+        String free = service.freshName(request.name());
         if (!free.equals(request.name())) {
           request = request.named(free);
           prepared = setup.prepare(request, problem, data, loaded.sha256());
         }
       }
-      StudyRecord record = join(store, StudyRecord.of(prepared, request, data, Versions.TUNESCOPE));
+      StudyRecord record = service.create(prepared, request, data);
       int alreadyDone = store.trials(record.name()).size();
       OptionalInt planned = prepared.study().plannedTrials();
       stderr.printf("study %s: %s on %s (%d rows, %d features), %s, %s search%s, %s, %d workers%s%n",
@@ -165,29 +164,9 @@ final class TuneCommand implements Callable<Integer> {
           planned.isPresent() ? " of " + planned.getAsInt() + " trials" : "", prepared.info().foldMethod(), workerCount,
           alreadyDone > 0 ? ", joining " + alreadyDone + " trials already done" : "");
       stderr.flush();
-      return StoredRun.run(stdout, stderr, store, prepared, workerCount, run.quiet, run.logTrials, run.out, time,
-          variedParameters(prepared.study().space()), alreadyDone);
+      return StoredRun.run(stdout, stderr, service.start(prepared, workerCount), run.quiet, run.logTrials, run.out,
+          time, variedParameters(prepared.study().space()), alreadyDone);
     }
-  }
-
-  /**
-   * The stored study this run adds trials to: a new one, or the study of that name when it asks for the
-   * same search and is not finished (another worker's, or an earlier run's).
-   */
-  private static StudyRecord join(StudyStore store, StudyRecord mine) {
-    StudyRecord stored = store.createIfAbsent(mine);
-    if (stored.equals(mine)) {
-      return stored;
-    }
-    if (stored.finished().isPresent()) {
-      throw new IllegalArgumentException("study '" + mine.name() + "' already exists and is finished; continue it"
-          + " with: tunescope resume " + mine.name() + ", or choose another --name");
-    }
-    stored.difference(mine).ifPresent(difference -> {
-      throw new IllegalArgumentException("study '" + mine.name() + "' already exists with another search (this run"
-          + " asks for " + difference + "); give another --name");
-    });
-    return stored;
   }
 
   private void checkOptions() {
@@ -208,11 +187,13 @@ final class TuneCommand implements Callable<Integer> {
   private TuningRequest request(Map<String, Distribution> ranges) {
     Budget budget = new Budget(trials == null ? OptionalInt.empty() : OptionalInt.of(trials),
         Optional.ofNullable(time));
-    String studyName = name != null ? name : model + "-" + stem(data);
-    return new TuningRequest(studyName, target, Optional.ofNullable(task).map(Task::parse), model, ranges,
-        fixOthers, Optional.ofNullable(metric), SearchMethod.parse(search), gridPoints, budget, folds, repeats,
-        Optional.ofNullable(foldColumn), seed,
-        testFraction == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(testFraction));
+    String studyName = name != null ? name : StudyService.defaultName(model, data);
+    return TuningRequest.builder(studyName, target, model).task(Optional.ofNullable(task).map(Task::parse))
+        .ranges(ranges).fixOthers(fixOthers).metric(Optional.ofNullable(metric)).search(SearchMethod.parse(search))
+        .gridPoints(gridPoints).budget(budget).folds(folds).repeats(repeats).foldColumn(Optional.ofNullable(foldColumn))
+        .seed(seed)
+        .testFraction(testFraction == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(testFraction))
+        .build();
   }
 
   /** Parses every --param against the model's declarations. */
@@ -230,12 +211,6 @@ final class TuneCommand implements Callable<Integer> {
       ranges.put(paramName, DistributionParser.parse(hp, p.substring(eq + 1)));
     }
     return ranges;
-  }
-
-  private static String stem(Path file) {
-    String n = file.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    return dot > 0 ? n.substring(0, dot) : n;
   }
 
   /** The parameters the search varies: the leaderboard shows these, not the fixed ones. */

@@ -3,8 +3,8 @@ package org.tunescope.cli;
 import java.io.PrintWriter;
 import org.tunescope.ml.data.DataException;
 import org.tunescope.store.StoreException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code tunescope} command line: runs studies headless, never starting JavaFX. */
 @Command(name = "tunescope", mixinStandardHelpOptions = true, version = "TuneScope " + Versions.TUNESCOPE,
@@ -35,7 +35,7 @@ public final class TuneScopeCommand implements Runnable {
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (ex instanceof IllegalArgumentException || ex instanceof DataException || ex instanceof StoreException) {
-        err.println("error: " + ex.getMessage());
+        err.println("error: " + ErrorWords.of(ex));
         return BAD_INPUT;
       }
       err.println("error: " + org.tunescope.engine.study.StudyRunner.describe(ex)

@@ -3,17 +3,19 @@ package org.tunescope.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import org.tunescope.engine.study.Study;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 
 /** A store in memory, for tests and throwaway runs: gone with the process. Thread-safe. */
 public final class InMemoryStudyStore implements StudyStore {
@@ -182,22 +184,14 @@ public final class InMemoryStudyStore implements StudyStore {
       synchronized (InMemoryStudyStore.this) {
         Entry e = entry(name);
         heartbeats.put(owner.id(), Instant.now());
-        if (Instant.now().isAfter(deadline)) {
-          return OptionalInt.empty();
-        }
-        long kept = e.finished.values().stream().filter(t -> t.state() != TrialState.INTERRUPTED).count();
-        if (study.budget().maxTrials().isPresent()
-            && kept + e.running.size() >= study.budget().maxTrials().getAsInt()) {
-          return OptionalInt.empty();
-        }
-        int number = 0;
-        while (e.running.containsKey(number)
-            || (e.finished.containsKey(number) && e.finished.get(number).state() != TrialState.INTERRUPTED)) {
-          number++;
-        }
-        e.finished.remove(number);
-        e.running.put(number, new Claim(owner, Instant.now()));
-        return OptionalInt.of(number);
+        Set<Integer> taken = new HashSet<>(e.running.keySet());
+        e.finished.values().stream().filter(t -> t.state() != TrialState.INTERRUPTED).forEach(t -> taken.add(t.number()));
+        OptionalInt number = TrialLedger.nextNumber(study, deadline, taken, 0);
+        number.ifPresent(n -> {
+          e.finished.remove(n);
+          e.running.put(n, new Claim(owner, Instant.now()));
+        });
+        return number;
       }
     }
 

@@ -24,9 +24,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.ScoreSummary;
+import org.tunescope.engine.study.StudyInfo;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
-import org.tunescope.ml.tuning.StudyInfo;
 
 /**
  * Writes a study's trials as JSON or CSV. The JSON shape is a contract other tools rely on: a

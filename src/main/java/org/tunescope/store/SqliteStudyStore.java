@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,11 @@ import org.sqlite.SQLiteException;
 import org.tunescope.engine.study.Seeds;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Study;
+import org.tunescope.engine.study.StudyInfo;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
-import org.tunescope.ml.tuning.StudyInfo;
 
 /**
  * The study store in one SQLite file (the default: {@code ~/.tunescope/tunescope.db}). WAL journal, foreign
@@ -752,34 +753,22 @@ public final class SqliteStudyStore implements StudyStore {
 
     @Override
     public OptionalInt claim(Study s, Instant deadline) {
-      if (Instant.now().isAfter(deadline)) {
-        return OptionalInt.empty();
-      }
       return write("claiming a trial", () -> {
-        int taken;
+        Set<Integer> taken = new HashSet<>();
         try (PreparedStatement q = connection.prepareStatement(
-            "SELECT COUNT(*) FROM trials WHERE study_id = ? AND state <> 'interrupted'")) {
+            "SELECT number FROM trials WHERE study_id = ? AND state <> 'interrupted'")) {
           q.setLong(1, study);
           try (ResultSet rs = q.executeQuery()) {
-            rs.next();
-            taken = rs.getInt(1);
+            while (rs.next()) {
+              taken.add(rs.getInt(1));
+            }
           }
         }
-        if (s.budget().maxTrials().isPresent() && taken >= s.budget().maxTrials().getAsInt()) {
-          return OptionalInt.empty();
+        OptionalInt next = TrialLedger.nextNumber(s, deadline, taken, 0);
+        if (next.isEmpty()) {
+          return next;
         }
-        int number;
-        try (PreparedStatement q = connection.prepareStatement("SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM trials"
-            + " WHERE study_id = ?1 AND number = 0 AND state <> 'interrupted') THEN 0"
-            + " ELSE (SELECT MIN(t.number) + 1 FROM trials t WHERE t.study_id = ?1 AND t.state <> 'interrupted'"
-            + " AND NOT EXISTS (SELECT 1 FROM trials u WHERE u.study_id = ?1 AND u.number = t.number + 1"
-            + " AND u.state <> 'interrupted')) END")) {
-          q.setLong(1, study);
-          try (ResultSet rs = q.executeQuery()) {
-            rs.next();
-            number = rs.getInt(1);
-          }
-        }
+        int number = next.getAsInt();
         try (PreparedStatement d = connection.prepareStatement(
             "DELETE FROM trials WHERE study_id = ? AND number = ?")) {
           d.setLong(1, study);

@@ -3,25 +3,18 @@ package org.tunescope.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.tunescope.engine.sampler.SearchMethod;
-import org.tunescope.engine.space.Distribution;
-import org.tunescope.engine.space.DistributionParser;
-import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.engine.study.Budget;
-import org.tunescope.ml.Task;
-import org.tunescope.ml.models.ModelSpec;
-import org.tunescope.ml.tuning.TuningRequest;
 
 /**
- * A {@link TuningRequest} in a form that can be kept and read back: enough to rebuild the study from its
- * data file with {@code TuningSetup}. Ranges are kept in the command line's syntax.
+ * A study's request in a form that can be kept and read back: enough to rebuild the study from its data
+ * file. Ranges are kept in the command line's syntax; {@code app.StudyRecords} maps it to and from a
+ * tuning request.
  *
  * @param dataPath the data file, as it was given
  */
@@ -49,51 +42,33 @@ public record StoredRequest(
     ranges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
   }
 
-  public static StoredRequest of(TuningRequest r, Path data) {
-    Map<String, String> ranges = new LinkedHashMap<>();
-    r.ranges().forEach((name, d) -> ranges.put(name, DistributionParser.format(d)));
-    return new StoredRequest(data.toString(), r.target(), r.task().map(Task::id), r.model(), ranges, r.fixOthers(),
-        r.metric(), r.search().id(), r.gridPoints(), r.budget().maxTrials(), r.budget().maxTime(), r.folds(),
-        r.repeats(), r.foldColumn(), r.seed(), r.testFraction());
-  }
-
   public Budget budget() {
     return new Budget(maxTrials, maxTime);
   }
 
-  /** The request again, named {@code name}, with its ranges read against the model's declarations. */
-  public TuningRequest toRequest(String name, ModelSpec spec) {
-    return toRequest(name, ranges(spec));
-  }
+  /** The setting {@link #difference} names when only {@code fixOthers} differs. */
+  public static final String FIX_OTHERS = "fix others";
 
-  /** The request again with ranges already read: none, to find the task and the model first. */
-  public TuningRequest toRequest(String name, Map<String, Distribution> parsedRanges) {
-    return new TuningRequest(name, target, task.map(Task::parse), model, parsedRanges, fixOthers, metric,
-        SearchMethod.parse(search), gridPoints, budget(), folds, repeats, foldColumn, seed, testFraction);
-  }
-
-  /** The ranges read against the model's declarations. */
-  public Map<String, Distribution> ranges(ModelSpec spec) {
-    Map<String, Distribution> parsed = new LinkedHashMap<>();
-    ranges.forEach((param, text) -> {
-      HyperParameter hp = spec.hyperParameter(param).orElseThrow(() -> new StoreException(
-          "the stored study searches parameter '" + param + "', which model " + spec.id() + " no longer has"));
-      parsed.put(param, DistributionParser.parse(hp, text));
-    });
-    return parsed;
+  /**
+   * A setting in which a run asks for another study than the stored one.
+   *
+   * @param asked  the run's value, as shown
+   * @param stored the stored study's value, as shown
+   */
+  public record Difference(String setting, String asked, String stored) {
   }
 
   /**
    * The first setting in which {@code other} asks for a different study than this one (the data path and
    * the budget may differ), or empty when both describe the same search.
    */
-  public Optional<String> difference(StoredRequest other) {
+  public Optional<Difference> difference(StoredRequest other) {
     Map<String, Object[]> fields = new LinkedHashMap<>();
     fields.put("model", new Object[] {model, other.model});
     fields.put("target", new Object[] {target, other.target});
     fields.put("task", new Object[] {task, other.task});
     fields.put("parameter ranges", new Object[] {ranges, other.ranges});
-    fields.put("--fix-others", new Object[] {fixOthers, other.fixOthers});
+    fields.put(FIX_OTHERS, new Object[] {fixOthers, other.fixOthers});
     fields.put("metric", new Object[] {metric, other.metric});
     fields.put("search", new Object[] {search, other.search});
     fields.put("grid points", new Object[] {gridPoints, other.gridPoints});
@@ -104,7 +79,7 @@ public record StoredRequest(
     fields.put("test fraction", new Object[] {testFraction, other.testFraction});
     for (Map.Entry<String, Object[]> e : fields.entrySet()) {
       if (!e.getValue()[0].equals(e.getValue()[1])) {
-        return Optional.of(e.getKey() + " " + show(e.getValue()[1]) + " instead of " + show(e.getValue()[0]));
+        return Optional.of(new Difference(e.getKey(), show(e.getValue()[1]), show(e.getValue()[0])));
       }
     }
     return Optional.empty();

@@ -1,13 +1,10 @@
 package org.tunescope.store;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.tunescope.ml.tuning.PreparedStudy;
-import org.tunescope.ml.tuning.StudyInfo;
-import org.tunescope.ml.tuning.TuningRequest;
+import org.tunescope.engine.study.StudyInfo;
 
 /**
  * A study as a store keeps it: what it is (the results files' description), the request that rebuilds it,
@@ -30,25 +27,13 @@ public record StudyRecord(StudyInfo info, StoredRequest request, Provenance prov
   }
 
   /**
-   * The record of a study about to run for the first time.
-   *
-   * @param data             the data file; kept as an absolute path so that the study can be resumed from
-   *                         any folder
-   * @param tunescopeVersion the version that runs it
-   */
-  public static StudyRecord of(PreparedStudy prepared, TuningRequest request, Path data, String tunescopeVersion) {
-    return new StudyRecord(prepared.info(), StoredRequest.of(request, data.toAbsolutePath()),
-        Provenance.current(tunescopeVersion), prepared.study().plannedTrials(), Optional.empty());
-  }
-
-  /**
    * How {@code other} asks for a different study than this one, or empty when both search the same way on
    * the same data (their budgets and data paths may differ).
    */
-  public Optional<String> difference(StudyRecord other) {
+  public Optional<StoredRequest.Difference> difference(StudyRecord other) {
     if (!info.sha256().equals(other.info.sha256())) {
-      return Optional.of("data with SHA-256 " + other.info.sha256().substring(0, 12) + "... instead of "
-          + info.sha256().substring(0, 12) + "...");
+      return Optional.of(new StoredRequest.Difference("data with SHA-256", other.info.sha256().substring(0, 12) + "...",
+          info.sha256().substring(0, 12) + "..."));
     }
     return request.difference(other.request);
   }

@@ -2,9 +2,9 @@ package org.tunescope.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 
 /**
  * Keeps studies and their trials beyond a run. One contract, several back ends (in memory, SQLite), one

@@ -1,2 +1,6 @@
-/** Keeping studies: results files now, the study database later. Knows no user interface. */
+/**
+ * Keeping studies: the study database (SQLite, one file, migrated on open; in memory for tests), the
+ * trial ledger through which processes share a study, and results files (JSON, CSV). Knows only the
+ * engine's types and its own records: no models, no user interface.
+ */
 package org.tunescope.store;

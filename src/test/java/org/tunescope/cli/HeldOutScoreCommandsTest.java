@@ -17,21 +17,18 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.space.Distribution;
-import org.tunescope.engine.study.Budget;
 import org.tunescope.engine.study.StudyEvent;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.StudyRunner;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
 import org.tunescope.store.SqliteStudyStore;
-import org.tunescope.store.StudyRecord;
 
 /**
  * The held-out test score as a user meets it on the command line: {@code tune --test-fraction} keeps it
@@ -82,14 +79,14 @@ class HeldOutScoreCommandsTest {
     Path db = dir.resolve("resumed.db");
     // A first run stopped (Ctrl-C) after its first trial: it kept the held-out score of that trial.
     LoadedData cancer = DataLoader.load(Path.of("sample-datasets/breast_cancer.csv"));
-    TuningRequest request = new TuningRequest("tree", "target", Optional.empty(), "decision_tree",
-        Map.of("max_depth", new Distribution.IntRange(1, 6, false)), true, Optional.of("accuracy"),
-        SearchMethod.GRID, 6, Budget.unlimited(), 5, 1, Optional.empty(), 0, OptionalDouble.of(0.2));
+    TuningRequest request = TuningRequest.builder("tree", "target", "decision_tree")
+        .ranges(Map.of("max_depth", new Distribution.IntRange(1, 6, false))).fixOthers(true)
+        .metric(Optional.of("accuracy")).gridPoints(6).testFraction(OptionalDouble.of(0.2)).build();
     PreparedStudy prepared = new TuningSetup(ModelCatalog.standard()).prepare(request, cancer.table(), cancer.file(),
         cancer.sha256());
     TestScore first;
     try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
-      store.createIfAbsent(StudyRecord.of(prepared, request, cancer.file(), Versions.TUNESCOPE));
+      store.createIfAbsent(org.tunescope.app.StudyRecords.of(prepared, request, cancer.file()));
       StudyRunner runner = new StudyRunner(1);
       StudyResult stopped = runner.run(prepared.study(), prepared.objective(), e -> {
         if (e instanceof StudyEvent.TrialFinished) {

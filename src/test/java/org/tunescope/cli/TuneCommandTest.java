@@ -130,7 +130,8 @@ class TuneCommandTest {
     try (var store = org.tunescope.store.SqliteStudyStore.open(dir.resolve("held-out.db"))) {
       var record = store.get("held-out");
       assertEquals(java.util.OptionalDouble.of(0.2), record.request().testFraction());
-      var rebuilt = ResumeCommand.prepare(record, false, new java.io.PrintWriter(java.io.Writer.nullWriter()));
+      var rebuilt = new org.tunescope.app.StudyService(store, org.tunescope.ml.models.ModelCatalog.standard())
+          .reopen(record, false, what -> { }).prepared();
       assertEquals(456, rebuilt.problem().rows());
       assertEquals(113, rebuilt.heldOut().orElseThrow().split().test().length);
     }

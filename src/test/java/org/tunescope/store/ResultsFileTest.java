@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tunescope.engine.study.FoldScore;
+import org.tunescope.engine.study.StudyInfo;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.StudyInfo;
 
 /** The results files' {@code gap}: how much worse validation is than train, positive when a model overfits. */
 class ResultsFileTest {

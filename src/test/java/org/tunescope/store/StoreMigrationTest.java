@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
 
 /**
  * A database an earlier TuneScope wrote (schema version 2, {@code schema-v2.db}, see {@code schema-v2.md}):

@@ -29,14 +29,14 @@ import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Objective;
 import org.tunescope.engine.study.Study;
+import org.tunescope.engine.study.StudyInfo;
 import org.tunescope.engine.study.StudyListener;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.StudyRunner;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.HeldOutCheck.TestScore;
-import org.tunescope.ml.tuning.StudyInfo;
 
 /**
  * What every {@link StudyStore} must do, run against each back end by a subclass: studies by name,

@@ -16,6 +16,8 @@ public final class InMemoryTrialLedger implements TrialLedger {
 
   private final TreeMap<Integer, Trial> finished = new TreeMap<>();
   private final Set<Integer> claimed = new HashSet<>();
+  /** The finished and the claimed numbers. */
+  private final Set<Integer> taken = new HashSet<>();
   /** No number below this is free: claims search upwards from here. */
   private int cursor;
 
@@ -28,31 +30,26 @@ public final class InMemoryTrialLedger implements TrialLedger {
     for (Trial t : previous) {
       if (t.state() != TrialState.INTERRUPTED && t.state() != TrialState.RUNNING) {
         finished.put(t.number(), t);
+        taken.add(t.number());
       }
     }
   }
 
   @Override
   public synchronized OptionalInt claim(Study study, Instant deadline) {
-    if (Instant.now().isAfter(deadline)) {
-      return OptionalInt.empty();
-    }
-    int taken = finished.size() + claimed.size();
-    if (study.budget().maxTrials().isPresent() && taken >= study.budget().maxTrials().getAsInt()) {
-      return OptionalInt.empty();
-    }
-    int number = cursor;
-    while (finished.containsKey(number) || claimed.contains(number)) {
-      number++;
-    }
-    claimed.add(number);
-    cursor = number + 1;
-    return OptionalInt.of(number);
+    OptionalInt number = TrialLedger.nextNumber(study, deadline, taken, cursor);
+    number.ifPresent(n -> {
+      claimed.add(n);
+      taken.add(n);
+      cursor = n + 1;
+    });
+    return number;
   }
 
   @Override
   public synchronized void release(int number) {
     if (claimed.remove(number)) {
+      taken.remove(number);
       cursor = Math.min(cursor, number);
     }
   }

@@ -3,6 +3,7 @@ package org.tunescope.engine.study;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The bookkeeping of a study's trials: which numbers are taken and which trials have finished. The
@@ -33,4 +34,23 @@ public interface TrialLedger {
 
   /** The finished trials, in trial-number order: the sampler's history and the study's result. */
   List<Trial> finished();
+
+  /**
+   * The claim rule every ledger follows: nothing after the deadline or once the trial budget is taken
+   * (finished trials that were not interrupted and running claims count), else the smallest free number.
+   *
+   * @param taken the numbers of trials finished (not interrupted) or claimed
+   * @param from  no number below this is free (0 when the ledger does not know)
+   */
+  static OptionalInt nextNumber(Study study, Instant deadline, Set<Integer> taken, int from) {
+    if (Instant.now().isAfter(deadline)
+        || study.budget().maxTrials().isPresent() && taken.size() >= study.budget().maxTrials().getAsInt()) {
+      return OptionalInt.empty();
+    }
+    int number = from;
+    while (taken.contains(number)) {
+      number++;
+    }
+    return OptionalInt.of(number);
+  }
 }

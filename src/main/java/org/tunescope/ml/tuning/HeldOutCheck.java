@@ -1,6 +1,7 @@
 package org.tunescope.ml.tuning;
 
 import java.util.Map;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.data.Table;
 import org.tunescope.ml.metrics.Metric;
@@ -87,32 +88,5 @@ public final class HeldOutCheck {
     return new TestScore(metric.id(), trial, params, refit.score(problem, split.tuning(), metric), cvScore,
         refit.score(problem, split.test(), metric), split.tuning().length, split.test().length, split.fraction(),
         split.seed());
-  }
-
-  /**
-   * One held-out check's outcome.
-   *
-   * @param metric     the metric's id
-   * @param trial      the number of the trial refitted (the study's best when the check ran)
-   * @param params     the hyperparameters refitted
-   * @param train      the refitted model's score on the tuning rows it was fitted on
-   * @param validation the cross-validated score the search gave these parameters
-   * @param test       the score on the held-out rows
-   * @param tuningRows rows the model was refitted on
-   * @param testRows   rows it was scored on
-   * @param fraction   the share of rows held out
-   * @param seed       the split's seed
-   */
-  public record TestScore(String metric, int trial, Map<String, Object> params, double train, double validation,
-      double test, int tuningRows, int testRows, double fraction, long seed) {
-
-    public TestScore {
-      params = Map.copyOf(params);
-    }
-
-    /** How much higher (or lower) the cross-validated score was than the test score, in the metric's units. */
-    public double optimism() {
-      return validation - test;
-    }
   }
 }

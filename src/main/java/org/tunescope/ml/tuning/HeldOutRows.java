@@ -1,5 +1,6 @@
 package org.tunescope.ml.tuning;
 
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.metrics.Metric;
@@ -14,7 +15,7 @@ import org.tunescope.ml.models.ModelSpec;
 public record HeldOutRows(LearningProblem all, HoldOutSplit split) {
 
   /** The best trial refitted on every tuning row and scored once on the test rows. */
-  public HeldOutCheck.TestScore check(ModelSpec model, Metric metric, Trial best) {
+  public TestScore check(ModelSpec model, Metric metric, Trial best) {
     return HeldOutCheck.check(all, split, model, metric, best.number(), best.params(), best.validation().mean(), best.seed());
   }
 }

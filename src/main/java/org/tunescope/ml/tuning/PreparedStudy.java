@@ -2,6 +2,8 @@ package org.tunescope.ml.tuning;
 
 import java.util.Optional;
 import org.tunescope.engine.study.Study;
+import org.tunescope.engine.study.StudyInfo;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.metrics.Metric;
@@ -23,7 +25,7 @@ public record PreparedStudy(
     Optional<HeldOutRows> heldOut) {
 
   /** The held-out check of a study's best trial, when the study holds rows out. */
-  public Optional<HeldOutCheck.TestScore> heldOutCheck(Trial best) {
+  public Optional<TestScore> heldOutCheck(Trial best) {
     return heldOut.map(h -> h.check(model, metric, best));
   }
 }

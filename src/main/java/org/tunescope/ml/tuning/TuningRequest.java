@@ -56,15 +56,123 @@ public record TuningRequest(
     }
   }
 
+  /** A request for {@code model} on {@code target} with every other choice at the command line's default. */
+  public static Builder builder(String name, String target, String model) {
+    return new Builder(name, target, model);
+  }
+
+  /** A builder that starts from this request's choices. */
+  public Builder toBuilder() {
+    return new Builder(name, target, model).task(task).ranges(ranges).fixOthers(fixOthers).metric(metric)
+        .search(search).gridPoints(gridPoints).budget(budget).folds(folds).repeats(repeats).foldColumn(foldColumn)
+        .seed(seed).testFraction(testFraction);
+  }
+
   /** The same request with other parameter ranges. */
   public TuningRequest withRanges(Map<String, Distribution> newRanges) {
-    return new TuningRequest(name, target, task, model, newRanges, fixOthers, metric, search, gridPoints, budget, folds, repeats,
-        foldColumn, seed, testFraction);
+    return toBuilder().ranges(newRanges).build();
   }
 
   /** The same request under another name. */
   public TuningRequest named(String newName) {
-    return new TuningRequest(newName, target, task, model, ranges, fixOthers, metric, search, gridPoints, budget, folds,
-        repeats, foldColumn, seed, testFraction);
+    return toBuilder().name(newName).build();
+  }
+
+  /**
+   * Fills a {@link TuningRequest} by name instead of by position. Defaults are the command line's: a grid
+   * of 5 points, 5 folds, no repeats, seed 0, the task and the metric inferred, no budget, no test split.
+   */
+  public static final class Builder {
+    private String name;
+    private final String target;
+    private final String model;
+    private Optional<Task> task = Optional.empty();
+    private Map<String, Distribution> ranges = Map.of();
+    private boolean fixOthers;
+    private Optional<String> metric = Optional.empty();
+    private SearchMethod search = SearchMethod.GRID;
+    private int gridPoints = 5;
+    private Budget budget = Budget.unlimited();
+    private int folds = 5;
+    private int repeats = 1;
+    private Optional<String> foldColumn = Optional.empty();
+    private long seed;
+    private OptionalDouble testFraction = OptionalDouble.empty();
+
+    private Builder(String name, String target, String model) {
+      this.name = name;
+      this.target = target;
+      this.model = model;
+    }
+
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    public Builder task(Optional<Task> value) {
+      task = value;
+      return this;
+    }
+
+    public Builder ranges(Map<String, Distribution> value) {
+      ranges = value;
+      return this;
+    }
+
+    public Builder fixOthers(boolean value) {
+      fixOthers = value;
+      return this;
+    }
+
+    public Builder metric(Optional<String> value) {
+      metric = value;
+      return this;
+    }
+
+    public Builder search(SearchMethod value) {
+      search = value;
+      return this;
+    }
+
+    public Builder gridPoints(int value) {
+      gridPoints = value;
+      return this;
+    }
+
+    public Builder budget(Budget value) {
+      budget = value;
+      return this;
+    }
+
+    public Builder folds(int value) {
+      folds = value;
+      return this;
+    }
+
+    public Builder repeats(int value) {
+      repeats = value;
+      return this;
+    }
+
+    public Builder foldColumn(Optional<String> value) {
+      foldColumn = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder testFraction(OptionalDouble value) {
+      testFraction = value;
+      return this;
+    }
+
+    public TuningRequest build() {
+      return new TuningRequest(name, target, task, model, ranges, fixOthers, metric, search, gridPoints, budget,
+          folds, repeats, foldColumn, seed, testFraction);
+    }
   }
 }

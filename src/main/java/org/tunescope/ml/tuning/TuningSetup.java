@@ -11,6 +11,7 @@ import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Budget;
 import org.tunescope.engine.study.Study;
+import org.tunescope.engine.study.StudyInfo;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.cv.FoldPlan;
 import org.tunescope.ml.data.DataException;

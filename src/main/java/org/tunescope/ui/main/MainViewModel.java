@@ -9,6 +9,10 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.tunescope.app.StudyRefusedException;
+import org.tunescope.app.StudyRun;
+import org.tunescope.app.StudyService;
+import org.tunescope.app.TestScoreKeeper;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.Task;
@@ -20,24 +24,23 @@ import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
+import org.tunescope.store.StoreException;
+import org.tunescope.store.StudyRecord;
+import org.tunescope.store.StudyStore;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiScheduler;
 import org.tunescope.ui.data.DataViewModel;
 import org.tunescope.ui.data.RecentFiles;
 import org.tunescope.ui.run.RunViewModel;
-import org.tunescope.ui.run.TestScoreKeeper;
 import org.tunescope.ui.search.SearchViewModel;
 import org.tunescope.ui.space.SpaceViewModel;
 import org.tunescope.ui.studies.StudiesViewModel;
 import org.tunescope.ui.studies.StudyEntry;
-import org.tunescope.store.StoreException;
-import org.tunescope.store.StudyRecord;
-import org.tunescope.store.StudyReopener;
-import org.tunescope.store.StudyStore;
 
 /**
  * The whole window's state: data, model, search space, search settings, the run and the studies. It
- * alone turns the user's choices into a study (through {@link TuningSetup}) and starts it.
+ * alone turns the user's choices into a study and starts it, through the application layer's
+ * {@link StudyService}.
  */
 public final class MainViewModel {
 
@@ -49,6 +52,7 @@ public final class MainViewModel {
   private final SearchViewModel search = new SearchViewModel();
   private final RunViewModel run;
   private final StudiesViewModel studies;
+  private final StudyService service;
   private final ObservableList<ModelSpec> models = FXCollections.observableArrayList();
   private final ObjectProperty<ModelSpec> model = new SimpleObjectProperty<>(this, "model");
   private final Path samplesFolder;
@@ -59,6 +63,7 @@ public final class MainViewModel {
   public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder,
       StudyStore store) {
     this.scheduler = scheduler;
+    this.service = new StudyService(store, catalog);
     this.studies = new StudiesViewModel(store, scheduler, notifications);
     this.catalog = catalog;
     this.samplesFolder = samplesFolder;
@@ -168,46 +173,41 @@ public final class MainViewModel {
     var testFraction = search.testFraction();
     scheduler.background(() -> {
       try {
-        String name = studies.freshName(spec.id(), stem(loaded.file()));
-        TuningRequest request = new TuningRequest(name, target, task, spec.id(), ranges, false, Optional.of(metric),
-            method, gridPoints, budget, folds, 1, Optional.empty(), seed, testFraction);
+        String name = service.freshName(StudyService.defaultName(spec.id(), loaded.file()));
+        TuningRequest request = TuningRequest.builder(name, target, spec.id()).task(task).ranges(ranges)
+            .metric(Optional.of(metric)).search(method).gridPoints(gridPoints).budget(budget).folds(folds).seed(seed)
+            .testFraction(testFraction).build();
         PreparedStudy prepared = new TuningSetup(catalog).prepare(request, loaded.table(), loaded.file(), loaded.sha256());
-        studies.store().createIfAbsent(StudyRecord.of(prepared, request, loaded.file(), org.tunescope.store.Provenance.TUNESCOPE_VERSION));
-        scheduler.ui(() -> launch(prepared, workers, List.of()));
+        service.create(prepared, request, loaded.file());
+        launch(prepared, workers, List.of());
       } catch (IllegalArgumentException | DataException | StoreException e) {
         scheduler.ui(() -> notifications.error(e.getMessage()));
       }
     });
   }
 
-  /** Runs a stored study on the UI's run view; {@code previous} are the trials it has already. */
+  /**
+   * Runs a stored study on the UI's run view; {@code previous} are the trials it has already. Called in the
+   * background: starting the run registers this process in the store, a write.
+   */
   private void launch(PreparedStudy prepared, int workers, List<Trial> previous) {
-    String name = prepared.study().name();
-    StudyStore store = studies.store();
-    // Opening the study's ledger registers this process in the store, a write: off the JavaFX thread.
-    scheduler.background(() -> {
-      org.tunescope.engine.study.TrialLedger ledger;
-      try {
-        ledger = store.ledger(name);
-      } catch (StoreException e) {
-        scheduler.ui(() -> notifications.error(e.getMessage()));
-        return;
-      }
-      scheduler.ui(() -> {
-        run.start(prepared, workers, ledger, TestScoreKeeper.of(store, name), previous, result -> {
-          scheduler.background(() -> {
-            try {
-              if (result.stopReason().isEmpty()) {
-                store.markFinished(name);
-              }
-            } catch (StoreException e) {
-              scheduler.ui(() -> notifications.error(e.getMessage()));
-            }
-            studies.refresh();
-          });
-        });
+    StudyRun started;
+    try {
+      started = service.start(prepared, workers);
+    } catch (StoreException e) {
+      scheduler.ui(() -> notifications.error(e.getMessage()));
+      return;
+    }
+    scheduler.ui(() -> {
+      run.start(started, previous, result -> scheduler.background(() -> {
+        try {
+          started.finish(result);
+        } catch (StoreException e) {
+          scheduler.ui(() -> notifications.error(e.getMessage()));
+        }
         studies.refresh();
-      });
+      }));
+      studies.refresh();
     });
   }
 
@@ -223,13 +223,13 @@ public final class MainViewModel {
       return;
     }
     int workers = Math.max(1, search.workersProperty().get());
-    reopen(entry, false, (prepared, trials) -> launch(prepared, workers, trials));
+    reopen(entry, false, (prepared, trials) -> scheduler.background(() -> launch(prepared, workers, trials)));
   }
 
   /** Shows a study again: its data, target, model, space, settings and trials. */
   public void open(StudyEntry entry) {
     reopen(entry, true, (prepared, trials) -> run.show(prepared, trials,
-        TestScoreKeeper.of(studies.store(), entry.name())));
+        TestScoreKeeper.of(service.store(), entry.name())));
   }
 
   /**
@@ -242,8 +242,8 @@ public final class MainViewModel {
       StudyRecord record;
       List<Trial> trials;
       try {
-        record = studies.store().get(entry.name());
-        trials = studies.store().trials(entry.name());
+        record = service.store().get(entry.name());
+        trials = service.store().trials(entry.name());
       } catch (StoreException e) {
         scheduler.ui(() -> notifications.error(e.getMessage()));
         return;
@@ -251,12 +251,15 @@ public final class MainViewModel {
       Path file = Path.of(record.request().dataPath());
       scheduler.ui(() -> data.load(file, loaded -> {
         try {
-          PreparedStudy prepared = StudyReopener.prepare(record, loaded, catalog, force,
+          StudyService.Reopened reopened = service.reopen(record, loaded, force,
               what -> notifications.info("Note: " + what + "."));
-          restore(StudyReopener.request(record, prepared), prepared);
-          then.accept(prepared, trials);
+          restore(reopened.request(), reopened.prepared());
+          then.accept(reopened.prepared(), trials);
+        } catch (StudyRefusedException e) {
+          notifications.error(e.getMessage() + "; open it to look at it, or start anew"
+              + (e.reason() == StudyRefusedException.Reason.DATA_CHANGED ? " with it anyway" : " with the new one"));
         } catch (IllegalArgumentException | DataException | StoreException e) {
-          notifications.error(e.getMessage().replace("use --force to resume", "open it to look at it, or start anew"));
+          notifications.error(e.getMessage());
         }
       }));
     });
@@ -276,12 +279,6 @@ public final class MainViewModel {
     search.foldsProperty().set(r.folds());
     search.seedProperty().set((int) r.seed());
     search.metricProperty().set(prepared.metric());
-  }
-
-  private static String stem(Path file) {
-    String n = file.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    return dot > 0 ? n.substring(0, dot) : n;
   }
 
   /** Where the window's background work runs. */

@@ -22,16 +22,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.tunescope.app.StudyRun;
+import org.tunescope.app.StudyService;
+import org.tunescope.app.TestScoreKeeper;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.StudyEvent;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.StudyRunner;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
-import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
-import org.tunescope.store.StoreException;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiBatcher;
 import org.tunescope.ui.UiScheduler;
@@ -63,7 +64,7 @@ public final class RunViewModel {
   private final Map<Integer, Instant> runningSince = new HashMap<>();
   private final Clock wallClock;
 
-  private volatile StudyRunner runner;
+  private volatile StudyRun current;
   private OptionalInt planned = OptionalInt.empty();
   private int workers = 1;
   private Instant startedAt = Instant.EPOCH;
@@ -99,27 +100,27 @@ public final class RunViewModel {
    * @param onFinished called on the UI thread with the result, when the study ends for any reason
    */
   public void start(PreparedStudy prepared, int workerCount, List<Trial> previous, Consumer<StudyResult> onFinished) {
-    start(prepared, workerCount, new org.tunescope.engine.study.InMemoryTrialLedger(previous), TestScoreKeeper.NONE,
-        previous, onFinished);
+    start(StudyRun.inMemory(prepared, workerCount, previous, TestScoreKeeper.NONE), previous, onFinished);
   }
 
   /**
-   * Starts a study whose trials a ledger (a store) keeps; {@code previous} are the trials it already has.
+   * Shows a run of a study ({@link StudyService#start}) while it runs in the background; {@code previous}
+   * are the trials the study had before. The run's keeper keeps the held-out test score the study's best
+   * trial gets when the study ends.
    *
-   * @param keeper keeps the held-out test score the study's best trial gets when the study ends
+   * @param onFinished called on the UI thread with the result, when the study ends for any reason
    */
-  public void start(PreparedStudy prepared, int workerCount, TrialLedger ledger, TestScoreKeeper keeper,
-      List<Trial> previous, Consumer<StudyResult> onFinished) {
+  public void start(StudyRun run, List<Trial> previous, Consumer<StudyResult> onFinished) {
     if (running.get()) {
       return;
     }
-    StudyRunner r = new StudyRunner(workerCount);
-    runner = r;
+    PreparedStudy prepared = run.prepared();
+    current = run;
     // "Cancelled... resume it" and other notes about this study are over once it runs again.
     notifications.end(subject(prepared));
     study.set(prepared);
     result.set(null);
-    workers = workerCount;
+    workers = run.workers();
     planned = prepared.study().plannedTrials();
     direction = prepared.study().direction();
     clearTrials();
@@ -134,7 +135,7 @@ public final class RunViewModel {
     scheduler.background(() -> {
       StudyResult done;
       try {
-        done = r.run(prepared.study(), prepared.objective().forWorkers(workerCount), batcher::offer, ledger);
+        done = run.run(batcher::offer);
       } catch (RuntimeException e) {
         scheduler.ui(() -> {
           running.set(false);
@@ -143,13 +144,13 @@ public final class RunViewModel {
         return;
       }
       StudyResult finalResult = done;
-      scheduler.ui(() -> finish(prepared, finalResult, keeper, onFinished));
+      scheduler.ui(() -> finish(prepared, finalResult, run.keeper(), onFinished));
     });
   }
 
   /** Asks the study to stop: no new fold starts; trials in the middle end as interrupted. */
   public void cancel() {
-    StudyRunner r = runner;
+    StudyRun r = current;
     if (r != null && running.get()) {
       r.cancel();
       status.set("Cancelling: letting running folds finish...");
@@ -231,31 +232,23 @@ public final class RunViewModel {
     String refitting = "Test: refitting trial " + best.number() + "...";
     heldOut.set(useKept ? "Test: " + prepared.heldOut().get().split().test().length + " rows held out" : refitting);
     scheduler.background(() -> {
-      Optional<HeldOutCheck.TestScore> kept = Optional.empty();
-      if (useKept) {
-        try {
-          // A score kept for another trial is of an earlier best: the best trial is scored anew.
-          kept = keeper.kept().filter(k -> k.trial() == best.number());
-        } catch (StoreException e) {
-          // Unreadable: refitting gives the score all the same.
-        }
-      }
-      HeldOutCheck.TestScore t;
+      // A score kept for another trial is of an earlier best: the best trial is scored anew.
+      Optional<TestScore> kept = useKept ? keeper.keptFor(best) : Optional.empty();
+      TestScore t;
       if (kept.isPresent()) {
         t = kept.get();
       } else {
         showHeldOut(prepared, refitting);
+        TestScoreKeeper.Scored scored;
         try {
-          t = prepared.heldOutCheck(best).orElseThrow();
+          scored = keeper.score(prepared, best).orElseThrow();
         } catch (RuntimeException e) {
           showHeldOut(prepared, "Test: cannot refit the best trial: " + StudyRunner.describe(e));
           return;
         }
-        try {
-          keeper.keep(t);
-        } catch (StoreException e) {
-          scheduler.ui(() -> notifications.error("The held-out test score was not kept: " + e.getMessage()));
-        }
+        t = scored.score();
+        scored.notKept().ifPresent(why -> scheduler.ui(() ->
+            notifications.error("The held-out test score was not kept: " + why)));
       }
       showHeldOut(prepared, String.format(java.util.Locale.ROOT, "Test %s %.4f on %d held-out rows (CV %.4f)",
           t.metric(), t.test(), t.testRows(), t.validation()));

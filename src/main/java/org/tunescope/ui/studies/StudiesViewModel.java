@@ -7,12 +7,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.tunescope.engine.study.Trial;
 import org.tunescope.store.ResultsFile;
 import org.tunescope.store.StoreException;
 import org.tunescope.store.StudyRecord;
 import org.tunescope.store.StudyStore;
 import org.tunescope.store.StudySummary;
-import org.tunescope.engine.study.Trial;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiScheduler;
 
@@ -77,16 +77,6 @@ public final class StudiesViewModel {
         scheduler.ui(() -> notifications.error("cannot export " + entry.name() + " to " + file + ": " + e.getMessage()));
       }
     });
-  }
-
-  /** A study name not yet in the store: the model and data set, numbered. */
-  public String freshName(String model, String dataset) {
-    String base = model + "-" + dataset;
-    String name = base;
-    for (int n = 2; store.find(name).isPresent(); n++) {
-      name = base + "-" + n;
-    }
-    return name;
   }
 
   public Optional<StudyEntry> find(String name) {

@@ -11,17 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.tunescope.app.StudyRun;
+import org.tunescope.app.TestScoreKeeper;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.study.Budget;
-import org.tunescope.engine.study.InMemoryTrialLedger;
 import org.tunescope.engine.study.StudyResult;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
-import org.tunescope.ml.tuning.HeldOutCheck;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
@@ -39,9 +40,9 @@ class RunViewModelTest {
 
   private static PreparedStudy knnStudy(int trials, java.util.OptionalDouble testFraction) {
     LoadedData iris = DataLoader.load(Path.of("sample-datasets/iris.csv"));
-    TuningRequest request = new TuningRequest("knn-iris", "target", Optional.empty(), "knn",
-        Map.of("k", new Distribution.IntRange(1, 30, false)), true, Optional.empty(), SearchMethod.RANDOM, 5,
-        Budget.trials(trials), 5, 1, Optional.empty(), 1, testFraction);
+    TuningRequest request = TuningRequest.builder("knn-iris", "target", "knn")
+        .ranges(Map.of("k", new Distribution.IntRange(1, 30, false))).fixOthers(true).search(SearchMethod.RANDOM)
+        .budget(Budget.trials(trials)).seed(1).testFraction(testFraction).build();
     return new TuningSetup(ModelCatalog.standard()).prepare(request, iris.table(), iris.file(), iris.sha256());
   }
 
@@ -83,17 +84,17 @@ class RunViewModelTest {
 
   /** A keeper in memory that counts what it is asked. */
   private static final class Kept implements TestScoreKeeper {
-    Optional<HeldOutCheck.TestScore> score = Optional.empty();
-    final List<HeldOutCheck.TestScore> keeps = new ArrayList<>();
+    Optional<TestScore> score = Optional.empty();
+    final List<TestScore> keeps = new ArrayList<>();
     boolean failToKeep;
 
     @Override
-    public Optional<HeldOutCheck.TestScore> kept() {
+    public Optional<TestScore> kept() {
       return score;
     }
 
     @Override
-    public void keep(HeldOutCheck.TestScore s) {
+    public void keep(TestScore s) {
       if (failToKeep) {
         throw new StoreException("the disk is full: cannot write to the store studies.db");
       }
@@ -102,7 +103,7 @@ class RunViewModelTest {
     }
   }
 
-  private static String shown(HeldOutCheck.TestScore t) {
+  private static String shown(TestScore t) {
     return String.format(java.util.Locale.ROOT, "Test %s %.4f on %d held-out rows (CV %.4f)", t.metric(), t.test(),
         t.testRows(), t.validation());
   }
@@ -113,7 +114,7 @@ class RunViewModelTest {
     PreparedStudy study = knnStudy(5, java.util.OptionalDouble.of(0.2));
     Kept keeper = new Kept();
     List<StudyResult> finished = new ArrayList<>();
-    vm.start(study, 1, new InMemoryTrialLedger(List.of()), keeper, List.of(), finished::add);
+    vm.start(StudyRun.inMemory(study, 1, List.of(), keeper), List.of(), finished::add);
     Trial best = finished.get(0).best().orElseThrow();
     var expected = study.heldOutCheck(best).orElseThrow();
     assertEquals(List.of(expected), keeper.keeps, "the score is kept once the refit is done");
@@ -121,7 +122,7 @@ class RunViewModelTest {
 
     // Reopened: a score kept for the best trial is shown as it is (this one no refit could give).
     Kept stored = new Kept();
-    stored.score = Optional.of(new HeldOutCheck.TestScore("accuracy", best.number(), best.params(), 0.9, 0.95,
+    stored.score = Optional.of(new TestScore("accuracy", best.number(), best.params(), 0.9, 0.95,
         0.1234, 120, 30, 0.2, 1));
     vm.show(study, finished.get(0).trials(), stored);
     assertEquals("Test accuracy 0.1234 on 30 held-out rows (CV 0.9500)", vm.heldOutProperty().get());
@@ -129,7 +130,7 @@ class RunViewModelTest {
 
     // A score kept for another trial is an earlier best's: the best trial is refitted and its score kept.
     Kept stale = new Kept();
-    stale.score = Optional.of(new HeldOutCheck.TestScore("accuracy", best.number() + 1, best.params(), 0.9, 0.95,
+    stale.score = Optional.of(new TestScore("accuracy", best.number() + 1, best.params(), 0.9, 0.95,
         0.1234, 120, 30, 0.2, 1));
     vm.show(study, finished.get(0).trials(), stale);
     assertEquals(shown(expected), vm.heldOutProperty().get());
@@ -144,7 +145,7 @@ class RunViewModelTest {
     Kept keeper = new Kept();
     keeper.failToKeep = true;
     List<StudyResult> finished = new ArrayList<>();
-    vm.start(study, 1, new InMemoryTrialLedger(List.of()), keeper, List.of(), finished::add);
+    vm.start(StudyRun.inMemory(study, 1, List.of(), keeper), List.of(), finished::add);
     var expected = study.heldOutCheck(finished.get(0).best().orElseThrow()).orElseThrow();
     assertEquals(shown(expected), vm.heldOutProperty().get());
     assertEquals("The held-out test score was not kept: the disk is full: cannot write to the store studies.db",
@@ -362,5 +363,20 @@ class RunViewModelTest {
     }
     assertEquals("", shownWhenResumed.get(1), "the \"cancelled, resume it\" note is over once the study runs again");
     ended.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  @Test
+  void theWindowsRunClosesTheObjectiveWhenTheStudyEnds() {
+    LoadedData cancer = DataLoader.load(Path.of("sample-datasets/breast_cancer.csv"));
+    TuningRequest request = TuningRequest.builder("svm", "target", "svm").fixOthers(true)
+        .ranges(Map.of("kernel", new Distribution.Choice(List.of("rbf")), "gamma", new Distribution.Choice(List.of(0.1))))
+        .folds(3).build();
+    PreparedStudy study = new TuningSetup(ModelCatalog.standard()).prepare(request, cancer.table(), cancer.file(),
+        cancer.sha256());
+    RunViewModel vm = new RunViewModel(UiScheduler.direct(), new Notifications());
+    vm.start(study, 1, List.of(), r -> { });
+    assertEquals(1, vm.trials().size());
+    assertEquals(0, org.tunescope.ml.tuning.ObjectiveProbe.distanceBytes(study.objective()),
+        "the fold distances the trials shared are freed");
   }
 }

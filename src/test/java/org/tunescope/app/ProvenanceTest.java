@@ -1,4 +1,4 @@
-package org.tunescope.store;
+package org.tunescope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,7 +13,7 @@ class ProvenanceTest {
     // written at build time is left, and it must be the same.
     String fromSmilesJar = smile.classification.DecisionTree.class.getPackage().getImplementationVersion();
     assertNotNull(fromSmilesJar);
-    assertEquals(fromSmilesJar, Provenance.builtWithSmile());
-    assertEquals(fromSmilesJar, Provenance.current(Provenance.TUNESCOPE_VERSION).smileVersion());
+    assertEquals(fromSmilesJar, StudyRecords.builtWithSmile());
+    assertEquals(fromSmilesJar, StudyRecords.provenance().smileVersion());
   }
 }

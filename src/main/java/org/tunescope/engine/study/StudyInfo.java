@@ -1,4 +1,4 @@
-package org.tunescope.ml.tuning;
+package org.tunescope.engine.study;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

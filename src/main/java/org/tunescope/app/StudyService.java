@@ -1,0 +1,127 @@
+package org.tunescope.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.tunescope.ml.data.DataLoader;
+import org.tunescope.ml.data.LearningProblem;
+import org.tunescope.ml.data.LoadedData;
+import org.tunescope.ml.models.ModelCatalog;
+import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.tuning.PreparedStudy;
+import org.tunescope.ml.tuning.TuningRequest;
+import org.tunescope.ml.tuning.TuningSetup;
+import org.tunescope.store.StudyRecord;
+import org.tunescope.store.StudyStore;
+
+/**
+ * A study's life, as both front ends live it: {@link #create} a study from a request, {@link #reopen} a
+ * stored one from its data file, {@link #start} a run of it (then {@link StudyRun#run}, cancel, finish and
+ * score it on its held-out rows). The store keeps every step.
+ */
+public final class StudyService {
+
+  private final StudyStore store;
+  private final TuningSetup setup;
+
+  public StudyService(StudyStore store, ModelCatalog catalog) {
+    this.store = store;
+    this.setup = new TuningSetup(catalog);
+  }
+
+  public StudyStore store() {
+    return store;
+  }
+
+  /** A study's name when the user gives none: the model and the data file's name without its extension. */
+  public static String defaultName(String model, Path data) {
+    String file = data.getFileName().toString();
+    int dot = file.lastIndexOf('.');
+    return model + "-" + (dot > 0 ? file.substring(0, dot) : file);
+  }
+
+  /** {@code base}, or the first of {@code base-2}, {@code base-3}... that no study of the store has. */
+  public String freshName(String base) {
+    String name = base;
+    for (int n = 2; store.find(name).isPresent(); n++) {
+      name = base + "-" + n;
+    }
+    return name;
+  }
+
+  /**
+   * Keeps a new study in the store, or joins the study of its name when that one is not finished and
+   * searches the same way (another process's, or an earlier run's).
+   *
+   * @param data the data file, as given
+   * @return the stored study
+   * @throws StudyRefusedException when a study of that name is finished or searches another way
+   */
+  public StudyRecord create(PreparedStudy prepared, TuningRequest request, Path data) {
+    StudyRecord mine = StudyRecords.of(prepared, request, data);
+    StudyRecord stored = store.createIfAbsent(mine);
+    if (stored.equals(mine)) {
+      return stored;
+    }
+    if (stored.finished().isPresent()) {
+      throw StudyRefusedException.finished(mine.name());
+    }
+    stored.difference(mine).ifPresent(d -> {
+      throw StudyRefusedException.otherSearch(mine.name(), d);
+    });
+    return stored;
+  }
+
+  /**
+   * A stored study rebuilt from its request and its data file (loaded now), to resume or show it.
+   *
+   * @param force go on despite a changed data file or search space, telling {@code notes} what changed
+   * @throws StudyRefusedException when the data or the space changed and {@code force} is off
+   */
+  public Reopened reopen(StudyRecord record, boolean force, Consumer<String> notes) {
+    return reopen(record, DataLoader.load(Path.of(record.request().dataPath())), force, notes);
+  }
+
+  /** As {@link #reopen(StudyRecord, boolean, Consumer)}, with the data file already loaded. */
+  public Reopened reopen(StudyRecord record, LoadedData loaded, boolean force, Consumer<String> notes) {
+    String was = record.info().sha256();
+    if (!loaded.sha256().equals(was)) {
+      refuseUnlessForced(StudyRefusedException.dataChanged(record.name(), record.request().dataPath(),
+          loaded.sha256(), was), force, notes);
+    }
+    TuningRequest plain = StudyRecords.request(record.request(), record.name(), Map.of());
+    LearningProblem problem = setup.problem(plain, loaded.table());
+    ModelSpec model = setup.findModel(record.request().model(), problem.task());
+    TuningRequest request = plain.withRanges(StudyRecords.ranges(record.request(), model));
+    PreparedStudy prepared = setup.prepare(request, problem, Path.of(record.info().dataset()), loaded.sha256());
+    if (!prepared.info().space().equals(record.info().space())) {
+      refuseUnlessForced(StudyRefusedException.spaceChanged(record.name(), model.id()), force, notes);
+    }
+    return new Reopened(prepared, request);
+  }
+
+  private static void refuseUnlessForced(StudyRefusedException change, boolean force, Consumer<String> notes) {
+    if (!force) {
+      throw change;
+    }
+    notes.accept(change.getMessage());
+  }
+
+  /**
+   * A reopened study.
+   *
+   * @param request the request it was made with, its ranges read against its model
+   */
+  public record Reopened(PreparedStudy prepared, TuningRequest request) {
+  }
+
+  /**
+   * Starts a run of a stored study: registers this process in the store as the owner of the trials it
+   * will claim (a store write: not on a UI thread). The run itself goes on {@link StudyRun#run}.
+   */
+  public StudyRun start(PreparedStudy prepared, int workers) {
+    String name = prepared.study().name();
+    return new StudyRun(prepared, workers, store.ledger(name), TestScoreKeeper.of(store, name),
+        () -> store.markFinished(name));
+  }
+}
