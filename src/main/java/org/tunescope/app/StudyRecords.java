@@ -10,6 +10,7 @@ import org.tunescope.engine.space.DistributionParser;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.models.SmileVersion;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.store.Provenance;
@@ -65,34 +66,8 @@ public final class StudyRecords {
   }
 
   /** This process's versions and cores, now. */
-  static Provenance provenance() {
-    return new Provenance(Provenance.TUNESCOPE_VERSION, bundledSmileVersion(), System.getProperty("java.version"),
+  public static Provenance provenance() {
+    return new Provenance(Provenance.TUNESCOPE_VERSION, SmileVersion.bundled(), System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), java.time.Instant.now());
-  }
-
-  private static String bundledSmileVersion() {
-    Package smile = smile.classification.DecisionTree.class.getPackage();
-    // In the runnable jar every class shares TuneScope's manifest: only Smile's own jar names its version,
-    // and the version Maven built TuneScope with stands in for it there.
-    if (smile != null && "smile-core".equals(smile.getImplementationTitle())
-        && smile.getImplementationVersion() != null) {
-      return smile.getImplementationVersion();
-    }
-    return builtWithSmile();
-  }
-
-  /** The Smile version TuneScope was built with (from the build), or "unknown". */
-  static String builtWithSmile() {
-    try (java.io.InputStream in = StudyRecords.class.getResourceAsStream("versions.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      java.util.Properties versions = new java.util.Properties();
-      versions.load(in);
-      String v = versions.getProperty("smile", "");
-      return v.isBlank() || v.startsWith("${") ? "unknown" : v;
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
   }
 }

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.tunescope.app.StudyRecords;
 import org.tunescope.engine.space.DistributionParser;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.space.SearchSpace;
-import org.tunescope.ml.tuning.StudyInfo;
-import org.tunescope.store.Provenance;
+import org.tunescope.engine.study.StudyInfo;
 import org.tunescope.store.StoredRequest;
 import org.tunescope.store.StudyRecord;
 
@@ -46,7 +46,7 @@ final class ImportedStudies {
     StoredRequest request = new StoredRequest(source.toString(), "", Optional.of(task), model, ranges, false,
         Optional.of(metric), search, 0, OptionalInt.empty(), Optional.empty(), folds, 1, Optional.empty(), 0,
         OptionalDouble.empty());
-    return new StudyRecord(info, request, Provenance.current(Provenance.TUNESCOPE_VERSION), OptionalInt.empty(),
+    return new StudyRecord(info, request, StudyRecords.provenance(), OptionalInt.empty(),
         finished ? Optional.of(Instant.now()) : Optional.empty());
   }
 

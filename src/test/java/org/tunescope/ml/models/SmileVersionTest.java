@@ -1,11 +1,11 @@
-package org.tunescope.app;
+package org.tunescope.ml.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import org.junit.jupiter.api.Test;
 
-class ProvenanceTest {
+class SmileVersionTest {
 
   @Test
   void theSmileVersionRecordedInTheRunnableJarIsTheOneOnTheClassPath() {
@@ -13,7 +13,7 @@ class ProvenanceTest {
     // written at build time is left, and it must be the same.
     String fromSmilesJar = smile.classification.DecisionTree.class.getPackage().getImplementationVersion();
     assertNotNull(fromSmilesJar);
-    assertEquals(fromSmilesJar, StudyRecords.builtWithSmile());
-    assertEquals(fromSmilesJar, StudyRecords.provenance().smileVersion());
+    assertEquals(fromSmilesJar, SmileVersion.builtWith());
+    assertEquals(fromSmilesJar, SmileVersion.bundled());
   }
 }
