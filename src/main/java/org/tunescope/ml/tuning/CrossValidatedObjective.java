@@ -18,6 +18,7 @@ import org.tunescope.ml.cv.Fold;
 import org.tunescope.ml.cv.FoldPlan;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.metrics.Metric;
+import org.tunescope.ml.models.BoostingTrainer;
 import org.tunescope.ml.models.DistanceTrainer;
 import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.ModelSpec;
@@ -36,6 +37,8 @@ import smile.math.MathEx;
  * <p>A trial with a budget below 1 (successive halving's cheap evaluations) trains each fold on that
  * fraction of the fold's training rows, drawn per class so the classes keep their proportions, and the
  * same rows for every trial of that budget, so that their scores compare; validation rows are all kept.
+ * A boosted model ({@link BoostingTrainer}) spends its budget in rounds instead: that fraction of its
+ * rounds (at least one) on every training row, the score its full run passes through on the way.
  *
  * <p>Each fitted model is closed once scored (XGBoost's boosters hold native memory), and {@link #close}
  * frees what models keep per fold (XGBoost's training matrices) when the study ends.
@@ -144,11 +147,16 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
 
   @Override
   public List<FoldScore> evaluate(Map<String, Object> params, TrialContext context) throws Exception {
+    boolean inRounds = context.budget() < 1 && model.trainer() instanceof BoostingTrainer;
+    if (inRounds) {
+      params = withRounds(params, context.budget());
+    }
+    double rowBudget = inRounds ? 1 : context.budget();
     Optional<int[]> group = shared == null ? Optional.empty() : shared.countsOf(params);
     List<FoldScore> scores = new ArrayList<>();
     for (int f = 0; f < plan.size(); f++) {
       context.checkCancelled();
-      FoldData data = data(f, context.budget());
+      FoldData data = data(f, rowBudget);
       long seed = foldSeed(context.seed(), f);
       if (group.isPresent()) {
         scores.add(sharedScore(f, data, seed, params, group.get(), context));
@@ -159,6 +167,15 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
       }
     }
     return scores;
+  }
+
+  /** The trial's values with its rounds cut to {@code budget} of them (at least one). */
+  private Map<String, Object> withRounds(Map<String, Object> params, double budget) {
+    String stage = model.stageParameter().orElseThrow();
+    int rounds = model.withDefaults(params).getInt(stage);
+    Map<String, Object> cut = new HashMap<>(params);
+    cut.put(stage, (long) Math.max(1, Math.round(budget * rounds)));
+    return cut;
   }
 
   /**

@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
+import org.tunescope.ml.models.BoostingTrainer;
 import org.tunescope.ml.models.Params;
 import org.tunescope.ml.models.StagedModel;
-import org.tunescope.ml.models.StagedTrainer;
 import org.tunescope.ml.models.TrainingData;
 import org.tunescope.ml.models.TreeParams;
 
@@ -23,7 +23,7 @@ import org.tunescope.ml.models.TreeParams;
  * fit uses {@link TrainingData#threads} cores; XGBoost's histogram trees do not depend on the number of
  * threads, so neither do the scores.
  */
-final class XGBoostTrainer implements StagedTrainer {
+final class XGBoostTrainer implements BoostingTrainer {
 
   @Override
   public StagedModel fit(TrainingData data, Params params) throws Exception {
