@@ -147,7 +147,20 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
 
   @Override
   public List<FoldScore> evaluate(Map<String, Object> params, TrialContext context) throws Exception {
-    boolean inRounds = context.budget() < 1 && model.trainer() instanceof BoostingTrainer;
+    return evaluate(params, context, model.trainer() instanceof BoostingTrainer);
+  }
+
+  /**
+   * Evaluates with the budget as a fraction of each fold's training rows, whatever the model: a learning
+   * curve's steps, which are about rows even for boosted models.
+   */
+  List<FoldScore> evaluateOnRows(Map<String, Object> params, TrialContext context) throws Exception {
+    return evaluate(params, context, false);
+  }
+
+  private List<FoldScore> evaluate(Map<String, Object> params, TrialContext context, boolean budgetInRounds)
+      throws Exception {
+    boolean inRounds = context.budget() < 1 && budgetInRounds;
     if (inRounds) {
       params = withRounds(params, context.budget());
     }

@@ -51,6 +51,24 @@ class BoostingBudgetTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"xgboost", "gradient_boosting"})
+  void aLearningCurveStillLearnsFromFewerRows(String id) throws Exception {
+    LearningProblem problem = SampleData.problem("breast_cancer");
+    ModelSpec base = CATALOG.find(id, Task.CLASSIFICATION).orElseThrow();
+    Map<Integer, Integer> rowsSeen = new ConcurrentHashMap<>();
+    BoostingTrainer recording = (data, params) -> {
+      rowsSeen.merge(data.rows(), 1, Integer::sum);
+      return ((BoostingTrainer) base.trainer()).fit(data, params);
+    };
+    ModelSpec model = new ModelSpec(base.id(), base.task(), base.name(), base.group(), base.description(),
+        base.hyperParameters(), false, recording);
+    FoldPlan plan = FoldPlan.stratified(problem.labels(), problem.numClasses(), 3);
+    CrossValidatedObjective objective = new CrossValidatedObjective(problem, model, Metric.ACCURACY, plan);
+    LearningCurve.compute(objective, Map.of("trees", 10L), 1, new double[] {0.25}, () -> false);
+    assertTrue(rowsSeen.keySet().stream().allMatch(n -> n < 100), rowsSeen.toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"xgboost", "gradient_boosting"})
   void hyperbandTrainsBoostedModelsOnEveryRowOfTheFold(String id) {
     LearningProblem problem = SampleData.problem("breast_cancer");
     ModelSpec base = CATALOG.find(id, Task.CLASSIFICATION).orElseThrow();
