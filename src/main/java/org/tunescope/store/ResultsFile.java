@@ -34,7 +34,9 @@ import org.tunescope.engine.study.Trial;
  * {@code params}, {@code train} and {@code validation} ({@code mean}, {@code std}, {@code folds}),
  * {@code gap} (how much worse validation is than train: positive when the model does better on its training
  * rows, whichever way the study's metric is better), {@code fit_seconds}, {@code budget} (the fraction of a
- * full evaluation: below 1 for pruned trials of successive halving) and, for failed trials, {@code error}.
+ * full evaluation: below 1 for pruned trials of successive halving), {@code attributes} when the trial
+ * recorded any (an object of numbers: {@code best_round}, the rounds early stopping chose) and, for failed
+ * trials, {@code error}.
  * Fields are only ever added. Numbers that are not finite are written as {@code null}.
  */
 public final class ResultsFile {
@@ -187,6 +189,10 @@ public final class ResultsFile {
     node.put("started", t.started().toString());
     // The fraction of the full evaluation: below 1 for successive halving's partial (pruned) trials.
     node.put("budget", t.budget());
+    if (!t.attributes().isEmpty()) {
+      ObjectNode attributes = node.putObject("attributes");
+      t.attributes().forEach((name, value) -> putValue(attributes, name, attribute(value)));
+    }
     t.error().ifPresent(e -> node.put("error", e));
     return node;
   }
@@ -225,14 +231,16 @@ public final class ResultsFile {
   /**
    * One row per trial: number, state, a {@code param_NAME} column per parameter, train and validation
    * mean and std, gap (in the direction of the study's metric, as in the JSON), fit seconds, bytes, then the
-   * per-fold scores and the error.
+   * per-fold scores, an {@code attr_NAME} column per attribute any trial recorded, and the error.
    */
   public static void writeCsv(OutputStream out, StudyInfo info, List<Trial> trials) throws IOException {
     Direction direction = Direction.of(info.direction());
     Set<String> paramNames = new LinkedHashSet<>();
+    Set<String> attributeNames = new java.util.TreeSet<>();
     int folds = 0;
     for (Trial t : trials) {
       paramNames.addAll(t.params().keySet());
+      attributeNames.addAll(t.attributes().keySet());
       folds = Math.max(folds, t.folds().size());
     }
     List<String> header = new ArrayList<>(List.of("number", "state"));
@@ -243,6 +251,7 @@ public final class ResultsFile {
       header.add("train_fold_" + (f + 1));
       header.add("validation_fold_" + (f + 1));
     }
+    attributeNames.forEach(a -> header.add("attr_" + a));
     header.add("error");
     Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
     CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
@@ -263,10 +272,16 @@ public final class ResultsFile {
         row.add(s == null ? "" : cell(s.train()));
         row.add(s == null ? "" : cell(s.validation()));
       }
+      attributeNames.forEach(a -> row.add(t.attributes().containsKey(a) ? attribute(t.attributes().get(a)) : ""));
       row.add(t.error().orElse(""));
       csv.printRecord(row);
     }
     csv.flush();
+  }
+
+  /** An attribute as written: a whole number (a round) without ".0". */
+  private static Object attribute(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
   }
 
   private static Object cell(double v) {

@@ -56,7 +56,8 @@ public final class SqliteStudyStore implements StudyStore {
   private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TRIAL_COLUMNS =
-      "t.id, t.number, t.state, t.seed, t.fit_seconds, t.bytes_allocated, t.error, t.params, t.started, t.budget";
+      "t.id, t.number, t.state, t.seed, t.fit_seconds, t.bytes_allocated, t.error, t.params, t.started, t.budget,"
+      + " t.attributes";
 
   private final Path file;
   private final Duration busyTimeout;
@@ -386,12 +387,12 @@ public final class SqliteStudyStore implements StudyStore {
             }
             currentId = id;
             head = new Object[] {rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getDouble(5), rs.getLong(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getDouble(10)};
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getDouble(10), rs.getString(11)};
             folds = new ArrayList<>();
           }
-          rs.getInt(11);
+          rs.getInt(12);
           if (!rs.wasNull()) {
-            folds.add(new FoldScore(number(rs, 12), number(rs, 13)));
+            folds.add(new FoldScore(number(rs, 13), number(rs, 14)));
           }
         }
         if (head != null) {
@@ -411,7 +412,30 @@ public final class SqliteStudyStore implements StudyStore {
   private static Trial trial(Object[] h, List<FoldScore> folds) {
     return new Trial((Integer) h[0], TrialState.valueOf(((String) h[1]).toUpperCase(java.util.Locale.ROOT)),
         params((String) h[6]), folds, (Long) h[2], (Double) h[3], (Long) h[4], Optional.ofNullable((String) h[5]),
-        Instant.parse((String) h[7]), (Double) h[8]);
+        Instant.parse((String) h[7]), (Double) h[8], attributes((String) h[9]));
+  }
+
+  /** A trial's attributes from their JSON object; none for NULL (trials stored before schema version 5). */
+  private static Map<String, Double> attributes(String json) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (json == null) {
+      return out;
+    }
+    try {
+      JSON.readTree(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asDouble()));
+    } catch (IOException e) {
+      throw new StoreException("a trial's attributes are not valid JSON: " + json, e);
+    }
+    return out;
+  }
+
+  private static String attributesJson(Map<String, Double> attributes) {
+    if (attributes.isEmpty()) {
+      return null;
+    }
+    ObjectNode node = JSON.createObjectNode();
+    attributes.forEach(node::put);
+    return node.toString();
   }
 
   private static Map<String, Object> params(String json) {
@@ -462,7 +486,7 @@ public final class SqliteStudyStore implements StudyStore {
              "DELETE FROM trials WHERE study_id = ? AND number = ?");
          PreparedStatement insert = connection.prepareStatement("INSERT INTO trials (id, study_id, number, state,"
              + " seed, fit_seconds, bytes_allocated, error, params, train_mean, validation_mean, started, finished,"
-             + " budget) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             + " budget, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
          PreparedStatement fold = connection.prepareStatement(
              "INSERT INTO fold_scores (trial_id, fold, train, validation) VALUES (?, ?, ?, ?)");
          Statement max = connection.createStatement();
@@ -492,7 +516,8 @@ public final class SqliteStudyStore implements StudyStore {
         setDouble(insert, k++, t.validation().mean());
         insert.setString(k++, t.started().toString());
         insert.setString(k++, now);
-        insert.setDouble(k, t.budget());
+        insert.setDouble(k++, t.budget());
+        insert.setString(k, attributesJson(t.attributes()));
         insert.addBatch();
         for (int f = 0; f < t.folds().size(); f++) {
           fold.setLong(1, id);

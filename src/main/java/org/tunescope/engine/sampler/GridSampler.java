@@ -23,11 +23,34 @@ import org.tunescope.engine.study.Trial;
  */
 public final class GridSampler implements Sampler {
 
+  /**
+   * The most points a grid may have. Every point is built up front; a model with many parameters
+   * (XGBoost declares ten) over its default ranges would otherwise ask for millions (5^10) and run out
+   * of memory long before a trial runs, instead of saying what to change.
+   */
+  public static final int MAX_POINTS = 100_000;
+
   private final List<Map<String, Object>> grid;
 
   public GridSampler(SearchSpace space, int points) {
     if (points < 1) {
       throw new IllegalArgumentException("a grid needs at least 1 point per range, got " + points);
+    }
+    long size = 1;
+    List<String> searched = new ArrayList<>();
+    for (SearchParameter p : space.parameters()) {
+      int values = values(p.distribution(), points).size();
+      if (values > 1) {
+        searched.add(p.name());
+        size = Math.min(size * values, Long.MAX_VALUE / 1024);
+      }
+    }
+    // An upper bound (conditional parameters count as always active): checked before building anything.
+    if (size > MAX_POINTS) {
+      throw new IllegalArgumentException("a grid over " + searched.size() + " searched parameters ("
+          + String.join(", ", searched) + ") with " + points + " values per range has up to " + size
+          + " points, more than " + MAX_POINTS + ": search fewer parameters (keep the others at their"
+          + " defaults), give fewer values per range, or use a random or Bayesian search");
     }
     List<Map<String, Object>> combos = new ArrayList<>();
     expand(space.parameters(), 0, new LinkedHashMap<>(), points, combos);

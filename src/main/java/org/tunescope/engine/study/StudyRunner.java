@@ -255,7 +255,8 @@ public final class StudyRunner {
       }
       double seconds = Math.max(0, (System.nanoTime() - t0) / 1e9 + context.fitTimeCorrection().sum());
       long bytes = Math.max(0, THREADS.getThreadAllocatedBytes(thread) - bytesBefore);
-      return new Trial(number, state, params, folds, seed, seconds, bytes, error, started, budget);
+      return new Trial(number, state, params, folds, seed, seconds, bytes, error, started, budget,
+          context.attributes());
     }
 
     private void publish(StudyEvent event) {

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param started        when evaluation began
  * @param budget         the fraction of the full evaluation the trial got (1 = all of it; less for the
  *                       cheap, partial evaluations of successive halving, which end PRUNED)
+ * @param attributes     numbers the objective recorded about the trial beyond its scores, by name (the
+ *                       round early stopping chose: {@code best_round}); empty for most trials
  */
 public record Trial(
     int number,
@@ -33,7 +35,8 @@ public record Trial(
     long bytesAllocated,
     Optional<String> error,
     Instant started,
-    double budget) {
+    double budget,
+    Map<String, Double> attributes) {
 
   public Trial {
     if (!(budget > 0 && budget <= 1)) {
@@ -44,6 +47,13 @@ public record Trial(
     folds = List.copyOf(folds);
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(started, "started");
+    attributes = Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
+  }
+
+  /** A trial with no recorded attributes. */
+  public Trial(int number, TrialState state, Map<String, Object> params, List<FoldScore> folds, long seed,
+      double fitSeconds, long bytesAllocated, Optional<String> error, Instant started, double budget) {
+    this(number, state, params, folds, seed, fitSeconds, bytesAllocated, error, started, budget, Map.of());
   }
 
   /** A trial evaluated on the full budget. */

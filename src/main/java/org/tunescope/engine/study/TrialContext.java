@@ -1,5 +1,7 @@
 package org.tunescope.engine.study;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.BooleanSupplier;
 
@@ -11,9 +13,10 @@ import java.util.function.BooleanSupplier;
  *               (successive halving) first evaluates configurations cheaply; a cross-validated objective
  *               then trains each fold on that fraction of its training rows
  * @param fitTimeCorrection seconds added to the trial's measured fit time; see {@link #correctFitTime}
+ * @param attributes what the objective recorded about the trial beyond its scores; see {@link #record}
  */
 public record TrialContext(int number, long seed, BooleanSupplier cancelled, double budget,
-    DoubleAdder fitTimeCorrection) {
+    DoubleAdder fitTimeCorrection, Map<String, Double> attributes) {
 
   public TrialContext {
     if (!(budget > 0 && budget <= 1)) {
@@ -22,7 +25,7 @@ public record TrialContext(int number, long seed, BooleanSupplier cancelled, dou
   }
 
   public TrialContext(int number, long seed, BooleanSupplier cancelled, double budget) {
-    this(number, seed, cancelled, budget, new DoubleAdder());
+    this(number, seed, cancelled, budget, new DoubleAdder(), new ConcurrentHashMap<>());
   }
 
   /** A context for a full evaluation. */
@@ -37,6 +40,14 @@ public record TrialContext(int number, long seed, BooleanSupplier cancelled, dou
    */
   public void correctFitTime(double seconds) {
     fitTimeCorrection.add(seconds);
+  }
+
+  /**
+   * Records a number the objective learned about the trial beyond its scores (the round early stopping
+   * chose); the finished trial carries it in {@link Trial#attributes}.
+   */
+  public void record(String name, double value) {
+    attributes.put(name, value);
   }
 
   public boolean isCancelled() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,9 @@ import org.tunescope.ml.cv.Fold;
 import org.tunescope.ml.cv.FoldPlan;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.metrics.Metric;
+import org.tunescope.ml.models.BoostingTrainer;
 import org.tunescope.ml.models.DistanceTrainer;
+import org.tunescope.ml.models.EarlyStoppingTrainer;
 import org.tunescope.ml.models.FittedModel;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.models.Params;
@@ -36,6 +39,8 @@ import smile.math.MathEx;
  * <p>A trial with a budget below 1 (successive halving's cheap evaluations) trains each fold on that
  * fraction of the fold's training rows, drawn per class so the classes keep their proportions, and the
  * same rows for every trial of that budget, so that their scores compare; validation rows are all kept.
+ * A boosted model ({@link BoostingTrainer}) spends its budget in rounds instead: that fraction of its
+ * rounds (at least one) on every training row, the score its full run passes through on the way.
  *
  * <p>Each fitted model is closed once scored (XGBoost's boosters hold native memory), and {@link #close}
  * frees what models keep per fold (XGBoost's training matrices) when the study ends.
@@ -44,6 +49,9 @@ import smile.math.MathEx;
  * lets them go when the study ends.
  */
 public final class CrossValidatedObjective implements Objective, AutoCloseable {
+
+  /** The trial attribute of an early-stopped trial: the rounds its scores are of. */
+  public static final String BEST_ROUND = "best_round";
 
   private final LearningProblem problem;
   private final ModelSpec model;
@@ -144,11 +152,33 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
 
   @Override
   public List<FoldScore> evaluate(Map<String, Object> params, TrialContext context) throws Exception {
+    return evaluate(params, context, model.trainer() instanceof BoostingTrainer);
+  }
+
+  /**
+   * Evaluates with the budget as a fraction of each fold's training rows, whatever the model: a learning
+   * curve's steps, which are about rows even for boosted models.
+   */
+  List<FoldScore> evaluateOnRows(Map<String, Object> params, TrialContext context) throws Exception {
+    return evaluate(params, context, false);
+  }
+
+  private List<FoldScore> evaluate(Map<String, Object> params, TrialContext context, boolean budgetInRounds)
+      throws Exception {
+    boolean inRounds = context.budget() < 1 && budgetInRounds;
+    if (inRounds) {
+      params = withRounds(params, context.budget());
+    }
+    double rowBudget = inRounds ? 1 : context.budget();
+    OptionalInt patience = patience(params);
+    if (patience.isPresent()) {
+      return stoppedEarly(params, context, rowBudget, patience.getAsInt());
+    }
     Optional<int[]> group = shared == null ? Optional.empty() : shared.countsOf(params);
     List<FoldScore> scores = new ArrayList<>();
     for (int f = 0; f < plan.size(); f++) {
       context.checkCancelled();
-      FoldData data = data(f, context.budget());
+      FoldData data = data(f, rowBudget);
       long seed = foldSeed(context.seed(), f);
       if (group.isPresent()) {
         scores.add(sharedScore(f, data, seed, params, group.get(), context));
@@ -159,6 +189,58 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
       }
     }
     return scores;
+  }
+
+  /** The early-stopping patience the trial asks for, when its model can stop early and it is on. */
+  private OptionalInt patience(Map<String, Object> params) {
+    if (!(model.trainer() instanceof EarlyStoppingTrainer)) {
+      return OptionalInt.empty();
+    }
+    int rounds = model.withDefaults(params).getInt(EarlyStoppingTrainer.PATIENCE);
+    return rounds > 0 ? OptionalInt.of(rounds) : OptionalInt.empty();
+  }
+
+  /**
+   * A trial stopped early, as XGBoost's own cross-validation does it: every fold is boosted with its
+   * validation rows scored after each round, the round count is the one with the best validation score
+   * averaged over the folds (scanning stops {@code patience} rounds after the best without a better
+   * one), and every fold is scored on its first that many rounds: the scores of a fit of that many
+   * rounds. The trial records it as {@link #BEST_ROUND}.
+   */
+  private List<FoldScore> stoppedEarly(Map<String, Object> params, TrialContext context, double rowBudget,
+      int patience) throws Exception {
+    EarlyStoppingTrainer trainer = (EarlyStoppingTrainer) model.trainer();
+    List<EarlyStoppingTrainer.WatchedFit> fits = new ArrayList<>();
+    try {
+      for (int f = 0; f < plan.size(); f++) {
+        context.checkCancelled();
+        FoldData data = data(f, rowBudget);
+        long seed = foldSeed(context.seed(), f);
+        MathEx.setSeed(seed);
+        fits.add(trainer.fitWatching(training(data, seed), data.xValidation(), data.yValidation(),
+            model.withDefaults(params), metric));
+      }
+      int best = EarlyStop.bestRounds(fits.stream().map(EarlyStoppingTrainer.WatchedFit::lossByRound).toList(),
+          patience);
+      context.record(BEST_ROUND, best);
+      List<FoldScore> scores = new ArrayList<>();
+      for (int f = 0; f < fits.size(); f++) {
+        StagedModel staged = fits.get(f).model();
+        scores.add(score(staged.firstStages(Math.min(best, staged.stages())), data(f, rowBudget)));
+      }
+      return scores;
+    } finally {
+      fits.forEach(fit -> fit.model().close());
+    }
+  }
+
+  /** The trial's values with its rounds cut to {@code budget} of them (at least one). */
+  private Map<String, Object> withRounds(Map<String, Object> params, double budget) {
+    String stage = model.stageParameter().orElseThrow();
+    int rounds = model.withDefaults(params).getInt(stage);
+    Map<String, Object> cut = new HashMap<>(params);
+    cut.put(stage, (long) Math.max(1, Math.round(budget * rounds)));
+    return cut;
   }
 
   /**
@@ -218,8 +300,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
   private FittedModel fit(int f, FoldData data, Map<String, Object> params, long seed) throws Exception {
     // Smile draws from a per-thread generator: seed it from the trial, not the worker, for reproducibility.
     MathEx.setSeed(seed);
-    TrainingData training = new TrainingData(data.xTrain(), data.yTrain(), problem.numClasses(),
-        data.featureNames(), seed, threadsPerFit, true);
+    TrainingData training = training(data, seed);
     Params values = model.withDefaults(params);
     if (model.trainer() instanceof DistanceTrainer trainer && trainer.usesDistances(values)) {
       Optional<SquaredDistances> known = distances.of(f, () -> fold(f));
@@ -228,6 +309,11 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
       }
     }
     return model.trainer().fit(training, values);
+  }
+
+  private TrainingData training(FoldData data, long seed) {
+    return new TrainingData(data.xTrain(), data.yTrain(), problem.numClasses(), data.featureNames(), seed,
+        threadsPerFit, true);
   }
 
   /** The seed of fold f's fit: the trial's own, or the study's fold seed when ensemble fits are shared. */

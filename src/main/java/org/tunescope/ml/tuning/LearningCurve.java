@@ -51,7 +51,7 @@ public final class LearningCurve {
     List<Point> points = new ArrayList<>();
     int rows = objective.plan().folds().stream().mapToInt(f -> f.train().length).sum() / objective.plan().size();
     for (double fraction : fractions) {
-      List<FoldScore> folds = objective.evaluate(params, new TrialContext(0, seed, cancelled, fraction));
+      List<FoldScore> folds = objective.evaluateOnRows(params, new TrialContext(0, seed, cancelled, fraction));
       points.add(new Point(fraction, (int) Math.round(rows * fraction),
           ScoreSummary.of(folds.stream().map(FoldScore::train).toList()),
           ScoreSummary.of(folds.stream().map(FoldScore::validation).toList())));

@@ -1,6 +1,7 @@
 package org.tunescope.ml.tuning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,9 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tunescope.engine.sampler.GridSampler;
 import org.tunescope.engine.sampler.RandomSampler;
+import org.tunescope.engine.sampler.SearchMethod;
+import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Budget;
+import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Study;
 import org.tunescope.engine.study.StudyListener;
@@ -139,6 +144,22 @@ class XGBoostTuningTest {
     for (FoldScore f : folds) {
       assertEquals(1.0, f.validation(), 0.0, folds.toString());
     }
+  }
+
+  @Test
+  void aGridOverXGBoostsTenDefaultRangesIsRefusedWithWhatToChange() {
+    ModelSpec model = xgboost(Task.CLASSIFICATION);
+    SearchSpace all = TuningSetup.space(model, Map.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SearchMethod.GRID.sampler(all, Direction.MAXIMIZE, 0, 5));
+    assertTrue(e.getMessage().contains("10 searched parameters"), e.getMessage());
+    assertTrue(e.getMessage().contains("9765625 points"), e.getMessage());
+    assertTrue(e.getMessage().contains("random"), e.getMessage());
+    // The grid (three parameters searched, the others at their defaults) runs as before.
+    SearchSpace three = TuningSetup.space(model, Map.of("trees", new Distribution.Choice(List.of(50L, 100L)),
+        "learning_rate", new Distribution.Choice(List.of(0.05, 0.1, 0.2)),
+        "max_depth", new Distribution.Choice(List.of(2L, 3L))), true);
+    assertEquals(12, new GridSampler(three, 5).points().size());
   }
 
   private static ModelSpec xgboost(Task task) {

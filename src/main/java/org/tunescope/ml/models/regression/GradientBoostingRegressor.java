@@ -8,11 +8,11 @@ import static org.tunescope.ml.models.TreeParams.SUBSAMPLE;
 import static org.tunescope.ml.models.TreeParams.TREES;
 
 import org.tunescope.ml.Task;
+import org.tunescope.ml.models.BoostingTrainer;
 import org.tunescope.ml.models.Fitted;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.models.SmileFrames;
 import org.tunescope.ml.models.StagedModel;
-import org.tunescope.ml.models.StagedTrainer;
 import org.tunescope.ml.models.TreeParams;
 import smile.base.cart.Loss;
 import smile.regression.GradientTreeBoost;
@@ -28,7 +28,7 @@ public final class GradientBoostingRegressor {
         "Shallow trees added one by one, each fitting the remaining error",
         TreeParams.boosting(),
         false,
-        (StagedTrainer) (data, params) -> {
+        (BoostingTrainer) (data, params) -> {
           GradientTreeBoost boost = GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(data),
               Loss.ls(), params.getInt(TREES), TreeParams.smileDepth(params), params.getInt(MAX_NODES),
               params.getInt(NODE_SIZE), params.getDouble(LEARNING_RATE), params.getDouble(SUBSAMPLE));

@@ -2,8 +2,10 @@ package org.tunescope.ml.models.xgboost;
 
 import java.util.List;
 import org.tunescope.engine.space.Complexity;
+import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.Task;
+import org.tunescope.ml.models.EarlyStoppingTrainer;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.models.TreeParams;
 
@@ -61,6 +63,13 @@ public final class XGBoostModels {
             "minimum loss reduction a split must bring (XGBoost's gamma)", Complexity.LESS_WHEN_RAISED),
         HyperParameter.integer(MAX_BIN, 2, 1024, 32, 512, true, 256,
             "number of bins each feature's values are grouped into before splitting",
-            Complexity.MORE_WHEN_RAISED));
+            Complexity.MORE_WHEN_RAISED),
+        // A declared parameter rather than a CLI flag or a setting of its own: --param, the space editor, a
+        // stored request and a resumed study all carry it already. Its default search is the fixed value 0
+        // (off), so default searches and grids keep every round and stay comparable.
+        HyperParameter.integer(EarlyStoppingTrainer.PATIENCE, 0, 10_000, 5, 50, false, 0,
+            "early stopping: stop once the mean validation score has not improved for this many rounds and"
+                + " keep the best round (recorded as best_round); 0 = off", Complexity.NONE)
+            .searching(new Distribution.Fixed(0L)));
   }
 }

@@ -10,10 +10,12 @@ import static org.tunescope.ml.models.xgboost.XGBoostModels.REG_LAMBDA;
 import java.util.HashMap;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
+import org.tunescope.ml.metrics.Metric;
+import org.tunescope.ml.models.EarlyStoppingTrainer;
 import org.tunescope.ml.models.Params;
 import org.tunescope.ml.models.StagedModel;
-import org.tunescope.ml.models.StagedTrainer;
 import org.tunescope.ml.models.TrainingData;
 import org.tunescope.ml.models.TreeParams;
 
@@ -23,24 +25,68 @@ import org.tunescope.ml.models.TreeParams;
  * fit uses {@link TrainingData#threads} cores; XGBoost's histogram trees do not depend on the number of
  * threads, so neither do the scores.
  */
-final class XGBoostTrainer implements StagedTrainer {
+final class XGBoostTrainer implements EarlyStoppingTrainer {
 
   @Override
   public StagedModel fit(TrainingData data, Params params) throws Exception {
+    return new XGBoostFit(train(data, params, booster(data, params), Map.of(), null), data.numClasses());
+  }
+
+  /**
+   * The fit with the validation rows scored by XGBoost after every round (it keeps their predictions
+   * between rounds, so this costs little). The loss is the study's metric where XGBoost has it: accuracy
+   * as its error rate, AUC, log loss, rmse (also for r2, which orders a fold's rounds as rmse does) and
+   * mae; for balanced accuracy, precision, recall and f1 it is the log loss the trees are fitted on.
+   */
+  @Override
+  public WatchedFit fitWatching(TrainingData data, double[][] xValidation, double[] yValidation, Params params,
+      Metric metric) throws Exception {
+    boolean higherIsBetter = metric == Metric.AUC;
+    Map<String, Object> p = booster(data, params);
+    p.put("eval_metric", evalMetric(metric, data.numClasses()));
+    float[][] curve = new float[1][params.getInt(TreeParams.TREES)];
+    DMatrix validation = SharedMatrices.build(xValidation, yValidation);
+    Booster booster;
+    try {
+      booster = train(data, params, p, Map.of("validation", validation), curve);
+    } finally {
+      validation.dispose();
+    }
+    XGBoostFit fit = new XGBoostFit(booster, data.numClasses());
+    double[] loss = new double[fit.stages()];
+    for (int r = 0; r < loss.length; r++) {
+      loss[r] = higherIsBetter ? -curve[0][r] : curve[0][r];
+    }
+    return new WatchedFit(fit, loss);
+  }
+
+  /** XGBoost's evaluation metric for a study's metric; see {@link #fitWatching}. */
+  static String evalMetric(Metric metric, int numClasses) {
+    boolean multi = numClasses > 2;
+    return switch (metric) {
+      case ACCURACY -> multi ? "merror" : "error";
+      case AUC -> "auc";
+      case RMSE, R2 -> "rmse";
+      case MAE -> "mae";
+      case LOG_LOSS, BALANCED_ACCURACY, PRECISION, RECALL, F1 -> multi ? "mlogloss" : "logloss";
+    };
+  }
+
+  private static Booster train(TrainingData data, Params params, Map<String, Object> p,
+      Map<String, DMatrix> watches, float[][] curve) throws Exception {
     if (data.rows() == 0) {
       throw new IllegalArgumentException("no training rows");
     }
-    Map<String, Object> p = booster(data, params);
     int rounds = params.getInt(TreeParams.TREES);
     SharedMatrices.Lease lease = SharedMatrices.lease(data.x(), data.y(), params.getInt(MAX_BIN), data.threads(),
         data.rowsReused());
-    Booster booster;
     try {
-      booster = XGBoost.train(lease.matrix(), p, rounds, new HashMap<>(), null, null);
+      return curve == null
+          ? XGBoost.train(lease.matrix(), p, rounds, new HashMap<>(), null, null)
+          : XGBoost.train(lease.matrix(), p, rounds, new HashMap<>(watches), curve, null, null, 0);
     } finally {
       lease.done();
     }
-    return new XGBoostFit(booster, data.numClasses());
   }
 
   /** XGBoost's parameters for this fit. */
