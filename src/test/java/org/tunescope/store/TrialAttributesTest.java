@@ -16,9 +16,9 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tunescope.engine.study.FoldScore;
+import org.tunescope.engine.study.StudyInfo;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.StudyInfo;
 
 /** A trial's attributes (early stopping's best round) are kept by the store and written to results files. */
 class TrialAttributesTest {

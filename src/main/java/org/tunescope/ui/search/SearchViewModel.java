@@ -46,9 +46,14 @@ public final class SearchViewModel {
   private final ReadOnlyStringWrapper size = new ReadOnlyStringWrapper(this, "size", "");
   private final ReadOnlyStringWrapper limitProblem = new ReadOnlyStringWrapper(this, "limitProblem", "");
   private final ReadOnlyStringWrapper trialsRowProblem = new ReadOnlyStringWrapper(this, "trialsRowProblem", "");
+  private final ReadOnlyStringWrapper gridProblem = new ReadOnlyStringWrapper(this, "gridProblem", "");
   private final ObservableList<String> problems = FXCollections.observableArrayList();
 
   public SearchViewModel() {
+    // Bound first: the size line and the planned trials read it, and a grid past GridSampler.MAX_POINTS
+    // must be said, not thrown out of a binding.
+    gridProblem.bind(Bindings.createStringBinding(this::describeGridProblem, method, gridPoints.valueProperty(),
+        space));
     size.bind(Bindings.createStringBinding(this::describeSize, method, gridPoints.valueProperty(),
         trials.valueProperty(), limitTrials, minutes.valueProperty(), space));
     limitProblem.bind(Bindings.createStringBinding(() -> limitTrials.get() || method.get() == SearchMethod.GRID
@@ -59,7 +64,7 @@ public final class SearchViewModel {
     // at all is the problem, said on the same row.
     trialsRowProblem.bind(Bindings.createStringBinding(() -> limitTrials.get() && !trials.isValid()
         ? trials.problemProperty().get() : limitProblem.get(), limitTrials, trials.problemProperty(), limitProblem));
-    for (javafx.beans.Observable o : List.of(method, limitTrials, limitProblem, gridPoints.problemProperty(),
+    for (javafx.beans.Observable o : List.of(method, limitTrials, limitProblem, gridProblem, gridPoints.problemProperty(),
         trials.problemProperty(), minutes.problemProperty(), folds.problemProperty(), seed.problemProperty(),
         testPercent.problemProperty(), workers.problemProperty())) {
       o.addListener(x -> refreshProblems());
@@ -76,8 +81,10 @@ public final class SearchViewModel {
         now.add(f.problemProperty().get());
       }
     }
-    if (!limitProblem.get().isEmpty()) {
-      now.add(limitProblem.get());
+    for (String p : List.of(limitProblem.get(), gridProblem.get())) {
+      if (!p.isEmpty()) {
+        now.add(p);
+      }
     }
     if (!now.equals(problems)) {
       problems.setAll(now);
@@ -156,11 +163,25 @@ public final class SearchViewModel {
   public OptionalInt plannedTrials() {
     SearchSpace s = space.get();
     Budget b = budget();
-    if (method.get() == SearchMethod.GRID && s != null) {
+    if (method.get() == SearchMethod.GRID && s != null && gridProblem.get().isEmpty()) {
       int grid = new GridSampler(s, Math.max(1, gridPoints.valueProperty().get())).size().getAsInt();
       return OptionalInt.of(b.maxTrials().isPresent() ? Math.min(grid, b.maxTrials().getAsInt()) : grid);
     }
     return b.maxTrials();
+  }
+
+  /** Why the grid cannot be built (too many points), or empty; only a grid search has one. */
+  private String describeGridProblem() {
+    SearchSpace s = space.get();
+    if (method.get() != SearchMethod.GRID || s == null) {
+      return "";
+    }
+    try {
+      new GridSampler(s, Math.max(1, gridPoints.valueProperty().get()));
+      return "";
+    } catch (IllegalArgumentException e) {
+      return e.getMessage().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + e.getMessage().substring(1);
+    }
   }
 
   private String describeSize() {
@@ -171,6 +192,9 @@ public final class SearchViewModel {
     int m = minutes.valueProperty().get();
     String time = m > 0 ? ", at most " + m + " min" : "";
     if (method.get() == SearchMethod.GRID) {
+      if (!gridProblem.get().isEmpty()) {
+        return "grid too large (more than " + GridSampler.MAX_POINTS + " points)";
+      }
       int grid = new GridSampler(s, Math.max(1, gridPoints.valueProperty().get())).size().getAsInt();
       OptionalInt planned = plannedTrials();
       return "grid of " + grid + " points" + (planned.getAsInt() < grid ? ", running " + planned.getAsInt()

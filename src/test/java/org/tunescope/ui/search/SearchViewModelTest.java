@@ -36,6 +36,28 @@ class SearchViewModelTest {
   }
 
   @Test
+  void aGridTooLargeToBuildIsAProblemNotAnException() {
+    List<SearchParameter> six = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      six.add(SearchParameter.of("p" + i, new Distribution.FloatRange(0, 1, false)));
+    }
+    SearchViewModel vm = new SearchViewModel();
+    vm.spaceProperty().set(new SearchSpace(six));
+    vm.methodProperty().set(SearchMethod.GRID);
+    vm.limitTrialsProperty().set(false);
+    vm.gridPointsProperty().set(10); // 10^6 points, past GridSampler.MAX_POINTS
+
+    assertEquals("grid too large (more than 100000 points)", vm.sizeProperty().get());
+    assertEquals(OptionalInt.empty(), vm.plannedTrials());
+    assertEquals(1, vm.problems().size(), vm.problems().toString());
+    assertTrue(vm.problems().get(0).startsWith("A grid over 6 searched parameters"), vm.problems().toString());
+
+    vm.gridPointsProperty().set(3); // 729 points
+    assertEquals("grid of 729 points", vm.sizeProperty().get());
+    assertEquals(List.of(), vm.problems());
+  }
+
+  @Test
   void theMaxTrialsBoxDecidesWhetherTheTrialCountIsALimit() {
     SearchViewModel vm = new SearchViewModel();
     vm.spaceProperty().set(SPACE);
