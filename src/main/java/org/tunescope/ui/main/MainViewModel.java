@@ -24,6 +24,7 @@ import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
+import org.tunescope.store.ImportRecord;
 import org.tunescope.store.StoreException;
 import org.tunescope.store.StudyRecord;
 import org.tunescope.store.StudyStore;
@@ -241,11 +242,21 @@ public final class MainViewModel {
     scheduler.background(() -> {
       StudyRecord record;
       List<Trial> trials;
+      java.util.Optional<ImportRecord> imported;
       try {
         record = service.store().get(entry.name());
         trials = service.store().trials(entry.name());
+        imported = service.store().importRecord(entry.name());
       } catch (StoreException e) {
         scheduler.ui(() -> notifications.error(e.getMessage()));
+        return;
+      }
+      if (imported.isPresent()) {
+        // Its "data" is another tool's file: neither its data nor its objective can be rebuilt here.
+        ImportRecord from = imported.get();
+        scheduler.ui(() -> notifications.error(force ? "study " + entry.name() + " was imported from "
+            + from.describe() + ": the window cannot open imported studies yet; `tunescope show " + entry.name()
+            + "`, `export` and `report` read it" : from.whyNotResumable(entry.name())));
         return;
       }
       Path file = Path.of(record.request().dataPath());

@@ -40,7 +40,8 @@ public final class StudiesViewModel {
     scheduler.background(() -> {
       try {
         // The record tells studies of the same model and data apart (metric, search, date).
-        List<StudyEntry> entries = store.list().stream().map(s -> new StudyEntry(s, store.find(s.name()))).toList();
+        List<StudyEntry> entries = store.list().stream()
+            .map(s -> new StudyEntry(s, store.find(s.name()), store.importRecord(s.name()))).toList();
         List<StudyEntry> newestFirst = new java.util.ArrayList<>(entries);
         java.util.Collections.reverse(newestFirst);
         scheduler.ui(() -> studies.setAll(newestFirst));

@@ -6,20 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.tunescope.store.ImportRecord;
 import org.tunescope.store.StudyRecord;
 import org.tunescope.store.StudySummary;
 
 /**
  * One study of the store, as the studies list shows it: its summary, and its record (metric, search,
- * date) when the store had it, so that two studies of the same model and data can be told apart.
+ * date) when the store had it, so that two studies of the same model and data can be told apart; and where
+ * it was imported from, for a study another tool ran (it cannot be resumed).
  */
-public record StudyEntry(StudySummary summary, Optional<StudyRecord> record) {
+public record StudyEntry(StudySummary summary, Optional<StudyRecord> record, Optional<ImportRecord> imported) {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   /** An entry without its record (the list then says less). */
   public StudyEntry(StudySummary summary) {
-    this(summary, Optional.empty());
+    this(summary, Optional.empty(), Optional.empty());
+  }
+
+  /** A study TuneScope ran. */
+  public StudyEntry(StudySummary summary, Optional<StudyRecord> record) {
+    this(summary, record, Optional.empty());
   }
 
   public String name() {
@@ -45,7 +52,8 @@ public record StudyEntry(StudySummary summary, Optional<StudyRecord> record) {
     parts.add(summary.done() + "/" + planned + " trials");
     parts.add("best " + best);
     record.ifPresent(r -> parts.add(DATE.format(r.provenance().created().atZone(zone))));
-    parts.add(state(summary.state()));
+    // An imported study was not run here: "cancelled" would say something untrue of it.
+    parts.add(imported.isPresent() ? "imported" : state(summary.state()));
     return String.join(" · ", parts);
   }
 
@@ -57,8 +65,8 @@ public record StudyEntry(StudySummary summary, Optional<StudyRecord> record) {
     return state == StudySummary.State.STOPPED ? "cancelled" : state.id();
   }
 
-  /** Whether resuming it would run more trials. */
+  /** Whether resuming it would run more trials: a cancelled study TuneScope ran, not an imported one. */
   public boolean canResume() {
-    return summary.state() == StudySummary.State.STOPPED;
+    return summary.state() == StudySummary.State.STOPPED && imported.isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package org.tunescope.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -100,6 +101,30 @@ class MainViewModelTest {
       vm.open(vm.studies().studies().get(0));
       assertEquals(3, vm.run().trials().size());
       assertEquals("3 / 3 trials", vm.run().statusProperty().get());
+    }
+  }
+
+  @Test
+  void anImportedStudyIsNeitherResumedNorOpenedAsIfItsSourceFileWereData() throws Exception {
+    Path storage = dir.resolve("optuna.db");
+    try (java.io.InputStream in = getClass().getResourceAsStream("/import/optuna_basic.db")) {
+      java.nio.file.Files.copy(in, storage);
+    }
+    try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("tunescope.db"))) {
+      new org.tunescope.app.importer.StudyImporter(store).importOptuna(storage.toString(),
+          java.util.Optional.of("svm-basic"), 0, java.util.Optional.empty());
+      MainViewModel vm = window(store);
+      org.tunescope.ui.studies.StudyEntry entry = new org.tunescope.ui.studies.StudyEntry(store.list().get(0));
+
+      vm.resume(entry);
+      String resumed = vm.notifications().messageProperty().get();
+      assertTrue(resumed.contains("was imported from the Optuna storage") && resumed.contains("cannot be resumed"),
+          resumed);
+      vm.open(entry);
+      String opened = vm.notifications().messageProperty().get();
+      assertTrue(opened.contains("cannot open imported studies yet") && opened.contains("tunescope show svm-basic"),
+          opened);
+      assertEquals(null, vm.data().dataProperty().get(), "the storage file was not loaded as data");
     }
   }
 }

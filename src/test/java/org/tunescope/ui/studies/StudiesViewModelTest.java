@@ -60,4 +60,23 @@ class StudiesViewModelTest {
     assertNotEquals(first.text(), second.text());
     assertEquals(true, second.canResume(), "a cancelled study can be resumed");
   }
+
+  @Test
+  void anImportedStudyReadsAsImportedAndCannotBeResumed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path storage = dir.resolve("optuna.db");
+    try (java.io.InputStream in = getClass().getResourceAsStream("/import/optuna_basic.db")) {
+      java.nio.file.Files.copy(in, storage);
+    }
+    InMemoryStudyStore store = new InMemoryStudyStore();
+    new org.tunescope.app.importer.StudyImporter(store).importOptuna(storage.toString(), Optional.of("svm-basic"),
+        0, Optional.empty());
+    Notifications notifications = new Notifications();
+    StudiesViewModel vm = new StudiesViewModel(store, UiScheduler.direct(), notifications);
+    vm.refresh();
+
+    StudyEntry imported = vm.find("svm-basic").orElseThrow();
+    assertEquals(false, imported.canResume(), "another tool's study cannot be resumed here");
+    org.junit.jupiter.api.Assertions.assertTrue(imported.text().endsWith(" · imported"), imported.text());
+  }
 }
