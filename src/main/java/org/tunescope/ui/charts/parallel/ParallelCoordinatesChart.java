@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -43,7 +41,6 @@ public class ParallelCoordinatesChart extends Control {
   private static final String DEFAULT_STYLE_CLASS = "parallel-coordinates-chart";
 
   private ParallelCoordinatesModel model = ParallelCoordinatesModel.empty();
-  private final ReadOnlyIntegerWrapper keptCount = new ReadOnlyIntegerWrapper(this, "keptCount");
   private final ListChangeListener<Trial> listListener = this::onTrialsChanged;
   private final List<Consumer<Change>> changeListeners = new ArrayList<>();
   private ObservableList<Trial> listened;
@@ -140,7 +137,6 @@ public class ParallelCoordinatesChart extends Control {
   }
 
   private void fire(Change change) {
-    keptCount.set(model.keptCount());
     for (Consumer<Change> l : List.copyOf(changeListeners)) {
       l.accept(change);
     }
@@ -274,10 +270,6 @@ public class ParallelCoordinatesChart extends Control {
     return showIncomplete.get();
   }
 
-  public final void setShowIncomplete(boolean value) {
-    showIncomplete.set(value);
-  }
-
   // --- onNarrow
 
   private final ObjectProperty<Consumer<Map<String, Distribution>>> onNarrow =
@@ -296,15 +288,9 @@ public class ParallelCoordinatesChart extends Control {
     onNarrow.set(value);
   }
 
-  // --- keptCount
-
   /** How many visible trials lie inside every brush. */
-  public final ReadOnlyIntegerProperty keptCountProperty() {
-    return keptCount.getReadOnlyProperty();
-  }
-
   public final int getKeptCount() {
-    return keptCount.get();
+    return model.keptCount();
   }
 
   // --- colours (CSS: -pc-axis-color, -pc-text-fill, -pc-faint-color, -pc-incomplete-color, -pc-brush-color,
