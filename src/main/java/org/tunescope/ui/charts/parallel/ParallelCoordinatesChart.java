@@ -89,11 +89,11 @@ public class ParallelCoordinatesChart extends Control {
   }
 
   private void rebuild() {
-    SearchSpace s = getSpace();
+    SearchSpace s = space.get();
     model = s == null ? ParallelCoordinatesModel.empty()
-        : new ParallelCoordinatesModel(s, getDirection() == null ? Direction.MAXIMIZE : getDirection(),
+        : new ParallelCoordinatesModel(s, direction.get() == null ? Direction.MAXIMIZE : direction.get(),
             metric.get() == null ? "" : metric.get());
-    model.setIncludeIncomplete(isShowIncomplete());
+    model.setIncludeIncomplete(showIncomplete.get());
     model.setTrials(getTrials() == null ? List.of() : getTrials());
     fire(Change.FULL);
   }
@@ -172,7 +172,7 @@ public class ParallelCoordinatesChart extends Control {
    */
   public void narrow() {
     Map<String, Distribution> ranges = model.narrowedRanges();
-    Consumer<Map<String, Distribution>> handler = getOnNarrow();
+    Consumer<Map<String, Distribution>> handler = onNarrow.get();
     if (handler != null && !ranges.isEmpty()) {
       handler.accept(ranges);
     }
@@ -205,10 +205,6 @@ public class ParallelCoordinatesChart extends Control {
     return space;
   }
 
-  public final SearchSpace getSpace() {
-    return space.get();
-  }
-
   public final void setSpace(SearchSpace value) {
     space.set(value);
   }
@@ -220,10 +216,6 @@ public class ParallelCoordinatesChart extends Control {
   /** Which end of the validation score is best: it gets the bright end of the colour map. */
   public final ObjectProperty<Direction> directionProperty() {
     return direction;
-  }
-
-  public final Direction getDirection() {
-    return direction.get();
   }
 
   public final void setDirection(Direction value) {
@@ -266,10 +258,6 @@ public class ParallelCoordinatesChart extends Control {
     return showIncomplete;
   }
 
-  public final boolean isShowIncomplete() {
-    return showIncomplete.get();
-  }
-
   // --- onNarrow
 
   private final ObjectProperty<Consumer<Map<String, Distribution>>> onNarrow =
@@ -278,10 +266,6 @@ public class ParallelCoordinatesChart extends Control {
   /** Called with the brushed parameter ranges when the user asks to narrow the search to them. */
   public final ObjectProperty<Consumer<Map<String, Distribution>>> onNarrowProperty() {
     return onNarrow;
-  }
-
-  public final Consumer<Map<String, Distribution>> getOnNarrow() {
-    return onNarrow.get();
   }
 
   public final void setOnNarrow(Consumer<Map<String, Distribution>> value) {
