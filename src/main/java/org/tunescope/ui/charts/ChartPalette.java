@@ -87,43 +87,6 @@ public final class ChartPalette {
     }
   }
 
-  // --- properties
-
-  /** Behind the plot. */
-  public ObjectProperty<Paint> backgroundProperty() {
-    return background;
-  }
-
-  /** The axis lines. */
-  public ObjectProperty<Paint> axisColorProperty() {
-    return axisColor;
-  }
-
-  /** Tick labels, titles, captions and messages. */
-  public ObjectProperty<Paint> textFillProperty() {
-    return textFill;
-  }
-
-  /** The grid lines behind the marks. */
-  public ObjectProperty<Paint> gridColorProperty() {
-    return gridColor;
-  }
-
-  /** Training scores: the same colour as everywhere else in the app. */
-  public ObjectProperty<Paint> trainColorProperty() {
-    return trainColor;
-  }
-
-  /** Validation scores: the same colour as everywhere else in the app. */
-  public ObjectProperty<Paint> validationColorProperty() {
-    return validationColor;
-  }
-
-  /** The selection and other highlights. */
-  public ObjectProperty<Paint> accentColorProperty() {
-    return accentColor;
-  }
-
   // --- as colours, for drawing on a canvas (a gradient falls back to the initial colour)
 
   public Color background() {

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,7 +34,6 @@ public final class DataViewModel {
   private final RecentFiles recent;
 
   private final ReadOnlyObjectWrapper<LoadedData> data = new ReadOnlyObjectWrapper<>(this, "data");
-  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description",
       "No data yet: open a CSV, ARFF or LibSVM file, drop one here, or pick a sample.");
   private final ObservableList<String> columns = FXCollections.observableArrayList();
@@ -60,28 +57,20 @@ public final class DataViewModel {
 
   /** Loads a file in the background, then runs {@code then} on the UI thread if it loaded. */
   public void load(Path file, java.util.function.Consumer<LoadedData> then) {
-    loading.set(true);
     scheduler.background(() -> {
       try {
         LoadedData loaded = DataLoader.load(file);
         List<ColumnSummary> columnSummaries = loaded.table().columns().stream().map(ColumnSummary::of).toList();
         scheduler.ui(() -> {
-          loading.set(false);
           show(loaded, columnSummaries);
           recent.add(file);
           then.accept(loaded);
         });
       } catch (DataException e) {
-        scheduler.ui(() -> {
-          loading.set(false);
-          notifications.error(e.getMessage());
-        });
+        scheduler.ui(() -> notifications.error(e.getMessage()));
       } catch (RuntimeException | OutOfMemoryError e) {
-        scheduler.ui(() -> {
-          loading.set(false);
-          notifications.error("cannot load " + file.getFileName() + ": " + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        });
+        scheduler.ui(() -> notifications.error("cannot load " + file.getFileName() + ": "
+            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
       }
     });
   }
@@ -162,10 +151,6 @@ public final class DataViewModel {
 
   public Optional<LoadedData> data() {
     return Optional.ofNullable(data.get());
-  }
-
-  public ReadOnlyBooleanProperty loadingProperty() {
-    return loading.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty descriptionProperty() {

@@ -11,7 +11,6 @@ import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
@@ -30,6 +29,7 @@ import org.tunescope.ml.lab.Lesson;
 import org.tunescope.ml.lab.ParameterAxis;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ui.PngExport;
+import org.tunescope.ui.TextConverter;
 import org.tunescope.ui.charts.curve.ValidationCurveChart;
 
 /**
@@ -132,14 +132,7 @@ public final class LabView {
 
   private void models() {
     labModel.setItems(vm.models());
-    labModel.setCellFactory(l -> new ListCell<>() {
-      @Override
-      protected void updateItem(ModelSpec m, boolean empty) {
-        super.updateItem(m, empty);
-        setText(empty || m == null ? null : m.name());
-      }
-    });
-    labModel.setButtonCell(labModel.getCellFactory().call(null));
+    labModel.setConverter(new TextConverter<>(ModelSpec::name));
     labModel.valueProperty().bindBidirectional(vm.modelProperty());
     labParameter.setItems(vm.parameters());
     labParameter.valueProperty().bindBidirectional(vm.parameterProperty());

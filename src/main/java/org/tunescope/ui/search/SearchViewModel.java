@@ -96,11 +96,6 @@ public final class SearchViewModel {
     return problems;
   }
 
-  /** Why the trial and time limits cannot end the search (neither is set), or empty. */
-  public ReadOnlyStringProperty limitProblemProperty() {
-    return limitProblem.getReadOnlyProperty();
-  }
-
   /** The problem shown on the trial limit's row: its own while ticked, else why no limit ends the search. */
   public ReadOnlyStringProperty trialsRowProblemProperty() {
     return trialsRowProblem.getReadOnlyProperty();

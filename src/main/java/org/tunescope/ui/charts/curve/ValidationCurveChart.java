@@ -65,10 +65,6 @@ public class ValidationCurveChart extends Control implements ChartPalette.Owner 
     return model.get();
   }
 
-  public final void setModel(ValidationCurveModel value) {
-    model.set(value);
-  }
-
   // --- showOneStandardError
   private final BooleanProperty showOneStandardError = new SimpleBooleanProperty(this, "showOneStandardError", true);
 

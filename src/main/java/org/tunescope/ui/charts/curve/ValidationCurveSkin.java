@@ -2,6 +2,7 @@ package org.tunescope.ui.charts.curve;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.Observable;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -32,14 +33,11 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
   ValidationCurveSkin(ValidationCurveChart chart) {
     super(chart);
     getChildren().add(canvas);
-    chart.modelProperty().addListener(o -> draw());
-    chart.showOneStandardErrorProperty().addListener(o -> draw());
-    chart.selectedTrialProperty().addListener(o -> draw());
-    chart.annotationsProperty().addListener(o -> draw());
-    chart.xLabelProperty().addListener(o -> draw());
-    chart.yLabelProperty().addListener(o -> draw());
-    chart.placeholderProperty().addListener(o -> draw());
-    chart.markerProperty().addListener(o -> draw());
+    for (Observable p : List.of(chart.modelProperty(), chart.showOneStandardErrorProperty(),
+        chart.selectedTrialProperty(), chart.annotationsProperty(), chart.xLabelProperty(), chart.yLabelProperty(),
+        chart.placeholderProperty(), chart.markerProperty())) {
+      p.addListener(o -> draw());
+    }
     chart.palette().onChange(this::draw);
     canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()).ifPresent(t -> chart.selectedTrialProperty().set(t.number())));
   }

@@ -32,14 +32,10 @@ final class LineRenderer {
   /** The plot's canvas: the lines are drawn at its size. */
   private final Canvas canvas;
   /** Rasterises off the JavaFX thread; the faint base layer of every visible line is kept while brushing. */
-  private final LineLayers layers = new LineLayers(javafx.application.Platform::runLater, this::show);
+  final LineLayers layers = new LineLayers(javafx.application.Platform::runLater, this::show);
   private PlotGeometry geometry = new PlotGeometry(new double[0], ParallelCoordinatesSkin.TOP, 0);
   private boolean baseValid;
   private long baseVersion;
-  private long published;
-  private long coarseFrames;
-  private long lastPublishedNanos;
-  private long firstPublishedNanos;
   /** Whether the lines on screen were drawn anti-aliased: a change of way needs a full redraw. */
   private boolean drawnAntialiased;
   private Shown shownFull;
@@ -65,13 +61,21 @@ final class LineRenderer {
   private boolean[] drawDashed = new boolean[0];
   private int[] bucketCount = new int[BUCKETS + 1];
   private int drawnUpTo;
-  private int drawnLines;
-  private int fullRedraws;
-  private int incrementalDraws;
-  private long lastRedrawNanos;
   /** Frames of generations before {@link #topSince} were drawn with the plot's top at {@link #previousTop}. */
   private long topSince;
   private double previousTop = ParallelCoordinatesSkin.TOP;
+
+  // What tests and the benchmark read, through the skin: lines drawn now, full redraws and incremental draws,
+  // images shown (coarse ones among them), when the last and the first of a redraw were shown, and how long
+  // the last full redraw took on the JavaFX thread.
+  int drawnLines;
+  int fullRedraws;
+  int incrementalDraws;
+  long published;
+  long coarseFrames;
+  long lastPublishedNanos;
+  long firstPublishedNanos;
+  long lastRedrawNanos;
 
   LineRenderer(ParallelCoordinatesChart chart, ImageView view, Canvas canvas) {
     this.chart = chart;
@@ -120,48 +124,6 @@ final class LineRenderer {
     if (drawnUpTo < chart.getModel().size()) {
       drawNewLines();
     }
-  }
-
-  // --- what tests and the benchmark read
-
-  int drawnLineCount() {
-    return drawnLines;
-  }
-
-  int fullRedrawCount() {
-    return fullRedraws;
-  }
-
-  int incrementalDrawCount() {
-    return incrementalDraws;
-  }
-
-  long publishedFrames() {
-    return published;
-  }
-
-  long pendingFrames() {
-    return layers.pending();
-  }
-
-  long lastRasteriseNanos() {
-    return layers.lastDrawNanos();
-  }
-
-  long lastPublishedNanos() {
-    return lastPublishedNanos;
-  }
-
-  long firstPublishedNanos() {
-    return firstPublishedNanos;
-  }
-
-  long lastRedrawNanos() {
-    return lastRedrawNanos;
-  }
-
-  long coarseFrames() {
-    return coarseFrames;
   }
 
   // --- drawing

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -43,7 +41,6 @@ public class ParallelCoordinatesChart extends Control {
   private static final String DEFAULT_STYLE_CLASS = "parallel-coordinates-chart";
 
   private ParallelCoordinatesModel model = ParallelCoordinatesModel.empty();
-  private final ReadOnlyIntegerWrapper keptCount = new ReadOnlyIntegerWrapper(this, "keptCount");
   private final ListChangeListener<Trial> listListener = this::onTrialsChanged;
   private final List<Consumer<Change>> changeListeners = new ArrayList<>();
   private ObservableList<Trial> listened;
@@ -92,11 +89,11 @@ public class ParallelCoordinatesChart extends Control {
   }
 
   private void rebuild() {
-    SearchSpace s = getSpace();
+    SearchSpace s = space.get();
     model = s == null ? ParallelCoordinatesModel.empty()
-        : new ParallelCoordinatesModel(s, getDirection() == null ? Direction.MAXIMIZE : getDirection(),
+        : new ParallelCoordinatesModel(s, direction.get() == null ? Direction.MAXIMIZE : direction.get(),
             metric.get() == null ? "" : metric.get());
-    model.setIncludeIncomplete(isShowIncomplete());
+    model.setIncludeIncomplete(showIncomplete.get());
     model.setTrials(getTrials() == null ? List.of() : getTrials());
     fire(Change.FULL);
   }
@@ -140,7 +137,6 @@ public class ParallelCoordinatesChart extends Control {
   }
 
   private void fire(Change change) {
-    keptCount.set(model.keptCount());
     for (Consumer<Change> l : List.copyOf(changeListeners)) {
       l.accept(change);
     }
@@ -176,7 +172,7 @@ public class ParallelCoordinatesChart extends Control {
    */
   public void narrow() {
     Map<String, Distribution> ranges = model.narrowedRanges();
-    Consumer<Map<String, Distribution>> handler = getOnNarrow();
+    Consumer<Map<String, Distribution>> handler = onNarrow.get();
     if (handler != null && !ranges.isEmpty()) {
       handler.accept(ranges);
     }
@@ -209,10 +205,6 @@ public class ParallelCoordinatesChart extends Control {
     return space;
   }
 
-  public final SearchSpace getSpace() {
-    return space.get();
-  }
-
   public final void setSpace(SearchSpace value) {
     space.set(value);
   }
@@ -224,10 +216,6 @@ public class ParallelCoordinatesChart extends Control {
   /** Which end of the validation score is best: it gets the bright end of the colour map. */
   public final ObjectProperty<Direction> directionProperty() {
     return direction;
-  }
-
-  public final Direction getDirection() {
-    return direction.get();
   }
 
   public final void setDirection(Direction value) {
@@ -270,14 +258,6 @@ public class ParallelCoordinatesChart extends Control {
     return showIncomplete;
   }
 
-  public final boolean isShowIncomplete() {
-    return showIncomplete.get();
-  }
-
-  public final void setShowIncomplete(boolean value) {
-    showIncomplete.set(value);
-  }
-
   // --- onNarrow
 
   private final ObjectProperty<Consumer<Map<String, Distribution>>> onNarrow =
@@ -288,23 +268,13 @@ public class ParallelCoordinatesChart extends Control {
     return onNarrow;
   }
 
-  public final Consumer<Map<String, Distribution>> getOnNarrow() {
-    return onNarrow.get();
-  }
-
   public final void setOnNarrow(Consumer<Map<String, Distribution>> value) {
     onNarrow.set(value);
   }
 
-  // --- keptCount
-
   /** How many visible trials lie inside every brush. */
-  public final ReadOnlyIntegerProperty keptCountProperty() {
-    return keptCount.getReadOnlyProperty();
-  }
-
   public final int getKeptCount() {
-    return keptCount.get();
+    return model.keptCount();
   }
 
   // --- colours (CSS: -pc-axis-color, -pc-text-fill, -pc-faint-color, -pc-incomplete-color, -pc-brush-color,

@@ -117,37 +117,37 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   /** Lines drawn on the canvas now (visible trials). */
   public int drawnLineCount() {
-    return renderer.drawnLineCount();
+    return renderer.drawnLines;
   }
 
   /** How many times every line was redrawn. */
   public int fullRedrawCount() {
-    return renderer.fullRedrawCount();
+    return renderer.fullRedraws;
   }
 
   /** How many times only new lines were drawn. */
   public int incrementalDrawCount() {
-    return renderer.incrementalDrawCount();
+    return renderer.incrementalDraws;
   }
 
   /** How many images of redraws were shown (the latest one drawn replaces those not shown yet). */
   public long publishedFrames() {
-    return renderer.publishedFrames();
+    return renderer.published;
   }
 
   /** Redraws handed over whose image is not shown yet (0 once the latest is shown, whatever was skipped). */
   public long pendingFrames() {
-    return renderer.pendingFrames();
+    return renderer.layers.pending();
   }
 
   /** Nanoseconds the background thread took to rasterise the last image. */
   public long lastRasteriseNanos() {
-    return renderer.lastRasteriseNanos();
+    return renderer.layers.lastDrawNanos();
   }
 
   /** {@link System#nanoTime()} when the last image was shown. */
   public long lastPublishedNanos() {
-    return renderer.lastPublishedNanos();
+    return renderer.lastPublishedNanos;
   }
 
   /**
@@ -156,17 +156,17 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
    * the size changed; 0 while none has been.
    */
   public long firstPublishedNanos() {
-    return renderer.firstPublishedNanos();
+    return renderer.firstPublishedNanos;
   }
 
   /** Nanoseconds the last full redraw of the lines took on the JavaFX thread. */
   public long lastRedrawNanos() {
-    return renderer.lastRedrawNanos();
+    return renderer.lastRedrawNanos;
   }
 
   /** How many coarse pictures were shown (the first pictures of redraws too big for a frame; tests). */
   long coarseFrames() {
-    return renderer.coarseFrames();
+    return renderer.coarseFrames;
   }
 
   /** The view showing the lines' picture (tests). */
