@@ -91,8 +91,4 @@ final class Leaderboard {
     });
     return String.join(" ", parts);
   }
-
-  static Direction direction(String id) {
-    return Direction.of(id);
-  }
 }
