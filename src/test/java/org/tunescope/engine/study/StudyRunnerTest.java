@@ -182,7 +182,7 @@ class StudyRunnerTest {
       if (e instanceof StudyEvent.TrialStarted s) {
         evaluated.add(s.number());
       }
-    }, previous);
+    }, new InMemoryTrialLedger(previous));
     assertEquals(List.of(2, 6, 7, 8, 9), evaluated.stream().sorted().toList());
     assertEquals(10, resumed.trials().size());
     for (int i = 0; i < 10; i++) {
