@@ -69,13 +69,8 @@ final class Leaderboard {
     for (Trial t : trials) {
       t.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new HashSet<>()).add(String.valueOf(v)));
     }
-    Set<String> varied = new HashSet<>();
-    values.forEach((k, v) -> {
-      if (v.size() > 1) {
-        varied.add(k);
-      }
-    });
-    return varied;
+    return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static String meanStd(double mean, double std) {
@@ -90,9 +85,5 @@ final class Leaderboard {
       }
     });
     return String.join(" ", parts);
-  }
-
-  static Direction direction(String id) {
-    return Direction.of(id);
   }
 }

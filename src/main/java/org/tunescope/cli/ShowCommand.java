@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.StudyInfo;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.TestScore;
@@ -66,7 +67,7 @@ final class ShowCommand implements Callable<Integer> {
       Optional<TestScore> test = store.testScore(name);
       if (test.isPresent()) {
         TestScore t = test.get();
-        Optional<Trial> best = StudyResult.best(trials, Leaderboard.direction(i.direction()));
+        Optional<Trial> best = StudyResult.best(trials, Direction.of(i.direction()));
         out.printf(Locale.ROOT, "test      %s %.4f on %d held-out rows (fraction %s, seed %d); trial %d refitted on %d"
                 + " rows, cv %.4f, cv minus test %+.4f%s%n", t.metric(), t.test(), t.testRows(), t.fraction(),
             t.seed(), t.trial(), t.tuningRows(), t.validation(), t.optimism(),
@@ -79,7 +80,7 @@ final class ShowCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "made with TuneScope %s, Smile %s, Java %s, %d cores; created %s%s%n",
           p.tunescopeVersion(), p.smileVersion(), p.javaVersion(), p.cores(), p.created(),
           r.finished().map(f -> ", finished " + f).orElse(""));
-      Leaderboard.print(out, trials, i.metric(), Leaderboard.direction(i.direction()), Optional.empty(),
+      Leaderboard.print(out, trials, i.metric(), Direction.of(i.direction()), Optional.empty(),
           Optional.empty(), Leaderboard.varied(trials), top);
     }
     out.flush();

@@ -215,9 +215,7 @@ final class TuneCommand implements Callable<Integer> {
 
   /** The parameters the search varies: the leaderboard shows these, not the fixed ones. */
   private static java.util.Set<String> variedParameters(org.tunescope.engine.space.SearchSpace space) {
-    java.util.Set<String> varied = new java.util.HashSet<>();
-    space.parameters().stream().filter(p -> !(p.distribution() instanceof Distribution.Fixed))
-        .forEach(p -> varied.add(p.name()));
-    return varied;
+    return space.parameters().stream().filter(p -> !(p.distribution() instanceof Distribution.Fixed))
+        .map(p -> p.name()).collect(java.util.stream.Collectors.toSet());
   }
 }

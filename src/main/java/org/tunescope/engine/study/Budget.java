@@ -26,8 +26,4 @@ public record Budget(OptionalInt maxTrials, Optional<Duration> maxTime) {
   public static Budget trials(int n) {
     return new Budget(OptionalInt.of(n), Optional.empty());
   }
-
-  public Budget withTime(Duration time) {
-    return new Budget(maxTrials, Optional.of(time));
-  }
 }

@@ -22,11 +22,6 @@ public record StudyResult(Study study, List<Trial> trials, Duration elapsed, Opt
     return best(trials, study.direction());
   }
 
-  /** The complete trials ranked best first. */
-  public List<Trial> leaderboard() {
-    return ranked(trials, study.direction());
-  }
-
   public static Optional<Trial> best(List<Trial> trials, Direction direction) {
     return ranked(trials, direction).stream().findFirst();
   }

@@ -32,11 +32,6 @@ public final class StudyRunner {
   private final int workers;
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
-  /** A runner with one worker per core. */
-  public StudyRunner() {
-    this(Runtime.getRuntime().availableProcessors());
-  }
-
   public StudyRunner(int workers) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, got " + workers);
@@ -54,15 +49,7 @@ public final class StudyRunner {
   }
 
   public StudyResult run(Study study, Objective objective, StudyListener listener) {
-    return run(study, objective, listener, List.of());
-  }
-
-  /**
-   * Runs the study until its budget or sampler is used up, or it is cancelled, and returns every
-   * finished trial, including {@code previous} ones. Previous trials that were interrupted are run again.
-   */
-  public StudyResult run(Study study, Objective objective, StudyListener listener, List<Trial> previous) {
-    return run(study, objective, listener, new InMemoryTrialLedger(previous));
+    return run(study, objective, listener, new InMemoryTrialLedger());
   }
 
   /**

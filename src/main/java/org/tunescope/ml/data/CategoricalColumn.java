@@ -19,11 +19,6 @@ public record CategoricalColumn(String name, String[] values) implements Column 
   }
 
   @Override
-  public int missingCount() {
-    return (int) Arrays.stream(values).filter(Objects::isNull).count();
-  }
-
-  @Override
   public boolean isMissing(int i) {
     return values[i] == null;
   }

@@ -9,7 +9,9 @@ public sealed interface Column permits NumericColumn, CategoricalColumn {
   int size();
 
   /** Number of missing cells. */
-  int missingCount();
+  default int missingCount() {
+    return (int) java.util.stream.IntStream.range(0, size()).filter(this::isMissing).count();
+  }
 
   /** Whether row {@code i} is missing. */
   boolean isMissing(int i);

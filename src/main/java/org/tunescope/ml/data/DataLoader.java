@@ -41,9 +41,4 @@ public final class DataLoader {
     };
     return new LoadedData(file, format, parsed.table(), sha256.join(), parsed.notes());
   }
-
-  /** Just the table: for callers that need no provenance. */
-  public static Table loadTable(Path file) {
-    return load(file).table();
-  }
 }

@@ -17,11 +17,6 @@ public record NumericColumn(String name, double[] values) implements Column {
   }
 
   @Override
-  public int missingCount() {
-    return (int) Arrays.stream(values).filter(Double::isNaN).count();
-  }
-
-  @Override
   public boolean isMissing(int i) {
     return Double.isNaN(values[i]);
   }

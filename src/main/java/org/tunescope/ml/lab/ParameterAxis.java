@@ -82,11 +82,6 @@ public record ParameterAxis(HyperParameter parameter, Distribution range) {
     return out;
   }
 
-  /** The values of the validation curve's grid study over the whole range. */
-  public List<Object> gridValues(int points) {
-    return Scale.of(range).grid(points);
-  }
-
   /** A value as text: whole numbers plain, reals with three significant digits. */
   public static String format(Object value) {
     return Scale.text(value);

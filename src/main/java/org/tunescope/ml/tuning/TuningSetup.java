@@ -98,11 +98,6 @@ public final class TuningSetup {
         : "unknown model '" + id + "'; models for " + task.id() + ": " + modelIds(task)));
   }
 
-  /** The model's default space with the user's ranges in place of the defaults. */
-  public static SearchSpace space(ModelSpec model, Map<String, Distribution> ranges) {
-    return space(model, ranges, false);
-  }
-
   /**
    * The space of a study: the user's ranges, and for every other parameter its default range, or its
    * default value when {@code fixOthers}.

@@ -164,7 +164,7 @@ class StudyRunnerTest {
       return List.of(new FoldScore(1, 1));
     };
     Study study = new Study("timed", "score", Direction.MAXIMIZE, SPACE, new RandomSampler(SPACE, 0),
-        Budget.unlimited().withTime(Duration.ofMillis(300)), 0);
+        new Budget(OptionalInt.empty(), Optional.of(Duration.ofMillis(300))), 0);
     StudyResult result = new StudyRunner(2).run(study, tenMillis, StudyListener.NONE);
     assertTrue(result.elapsed().toMillis() < 2000, "stopped near its budget: " + result.elapsed());
     assertTrue(result.trials().size() > 5, "ran trials until the deadline: " + result.trials().size());
@@ -182,7 +182,7 @@ class StudyRunnerTest {
       if (e instanceof StudyEvent.TrialStarted s) {
         evaluated.add(s.number());
       }
-    }, previous);
+    }, new InMemoryTrialLedger(previous));
     assertEquals(List.of(2, 6, 7, 8, 9), evaluated.stream().sorted().toList());
     assertEquals(10, resumed.trials().size());
     for (int i = 0; i < 10; i++) {

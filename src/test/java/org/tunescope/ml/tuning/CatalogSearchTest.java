@@ -81,7 +81,7 @@ class CatalogSearchTest {
   private static StudyResult search(ModelSpec model, int trials, int workers) {
     LearningProblem problem = model.task() == Task.CLASSIFICATION ? CANCER : DIABETES;
     Metric metric = Metric.defaultFor(model.task());
-    var space = TuningSetup.space(model, Map.of());
+    var space = TuningSetup.space(model, Map.of(), false);
     Study study = new Study(model.id(), metric.id(), metric.direction(), space, new RandomSampler(space, 11),
         Budget.trials(trials), 11);
     FoldPlan folds = model.task() == Task.CLASSIFICATION

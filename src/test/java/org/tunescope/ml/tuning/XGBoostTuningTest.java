@@ -173,7 +173,7 @@ class XGBoostTuningTest {
 
   private static StudyResult search(LearningProblem problem, ModelSpec model, int trials, int workers) {
     Metric metric = Metric.defaultFor(model.task());
-    SearchSpace space = TuningSetup.space(model, Map.of());
+    SearchSpace space = TuningSetup.space(model, Map.of(), false);
     Study study = new Study(model.id(), metric.id(), metric.direction(), space, new RandomSampler(space, 11),
         Budget.trials(trials), 11);
     try (CrossValidatedObjective objective =
