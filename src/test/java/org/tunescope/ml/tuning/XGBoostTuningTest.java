@@ -149,7 +149,7 @@ class XGBoostTuningTest {
   @Test
   void aGridOverXGBoostsTenDefaultRangesIsRefusedWithWhatToChange() {
     ModelSpec model = xgboost(Task.CLASSIFICATION);
-    SearchSpace all = TuningSetup.space(model, Map.of());
+    SearchSpace all = TuningSetup.space(model, Map.of(), false);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> SearchMethod.GRID.sampler(all, Direction.MAXIMIZE, 0, 5));
     assertTrue(e.getMessage().contains("10 searched parameters"), e.getMessage());
