@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -47,15 +48,16 @@ public final class SearchViewModel {
   private final ReadOnlyStringWrapper limitProblem = new ReadOnlyStringWrapper(this, "limitProblem", "");
   private final ReadOnlyStringWrapper trialsRowProblem = new ReadOnlyStringWrapper(this, "trialsRowProblem", "");
   private final ReadOnlyStringWrapper gridProblem = new ReadOnlyStringWrapper(this, "gridProblem", "");
+  /** The grid measured once per change of method, points or space (built on this thread: up to MAX_POINTS). */
+  private final ObjectBinding<GridSize> grid = Bindings.createObjectBinding(this::measureGrid, method,
+      gridPoints.valueProperty(), space);
   private final ObservableList<String> problems = FXCollections.observableArrayList();
 
   public SearchViewModel() {
-    // Bound first: the size line and the planned trials read it, and a grid past GridSampler.MAX_POINTS
-    // must be said, not thrown out of a binding.
-    gridProblem.bind(Bindings.createStringBinding(this::describeGridProblem, method, gridPoints.valueProperty(),
-        space));
-    size.bind(Bindings.createStringBinding(this::describeSize, method, gridPoints.valueProperty(),
-        trials.valueProperty(), limitTrials, minutes.valueProperty(), space));
+    // A grid past GridSampler.MAX_POINTS must be said, not thrown out of a binding.
+    gridProblem.bind(Bindings.createStringBinding(() -> grid.get().problem(), grid));
+    size.bind(Bindings.createStringBinding(this::describeSize, grid, method, trials.valueProperty(), limitTrials,
+        minutes.valueProperty(), space));
     limitProblem.bind(Bindings.createStringBinding(() -> limitTrials.get() || method.get() == SearchMethod.GRID
             || !minutes.isValid() || minutes.valueProperty().get() > 0 ? ""
             : "No limit: a " + method.get().id() + " search needs a trial limit (tick Max trials) or a time limit",
@@ -156,26 +158,29 @@ public final class SearchViewModel {
 
   /** How many trials the search runs, when known. */
   public OptionalInt plannedTrials() {
-    SearchSpace s = space.get();
     Budget b = budget();
-    if (method.get() == SearchMethod.GRID && s != null && gridProblem.get().isEmpty()) {
-      int grid = new GridSampler(s, Math.max(1, gridPoints.valueProperty().get())).size().getAsInt();
-      return OptionalInt.of(b.maxTrials().isPresent() ? Math.min(grid, b.maxTrials().getAsInt()) : grid);
+    OptionalInt points = grid.get().points();
+    if (points.isPresent()) {
+      int g = points.getAsInt();
+      return OptionalInt.of(b.maxTrials().isPresent() ? Math.min(g, b.maxTrials().getAsInt()) : g);
     }
     return b.maxTrials();
   }
 
-  /** Why the grid cannot be built (too many points), or empty; only a grid search has one. */
-  private String describeGridProblem() {
+  /** A grid's size, or why it cannot be built (too many points); neither for the other methods. */
+  private record GridSize(OptionalInt points, String problem) {
+  }
+
+  private GridSize measureGrid() {
     SearchSpace s = space.get();
     if (method.get() != SearchMethod.GRID || s == null) {
-      return "";
+      return new GridSize(OptionalInt.empty(), "");
     }
     try {
-      new GridSampler(s, Math.max(1, gridPoints.valueProperty().get()));
-      return "";
+      return new GridSize(new GridSampler(s, Math.max(1, gridPoints.valueProperty().get())).size(), "");
     } catch (IllegalArgumentException e) {
-      return e.getMessage().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + e.getMessage().substring(1);
+      String why = e.getMessage();
+      return new GridSize(OptionalInt.empty(), why.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + why.substring(1));
     }
   }
 
@@ -187,12 +192,12 @@ public final class SearchViewModel {
     int m = minutes.valueProperty().get();
     String time = m > 0 ? ", at most " + m + " min" : "";
     if (method.get() == SearchMethod.GRID) {
-      if (!gridProblem.get().isEmpty()) {
+      if (grid.get().points().isEmpty()) {
         return "grid too large (more than " + GridSampler.MAX_POINTS + " points)";
       }
-      int grid = new GridSampler(s, Math.max(1, gridPoints.valueProperty().get())).size().getAsInt();
+      int g = grid.get().points().getAsInt();
       OptionalInt planned = plannedTrials();
-      return "grid of " + grid + " points" + (planned.getAsInt() < grid ? ", running " + planned.getAsInt()
+      return "grid of " + g + " points" + (planned.getAsInt() < g ? ", running " + planned.getAsInt()
           + " (Max trials)" : "") + time;
     }
     OptionalInt planned = plannedTrials();
