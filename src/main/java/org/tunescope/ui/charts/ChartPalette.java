@@ -1,22 +1,24 @@
 package org.tunescope.ui.charts;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.beans.property.ObjectProperty;
 import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.PaintConverter;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
 /**
- * The colours of a canvas chart, taken from CSS ({@code -chart-background}, {@code -chart-axis-color},
- * {@code -chart-text-fill}, {@code -chart-grid-color}, {@code -chart-train-color},
- * {@code -chart-validation-color}, {@code -chart-accent-color}); the app's stylesheet maps them to the
- * theme's tokens. The initial values are the light theme's. A chart owns one palette, lists
- * {@link #cssMetaData} in its {@code getCssMetaData()} and redraws on {@link #onChange}.
+ * The colours of a chart, taken from CSS so that they follow the theme's tokens. A family of charts declares
+ * its colours once ({@link #declare}): the canvas charts' {@link #CANVAS} ({@code -chart-background},
+ * {@code -chart-axis-color}, {@code -chart-text-fill}, {@code -chart-grid-color}, {@code -chart-train-color},
+ * {@code -chart-validation-color}, {@code -chart-accent-color}), the parallel coordinates' {@code -pc-} ones.
+ * The app's stylesheet maps them to the theme's tokens; the initial values are the light theme's. A chart
+ * owns one palette, lists {@link #cssMetaData} in its {@code getCssMetaData()} and redraws on {@link #onChange}.
  */
 public final class ChartPalette {
 
@@ -27,54 +29,57 @@ public final class ChartPalette {
 
   private static final Color TEXT = Color.web("#5d6678");
 
-  private static final StyleablePaints<Owner> PAINTS = new StyleablePaints<>("-chart-", List.of());
-  private static final CssMetaData<Owner, Paint> BACKGROUND =
-      PAINTS.declare("background", Color.WHITE, o -> o.palette().background);
-  private static final CssMetaData<Owner, Paint> AXIS_COLOR =
-      PAINTS.declare("axisColor", TEXT, o -> o.palette().axisColor);
-  private static final CssMetaData<Owner, Paint> TEXT_FILL = PAINTS.declare("textFill", TEXT, o -> o.palette().textFill);
-  private static final CssMetaData<Owner, Paint> GRID_COLOR =
-      PAINTS.declare("gridColor", Color.web("#d5d9e0"), o -> o.palette().gridColor);
-  private static final CssMetaData<Owner, Paint> TRAIN_COLOR =
-      PAINTS.declare("trainColor", Color.web("#e8590c"), o -> o.palette().trainColor);
-  private static final CssMetaData<Owner, Paint> VALIDATION_COLOR =
-      PAINTS.declare("validationColor", Color.web("#1c7ed6"), o -> o.palette().validationColor);
-  private static final CssMetaData<Owner, Paint> ACCENT_COLOR =
-      PAINTS.declare("accentColor", Color.web("#3b5bdb"), o -> o.palette().accentColor);
+  /** The canvas charts' colours, in the order of the accessors below. */
+  public static final List<CssMetaData<Owner, Paint>> CANVAS = declare("-chart-", "background", Color.WHITE,
+      "axis-color", TEXT, "text-fill", TEXT, "grid-color", Color.web("#d5d9e0"), "train-color", Color.web("#e8590c"),
+      "validation-color", Color.web("#1c7ed6"), "accent-color", Color.web("#3b5bdb"));
 
-  private final StyleableObjectProperty<Paint> background;
-  private final StyleableObjectProperty<Paint> axisColor;
-  private final StyleableObjectProperty<Paint> textFill;
-  private final StyleableObjectProperty<Paint> gridColor;
-  private final StyleableObjectProperty<Paint> trainColor;
-  private final StyleableObjectProperty<Paint> validationColor;
-  private final StyleableObjectProperty<Paint> accentColor;
+  private final List<CssMetaData<Owner, Paint>> declared;
+  private final List<StyleableObjectProperty<Paint>> colours = new ArrayList<>();
 
-  public ChartPalette(Owner owner) {
-    background = PAINTS.property(owner, BACKGROUND);
-    axisColor = PAINTS.property(owner, AXIS_COLOR);
-    textFill = PAINTS.property(owner, TEXT_FILL);
-    gridColor = PAINTS.property(owner, GRID_COLOR);
-    trainColor = PAINTS.property(owner, TRAIN_COLOR);
-    validationColor = PAINTS.property(owner, VALIDATION_COLOR);
-    accentColor = PAINTS.property(owner, ACCENT_COLOR);
+  /** A palette of the colours {@code declared} for {@code owner}'s family, at their initial values. */
+  public ChartPalette(Owner owner, List<CssMetaData<Owner, Paint>> declared) {
+    this.declared = declared;
+    for (CssMetaData<Owner, Paint> meta : declared) {
+      colours.add(new SimpleStyleableObjectProperty<>(meta, owner, meta.getProperty(), meta.getInitialValue(owner)));
+    }
   }
 
-  /** The palette's CSS metadata after the owner's superclass's ({@code inherited}). */
-  public static List<CssMetaData<? extends Styleable, ?>> cssMetaData(List<CssMetaData<? extends Styleable, ?>> inherited) {
+  /** Colours named {@code prefix} + name, each name followed by its initial paint. */
+  public static List<CssMetaData<Owner, Paint>> declare(String prefix, Object... namesAndPaints) {
+    List<CssMetaData<Owner, Paint>> out = new ArrayList<>();
+    for (int i = 0; i < namesAndPaints.length; i += 2) {
+      int index = i / 2;
+      out.add(new CssMetaData<>(prefix + namesAndPaints[i], PaintConverter.getInstance(), (Paint) namesAndPaints[i + 1]) {
+        @Override
+        public boolean isSettable(Owner owner) {
+          return !owner.palette().colours.get(index).isBound();
+        }
+
+        @Override
+        public StyleableProperty<Paint> getStyleableProperty(Owner owner) {
+          return owner.palette().colours.get(index);
+        }
+      });
+    }
+    return List.copyOf(out);
+  }
+
+  /** The owner's superclass's CSS metadata ({@code inherited}) followed by the family's colours. */
+  public static List<CssMetaData<? extends Styleable, ?>> cssMetaData(List<CssMetaData<? extends Styleable, ?>> inherited,
+      List<CssMetaData<Owner, Paint>> declared) {
     List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(inherited);
-    all.addAll(PAINTS.cssMetaData());
-    return Collections.unmodifiableList(all);
+    all.addAll(declared);
+    return List.copyOf(all);
   }
 
   /**
-   * Runs {@code redraw} once after colours change, as when the theme changes: a theme sets all seven in
+   * Runs {@code redraw} once after colours change, as when the theme changes: a theme sets all of them in
    * one CSS pass, and one redraw after it is enough.
    */
   public void onChange(Runnable redraw) {
     boolean[] queued = {false};
-    for (ObjectProperty<Paint> p : List.of(background, axisColor, textFill, gridColor, trainColor, validationColor,
-        accentColor)) {
+    for (StyleableObjectProperty<Paint> p : colours) {
       p.addListener((o, before, after) -> {
         if (!queued[0]) {
           queued[0] = true;
@@ -87,37 +92,48 @@ public final class ChartPalette {
     }
   }
 
-  // --- as colours, for drawing on a canvas (a gradient falls back to the initial colour)
+  /** The colour properties, in the order declared. */
+  public List<StyleableObjectProperty<Paint>> properties() {
+    return colours;
+  }
+
+  /** The {@code index}th colour declared, as set. */
+  public Paint paint(int index) {
+    return colours.get(index).get();
+  }
+
+  /** The {@code index}th colour declared, for drawing on a canvas (a gradient falls back to the initial colour). */
+  public Color color(int index) {
+    return paint(index) instanceof Color c ? c : (Color) declared.get(index).getInitialValue(null);
+  }
+
+  // --- the canvas charts' colours
 
   public Color background() {
-    return color(background, BACKGROUND);
+    return color(0);
   }
 
   public Color axis() {
-    return color(axisColor, AXIS_COLOR);
+    return color(1);
   }
 
   public Color text() {
-    return color(textFill, TEXT_FILL);
+    return color(2);
   }
 
   public Color grid() {
-    return color(gridColor, GRID_COLOR);
+    return color(3);
   }
 
   public Color train() {
-    return color(trainColor, TRAIN_COLOR);
+    return color(4);
   }
 
   public Color validation() {
-    return color(validationColor, VALIDATION_COLOR);
+    return color(5);
   }
 
   public Color accent() {
-    return color(accentColor, ACCENT_COLOR);
-  }
-
-  private static Color color(ObjectProperty<Paint> p, CssMetaData<Owner, Paint> meta) {
-    return p.get() instanceof Color c ? c : (Color) meta.getInitialValue(null);
+    return color(6);
   }
 }

@@ -6,13 +6,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.css.CssMetaData;
-import javafx.css.Styleable;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.tunescope.engine.space.Scale;
 import org.tunescope.engine.study.Direction;
@@ -23,44 +18,24 @@ import org.tunescope.engine.study.Trial;
  * cost views. The y axis is titled with the study's metric and direction. It redraws when its trials,
  * metric, direction, size or colours (the theme's, through CSS) change; subclasses draw the marks.
  */
-public abstract class TrialsCanvasChart extends Region implements ChartPalette.Owner {
+public abstract class TrialsCanvasChart extends CanvasChart {
 
   protected static final double LEFT = 60;
   protected static final double RIGHT = 20;
   protected static final double TOP = 24;
   protected static final double BOTTOM = 40;
-  private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
-      ChartPalette.cssMetaData(Region.getClassCssMetaData());
 
-  private final ChartPalette palette = new ChartPalette(this);
-  private final Canvas canvas = new Canvas();
   private final ObjectProperty<List<Trial>> trials = new SimpleObjectProperty<>(this, "trials", List.of());
   private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction", Direction.MAXIMIZE);
   private boolean logX;
   private final StringProperty metric = new SimpleStringProperty(this, "metric", "");
 
   protected TrialsCanvasChart() {
-    getChildren().add(canvas);
+    super(false);
     trials.addListener(o -> redraw());
     direction.addListener(o -> redraw());
     metric.addListener(o -> redraw());
-    palette.onChange(this::redraw);
     setPrefSize(700, 400);
-  }
-
-  /** The chart's colours, from the theme. */
-  @Override
-  public ChartPalette palette() {
-    return palette;
-  }
-
-  public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-    return CSS_META_DATA;
-  }
-
-  @Override
-  public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-    return getClassCssMetaData();
   }
 
   public ObjectProperty<List<Trial>> trialsProperty() {
@@ -80,35 +55,6 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
   public String yTitle() {
     String m = metric.get();
     return direction.get().label("validation " + (m == null || m.isBlank() ? "score" : m));
-  }
-
-  @Override
-  protected void layoutChildren() {
-    if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-      canvas.setWidth(getWidth());
-      canvas.setHeight(getHeight());
-      redraw();
-    }
-  }
-
-  /** Clears the canvas and draws the chart again. */
-  protected final void redraw() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight()); // a translucent background must not keep old marks
-    g.setFill(palette.background());
-    g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-    g.setFont(Font.font(11));
-    draw(g, canvas.getWidth(), canvas.getHeight());
-  }
-
-  /** Draws the chart on a cleared canvas of the given size. */
-  protected abstract void draw(GraphicsContext g, double w, double h);
-
-  /** A centred message for an empty chart. */
-  protected final void message(GraphicsContext g, double w, double h, String text) {
-    g.setFill(palette.text());
-    g.setTextAlign(TextAlignment.CENTER);
-    g.fillText(text, w / 2, h / 2);
   }
 
   /** The linear mapping of [lo, hi] onto the plot's width or height (y grows upwards). */
@@ -142,11 +88,11 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
     double plotH = h - TOP - BOTTOM;
     DoubleUnaryOperator px = xScale(xLo, xHi, LEFT, LEFT + plotW);
     DoubleUnaryOperator py = scale(yLo, yHi, TOP + plotH, TOP);
-    g.setStroke(palette.axis());
+    g.setStroke(palette().axis());
     g.setLineWidth(1);
     g.strokeLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
     g.strokeLine(LEFT, TOP, LEFT, TOP + plotH);
-    g.setFill(palette.text());
+    g.setFill(palette().text());
     g.setTextAlign(TextAlignment.RIGHT);
     g.setTextBaseline(VPos.CENTER);
     for (double y : Scale.linearTicks(yLo, yHi, 5)) {
@@ -171,7 +117,7 @@ public abstract class TrialsCanvasChart extends Region implements ChartPalette.O
   protected final void caption(GraphicsContext g, String text) {
     g.setTextAlign(TextAlignment.LEFT);
     g.setTextBaseline(VPos.TOP);
-    g.setFill(palette.text());
+    g.setFill(palette().text());
     g.fillText(text, LEFT + 8, 4);
     g.setTextBaseline(VPos.BASELINE);
   }

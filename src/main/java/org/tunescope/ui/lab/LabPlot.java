@@ -1,19 +1,13 @@
 package org.tunescope.ui.lab;
 
-import java.util.List;
-import javafx.css.CssMetaData;
-import javafx.css.Styleable;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.tunescope.ml.lab.LabData;
 import org.tunescope.ml.lab.LabEngine;
 import org.tunescope.ml.lab.LabFit;
-import org.tunescope.ui.charts.ChartPalette;
+import org.tunescope.ui.charts.CanvasChart;
 
 /**
  * The lab's picture: the decision regions of a two-feature classifier (each cell of the drawing grid in
@@ -21,74 +15,35 @@ import org.tunescope.ui.charts.ChartPalette;
  * rows as filled dots, held-out test rows as rings. Background, frame, text and the fitted curve take
  * the theme's colours through CSS; the class colours stay fixed.
  */
-public final class LabPlot extends Region implements ChartPalette.Owner {
-
-  private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
-      ChartPalette.cssMetaData(Region.getClassCssMetaData());
+public final class LabPlot extends CanvasChart {
 
   private static final Color[] CLASS_COLOURS = {
       Color.web("#e8590c"), Color.web("#1c7ed6"), Color.web("#2f9e44"), Color.web("#ae3ec9"), Color.web("#f59f00")};
   private static final double PAD = 34;
 
-  private final Canvas canvas = new Canvas();
-  private final ChartPalette palette = new ChartPalette(this);
   private LabData data;
   private LabFit fit;
 
   public LabPlot() {
+    super(true);
     getStyleClass().add("lab-plot");
-    getChildren().add(canvas);
     setMinSize(240, 240);
     setPrefSize(520, 520);
-    palette.onChange(this::draw);
-  }
-
-  /** The plot's colours, from the theme. */
-  @Override
-  public ChartPalette palette() {
-    return palette;
-  }
-
-  public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-    return CSS_META_DATA;
-  }
-
-  @Override
-  public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-    return getClassCssMetaData();
   }
 
   /** Shows a dataset and the fit at the slider (either may be null). */
   public void show(LabData newData, LabFit newFit) {
     this.data = newData;
     this.fit = newFit;
-    draw();
+    redraw();
   }
 
   @Override
-  protected void layoutChildren() {
-    double side = Math.min(getWidth(), getHeight());
-    if (canvas.getWidth() != side || canvas.getHeight() != side) {
-      canvas.setWidth(side);
-      canvas.setHeight(side);
-      draw();
-    }
-    canvas.setLayoutX((getWidth() - side) / 2);
-    canvas.setLayoutY((getHeight() - side) / 2);
-  }
-
-  private void draw() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    double size = canvas.getWidth();
-    Color background = palette.background();
-    Color text = palette.text();
-    g.setFill(background);
-    g.fillRect(0, 0, size, size);
-    g.setFont(Font.font(11));
+  protected void draw(GraphicsContext g, double size, double h) {
+    Color background = palette().background();
+    Color text = palette().text();
     if (data == null) {
-      g.setFill(text);
-      g.setTextAlign(TextAlignment.CENTER);
-      g.fillText("Pick a lesson or generate data.", size / 2, size / 2);
+      message(g, size, size, "Pick a lesson or generate data.");
       return;
     }
     double plot = size - 2 * PAD;
@@ -106,7 +61,7 @@ public final class LabPlot extends Region implements ChartPalette.Owner {
         }
       }
     }
-    g.setStroke(palette.axis());
+    g.setStroke(palette().axis());
     g.setLineWidth(1);
     g.strokeRect(PAD, PAD, plot, plot);
     boolean[] isTest = new boolean[xs.length];
@@ -128,7 +83,7 @@ public final class LabPlot extends Region implements ChartPalette.Owner {
     }
     if (fit != null && fit.curve().isPresent()) {
       LabFit.FittedCurve curve = fit.curve().get();
-      g.setStroke(palette.accent());
+      g.setStroke(palette().accent());
       g.setLineWidth(2.5);
       g.beginPath();
       for (int i = 0; i < curve.x().length; i++) {

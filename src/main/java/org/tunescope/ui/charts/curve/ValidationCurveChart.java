@@ -2,9 +2,13 @@ package org.tunescope.ui.charts.curve;
 
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.scene.control.Control;
@@ -21,9 +25,9 @@ import org.tunescope.ui.charts.ChartPalette;
 public class ValidationCurveChart extends Control implements ChartPalette.Owner {
 
   private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
-      ChartPalette.cssMetaData(Control.getClassCssMetaData());
+      ChartPalette.cssMetaData(Control.getClassCssMetaData(), ChartPalette.CANVAS);
 
-  private final ChartPalette palette = new ChartPalette(this);
+  private final ChartPalette palette = new ChartPalette(this, ChartPalette.CANVAS);
 
   public ValidationCurveChart() {
     getStyleClass().add("validation-curve-chart");
@@ -81,38 +85,35 @@ public class ValidationCurveChart extends Control implements ChartPalette.Owner 
   }
 
   // --- xLabel
-  private final javafx.beans.property.StringProperty xLabel = new javafx.beans.property.SimpleStringProperty(this,
-      "xLabel");
+  private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel");
 
   /** The x axis title; the parameter's name when empty. */
-  public final javafx.beans.property.StringProperty xLabelProperty() {
+  public final StringProperty xLabelProperty() {
     return xLabel;
   }
 
   // --- yLabel
-  private final javafx.beans.property.StringProperty yLabel = new javafx.beans.property.SimpleStringProperty(this,
-      "yLabel", "");
+  private final StringProperty yLabel = new SimpleStringProperty(this, "yLabel", "");
 
   /** The y axis title: the metric and which way is better ("rmse (lower is better)"); none when empty. */
-  public final javafx.beans.property.StringProperty yLabelProperty() {
+  public final StringProperty yLabelProperty() {
     return yLabel;
   }
 
   // --- placeholder
-  private final javafx.beans.property.StringProperty placeholder = new javafx.beans.property.SimpleStringProperty(
-      this, "placeholder", "The overfitting curve appears as trials finish.");
+  private final StringProperty placeholder =
+      new SimpleStringProperty(this, "placeholder", "The overfitting curve appears as trials finish.");
 
   /** What the chart says while it has no points. */
-  public final javafx.beans.property.StringProperty placeholderProperty() {
+  public final StringProperty placeholderProperty() {
     return placeholder;
   }
 
   // --- marker
-  private final javafx.beans.property.DoubleProperty marker =
-      new javafx.beans.property.SimpleDoubleProperty(this, "marker", Double.NaN);
+  private final DoubleProperty marker = new SimpleDoubleProperty(this, "marker", Double.NaN);
 
   /** A value of the parameter to mark with a vertical line (the lab's slider); NaN for none. */
-  public final javafx.beans.property.DoubleProperty markerProperty() {
+  public final DoubleProperty markerProperty() {
     return marker;
   }
 

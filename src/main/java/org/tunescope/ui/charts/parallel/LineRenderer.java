@@ -239,8 +239,8 @@ final class LineRenderer {
   private LineLayers.Palette palette(int size) {
         double alpha = alpha(size);
     int[] colours = new int[LineLayers.Palette.FIRST_BUCKET + BUCKETS];
-    colours[LineLayers.Palette.FAINT] = argb(chart.faintColorProperty().get(), 1);
-    colours[LineLayers.Palette.INCOMPLETE] = argb(chart.incompleteColorProperty().get(), 0.8);
+    colours[LineLayers.Palette.FAINT] = argb(chart.palette().paint(ParallelCoordinatesChart.FAINT), 1);
+    colours[LineLayers.Palette.INCOMPLETE] = argb(chart.palette().paint(ParallelCoordinatesChart.INCOMPLETE), 0.8);
     int a = (int) Math.round(alpha * 255) << 24;
     for (int b = 0; b < BUCKETS; b++) {
       colours[LineLayers.Palette.FIRST_BUCKET + b] = a | Viridis.rgb((b + 0.5) / BUCKETS);

@@ -63,11 +63,11 @@ final class OverlayPainter {
     GraphicsContext gc = canvas.getGraphicsContext2D();
     gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
     gc.setLineDashes((double[]) null);
-    Paint axisColor = chart.axisColorProperty().get();
-    Paint text = chart.textFillProperty().get();
+    Paint axisColor = chart.palette().paint(ParallelCoordinatesChart.AXIS);
+    Paint text = chart.palette().paint(ParallelCoordinatesChart.TEXT);
     gc.setFont(LABEL_FONT);
     gc.setTextBaseline(VPos.CENTER);
-    Paint labelBackground = chart.labelBackgroundProperty().get();
+    Paint labelBackground = chart.palette().paint(ParallelCoordinatesChart.LABEL_BACKGROUND);
     List<Axis> axes = m.axes();
     double[] xs = geometry.axisX();
     for (int k = 0; k < axes.size(); k++) {
@@ -90,7 +90,7 @@ final class OverlayPainter {
       m.brush(a.name()).ifPresent(b -> {
         double top = geometry.y(b.hi());
         double bottom = geometry.y(b.lo());
-        Color c = asColor(chart.brushColorProperty().get());
+        Color c = chart.palette().color(ParallelCoordinatesChart.BRUSH);
         gc.setFill(c.deriveColor(0, 1, 1, 0.22));
         gc.fillRect(x - 8, top, 16, bottom - top);
         gc.setStroke(c);
@@ -126,7 +126,7 @@ final class OverlayPainter {
     if (selected != null) {
       m.lineOf(selected).ifPresent(i -> {
         if (m.isVisible(i)) {
-          gc.setStroke(chart.selectionColorProperty().get());
+          gc.setStroke(chart.palette().paint(ParallelCoordinatesChart.SELECTION));
           gc.setLineWidth(2.5);
           strokeLine(gc, i);
         }
@@ -211,9 +211,5 @@ final class OverlayPainter {
 
   private static Color colour(int rgb, double alpha) {
     return Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, alpha);
-  }
-
-  private static Color asColor(Paint p) {
-    return p instanceof Color c ? c : Color.web("#3b5bdb");
   }
 }

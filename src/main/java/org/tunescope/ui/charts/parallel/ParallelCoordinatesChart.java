@@ -13,7 +13,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
-import javafx.css.StyleableObjectProperty;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.paint.Color;
@@ -22,7 +21,7 @@ import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
-import org.tunescope.ui.charts.StyleablePaints;
+import org.tunescope.ui.charts.ChartPalette;
 
 /**
  * A parallel-coordinates chart of a study's trials: one vertical axis per searched hyperparameter plus
@@ -33,7 +32,7 @@ import org.tunescope.ui.charts.StyleablePaints;
  *
  * <p>The state lives in a UI-free {@link ParallelCoordinatesModel}; the skin only draws it on a canvas.
  */
-public class ParallelCoordinatesChart extends Control {
+public class ParallelCoordinatesChart extends Control implements ChartPalette.Owner {
 
   /** What changed, for the skin: everything, the brushes only, only new lines at the end, or the overlay. */
   enum Change { FULL, BRUSH, APPENDED, OVERLAY }
@@ -69,6 +68,7 @@ public class ParallelCoordinatesChart extends Control {
       fire(Change.FULL);
     });
     selectedTrial.addListener(o -> fire(Change.OVERLAY));
+    palette.properties().forEach(p -> p.addListener(o -> fire(Change.FULL)));
   }
 
   @Override
@@ -278,70 +278,32 @@ public class ParallelCoordinatesChart extends Control {
   }
 
   // --- colours (CSS: -pc-axis-color, -pc-text-fill, -pc-faint-color, -pc-incomplete-color, -pc-brush-color,
-  // -pc-selection-color, -pc-label-background)
+  // -pc-selection-color, -pc-label-background: the box behind tick labels, the plot's background)
 
-  private static final StyleablePaints<ParallelCoordinatesChart> PAINTS =
-      new StyleablePaints<>("-pc-", Control.getClassCssMetaData());
-  private static final CssMetaData<ParallelCoordinatesChart, Paint> AXIS_COLOR =
-      PAINTS.declare("axisColor", Color.web("#5d6678"), c -> c.axisColor);
-  private static final CssMetaData<ParallelCoordinatesChart, Paint> TEXT_FILL =
-      PAINTS.declare("textFill", Color.web("#1d2330"), c -> c.textFill);
-  private static final CssMetaData<ParallelCoordinatesChart, Paint> FAINT_COLOR =
-      PAINTS.declare("faintColor", Color.rgb(128, 128, 128, 0.15), c -> c.faintColor);
-  private static final CssMetaData<ParallelCoordinatesChart, Paint> INCOMPLETE_COLOR =
-      PAINTS.declare("incompleteColor", Color.web("#9aa3b5"), c -> c.incompleteColor);
-  private static final CssMetaData<ParallelCoordinatesChart, Paint> BRUSH_COLOR =
-      PAINTS.declare("brushColor", Color.web("#3b5bdb"), c -> c.brushColor);
-  private static final CssMetaData<ParallelCoordinatesChart, Paint> SELECTION_COLOR =
-      PAINTS.declare("selectionColor", Color.web("#e03131"), c -> c.selectionColor);
-  private static final CssMetaData<ParallelCoordinatesChart, Paint> LABEL_BACKGROUND =
-      PAINTS.declare("labelBackground", Color.WHITE, c -> c.labelBackground);
+  static final int AXIS = 0;
+  static final int TEXT = 1;
+  static final int FAINT = 2;
+  static final int INCOMPLETE = 3;
+  static final int BRUSH = 4;
+  static final int SELECTION = 5;
+  static final int LABEL_BACKGROUND = 6;
+  private static final List<CssMetaData<ChartPalette.Owner, Paint>> COLOURS = ChartPalette.declare("-pc-",
+      "axis-color", Color.web("#5d6678"), "text-fill", Color.web("#1d2330"), "faint-color", Color.rgb(128, 128, 128, 0.15),
+      "incomplete-color", Color.web("#9aa3b5"), "brush-color", Color.web("#3b5bdb"), "selection-color",
+      Color.web("#e03131"), "label-background", Color.WHITE);
+  private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+      ChartPalette.cssMetaData(Control.getClassCssMetaData(), COLOURS);
 
-  private final StyleableObjectProperty<Paint> axisColor = paint(AXIS_COLOR);
-  private final StyleableObjectProperty<Paint> textFill = paint(TEXT_FILL);
-  private final StyleableObjectProperty<Paint> faintColor = paint(FAINT_COLOR);
-  private final StyleableObjectProperty<Paint> incompleteColor = paint(INCOMPLETE_COLOR);
-  private final StyleableObjectProperty<Paint> brushColor = paint(BRUSH_COLOR);
-  private final StyleableObjectProperty<Paint> selectionColor = paint(SELECTION_COLOR);
-  private final StyleableObjectProperty<Paint> labelBackground = paint(LABEL_BACKGROUND);
+  private final ChartPalette palette = new ChartPalette(this, COLOURS);
 
-  public final ObjectProperty<Paint> axisColorProperty() {
-    return axisColor;
-  }
-
-  public final ObjectProperty<Paint> textFillProperty() {
-    return textFill;
-  }
-
-  public final ObjectProperty<Paint> faintColorProperty() {
-    return faintColor;
-  }
-
-  public final ObjectProperty<Paint> incompleteColorProperty() {
-    return incompleteColor;
-  }
-
-  public final ObjectProperty<Paint> brushColorProperty() {
-    return brushColor;
-  }
-
-  public final ObjectProperty<Paint> selectionColorProperty() {
-    return selectionColor;
-  }
-
-  /** The box behind tick labels, so that lines do not run through them: the plot's background. */
-  public final ObjectProperty<Paint> labelBackgroundProperty() {
-    return labelBackground;
-  }
-
-  private StyleableObjectProperty<Paint> paint(CssMetaData<ParallelCoordinatesChart, Paint> meta) {
-    StyleableObjectProperty<Paint> p = PAINTS.property(this, meta);
-    p.addListener(o -> fire(Change.FULL));
-    return p;
+  /** The chart's colours, from the theme. */
+  @Override
+  public ChartPalette palette() {
+    return palette;
   }
 
   public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-    return PAINTS.cssMetaData();
+    return CSS_META_DATA;
   }
 
   @Override

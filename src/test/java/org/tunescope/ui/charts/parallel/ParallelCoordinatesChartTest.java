@@ -232,7 +232,7 @@ class ParallelCoordinatesChartTest {
       assertTrue(na.getMinY() - tick.getMaxY() >= 4, "n/a " + na + " too close to the tick " + tick);
     }
     javafx.scene.image.PixelReader px = shot[0].getPixelReader();
-    Color text = (Color) chart.textFillProperty().get();
+    Color text = chart.palette().color(ParallelCoordinatesChart.TEXT);
     int lineColoured = 0;
     for (javafx.geometry.Rectangle2D box : boxes[0]) {
       javafx.scene.text.Text measured = new javafx.scene.text.Text("0.01");
