@@ -65,9 +65,9 @@ final class LineRenderer {
   private long topSince;
   private double previousTop = ParallelCoordinatesSkin.TOP;
 
-  // What tests and the benchmark read, through the skin: lines drawn now, full redraws and incremental draws,
-  // images shown (coarse ones among them), when the last and the first of a redraw were shown, and how long
-  // the last full redraw took on the JavaFX thread.
+  // What tests and the benchmark read, through the skin's renderer(): lines drawn now, full redraws and
+  // incremental draws, images shown (coarse ones among them), when the last and the first of a redraw were
+  // shown, and how long the last full redraw took on the JavaFX thread.
   int drawnLines;
   int fullRedraws;
   int incrementalDraws;

@@ -115,58 +115,13 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   // --- what tests and the benchmark read
 
-  /** Lines drawn on the canvas now (visible trials). */
-  public int drawnLineCount() {
-    return renderer.drawnLines;
-  }
-
-  /** How many times every line was redrawn. */
-  public int fullRedrawCount() {
-    return renderer.fullRedraws;
-  }
-
-  /** How many times only new lines were drawn. */
-  public int incrementalDrawCount() {
-    return renderer.incrementalDraws;
-  }
-
-  /** How many images of redraws were shown (the latest one drawn replaces those not shown yet). */
-  public long publishedFrames() {
-    return renderer.published;
-  }
-
-  /** Redraws handed over whose image is not shown yet (0 once the latest is shown, whatever was skipped). */
-  public long pendingFrames() {
-    return renderer.layers.pending();
-  }
-
-  /** Nanoseconds the background thread took to rasterise the last image. */
-  public long lastRasteriseNanos() {
-    return renderer.layers.lastDrawNanos();
-  }
-
-  /** {@link System#nanoTime()} when the last image was shown. */
-  public long lastPublishedNanos() {
-    return renderer.lastPublishedNanos;
-  }
-
   /**
-   * {@link System#nanoTime()} when the first picture of the last full redraw was shown: a coarse one when
-   * the redraw was too big for a frame, the picture already on screen stretched to the new size when only
-   * the size changed; 0 while none has been.
+   * The lines' renderer, whose counters tests and the benchmark read: lines drawn now, full and incremental
+   * redraws, images shown (coarse ones among them), when the last and the first image of a redraw were shown,
+   * how long the last full redraw took on the JavaFX thread; its {@code layers}: frames pending, rasterising time.
    */
-  public long firstPublishedNanos() {
-    return renderer.firstPublishedNanos;
-  }
-
-  /** Nanoseconds the last full redraw of the lines took on the JavaFX thread. */
-  public long lastRedrawNanos() {
-    return renderer.lastRedrawNanos;
-  }
-
-  /** How many coarse pictures were shown (the first pictures of redraws too big for a frame; tests). */
-  long coarseFrames() {
-    return renderer.coarseFrames;
+  LineRenderer renderer() {
+    return renderer;
   }
 
   /** The view showing the lines' picture (tests). */

@@ -120,13 +120,13 @@ class ParallelCoordinatesBenchmark {
           skin.redrawNow();
         }
         draw[k] = System.nanoTime() - start[0];
-        lines[k] = skin.lastRedrawNanos();
+        lines[k] = skin.renderer().lastRedrawNanos;
       });
       awaitShown(skin);
       robot.interact(() -> {
-        shown[k] = skin.lastPublishedNanos() - start[0];
-        first[k] = skin.firstPublishedNanos() - start[0];
-        raster[k] = skin.lastRasteriseNanos();
+        shown[k] = skin.renderer().lastPublishedNanos - start[0];
+        first[k] = skin.renderer().firstPublishedNanos - start[0];
+        raster[k] = skin.renderer().layers.lastDrawNanos();
       });
     }
     return new long[][] {draw, first, shown, lines, raster};
@@ -179,7 +179,7 @@ class ParallelCoordinatesBenchmark {
    */
   private static void awaitShown(ParallelCoordinatesSkin skin) {
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (skin.pendingFrames() > 0 && System.nanoTime() < deadline) {
+    while (skin.renderer().layers.pending() > 0 && System.nanoTime() < deadline) {
       java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
     }
     WaitForAsyncUtils.waitForFxEvents();

@@ -303,35 +303,35 @@ class ParallelCoordinatesChartTest {
   @Test
   void finishedTrialsAddLinesLiveWithoutRedrawingTheOthers(FxRobot robot) {
     fill(robot, List.of(trial(0, svm("rbf", 1, 0.1, 3), 0.99, 0.95), trial(1, svm("linear", 0.1, null, 8), 0.80, 0.70)));
-    assertEquals(2, skin().drawnLineCount());
-    int full = skin().fullRedrawCount();
+    assertEquals(2, skin().renderer().drawnLines);
+    int full = skin().renderer().fullRedraws;
 
     robot.interact(() -> run.trials().add(ChartTrials.running(2, svm("poly", 10, null, 5))));
     WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(2, skin().drawnLineCount(), "a running trial has no line yet");
+    assertEquals(2, skin().renderer().drawnLines, "a running trial has no line yet");
     robot.interact(() -> run.trials().set(2, trial(2, svm("poly", 10, null, 5), 0.9, 0.8)));
     WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(3, skin().drawnLineCount(), "it appears when it finishes");
+    assertEquals(3, skin().renderer().drawnLines, "it appears when it finishes");
     for (int n = 3; n < 8; n++) {
       int number = n;
       robot.interact(() -> run.trials().add(trial(number, svm("rbf", 1, 0.01, 4), 0.81 + number * 0.01, 0.75 + number * 0.01)));
       WaitForAsyncUtils.waitForFxEvents();
     }
-    assertEquals(8, skin().drawnLineCount());
-    assertEquals(full, skin().fullRedrawCount(), "scores inside the axes: only the new lines were drawn");
-    assertTrue(skin().incrementalDrawCount() >= 6);
+    assertEquals(8, skin().renderer().drawnLines);
+    assertEquals(full, skin().renderer().fullRedraws, "scores inside the axes: only the new lines were drawn");
+    assertTrue(skin().renderer().incrementalDraws >= 6);
 
     robot.interact(() -> run.trials().add(trial(8, svm("rbf", 1, 0.01, 4), 0.6, 0.4)));
     WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(9, skin().drawnLineCount());
-    assertTrue(skin().fullRedrawCount() > full, "a score outside the axes rescales and redraws");
+    assertEquals(9, skin().renderer().drawnLines);
+    assertTrue(skin().renderer().fullRedraws > full, "a score outside the axes rescales and redraws");
 
     robot.interact(() -> run.trials().add(ChartTrials.failed(9, svm("rbf", 1, 0.01, 4))));
     WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(10, skin().drawnLineCount(), "failed trials drawn dashed");
+    assertEquals(10, skin().renderer().drawnLines, "failed trials drawn dashed");
     robot.clickOn(".show-incomplete");
     WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(9, skin().drawnLineCount(), "or hidden");
+    assertEquals(9, skin().renderer().drawnLines, "or hidden");
   }
 
   @Test
@@ -348,29 +348,29 @@ class ParallelCoordinatesChartTest {
     for (int line = 0; line < m.size(); line++) {
       assertEquals(other.get(line), m.trial(line), "the new study's trials, in order");
     }
-    assertEquals(200, skin().drawnLineCount());
+    assertEquals(200, skin().renderer().drawnLines);
   }
 
   @Test
   void aStudyGrowingPastThreeHundredTrialsKeepsEveryLineWhenItsDrawingChanges(FxRobot robot) {
     List<Trial> trials = ChartTrials.randomSvm(310, 13);
     fill(robot, trials.subList(0, 295));
-    assertEquals(295, skin().drawnLineCount());
-    int full = skin().fullRedrawCount();
+    assertEquals(295, skin().renderer().drawnLines);
+    int full = skin().renderer().fullRedraws;
     for (int n = 295; n < 310; n++) {
       Trial t = trials.get(n);
       robot.interact(() -> run.trials().add(t));
     }
     WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(310, skin().drawnLineCount(), "every trial has its line");
-    assertTrue(skin().fullRedrawCount() > full, "counted from 301 trials on: redrawn once that way");
+    assertEquals(310, skin().renderer().drawnLines, "every trial has its line");
+    assertTrue(skin().renderer().fullRedraws > full, "counted from 301 trials on: redrawn once that way");
 
     // The counted drawing follows brushes as the blended one did.
     robot.interact(() -> chart.brush(ParallelCoordinatesModel.VALIDATION, 0.0, 0.5));
     WaitForAsyncUtils.waitForFxEvents();
     ParallelCoordinatesModel m = chart.getModel();
     assertTrue(m.keptCount() > 0 && m.keptCount() < 310);
-    assertEquals(310, skin().drawnLineCount());
+    assertEquals(310, skin().renderer().drawnLines);
   }
 
   @Test
@@ -403,29 +403,29 @@ class ParallelCoordinatesChartTest {
   void aResizeAloneIsNotDrawnCoarseFirstButABrushChangedWithItIs(FxRobot robot) {
     fill(robot, ChartTrials.randomSvm(10_000, 19));
     awaitLines();
-    long coarse = skin().coarseFrames();
+    long coarse = skin().renderer().coarseFrames;
     assertTrue(coarse > 0, "10,000 lines loaded: a coarse picture first");
     robot.interact(() -> {
       chart.setMaxWidth(chart.getWidth() - 200);
       chart.getParent().layout();
     });
     awaitLines();
-    assertEquals(coarse, skin().coarseFrames(), "only resized: the stretched picture stands in, then the sharp one");
+    assertEquals(coarse, skin().renderer().coarseFrames, "only resized: the stretched picture stands in, then the sharp one");
     robot.interact(() -> {
       chart.brush(ParallelCoordinatesModel.VALIDATION, 0.0, 0.5);
       chart.setMaxWidth(chart.getWidth() + 100);
       chart.getParent().layout();
     });
     awaitLines();
-    assertTrue(skin().coarseFrames() > coarse, "brushed as well: the old picture is not stretched, drawn anew");
+    assertTrue(skin().renderer().coarseFrames > coarse, "brushed as well: the old picture is not stretched, drawn anew");
   }
 
   /** Waits until the lines' last redraw is on screen. */
   private void awaitLines() {
-    for (int i = 0; i < 500 && (skin().pendingFrames() > 0 || skin().publishedFrames() == 0); i++) {
+    for (int i = 0; i < 500 && (skin().renderer().layers.pending() > 0 || skin().renderer().published == 0); i++) {
       WaitForAsyncUtils.sleep(10, java.util.concurrent.TimeUnit.MILLISECONDS);
       WaitForAsyncUtils.waitForFxEvents();
     }
-    assertEquals(0, skin().pendingFrames());
+    assertEquals(0, skin().renderer().layers.pending());
   }
 }
