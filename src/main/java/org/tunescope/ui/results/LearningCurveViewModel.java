@@ -1,6 +1,5 @@
 package org.tunescope.ui.results;
 
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
@@ -19,19 +18,16 @@ public final class LearningCurveViewModel extends SelectedTrialCurveViewModel {
   private static final String ROWS = "training rows";
 
   public LearningCurveViewModel(RunViewModel run, UiScheduler scheduler) {
-    super(run, scheduler, "learning curve");
+    super(run, scheduler, "learning curve", LearningCurveViewModel::reading);
   }
 
   @Override
   protected ValidationCurveModel compute(PreparedStudy study, Trial trial, BooleanSupplier cancelled)
       throws Exception {
-    return model(LearningCurve.compute(study.objective(), trial.params(), trial.seed(),
-        LearningCurve.DEFAULT_FRACTIONS, cancelled), study);
-  }
-
-  @Override
-  protected String reading(PreparedStudy study, int number) {
-    return reading(study.study().direction(), study.study().metric(), number);
+    // One point per size, its folds as a trial's folds.
+    return CurvePoints.model(ROWS, LearningCurve.compute(study.objective(), trial.params(), trial.seed(),
+        LearningCurve.DEFAULT_FRACTIONS, cancelled).stream()
+        .map(p -> new CurvePoints.Point(p.trainRows(), p.train(), p.validation())).toList(), study.study().direction());
   }
 
   /** The status line of a finished curve, in the metric's direction: an rmse that still falls, not "rises". */
@@ -40,11 +36,4 @@ public final class LearningCurveViewModel extends SelectedTrialCurveViewModel {
         + " a validation " + metric + " that still " + direction.improves() + " (" + direction.better()
         + ") means more data would help.";
   }
-
-  /** The curve as a chart model: one point per size, its folds as a trial's folds. */
-  static ValidationCurveModel model(List<LearningCurve.Point> points, PreparedStudy study) {
-    return CurvePoints.model(ROWS, points.stream()
-        .map(p -> new CurvePoints.Point(p.trainRows(), p.train(), p.validation())).toList(), study.study().direction());
-  }
-
 }

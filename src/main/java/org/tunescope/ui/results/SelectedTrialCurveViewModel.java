@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.ValidationCurveModel;
@@ -25,16 +26,26 @@ public abstract class SelectedTrialCurveViewModel {
   private final RunViewModel run;
   private final UiScheduler scheduler;
   private final String what;
+  private final Reading reading;
   private final ReadOnlyObjectWrapper<ValidationCurveModel> model = new ReadOnlyObjectWrapper<>(this, "model");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
   private final BooleanBinding computable;
   private AtomicBoolean current = new AtomicBoolean();
 
+  /**
+   * What the finished curve of trial {@code number} tells, for the status line, in the words of the study's
+   * metric (a score that rises for accuracy falls for rmse).
+   */
+  protected interface Reading {
+    String of(Direction direction, String metric, int number);
+  }
+
   /** @param what the curve's name in messages ("learning curve") */
-  protected SelectedTrialCurveViewModel(RunViewModel run, UiScheduler scheduler, String what) {
+  protected SelectedTrialCurveViewModel(RunViewModel run, UiScheduler scheduler, String what, Reading reading) {
     this.run = run;
     this.scheduler = scheduler;
     this.what = what;
+    this.reading = reading;
     computable = run.selectedTrialProperty().isNotNull().and(run.studyProperty().isNotNull())
         .and(Bindings.createBooleanBinding(() -> run.studyProperty().get() == null
             || unavailable(run.studyProperty().get()).isEmpty(), run.studyProperty()));
@@ -56,11 +67,6 @@ public abstract class SelectedTrialCurveViewModel {
   protected abstract ValidationCurveModel compute(PreparedStudy study, Trial trial, BooleanSupplier cancelled)
       throws Exception;
 
-  /**
-   * What the finished curve of trial {@code number} tells, for the status line, in the words of the study's
-   * metric (a score that rises for accuracy falls for rmse).
-   */
-  protected abstract String reading(PreparedStudy study, int number);
 
   /** Computes the curve of the selected trial in the background; a newer request makes an older one stop. */
   public void compute() {
@@ -80,7 +86,7 @@ public abstract class SelectedTrialCurveViewModel {
         scheduler.ui(() -> {
           if (!cancelled.get()) {
             model.set(curve);
-            status.set(reading(study, number));
+            status.set(reading.of(study.study().direction(), study.study().metric(), number));
           }
         });
       } catch (Exception e) {

@@ -1,6 +1,5 @@
 package org.tunescope.ui.results;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.tunescope.engine.study.Direction;
@@ -20,7 +19,7 @@ public final class TreeCountViewModel extends SelectedTrialCurveViewModel {
   private static final String TREES = "trees";
 
   public TreeCountViewModel(RunViewModel run, UiScheduler scheduler) {
-    super(run, scheduler, "score against the number of trees");
+    super(run, scheduler, "score against the number of trees", TreeCountViewModel::reading);
   }
 
   @Override
@@ -33,13 +32,10 @@ public final class TreeCountViewModel extends SelectedTrialCurveViewModel {
   @Override
   protected ValidationCurveModel compute(PreparedStudy study, Trial trial, BooleanSupplier cancelled)
       throws Exception {
-    return model(TreeCountCurve.compute(study.objective(), study.model(), trial.params(), trial.seed(), cancelled),
-        study);
-  }
-
-  @Override
-  protected String reading(PreparedStudy study, int number) {
-    return reading(study.study().direction(), study.study().metric(), number);
+    // One point per tree count, its folds as a trial's folds.
+    return CurvePoints.model(TREES, TreeCountCurve.compute(study.objective(), study.model(), trial.params(),
+        trial.seed(), cancelled).stream()
+        .map(p -> new CurvePoints.Point(p.trees(), p.train(), p.validation())).toList(), study.study().direction());
   }
 
   /** The status line of a finished curve, in the metric's direction (for rmse, overfitting is a rising curve). */
@@ -48,11 +44,4 @@ public final class TreeCountViewModel extends SelectedTrialCurveViewModel {
         + " where it " + direction.worsens() + " while train " + direction.improves() + " (" + direction.better()
         + "), boosting overfits with more rounds.";
   }
-
-  /** The curve as a chart model: one point per tree count, its folds as a trial's folds. */
-  static ValidationCurveModel model(List<TreeCountCurve.Point> points, PreparedStudy study) {
-    return CurvePoints.model(TREES, points.stream()
-        .map(p -> new CurvePoints.Point(p.trees(), p.train(), p.validation())).toList(), study.study().direction());
-  }
-
 }

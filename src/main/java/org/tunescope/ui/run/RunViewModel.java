@@ -163,7 +163,7 @@ public final class RunViewModel {
    * score).
    */
   public void show(PreparedStudy prepared, List<Trial> stored, TestScoreKeeper keeper) {
-    show(prepared, new StudyResult(prepared.study(), stored, java.time.Duration.ZERO, Optional.empty()), keeper);
+    show(prepared, new StudyResult(prepared.study(), stored, Duration.ZERO, Optional.empty()), keeper);
     timing.set("stored study");
   }
 
@@ -250,7 +250,7 @@ public final class RunViewModel {
         scored.notKept().ifPresent(why -> scheduler.ui(() ->
             notifications.error("The held-out test score was not kept: " + why)));
       }
-      showHeldOut(prepared, String.format(java.util.Locale.ROOT, "Test %s %.4f on %d held-out rows (CV %.4f)",
+      showHeldOut(prepared, String.format(Locale.ROOT, "Test %s %.4f on %d held-out rows (CV %.4f)",
           t.metric(), t.test(), t.testRows(), t.validation()));
     });
   }
@@ -274,12 +274,10 @@ public final class RunViewModel {
     for (StudyEvent e : batch) {
       if (e instanceof StudyEvent.TrialStarted s) {
         place(new Trial(s.number(), TrialState.RUNNING, s.params(), List.of(), 0, 0, 0, Optional.empty(), s.at()));
+        runningSince.put(s.number(), s.at());
       } else if (e instanceof StudyEvent.TrialFinished f) {
         place(f.trial());
         count(f.trial());
-      }
-      if (e instanceof StudyEvent.TrialStarted s) {
-        runningSince.put(s.number(), s.at());
       }
     }
     updateStatus();
@@ -350,19 +348,17 @@ public final class RunViewModel {
 
   /** The trials done, as the run bar and the study's notifications say it. */
   private String summary() {
-    String done = planned.isPresent() ? finished + " / " + planned.getAsInt() + " trials" : finished + " trials";
-    return done + ", " + complete + " complete" + (interrupted > 0 ? ", " + interrupted + " interrupted" : "");
+    return trialCount() + ", " + complete + " complete" + (interrupted > 0 ? ", " + interrupted + " interrupted" : "");
+  }
+
+  private String trialCount() {
+    return planned.isPresent() ? finished + " / " + planned.getAsInt() + " trials" : finished + " trials";
   }
 
   private void updateStatus() {
-    if (planned.isPresent()) {
-      progress.set(Math.min(1, (double) finished / Math.max(1, planned.getAsInt())));
-      status.set(finished + " / " + planned.getAsInt() + " trials" + (interrupted > 0 ? " (" + interrupted
-          + " interrupted)" : ""));
-    } else {
-      progress.set(running.get() ? -1 : 1);
-      status.set(finished + " trials" + (interrupted > 0 ? " (" + interrupted + " interrupted)" : ""));
-    }
+    progress.set(planned.isEmpty() ? (running.get() ? -1 : 1)
+        : Math.min(1, (double) finished / Math.max(1, planned.getAsInt())));
+    status.set(trialCount() + (interrupted > 0 ? " (" + interrupted + " interrupted)" : ""));
   }
 
   /** Refreshes elapsed time and ETA; the view calls it on a timer while running. */

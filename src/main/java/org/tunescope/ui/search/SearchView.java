@@ -1,5 +1,6 @@
 package org.tunescope.ui.search;
 
+import java.util.List;
 import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
@@ -45,16 +46,17 @@ public final class SearchView {
     methodBox.getItems().setAll(SearchMethod.values());
     methodBox.setConverter(new TextConverter<>(SearchMethod::id));
     methodBox.valueProperty().bindBidirectional(search.methodProperty());
-    bindSpinner(gridPointsSpinner, search.gridPointsField(), search.gridPointsField().problemProperty());
-    bindSpinner(trialsSpinner, search.trialsField(), search.trialsRowProblemProperty());
-    bindSpinner(minutesSpinner, search.minutesField(), search.minutesField().problemProperty());
-    bindSpinner(foldsSpinner, search.foldsField(), search.foldsField().problemProperty());
-    bindSpinner(seedSpinner, search.seedField(), search.seedField().problemProperty());
-    bindSpinner(testPercentSpinner, search.testPercentField(), search.testPercentField().problemProperty());
+    List<Spinner<Integer>> spinners = List.of(gridPointsSpinner, trialsSpinner, minutesSpinner, foldsSpinner,
+        seedSpinner, testPercentSpinner, workersSpinner);
+    for (int i = 0; i < spinners.size(); i++) {
+      IntField field = search.fields().get(i);
+      // The trial limit's row also says why no limit ends the search, when it is unticked.
+      bindSpinner(spinners.get(i), field, field == search.trialsField() ? search.trialsRowProblemProperty()
+          : field.problemProperty());
+    }
     testPercentSpinner.setTooltip(new javafx.scene.control.Tooltip("Rows held out (per class) that tuning never"
         + " sees; when the study ends, the best trial is refitted on the other rows and scored on them once."
         + " 0 holds nothing out."));
-    bindSpinner(workersSpinner, search.workersField(), search.workersField().problemProperty());
     limitTrialsCheck.selectedProperty().bindBidirectional(search.limitTrialsProperty());
     limitTrialsCheck.setTooltip(new javafx.scene.control.Tooltip("Ticked: at most this many trials. Unticked: no"
         + " trial limit; the time limit, or the grid's size, ends the search."));

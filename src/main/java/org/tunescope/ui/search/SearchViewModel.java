@@ -77,7 +77,7 @@ public final class SearchViewModel {
   /** The settings' problems that matter now (the grid points only for a grid, the trial limit only when ticked). */
   private void refreshProblems() {
     List<String> now = new ArrayList<>();
-    for (IntField f : List.of(gridPoints, trials, minutes, folds, seed, testPercent, workers)) {
+    for (IntField f : fields()) {
       boolean matters = (f != gridPoints || method.get() == SearchMethod.GRID) && (f != trials || limitTrials.get());
       if (matters && !f.isValid()) {
         now.add(f.problemProperty().get());
@@ -103,32 +103,17 @@ public final class SearchViewModel {
     return trialsRowProblem.getReadOnlyProperty();
   }
 
-  public IntField gridPointsField() {
-    return gridPoints;
-  }
-
   public IntField trialsField() {
     return trials;
   }
 
-  public IntField minutesField() {
-    return minutes;
+  /** The whole-number settings as shown: grid points, trials, minutes, folds, seed, test %, workers. */
+  public List<IntField> fields() {
+    return List.of(gridPoints, trials, minutes, folds, seed, testPercent, workers);
   }
 
   public IntField foldsField() {
     return folds;
-  }
-
-  public IntField seedField() {
-    return seed;
-  }
-
-  public IntField testPercentField() {
-    return testPercent;
-  }
-
-  public IntField workersField() {
-    return workers;
   }
 
   /** Offers the metrics of a task and picks its default. */

@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.engine.space.ParamType;
@@ -31,8 +33,7 @@ public final class ParameterRowModel {
   private final BooleanProperty fixed = new SimpleBooleanProperty(this, "fixed");
   private final ReadOnlyBooleanWrapper applies = new ReadOnlyBooleanWrapper(this, "applies", true);
   /** What is wrong with text typed into the row's fields and not yet a value ("abc"); empty when nothing. */
-  private final javafx.beans.property.StringProperty inputProblem =
-      new javafx.beans.property.SimpleStringProperty(this, "inputProblem", "");
+  private final StringProperty inputProblem = new SimpleStringProperty(this, "inputProblem", "");
   private final Map<String, BooleanProperty> categories = new LinkedHashMap<>();
   private double sliderLow;
   private double sliderHigh;
@@ -52,24 +53,14 @@ public final class ParameterRowModel {
   public void reset() {
     Distribution d = parameter.defaultSearch();
     fixed.set(false);
-    if (parameter.type() == ParamType.CATEGORICAL) {
-      List<Object> searched = d instanceof Distribution.Choice c ? c.values()
-          : List.of(((Distribution.Fixed) d).value());
-      categories.forEach((name, selected) -> selected.set(searched.contains(name)));
-      fixed.set(d instanceof Distribution.Fixed);
-      return;
+    if (!isCategorical()) {
+      value.set(((Number) parameter.defaultValue()).doubleValue());
+      if (d instanceof Distribution.Fixed f) {
+        double v = ((Number) f.value()).doubleValue();
+        setRange(v, v, false);
+      }
     }
-    value.set(((Number) parameter.defaultValue()).doubleValue());
-    if (d instanceof Distribution.FloatRange r) {
-      setRange(r.low(), r.high(), r.log());
-    } else if (d instanceof Distribution.IntRange r) {
-      setRange(r.low(), r.high(), r.log());
-    } else {
-      double v = d instanceof Distribution.Fixed f ? ((Number) f.value()).doubleValue() : value.get();
-      value.set(v);
-      fixed.set(true);
-      setRange(v, v, false);
-    }
+    apply(d);
   }
 
   private void setRange(double lo, double hi, boolean logScale) {
@@ -244,7 +235,7 @@ public final class ParameterRowModel {
    * Text typed into one of the row's fields that is not a value yet (the view sets it as the user types):
    * while it is there, the row has a problem and the study cannot start with a value the user did not mean.
    */
-  public javafx.beans.property.StringProperty inputProblemProperty() {
+  public StringProperty inputProblemProperty() {
     return inputProblem;
   }
 
