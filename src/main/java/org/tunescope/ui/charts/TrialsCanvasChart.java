@@ -81,9 +81,21 @@ public abstract class TrialsCanvasChart extends CanvasChart {
     return v -> inLogs.applyAsDouble(Math.log10(Math.max(v, lo)));
   }
 
-  /** Axis lines, readable ticks and the axis titles, for a frame of w x h over the given ranges. */
-  protected final void frame(GraphicsContext g, double w, double h, double xLo, double xHi, double yLo, double yHi,
+  /** The mappings of x and y values onto the canvas. */
+  protected record Axes(DoubleUnaryOperator x, DoubleUnaryOperator y) {
+  }
+
+  /**
+   * Axis lines, readable ticks and the axis titles, for a frame of w x h over [xLo, xHi] and the validation
+   * scores of {@code trials}, padded by 5 %; returns the frame's mappings.
+   */
+  protected final Axes frame(GraphicsContext g, double w, double h, double xLo, double xHi, List<Trial> trials,
       String xTitle) {
+    double lowest = trials.stream().mapToDouble(t -> t.validation().mean()).min().orElse(0);
+    double highest = trials.stream().mapToDouble(t -> t.validation().mean()).max().orElse(1);
+    double pad = (highest - lowest) * 0.05 + 1e-6;
+    double yLo = lowest - pad;
+    double yHi = highest + pad;
     double plotW = w - LEFT - RIGHT;
     double plotH = h - TOP - BOTTOM;
     DoubleUnaryOperator px = xScale(xLo, xHi, LEFT, LEFT + plotW);
@@ -111,6 +123,7 @@ public abstract class TrialsCanvasChart extends CanvasChart {
     g.setTextBaseline(VPos.CENTER);
     g.fillText(yTitle(), 0, 0);
     g.restore();
+    return new Axes(xScale(xLo, xHi, LEFT, w - RIGHT), scale(yLo, yHi, h - BOTTOM, TOP));
   }
 
   /** A one-line caption above the plot. */

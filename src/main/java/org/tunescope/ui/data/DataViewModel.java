@@ -1,9 +1,9 @@
 package org.tunescope.ui.data;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -56,7 +56,7 @@ public final class DataViewModel {
   }
 
   /** Loads a file in the background, then runs {@code then} on the UI thread if it loaded. */
-  public void load(Path file, java.util.function.Consumer<LoadedData> then) {
+  public void load(Path file, Consumer<LoadedData> then) {
     scheduler.background(() -> {
       try {
         LoadedData loaded = DataLoader.load(file);
@@ -120,11 +120,8 @@ public final class DataViewModel {
     if (task.get() == Task.CLASSIFICATION) {
       List<ColumnSummary.LevelCount> levels = column(target.get())
           .map(c -> ColumnSummary.of(c, 12).topLevels()).orElse(List.of());
-      List<String> parts = new ArrayList<>();
-      for (ColumnSummary.LevelCount l : levels) {
-        parts.add(l.level() + " " + l.count());
-      }
-      String classes = summary.distinct() + " classes: " + String.join(" · ", parts)
+      String classes = summary.distinct() + " classes: "
+          + levels.stream().map(l -> l.level() + " " + l.count()).collect(Collectors.joining(" · "))
           + (summary.distinct() > levels.size() ? " · ..." : "");
       targetSummary.set(summary.type() == ColumnSummary.ColumnType.NUMERIC && levels.isEmpty()
           ? summary.distinct() + " classes" : classes);

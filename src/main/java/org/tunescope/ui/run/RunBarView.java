@@ -57,18 +57,10 @@ public final class RunBarView {
     timingLabel.textProperty().bind(run.timingProperty());
     bestLabel.textProperty().bind(run.bestProperty());
     heldOutLabel.textProperty().bind(run.heldOutProperty());
+    startButton.setOnAction(e -> start.run());
+    cancelButton.setOnAction(e -> cancel.run());
     Timeline clock = new Timeline(new KeyFrame(Duration.millis(500), e -> run.tick()));
     clock.setCycleCount(Timeline.INDEFINITE);
     clock.play();
-  }
-
-  @FXML
-  private void start() {
-    start.run();
-  }
-
-  @FXML
-  private void cancel() {
-    cancel.run();
   }
 }

@@ -82,18 +82,6 @@ public final class IntField {
     text.set(Long.toString(Math.max(min, Math.min(max, base + steps))));
   }
 
-  public String name() {
-    return name;
-  }
-
-  public int min() {
-    return min;
-  }
-
-  public int max() {
-    return max;
-  }
-
   /** The text as typed. */
   public StringProperty textProperty() {
     return text;

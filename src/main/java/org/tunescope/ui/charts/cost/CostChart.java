@@ -52,12 +52,9 @@ public final class CostChart extends TrialsCanvasChart {
     boolean log = cheapest > 0 && xHi / cheapest >= DECADES_FOR_LOG;
     setLogX(log);
     double xLo = log ? cheapest / 1.2 : 0;
-    double yLo = done.stream().mapToDouble(t -> t.validation().mean()).min().orElse(0);
-    double yHi = done.stream().mapToDouble(t -> t.validation().mean()).max().orElse(1);
-    double pad = (yHi - yLo) * 0.05 + 1e-6;
-    frame(g, w, h, xLo, xHi, yLo - pad, yHi + pad, byMemory.get() ? "MB allocated while fitting" : "fit seconds (all folds)");
-    DoubleUnaryOperator px = xScale(xLo, xHi, LEFT, w - RIGHT);
-    DoubleUnaryOperator py = scale(yLo - pad, yHi + pad, h - BOTTOM, TOP);
+    Axes axes = frame(g, w, h, xLo, xHi, done, byMemory.get() ? "MB allocated while fitting" : "fit seconds (all folds)");
+    DoubleUnaryOperator px = axes.x();
+    DoubleUnaryOperator py = axes.y();
     g.setFill(palette().validation().deriveColor(0, 1, 1, 0.4));
     for (Trial t : done) {
       g.fillOval(px.applyAsDouble(cost.applyAsDouble(t)) - 3, py.applyAsDouble(t.validation().mean()) - 3, 6, 6);

@@ -2,6 +2,9 @@ package org.tunescope.ui.charts.curve;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import javafx.beans.Observable;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -253,11 +256,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
       g.setFill(text);
       g.setTextAlign(TextAlignment.CENTER);
       g.setTextBaseline(VPos.TOP);
-      String label = switch (zone) {
-        case UNDERFITTING -> "underfitting";
-        case GOOD_FIT -> "good fit";
-        case OVERFITTING -> "overfitting";
-      };
+      String label = zone.name().toLowerCase(Locale.ROOT).replace('_', ' ');
       // A narrow zone gets its name lower down, so that neighbouring names do not overlap.
       double width = label.length() * 6.5;
       double y = to - from >= width ? TOP + 4 : TOP + 4 + 14 * (zone.ordinal() + 1);
@@ -288,28 +287,13 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     }
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
-    List<Double> xs = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    if (!m.categories().isEmpty()) {
-      for (int i = 0; i < m.categories().size(); i++) {
-        xs.add((double) i);
-        labels.add(m.categories().get(i));
-      }
-    } else if (m.isLog()) {
-      Scale.decadeTicks(Math.pow(10, xLo), Math.pow(10, xHi)).forEach(v -> {
-        xs.add(v);
-        labels.add(Scale.label(v));
-      });
-    } else {
-      Scale.linearTicks(xLo, xHi, 8).forEach(v -> {
-        xs.add(v);
-        labels.add(Scale.label(v));
-      });
-    }
-    for (int i = 0; i < xs.size(); i++) {
-      double px = px(m, xs.get(i), plotW);
+    List<String> categories = m.categories();
+    List<Double> xs = !categories.isEmpty() ? IntStream.range(0, categories.size()).mapToObj(i -> (double) i).toList()
+        : m.isLog() ? Scale.decadeTicks(Math.pow(10, xLo), Math.pow(10, xHi)) : Scale.linearTicks(xLo, xHi, 8);
+    for (double x : xs) {
+      double px = px(m, x, plotW);
       if (px >= LEFT - 1 && px <= LEFT + plotW + 1) {
-        g.fillText(labels.get(i), px, TOP + plotH + 5);
+        g.fillText(categories.isEmpty() ? Scale.label(x) : categories.get((int) x), px, TOP + plotH + 5);
       }
     }
     String title = getSkinnable().xLabelProperty().get();
@@ -384,10 +368,10 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     g.setTextBaseline(VPos.BASELINE);
   }
 
-  private java.util.Optional<Trial> pick(double x, double y) {
+  private Optional<Trial> pick(double x, double y) {
     ValidationCurveModel m = getSkinnable().getModel();
     if (m == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double plotW = canvas.getWidth() - LEFT - RIGHT;
     ValidationCurveModel.Point nearest = null;
@@ -399,6 +383,6 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
         nearest = p;
       }
     }
-    return java.util.Optional.ofNullable(nearest).map(ValidationCurveModel.Point::trial);
+    return Optional.ofNullable(nearest).map(ValidationCurveModel.Point::trial);
   }
 }

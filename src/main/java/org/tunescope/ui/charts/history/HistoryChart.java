@@ -39,12 +39,9 @@ public final class HistoryChart extends TrialsCanvasChart {
     boolean time = byTime.get();
     double xLo = done.stream().mapToDouble(t -> OptimisationHistory.x(t, all, time)).min().orElse(0);
     double xHi = Math.max(xLo + 1, done.stream().mapToDouble(t -> OptimisationHistory.x(t, all, time)).max().orElse(1));
-    double yLo = done.stream().mapToDouble(t -> t.validation().mean()).min().orElse(0);
-    double yHi = done.stream().mapToDouble(t -> t.validation().mean()).max().orElse(1);
-    double pad = (yHi - yLo) * 0.05 + 1e-6;
-    frame(g, w, h, xLo, xHi, yLo - pad, yHi + pad, time ? "seconds since the study started" : "trial number");
-    DoubleUnaryOperator px = scale(xLo, xHi, LEFT, w - RIGHT);
-    DoubleUnaryOperator py = scale(yLo - pad, yHi + pad, h - BOTTOM, TOP);
+    Axes axes = frame(g, w, h, xLo, xHi, done, time ? "seconds since the study started" : "trial number");
+    DoubleUnaryOperator px = axes.x();
+    DoubleUnaryOperator py = axes.y();
     Color validation = palette().validation();
     g.setFill(validation.deriveColor(0, 1, 1, 0.45));
     for (Trial t : done) {

@@ -227,11 +227,7 @@ final class LineLayers {
       Level level = levels[shift];
       if (level.matches(job, shift)) {
         level.grow(job.pixelY()[0].length);
-        Lines base = job.base();
-        for (int j = 0; j < base.count(); j++) {
-          level.weight[base.order()[j]] = LineDensity.weight(base.code()[j] & 0xFF, !base.dashed()[j]);
-        }
-        add(level, job, base.order(), base.count(), shift, level.density.all(), 1);
+        addBase(level, job, shift);
       }
     }
   }
@@ -378,11 +374,7 @@ final class LineLayers {
       d.clear(job.baseVersion());
       level.kept = new boolean[wanted.length];
       level.weight = new long[wanted.length];
-      Lines base = job.base();
-      for (int j = 0; j < base.count(); j++) {
-        level.weight[base.order()[j]] = LineDensity.weight(base.code()[j] & 0xFF, !base.dashed()[j]);
-      }
-      add(level, job, base.order(), base.count(), shift, d.all(), 1);
+      addBase(level, job, shift);
       plan = null;
     }
     return plan != null ? plan : plan(level, job, wanted);
@@ -462,6 +454,15 @@ final class LineLayers {
     }
   }
 
+  /** Adds the job's base lines to the level's layer of all lines, each weighed by its colour and dash. */
+  private static void addBase(Level level, Job job, int shift) {
+    Lines base = job.base();
+    for (int j = 0; j < base.count(); j++) {
+      level.weight[base.order()[j]] = LineDensity.weight(base.code()[j] & 0xFF, !base.dashed()[j]);
+    }
+    add(level, job, base.order(), base.count(), shift, level.density.all(), 1);
+  }
+
   /** {@link #add} in the rows {@code [fromRow, toRow)} only. */
   private static void addRows(Level level, Job job, int[] order, int n, int shift, long[] layer, int sign,
       int fromRow, int toRow) {
@@ -515,11 +516,8 @@ final class LineLayers {
 
   /** Runs {@code action} for every segment of {@code lines}, strip by strip (in parallel when worth it). */
   private static void strips(Job job, Lines lines, SegmentAction action) {
-    strips(job, lines.order(), lines.count(), action);
-  }
-
-  /** Runs {@code action} for every segment of the lines {@code order[0..n)}. */
-  private static void strips(Job job, int[] order, int n, SegmentAction action) {
+    int[] order = lines.order();
+    int n = lines.count();
     int segments = job.axisX().length - 1;
     if (segments <= 0 || n == 0) {
       return;
