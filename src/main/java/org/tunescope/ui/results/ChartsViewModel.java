@@ -50,8 +50,8 @@ public final class ChartsViewModel {
   private final ObjectBinding<Direction> direction;
   private final StringBinding metric;
   private final StringBinding yLabel;
-  private final LearningCurveViewModel learning;
-  private final TreeCountViewModel trees;
+  private final SelectedTrialCurveViewModel learning;
+  private final SelectedTrialCurveViewModel trees;
   private boolean importancePending;
   private boolean importanceStale;
 
@@ -61,8 +61,8 @@ public final class ChartsViewModel {
     this.scheduler = scheduler;
     this.space = space;
     this.notifications = notifications;
-    learning = new LearningCurveViewModel(run, scheduler);
-    trees = new TreeCountViewModel(run, scheduler);
+    learning = SelectedTrialCurveViewModel.learningCurve(run, scheduler);
+    trees = SelectedTrialCurveViewModel.treeCount(run, scheduler);
     var study = run.studyProperty();
     studySpace = Bindings.createObjectBinding(() -> study.get() == null ? null : study.get().study().space(), study);
     direction = Bindings.createObjectBinding(() -> study.get() == null ? Direction.MAXIMIZE
@@ -206,11 +206,11 @@ public final class ChartsViewModel {
     return importance.getReadOnlyProperty();
   }
 
-  public LearningCurveViewModel learning() {
+  public SelectedTrialCurveViewModel learning() {
     return learning;
   }
 
-  public TreeCountViewModel trees() {
+  public SelectedTrialCurveViewModel trees() {
     return trees;
   }
 }

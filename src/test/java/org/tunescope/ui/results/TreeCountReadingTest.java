@@ -10,9 +10,9 @@ class TreeCountReadingTest {
 
   @Test
   void overfittingReadsAsARisingRmseAndAFallingAccuracy() {
-    String rmse = TreeCountViewModel.reading(Direction.MINIMIZE, "rmse", 4);
+    String rmse = SelectedTrialCurveViewModel.treeCountReading(Direction.MINIMIZE, "rmse", 4);
     assertTrue(rmse.contains("where it rises while train falls (lower is better), boosting overfits"), rmse);
-    String accuracy = TreeCountViewModel.reading(Direction.MAXIMIZE, "accuracy", 4);
+    String accuracy = SelectedTrialCurveViewModel.treeCountReading(Direction.MAXIMIZE, "accuracy", 4);
     assertTrue(accuracy.contains("where it falls while train rises (higher is better), boosting overfits"), accuracy);
   }
 }
