@@ -49,7 +49,7 @@ class PngExportTest {
   void start(Stage stage) {
     this.stage = stage;
     chart = new ParallelCoordinatesChart();
-    chart.setSpace(new SearchSpace(List.of(SearchParameter.of("C", new Distribution.FloatRange(0.01, 100, true)))));
+    chart.spaceProperty().set(new SearchSpace(List.of(SearchParameter.of("C", new Distribution.FloatRange(0.01, 100, true)))));
     java.util.List<Trial> trials = new java.util.ArrayList<>();
     for (int i = 0; i < 30; i++) {
       Map<String, Object> p = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ class PngExportTest {
       trials.add(new Trial(i, TrialState.COMPLETE, p, List.of(new FoldScore(0.99, 0.8 + i / 200.0)), i, 0.1, 0,
           Optional.empty(), java.time.Instant.EPOCH));
     }
-    chart.setTrials(FXCollections.observableArrayList(trials));
+    chart.trialsProperty().set(FXCollections.observableArrayList(trials));
     Scene scene = new Scene(new BorderPane(chart), 900, 600);
     Theme.apply(scene, Theme.DARK);
     stage.setScene(scene);

@@ -49,12 +49,12 @@ public final class ChartsView {
 
   @FXML
   private void initialize() {
-    parallelChart.setTrials(vm.liveTrials());
+    parallelChart.trialsProperty().set(vm.liveTrials());
     parallelChart.spaceProperty().bind(vm.spaceProperty());
     parallelChart.directionProperty().bind(vm.directionProperty());
     parallelChart.metricProperty().bind(vm.metricProperty());
     parallelChart.selectedTrialProperty().bindBidirectional(vm.selectedTrialProperty());
-    parallelChart.setOnNarrow(vm::narrow);
+    parallelChart.onNarrowProperty().set(vm::narrow);
 
     curveParameter.setItems(vm.curveParameters());
     curveParameter.valueProperty().bindBidirectional(vm.curveParameterProperty());

@@ -132,7 +132,7 @@ final class BrushInteraction {
     }
     OptionalInt line = chart.getModel().nearest(geometry.get(), e.getX(), e.getY(), 6);
     if (line.isPresent()) {
-      chart.setSelectedTrial(chart.getModel().trial(line.getAsInt()).number());
+      chart.selectedTrialProperty().set(chart.getModel().trial(line.getAsInt()).number());
     }
   }
 

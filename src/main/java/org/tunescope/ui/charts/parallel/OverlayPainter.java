@@ -122,7 +122,7 @@ final class OverlayPainter {
         gc.fillText("best #" + m.trial(i).number(), xs[k] + 8, y - 10);
       });
     }
-    Integer selected = chart.getSelectedTrial();
+    Integer selected = chart.selectedTrialProperty().get();
     if (selected != null) {
       m.lineOf(selected).ifPresent(i -> {
         if (m.isVisible(i)) {

@@ -8,6 +8,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -52,7 +54,7 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
       if (listened != null) {
         listened.removeListener(listListener);
       }
-      listened = getTrials();
+      listened = trials.get();
       if (listened != null) {
         listened.addListener(listListener);
       }
@@ -94,7 +96,7 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
         : new ParallelCoordinatesModel(s, direction.get() == null ? Direction.MAXIMIZE : direction.get(),
             metric.get() == null ? "" : metric.get());
     model.setIncludeIncomplete(showIncomplete.get());
-    model.setTrials(getTrials() == null ? List.of() : getTrials());
+    model.setTrials(trials.get() == null ? List.of() : trials.get());
     fire(Change.FULL);
   }
 
@@ -121,7 +123,7 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
       }
     }
     if (full) {
-      model.setTrials(getTrials());
+      model.setTrials(trials.get());
       fire(Change.FULL);
     } else if (added) {
       fire(Change.APPENDED);
@@ -188,14 +190,6 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
     return trials;
   }
 
-  public final ObservableList<Trial> getTrials() {
-    return trials.get();
-  }
-
-  public final void setTrials(ObservableList<Trial> value) {
-    trials.set(value);
-  }
-
   // --- space
 
   private final ObjectProperty<SearchSpace> space = new SimpleObjectProperty<>(this, "space");
@@ -203,10 +197,6 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
   /** The study's search space: one axis per parameter that is not fixed. */
   public final ObjectProperty<SearchSpace> spaceProperty() {
     return space;
-  }
-
-  public final void setSpace(SearchSpace value) {
-    space.set(value);
   }
 
   // --- direction
@@ -218,17 +208,12 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
     return direction;
   }
 
-  public final void setDirection(Direction value) {
-    direction.set(value);
-  }
-
   // --- metric
 
-  private final javafx.beans.property.StringProperty metric = new javafx.beans.property.SimpleStringProperty(this,
-      "metric", "");
+  private final StringProperty metric = new SimpleStringProperty(this, "metric", "");
 
   /** The name of the study's metric ("rmse"): the train and validation axes are titled with it. */
-  public final javafx.beans.property.StringProperty metricProperty() {
+  public final StringProperty metricProperty() {
     return metric;
   }
 
@@ -239,14 +224,6 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
   /** The selected trial's number; a click on a line sets it, and its line is highlighted. */
   public final ObjectProperty<Integer> selectedTrialProperty() {
     return selectedTrial;
-  }
-
-  public final Integer getSelectedTrial() {
-    return selectedTrial.get();
-  }
-
-  public final void setSelectedTrial(Integer value) {
-    selectedTrial.set(value);
   }
 
   // --- showIncomplete
@@ -266,10 +243,6 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
   /** Called with the brushed parameter ranges when the user asks to narrow the search to them. */
   public final ObjectProperty<Consumer<Map<String, Distribution>>> onNarrowProperty() {
     return onNarrow;
-  }
-
-  public final void setOnNarrow(Consumer<Map<String, Distribution>> value) {
-    onNarrow.set(value);
   }
 
   /** How many visible trials lie inside every brush. */

@@ -43,8 +43,8 @@ class ParallelCoordinatesBenchmark {
   @Start
   void start(Stage stage) {
     chart = new ParallelCoordinatesChart();
-    chart.setSpace(ChartTrials.fourParameters());
-    chart.setDirection(Direction.MAXIMIZE);
+    chart.spaceProperty().set(ChartTrials.fourParameters());
+    chart.directionProperty().set(Direction.MAXIMIZE);
     root = new StackPane(chart);
     stage.setScene(new Scene(root, 1280, 720));
     stage.show();
@@ -65,7 +65,7 @@ class ParallelCoordinatesBenchmark {
       List<Trial> trials = ChartTrials.randomFour(n, 42);
       robot.interact(() -> {
         chart.setMaxWidth(Double.MAX_VALUE);
-        chart.getTrials().setAll(trials);
+        chart.trialsProperty().get().setAll(trials);
       });
       WaitForAsyncUtils.waitForFxEvents();
       ParallelCoordinatesSkin skin = (ParallelCoordinatesSkin) chart.getSkin();
@@ -196,7 +196,7 @@ class ParallelCoordinatesBenchmark {
 
   private void memory(FxRobot robot) {
     List<Trial> trials = ChartTrials.randomFour(10_000, 7);
-    robot.interact(() -> chart.getTrials().clear());
+    robot.interact(() -> chart.trialsProperty().get().clear());
     long before = used();
     ParallelCoordinatesModel model = new ParallelCoordinatesModel(ChartTrials.fourParameters(), Direction.MAXIMIZE);
     model.setTrials(trials);

@@ -53,11 +53,11 @@ class ParallelCoordinatesChartTest {
     table = new TableView<>();
     new TrialsTable(table, run);
     chart = new ParallelCoordinatesChart();
-    chart.setSpace(ChartTrials.svmLike());
-    chart.setDirection(Direction.MAXIMIZE);
-    chart.setTrials(run.trials());
+    chart.spaceProperty().set(ChartTrials.svmLike());
+    chart.directionProperty().set(Direction.MAXIMIZE);
+    chart.trialsProperty().set(run.trials());
     chart.selectedTrialProperty().bindBidirectional(run.selectedTrialProperty());
-    chart.setOnNarrow(narrowed::add);
+    chart.onNarrowProperty().set(narrowed::add);
     table.setPrefHeight(150);
     BorderPane root = new BorderPane(chart, null, null, table, null);
     stage.setScene(new Scene(root, 1200, 760));
@@ -175,7 +175,7 @@ class ParallelCoordinatesChartTest {
 
   @Test
   void longAxisTitlesNeverOverlapEachOtherNorTheTicksAndKeepTheirWholeNameInATooltip(FxRobot robot) {
-    robot.interact(() -> chart.setSpace(ChartTrials.forestLike()));
+    robot.interact(() -> chart.spaceProperty().set(ChartTrials.forestLike()));
     fill(robot, ChartTrials.randomForest(50, 3));
     for (double width : new double[] {1200, 800, 560}) {
       robot.interact(() -> {
@@ -292,12 +292,12 @@ class ParallelCoordinatesChartTest {
     robot.clickOn(screen(x, y));
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(target, run.selectedTrialProperty().get());
-    assertEquals(target, chart.getSelectedTrial());
+    assertEquals(target, chart.selectedTrialProperty().get());
     assertEquals(target.intValue(), table.getSelectionModel().getSelectedItem().number());
 
     // Selection from outside reaches the chart.
     robot.interact(() -> table.getSelectionModel().select(3));
-    assertEquals(table.getItems().get(3).number(), chart.getSelectedTrial());
+    assertEquals(table.getItems().get(3).number(), chart.selectedTrialProperty().get());
   }
 
   @Test
