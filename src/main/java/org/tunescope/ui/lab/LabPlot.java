@@ -85,18 +85,14 @@ public final class LabPlot extends CanvasChart {
       LabFit.FittedCurve curve = fit.curve().get();
       g.setStroke(palette().accent());
       g.setLineWidth(2.5);
-      g.beginPath();
-      for (int i = 0; i < curve.x().length; i++) {
-        double px = PAD + (curve.x()[i] - bx[0]) / (bx[1] - bx[0]) * plot;
+      double[] px = new double[curve.x().length];
+      double[] py = new double[px.length];
+      for (int i = 0; i < px.length; i++) {
+        px[i] = PAD + (curve.x()[i] - bx[0]) / (bx[1] - bx[0]) * plot;
         double y = Math.max(by[0] - (by[1] - by[0]), Math.min(by[1] + (by[1] - by[0]), curve.y()[i]));
-        double py = PAD + plot - (y - by[0]) / (by[1] - by[0]) * plot;
-        if (i == 0) {
-          g.moveTo(px, py);
-        } else {
-          g.lineTo(px, py);
-        }
+        py[i] = PAD + plot - (y - by[0]) / (by[1] - by[0]) * plot;
       }
-      g.stroke();
+      g.strokePolyline(px, py, px.length);
     }
     g.setFill(text);
     g.setTextAlign(TextAlignment.CENTER);

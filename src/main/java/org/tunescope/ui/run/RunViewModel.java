@@ -163,23 +163,18 @@ public final class RunViewModel {
    * score).
    */
   public void show(PreparedStudy prepared, List<Trial> stored, TestScoreKeeper keeper) {
-    show(prepared, new StudyResult(prepared.study(), stored, Duration.ZERO, Optional.empty()), keeper);
-    timing.set("stored study");
-  }
-
-  /** Shows a study's result, as it ended. */
-  private void show(PreparedStudy prepared, StudyResult stored, TestScoreKeeper keeper) {
+    StudyResult shown = new StudyResult(prepared.study(), stored, Duration.ZERO, Optional.empty());
     study.set(prepared);
-    result.set(stored);
+    result.set(shown);
     direction = prepared.study().direction();
     planned = prepared.study().plannedTrials();
     clearTrials();
-    stored.trials().forEach(this::place);
-    stored.trials().forEach(this::count);
-    startedAt = wallClock.instant().minus(stored.elapsed());
+    stored.forEach(this::place);
+    stored.forEach(this::count);
+    startedAt = wallClock.instant();
     updateStatus();
-    timing.set("took " + clock(stored.elapsed().toMillis() / 1000.0));
-    checkHeldOut(prepared, stored, keeper, true);
+    timing.set("stored study");
+    checkHeldOut(prepared, shown, keeper, true);
   }
 
   private void finish(PreparedStudy prepared, StudyResult done, TestScoreKeeper keeper,

@@ -1,13 +1,20 @@
 package org.tunescope.ui.search;
 
 import java.util.List;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.tunescope.engine.sampler.SearchMethod;
@@ -54,11 +61,10 @@ public final class SearchView {
       bindSpinner(spinners.get(i), field, field == search.trialsField() ? search.trialsRowProblemProperty()
           : field.problemProperty());
     }
-    testPercentSpinner.setTooltip(new javafx.scene.control.Tooltip("Rows held out (per class) that tuning never"
-        + " sees; when the study ends, the best trial is refitted on the other rows and scored on them once."
-        + " 0 holds nothing out."));
+    testPercentSpinner.setTooltip(new Tooltip("Rows held out (per class) that tuning never sees; when the study"
+        + " ends, the best trial is refitted on the other rows and scored on them once. 0 holds nothing out."));
     limitTrialsCheck.selectedProperty().bindBidirectional(search.limitTrialsProperty());
-    limitTrialsCheck.setTooltip(new javafx.scene.control.Tooltip("Ticked: at most this many trials. Unticked: no"
+    limitTrialsCheck.setTooltip(new Tooltip("Ticked: at most this many trials. Unticked: no"
         + " trial limit; the time limit, or the grid's size, ends the search."));
     trialsSpinner.disableProperty().bind(search.limitTrialsProperty().not());
     gridPointsSpinner.disableProperty().bind(search.methodProperty().isNotEqualTo(SearchMethod.GRID));
@@ -72,8 +78,7 @@ public final class SearchView {
    * Binds a spinner to a whole-number field: the text stays as typed (never clamped or replaced), the
    * arrows step within range, and a problem shows at once under the field (red border, message, tooltip).
    */
-  private static void bindSpinner(Spinner<Integer> spinner, IntField field,
-      javafx.beans.value.ObservableValue<String> problem) {
+  private static void bindSpinner(Spinner<Integer> spinner, IntField field, ObservableValue<String> problem) {
     SpinnerValueFactory<Integer> factory = new SpinnerValueFactory<>() {
       @Override
       public void decrement(int steps) {
@@ -108,41 +113,36 @@ public final class SearchView {
    * Shows a field's problem on the field: a red border on {@code marked}, the message in a line under
    * {@code control} (in its grid cell) and as its tooltip.
    */
-  private static void showProblem(javafx.scene.control.Control control, javafx.scene.Node marked,
-      javafx.beans.value.ObservableValue<String> problem) {
+  private static void showProblem(Control control, Node marked, ObservableValue<String> problem) {
     Label message = new Label();
     message.getStyleClass().add("field-problem");
     message.setWrapText(true);
     message.setId(control.getId() == null ? null : control.getId() + "-problem");
-    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-    Runnable update = () -> {
-      String p = problem.getValue() == null ? "" : problem.getValue();
-      boolean bad = !p.isEmpty();
-      message.setText(p);
-      message.setVisible(bad);
-      message.setManaged(bad);
+    // The line holds the binding, and the binding its source: a binding is listened to weakly.
+    message.textProperty().bind(Bindings.createStringBinding(() -> Objects.toString(problem.getValue(), ""), problem));
+    message.visibleProperty().bind(message.textProperty().isNotEmpty());
+    message.managedProperty().bind(message.visibleProperty());
+    Tooltip tip = new Tooltip();
+    tip.textProperty().bind(message.textProperty());
+    Runnable mark = () -> {
+      boolean bad = message.isVisible();
       marked.getStyleClass().remove("invalid");
+      Tooltip.uninstall(marked, tip);
       if (bad) {
         marked.getStyleClass().add("invalid");
-      }
-      tip.setText(p);
-      javafx.scene.control.Tooltip.uninstall(marked, tip);
-      if (bad) {
-        javafx.scene.control.Tooltip.install(marked, tip);
+        Tooltip.install(marked, tip);
       }
     };
-    problem.addListener((o, a, b) -> update.run());
-    // A binding listens to its sources weakly: the line it shows on keeps it alive.
-    message.getProperties().put("problem", problem);
-    update.run();
-    if (control.getParent() instanceof javafx.scene.layout.GridPane grid) {
-      Integer row = javafx.scene.layout.GridPane.getRowIndex(control);
-      Integer col = javafx.scene.layout.GridPane.getColumnIndex(control);
+    message.visibleProperty().addListener((o, a, b) -> mark.run());
+    mark.run();
+    if (control.getParent() instanceof GridPane grid) {
+      Integer row = GridPane.getRowIndex(control);
+      Integer col = GridPane.getColumnIndex(control);
       int at = grid.getChildren().indexOf(control);
       VBox cell = new VBox(2);
       grid.getChildren().set(at, cell);
       cell.getChildren().addAll(control, message);
-      javafx.scene.layout.GridPane.setConstraints(cell, col == null ? 0 : col, row == null ? 0 : row);
+      GridPane.setConstraints(cell, col == null ? 0 : col, row == null ? 0 : row);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.tunescope.ui.space;
 
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -88,7 +89,6 @@ public final class SpaceView {
     ToggleButton log = new ToggleButton("log");
     log.setId("log-" + row.name());
     log.setSelected(row.logProperty().get());
-    log.setDisable(!row.canUseLog());
     log.setOnAction(e -> row.setLog(log.isSelected()));
     row.logProperty().addListener((o, a, b) -> log.setSelected(b));
     CheckBox fixed = new CheckBox("fixed");
@@ -115,8 +115,7 @@ public final class SpaceView {
     range.managedProperty().bind(row.fixedProperty().not());
     fixedBox.visibleProperty().bind(row.fixedProperty());
     fixedBox.managedProperty().bind(row.fixedProperty());
-    log.disableProperty().bind(row.fixedProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
-        () -> !row.canUseLog())));
+    log.disableProperty().bind(row.fixedProperty().or(new SimpleBooleanProperty(!row.canUseLog())));
 
     SliderSync sync = new SliderSync(row, slider);
     sync.toSlider();

@@ -65,20 +65,12 @@ public final class CostChart extends TrialsCanvasChart {
     Color line = palette().text();
     g.setStroke(line);
     g.setLineWidth(2);
-    g.beginPath();
-    for (int i = 0; i < front.size(); i++) {
-      double x = px.applyAsDouble(cost.applyAsDouble(front.get(i)));
-      double y = py.applyAsDouble(front.get(i).validation().mean());
-      if (i == 0) {
-        g.moveTo(x, y);
-      } else {
-        g.lineTo(x, y);
-      }
-    }
-    g.stroke();
+    double[] xs = front.stream().mapToDouble(t -> px.applyAsDouble(cost.applyAsDouble(t))).toArray();
+    double[] ys = front.stream().mapToDouble(t -> py.applyAsDouble(t.validation().mean())).toArray();
+    g.strokePolyline(xs, ys, xs.length);
     g.setFill(line);
-    for (Trial t : front) {
-      g.fillOval(px.applyAsDouble(cost.applyAsDouble(t)) - 4, py.applyAsDouble(t.validation().mean()) - 4, 8, 8);
+    for (int i = 0; i < xs.length; i++) {
+      g.fillOval(xs[i] - 4, ys[i] - 4, 8, 8);
     }
     caption(g, "dots: validation score of each trial · line: the Pareto front (no trial is both better and cheaper)");
   }

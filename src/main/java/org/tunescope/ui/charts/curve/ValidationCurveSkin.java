@@ -331,20 +331,16 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
   private void line(GraphicsContext g, ValidationCurveModel m, double plotW, double plotH, boolean train, Color c) {
     g.setStroke(c);
     g.setLineWidth(2.2);
-    g.beginPath();
     List<ValidationCurveModel.Point> pts = m.points();
+    double[] xs = new double[pts.size()];
+    double[] ys = new double[pts.size()];
     for (int i = 0; i < pts.size(); i++) {
-      double px = px(m, pts.get(i).x(), plotW);
-      double py = py(train ? pts.get(i).train() : pts.get(i).validation(), plotH);
-      if (i == 0) {
-        g.moveTo(px, py);
-      } else {
-        g.lineTo(px, py);
-      }
+      xs[i] = px(m, pts.get(i).x(), plotW);
+      ys[i] = py(train ? pts.get(i).train() : pts.get(i).validation(), plotH);
     }
-    g.stroke();
-    for (ValidationCurveModel.Point p : pts) {
-      dot(g, px(m, p.x(), plotW), py(train ? p.train() : p.validation(), plotH), 3.5, c);
+    g.strokePolyline(xs, ys, xs.length);
+    for (int i = 0; i < xs.length; i++) {
+      dot(g, xs[i], ys[i], 3.5, c);
     }
   }
 

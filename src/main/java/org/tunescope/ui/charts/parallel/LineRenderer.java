@@ -136,8 +136,6 @@ final class LineRenderer {
     long t0 = System.nanoTime();
     ParallelCoordinatesModel m = chart.getModel();
     int size = m.size();
-    int w = (int) Math.ceil(canvas.getWidth());
-    int h = (int) Math.ceil(canvas.getHeight());
     updatePixelY(m);
     ensureDrawCapacity(size);
 
@@ -157,7 +155,7 @@ final class LineRenderer {
     drawnAntialiased = size <= LineLayers.ANTIALIASED_UP_TO;
     if (!drawnAntialiased) {
       // Counted lines take the mean colour, whatever the order: the kept lines as they come.
-      submitFull(w, h, size, brushed, lines(m, 0, m::isKept), resizeOnly, t0);
+      submitFull(size, brushed, lines(m, 0, m::isKept), resizeOnly, t0);
       return;
     }
 
@@ -192,17 +190,15 @@ final class LineRenderer {
         drawDashed[at] = false;
       }
     }
-    submitFull(w, h, size, brushed, copy(total), resizeOnly, t0);
+    submitFull(size, brushed, copy(total), resizeOnly, t0);
   }
 
-  private void submitFull(int w, int h, int size, boolean brushed, LineLayers.Lines kept, boolean resizeOnly,
-      long t0) {
+  private void submitFull(int size, boolean brushed, LineLayers.Lines kept, boolean resizeOnly, long t0) {
     long generation = layers.nextGeneration();
     if (!resizeOnly) {
       contentGeneration = generation;
     }
-    layers.submit(new LineLayers.Job(generation, true, w, h, geometry.axisX().clone(), pixelYCopy(size),
-        drawnAntialiased, baseVersion, brushed, allLines, kept, palette(size), resizeOnly));
+    submit(generation, true, size, brushed, allLines, kept, resizeOnly);
     drawnLines = allLines.count();
     drawnUpTo = size;
     fullRedraws++;
@@ -221,12 +217,18 @@ final class LineRenderer {
     ensureDrawCapacity(size);
     LineLayers.Lines all = lines(m, drawnUpTo, m::isVisible);
     LineLayers.Lines kept = lines(m, drawnUpTo, m::isKept);
-    layers.submit(new LineLayers.Job(layers.currentGeneration(), false, (int) Math.ceil(canvas.getWidth()),
-        (int) Math.ceil(canvas.getHeight()), geometry.axisX().clone(), pixelYCopy(size), drawnAntialiased,
-        baseVersion, !m.brushes().isEmpty(), all, kept, palette(size), false));
+    submit(layers.currentGeneration(), false, size, !m.brushes().isEmpty(), all, kept, false);
     drawnLines += all.count();
     drawnUpTo = size;
     incrementalDraws++;
+  }
+
+  /** Hands a redraw of the first {@code size} lines at the canvas's size to the background thread. */
+  private void submit(long generation, boolean full, int size, boolean brushed, LineLayers.Lines all,
+      LineLayers.Lines kept, boolean resizeOnly) {
+    layers.submit(new LineLayers.Job(generation, full, (int) Math.ceil(canvas.getWidth()),
+        (int) Math.ceil(canvas.getHeight()), geometry.axisX().clone(), pixelYCopy(size), drawnAntialiased,
+        baseVersion, brushed, all, kept, palette(size), resizeOnly));
   }
 
   /** A line's colour code: failed or pruned, or the bucket of its validation score (higher is better). */

@@ -42,18 +42,13 @@ final class OverlayPainter {
 
   private void strokeLine(GraphicsContext gc, int i) {
     ParallelCoordinatesModel m = chart.getModel();
-    gc.beginPath();
     double[] xs = geometry.axisX();
     List<Axis> axes = m.axes();
+    double[] ys = new double[xs.length];
     for (int k = 0; k < xs.length; k++) {
-      double y = geometry.y(m.position(i, axes.get(k)));
-      if (k == 0) {
-        gc.moveTo(xs[k], y);
-      } else {
-        gc.lineTo(xs[k], y);
-      }
+      ys[k] = geometry.y(m.position(i, axes.get(k)));
     }
-    gc.stroke();
+    gc.strokePolyline(xs, ys, xs.length);
   }
 
   /** Paints the overlay for axes at {@code g}, with line {@code hovered} (or none, -1) outlined. */

@@ -299,12 +299,6 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   /** The display index of the axis named {@code name} (tests). */
   int indexOf(String name) {
-    List<Axis> axes = model().axes();
-    for (int k = 0; k < axes.size(); k++) {
-      if (axes.get(k).name().equals(name)) {
-        return k;
-      }
-    }
-    return -1;
+    return model().axis(name).map(model().axes()::indexOf).orElse(-1);
   }
 }
