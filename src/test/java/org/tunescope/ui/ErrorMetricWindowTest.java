@@ -107,7 +107,7 @@ class ErrorMetricWindowTest {
     ValidationCurveChart learning = robot.lookup("#learningCurve").queryAs(ValidationCurveChart.class);
     assertEquals("rmse (lower is better)", learning.yLabelProperty().get());
     robot.clickOn("#computeLearningCurve");
-    waitUntil(() -> learning.getModel() != null);
+    waitUntil(() -> learning.modelProperty().get() != null);
     Parent controls = robot.lookup("#computeLearningCurve").queryAs(Button.class).getParent();
     String reading = controls.getChildrenUnmodifiable().stream().filter(n -> n instanceof Label)
         .map(n -> ((Label) n).getText()).findFirst().orElseThrow();

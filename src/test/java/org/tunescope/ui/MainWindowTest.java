@@ -116,8 +116,8 @@ class MainWindowTest {
     robot.clickOn("Overfitting curve");
     WaitForAsyncUtils.waitForFxEvents();
     var curve = robot.lookup("#validationCurve").queryAs(org.tunescope.ui.charts.curve.ValidationCurveChart.class);
-    waitUntil(() -> curve.getModel() != null && curve.getModel().allTrials().size() == 6);
-    var points = curve.getModel().points();
+    waitUntil(() -> curve.modelProperty().get() != null && curve.modelProperty().get().allTrials().size() == 6);
+    var points = curve.modelProperty().get().points();
     assertEquals(first.trials().stream().map(t -> t.params().get("max_depth")).distinct().count(), points.size());
     for (var p : points) {
       Trial t = first.trials().stream().filter(x -> x.number() == p.trial().number()).findFirst().orElseThrow();

@@ -102,7 +102,7 @@ class ScreenshotTour {
     robot.clickOn("Learning curve");
     robot.clickOn("#computeLearningCurve");
     var learning = robot.lookup("#learningCurve").queryAs(org.tunescope.ui.charts.curve.ValidationCurveChart.class);
-    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> learning.getModel() != null);
+    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> learning.modelProperty().get() != null);
     shoot(robot, "learning.png");
 
     robot.clickOn("Studies");
@@ -139,7 +139,7 @@ class ScreenshotTour {
     robot.clickOn("Trees");
     robot.clickOn("#computeTreeCountCurve");
     var chart = robot.lookup("#treeCountCurve").queryAs(org.tunescope.ui.charts.curve.ValidationCurveChart.class);
-    WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> chart.getModel() != null);
+    WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> chart.modelProperty().get() != null);
     shoot(robot, "trees.png");
   }
 

@@ -61,7 +61,7 @@ class LabViewTest {
     String trainBefore = robot.lookup("#lab-score-train").queryAs(Label.class).getText();
     String testBefore = robot.lookup("#lab-score-test").queryAs(Label.class).getText();
     ValidationCurveChart chart = robot.lookup("#labCurve").queryAs(ValidationCurveChart.class);
-    assertEquals(3.0, chart.getMarker());
+    assertEquals(3.0, chart.markerProperty().get());
 
     Slider slider = robot.lookup("#labSlider").queryAs(Slider.class);
     robot.drag(slider.lookup(".thumb")).moveBy(slider.getWidth() * 0.6, 0).release(javafx.scene.input.MouseButton.PRIMARY);
@@ -74,7 +74,7 @@ class LabViewTest {
     assertEquals((double) Math.round(slider.getValue()), (double) depth, "the value snaps to whole numbers");
     assertTrue(before.regions().orElseThrow().cellsDifferentFrom(after.regions().orElseThrow()) > 0,
         "the decision regions changed");
-    assertEquals(depth, chart.getMarker(), 1e-12, "the marker sits at the slider's value");
+    assertEquals(depth, chart.markerProperty().get(), 1e-12, "the marker sits at the slider's value");
     assertEquals(String.valueOf(depth), robot.lookup("#labValue").queryAs(Label.class).getText());
     String trainAfter = robot.lookup("#lab-score-train").queryAs(Label.class).getText();
     assertNotEquals(trainBefore + testBefore, trainAfter + robot.lookup("#lab-score-test").queryAs(Label.class).getText(),

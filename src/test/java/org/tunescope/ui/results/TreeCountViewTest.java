@@ -68,10 +68,10 @@ class TreeCountViewTest {
     robot.clickOn("Trees");
     robot.clickOn("#computeTreeCountCurve");
     ValidationCurveChart chart = robot.lookup("#treeCountCurve").queryAs(ValidationCurveChart.class);
-    waitUntil(() -> chart.getModel() != null);
+    waitUntil(() -> chart.modelProperty().get() != null);
 
     int trees = ((Number) trial.params().get("trees")).intValue();
-    var points = chart.getModel().points();
+    var points = chart.modelProperty().get().points();
     assertEquals(TreeCountCurve.counts(trees, TreeCountCurve.DEFAULT_STEPS).length, points.size(), "1.." + trees);
     var last = points.get(points.size() - 1);
     assertEquals(trees, ((Number) last.trial().params().get("trees")).intValue());

@@ -65,10 +65,6 @@ public class ValidationCurveChart extends Control implements ChartPalette.Owner 
     return model;
   }
 
-  public final ValidationCurveModel getModel() {
-    return model.get();
-  }
-
   // --- showOneStandardError
   private final BooleanProperty showOneStandardError = new SimpleBooleanProperty(this, "showOneStandardError", true);
 
@@ -115,10 +111,6 @@ public class ValidationCurveChart extends Control implements ChartPalette.Owner 
   /** A value of the parameter to mark with a vertical line (the lab's slider); NaN for none. */
   public final DoubleProperty markerProperty() {
     return marker;
-  }
-
-  public final double getMarker() {
-    return marker.get();
   }
 
   // --- selectedTrial

@@ -63,7 +63,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     ChartPalette colours = getSkinnable().palette();
     g.setFill(colours.background());
     g.fillRect(0, 0, w, h);
-    ValidationCurveModel m = getSkinnable().getModel();
+    ValidationCurveModel m = getSkinnable().modelProperty().get();
     Color text = colours.text();
     g.setFont(Font.font(11));
     if (m == null || m.points().isEmpty()) {
@@ -131,7 +131,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
         g.setLineDashes();
       });
     }
-    double marker = getSkinnable().getMarker();
+    double marker = getSkinnable().markerProperty().get();
     if (Double.isFinite(marker) && (!m.isLog() || marker > 0)) {
       double px = Math.max(LEFT, Math.min(LEFT + plotW, px(m, marker, plotW)));
       g.setStroke(text);
@@ -365,7 +365,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
   }
 
   private Optional<Trial> pick(double x, double y) {
-    ValidationCurveModel m = getSkinnable().getModel();
+    ValidationCurveModel m = getSkinnable().modelProperty().get();
     if (m == null) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.parallel;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -30,10 +31,7 @@ final class ParallelToolBar extends HBox {
     narrowButton.getStyleClass().add("narrow-search");
     narrowButton.setOnAction(e -> chart.narrow());
     keptLabel.getStyleClass().add("kept-count");
-    keptLabel.setMinWidth(Region.USE_PREF_SIZE);
-    narrowButton.setMinWidth(Region.USE_PREF_SIZE);
-    clear.setMinWidth(Region.USE_PREF_SIZE);
-    incomplete.setMinWidth(Region.USE_PREF_SIZE);
+    List.of(keptLabel, narrowButton, clear, incomplete).forEach(r -> r.setMinWidth(Region.USE_PREF_SIZE));
     incomplete.setTooltip(new Tooltip("Draw failed, pruned and interrupted trials, dashed"));
     narrowButton.setTooltip(new Tooltip(
         "Write the brushed parameter ranges into the search-space sliders, for the next run; a brushed score"
