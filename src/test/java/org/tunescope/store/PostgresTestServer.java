@@ -42,6 +42,35 @@ final class PostgresTestServer {
     return url;
   }
 
+  /**
+   * A new, empty database on the test server, for one test: its address ({@code postgresql://user@host:port/db}).
+   * {@link #drop} it when done.
+   */
+  static String freshDatabase() {
+    String base = url();
+    String name = "tunescope_test_" + Long.toHexString(System.nanoTime()) + "_"
+        + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt() & 0xffff);
+    try (Connection c = connect(); java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
+    }
+    return base.substring(0, base.lastIndexOf('/') + 1) + name;
+  }
+
+  /** Drops a database made by {@link #freshDatabase}, closing whatever connections it still has. */
+  static void drop(String address) {
+    if (address == null) {
+      return;
+    }
+    String name = address.substring(address.lastIndexOf('/') + 1);
+    try (Connection c = connect(); java.sql.Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A connection to the test server; the password, if any, comes from PGPASSWORD or ~/.pgpass. */
   static Connection connect() throws SQLException {
     URI uri = URI.create(url());
