@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * are skipped with one printed line, except under {@code CI=true}, where a missing server is a failure:
  * CI must not go green without having run them.
  */
-final class PostgresTestServer {
+public final class PostgresTestServer {
 
   static final String URL_VARIABLE = "TUNESCOPE_TEST_PG_URL";
   static final String HOW_TO_RUN = "PostgreSQL tests need a server: run .ci/run";
@@ -26,7 +26,7 @@ final class PostgresTestServer {
   private PostgresTestServer() {}
 
   /** The server's URL; skips the calling test (or fails it under CI) when there is none. */
-  static String url() {
+  public static String url() {
     String url = System.getenv(URL_VARIABLE);
     if (url == null || url.isBlank()) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -46,7 +46,7 @@ final class PostgresTestServer {
    * A new, empty database on the test server, for one test: its address ({@code postgresql://user@host:port/db}).
    * {@link #drop} it when done.
    */
-  static String freshDatabase() {
+  public static String freshDatabase() {
     String base = url();
     String name = "tunescope_test_" + Long.toHexString(System.nanoTime()) + "_"
         + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt() & 0xffff);
@@ -59,7 +59,7 @@ final class PostgresTestServer {
   }
 
   /** Drops a database made by {@link #freshDatabase}, closing whatever connections it still has. */
-  static void drop(String address) {
+  public static void drop(String address) {
     if (address == null) {
       return;
     }
