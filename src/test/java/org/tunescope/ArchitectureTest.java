@@ -107,7 +107,7 @@ class ArchitectureTest {
   void storeKnowsOnlyTheEngineAndItsLibraries() {
     com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("org.tunescope.store..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
-            "org.tunescope.store..", "org.tunescope.engine..", "java..", "javax..", "org.sqlite..",
+            "org.tunescope.store..", "org.tunescope.engine..", "java..", "javax..", "org.sqlite..", "org.postgresql..",
             "com.fasterxml.jackson..", "org.apache.commons.csv..")
         .check(CLASSES);
   }

@@ -124,4 +124,12 @@ public final class StudyService {
     return new StudyRun(prepared, workers, store.ledger(name), TestScoreKeeper.of(store, name),
         () -> store.markFinished(name));
   }
+
+  /**
+   * Joins a stored study as one more worker (of any number, on any machine sharing the store): runs its trials
+   * until its planned trials are all done. See {@link JoinedRun}.
+   */
+  public JoinedRun join(PreparedStudy prepared, int workers) {
+    return new JoinedRun(this, prepared, workers);
+  }
 }

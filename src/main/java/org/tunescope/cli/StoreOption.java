@@ -1,18 +1,21 @@
 package org.tunescope.cli;
 
-import java.nio.file.Path;
-import org.tunescope.store.SqliteStudyStore;
 import org.tunescope.store.StudyStore;
+import org.tunescope.store.StudyStores;
 import picocli.CommandLine.Option;
 
-/** {@code --store FILE}, on every command: the study database, {@code ~/.tunescope/tunescope.db} by default. */
+/**
+ * {@code --store FILE|URL}, on every command: the study database, an SQLite file ({@code
+ * ~/.tunescope/tunescope.db} by default) or a PostgreSQL server shared by several machines.
+ */
 final class StoreOption {
 
-  @Option(names = "--store", paramLabel = "FILE",
-      description = "The study database (default: ~/.tunescope/tunescope.db).")
-  Path file;
+  @Option(names = "--store", paramLabel = "FILE|URL",
+      description = "The study database: an SQLite file (default: ~/.tunescope/tunescope.db) or a PostgreSQL"
+          + " server, postgresql://user@host:port/db (password from PGPASSWORD or ~/.pgpass).")
+  String where;
 
   StudyStore open() {
-    return file == null ? SqliteStudyStore.openDefault() : SqliteStudyStore.open(file);
+    return StudyStores.open(where);
   }
 }

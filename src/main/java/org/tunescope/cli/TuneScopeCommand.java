@@ -12,7 +12,7 @@ import picocli.CommandLine;
         + " scores for every fold of every trial.",
     subcommands = {ModelsCommand.class, TuneCommand.class, ResumeCommand.class, StudiesCommand.class,
         ShowCommand.class, ExportCommand.class, DeleteCommand.class, GenerateCommand.class, BenchCommand.class, ReportCommand.class,
-        ImportCommand.class})
+        ImportCommand.class, WorkerCommand.class})
 public final class TuneScopeCommand implements Runnable {
 
   /** Exit code for input the user can fix: a missing file, an unknown column, a bad range, a locked store. */

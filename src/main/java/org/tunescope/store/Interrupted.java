@@ -18,6 +18,15 @@ final class Interrupted {
     return "the process running it (pid " + owner.pid() + " on " + owner.host() + ") stopped";
   }
 
+  /** Why a trial of {@code owner} was marked interrupted: its process stopped, or (elsewhere) its heartbeat did. */
+  static String reason(Owner owner, Instant lastHeartbeat, Instant now) {
+    if (owner.isLocal()) {
+      return reason(owner);
+    }
+    return "stale: the process running it (pid " + owner.pid() + " on " + owner.host() + ") sent no heartbeat for "
+        + java.time.Duration.between(lastHeartbeat, now).toSeconds() + " s";
+  }
+
   static Trial trial(StudyRecord study, int number, Owner owner, Instant started) {
     return new Trial(number, TrialState.INTERRUPTED, Map.of(), List.of(), Seeds.derive(study.info().seed(), number),
         0, 0, Optional.of(reason(owner)), started);

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Brings a database to the newest schema by running, in order and each once, the versioned SQL scripts in
- * {@code org/tunescope/store/migrations} ({@code V<n>__<what>.sql}). The applied versions are recorded in
- * {@code schema_version}. A database of a newer version than this build knows is refused, never changed.
+ * Brings a database to the newest schema by running, in order and each once, the versioned SQL scripts of
+ * its dialect: {@code org/tunescope/store/migrations} ({@code V<n>__<what>.sql}) for SQLite and
+ * {@code migrations/postgresql} (the same versions, in PostgreSQL's types) for PostgreSQL. The applied
+ * versions are recorded in {@code schema_version}. A database of a newer version than this build knows is
+ * refused, never changed.
  */
 final class Migrations {
 
@@ -28,24 +30,57 @@ final class Migrations {
   private Migrations() {
   }
 
-  /**
-   * Migrates in one immediate transaction, so that two processes opening a new file at once do not both
-   * create it.
-   *
-   * @param where the file, for messages
-   */
+  /** The SQL a back end speaks, as far as migrating goes. */
+  enum Dialect {
+    SQLITE("migrations/", "SELECT name FROM sqlite_master WHERE type = 'table'", "an SQLite database"),
+    POSTGRESQL("migrations/postgresql/",
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+        "a PostgreSQL database");
+
+    private final String folder;
+    private final String tables;
+    private final String what;
+
+    Dialect(String folder, String tables, String what) {
+      this.folder = folder;
+      this.tables = tables;
+      this.what = what;
+    }
+  }
+
+  /** Any number, the same in every TuneScope: the advisory lock that serialises migrations on a server. */
+  private static final long MIGRATION_LOCK = 0x7475_6e65_7363_6f70L;
+
+  /** Migrates an SQLite file (see {@link #migrate(Connection, String, Dialect)}). */
   static void migrate(Connection c, String where) throws SQLException {
+    migrate(c, where, Dialect.SQLITE);
+  }
+
+  /**
+   * Migrates in one transaction that holds the database to itself (SQLite: an immediate transaction;
+   * PostgreSQL: a transaction-scoped advisory lock, DDL being transactional there), so that two processes
+   * opening a new store at once do not both create it, and a failed migration leaves nothing behind.
+   *
+   * @param where the file or server, for messages
+   */
+  static void migrate(Connection c, String where, Dialect dialect) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
     try (Statement s = c.createStatement()) {
-      s.execute("BEGIN IMMEDIATE");
+      if (dialect == Dialect.SQLITE) {
+        s.execute("BEGIN IMMEDIATE");
+      } else {
+        c.setAutoCommit(false);
+        s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+      }
       try {
-        int current = currentVersion(c, where);
+        int current = currentVersion(c, where, dialect);
         if (current > LATEST) {
           throw new StoreException(where + " was written by a newer TuneScope (schema version " + current
               + "; this version reads up to " + LATEST + "): update TuneScope to open it");
         }
         for (int v = current + 1; v <= LATEST; v++) {
           String script = SCRIPTS.get(v - 1);
-          for (String statement : statements(read(script))) {
+          for (String statement : statements(read(dialect.folder + script))) {
             s.execute(statement);
           }
           try (PreparedStatement p = c.prepareStatement(
@@ -56,29 +91,42 @@ final class Migrations {
             p.executeUpdate();
           }
         }
-        s.execute("COMMIT");
+        if (dialect == Dialect.SQLITE) {
+          s.execute("COMMIT");
+        } else {
+          c.commit();
+        }
       } catch (SQLException | RuntimeException e) {
         try {
-          s.execute("ROLLBACK");
+          if (dialect == Dialect.SQLITE) {
+            s.execute("ROLLBACK");
+          } else {
+            c.rollback();
+          }
         } catch (SQLException ignored) {
           // The failure that made us roll back is the one to report.
         }
         throw e;
       }
+    } finally {
+      if (dialect != Dialect.SQLITE) {
+        c.setAutoCommit(autoCommit);
+      }
     }
   }
 
-  private static int currentVersion(Connection c, String where) throws SQLException {
+  private static int currentVersion(Connection c, String where, Dialect dialect) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+         ResultSet rs = s.executeQuery(dialect.tables)) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }
     }
     if (!tables.contains("schema_version")) {
       if (!tables.isEmpty()) {
-        throw new StoreException(where + " is an SQLite database of another program, not a TuneScope store");
+        throw new StoreException(where + " is " + dialect.what + " of another program, not a TuneScope store"
+            + (dialect == Dialect.SQLITE ? "" : " (give TuneScope a database of its own: createdb tunescope)"));
       }
       try (Statement s = c.createStatement()) {
         s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL,"
@@ -93,7 +141,7 @@ final class Migrations {
   }
 
   private static String read(String script) {
-    try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + script)) {
+    try (InputStream in = Migrations.class.getResourceAsStream(script)) {
       if (in == null) {
         throw new IllegalStateException("migration script " + script + " is missing from the build");
       }

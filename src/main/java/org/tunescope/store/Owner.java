@@ -14,11 +14,14 @@ import java.util.Optional;
  */
 public record Owner(long pid, String host, Instant started) {
 
-  /** How long a process on another host may stay silent before its running trials count as abandoned. */
-  public static final Duration STALE_AFTER = Duration.ofSeconds(60);
+  /**
+   * How long a process on another host may stay silent before its running trials count as abandoned
+   * (system property {@code tunescope.staleAfter}, in seconds; 60 by default).
+   */
+  public static final Duration STALE_AFTER = seconds("tunescope.staleAfter", 60);
 
-  /** Every this often a store refreshes its owners' heartbeat. */
-  public static final Duration HEARTBEAT = Duration.ofSeconds(10);
+  /** Every this often a store refreshes its owners' heartbeat (system property {@code tunescope.heartbeat}, s; 10). */
+  public static final Duration HEARTBEAT = seconds("tunescope.heartbeat", 10);
 
   private static final String HOST = hostName();
 
@@ -56,7 +59,7 @@ public record Owner(long pid, String host, Instant started) {
    * @param lastHeartbeat when the owner last said it was alive
    */
   public boolean isGone(Instant lastHeartbeat, Instant now) {
-    if (host.equals(HOST)) {
+    if (isLocal()) {
       Optional<ProcessHandle> process = ProcessHandle.of(pid);
       if (process.isEmpty() || !process.get().isAlive()) {
         return true;
@@ -65,6 +68,24 @@ public record Owner(long pid, String host, Instant started) {
       return start.isPresent() && Math.abs(start.get().toEpochMilli() - started.toEpochMilli()) > 2000;
     }
     return Duration.between(lastHeartbeat, now).compareTo(STALE_AFTER) > 0;
+  }
+
+  /** Whether the owner runs on this host, where its pid says whether it is alive. */
+  public boolean isLocal() {
+    return host.equals(HOST);
+  }
+
+  private static Duration seconds(String property, double otherwise) {
+    String value = System.getProperty(property);
+    double s = otherwise;
+    if (value != null) {
+      try {
+        s = Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        s = otherwise;
+      }
+    }
+    return Duration.ofMillis(Math.max(1, Math.round(s * 1000)));
   }
 
   private static String hostName() {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * are skipped with one printed line, except under {@code CI=true}, where a missing server is a failure:
  * CI must not go green without having run them.
  */
-final class PostgresTestServer {
+public final class PostgresTestServer {
 
   static final String URL_VARIABLE = "TUNESCOPE_TEST_PG_URL";
   static final String HOW_TO_RUN = "PostgreSQL tests need a server: run .ci/run";
@@ -26,7 +26,7 @@ final class PostgresTestServer {
   private PostgresTestServer() {}
 
   /** The server's URL; skips the calling test (or fails it under CI) when there is none. */
-  static String url() {
+  public static String url() {
     String url = System.getenv(URL_VARIABLE);
     if (url == null || url.isBlank()) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -40,6 +40,35 @@ final class PostgresTestServer {
       assumeTrue(false, HOW_TO_RUN);
     }
     return url;
+  }
+
+  /**
+   * A new, empty database on the test server, for one test: its address ({@code postgresql://user@host:port/db}).
+   * {@link #drop} it when done.
+   */
+  public static String freshDatabase() {
+    String base = url();
+    String name = "tunescope_test_" + Long.toHexString(System.nanoTime()) + "_"
+        + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt() & 0xffff);
+    try (Connection c = connect(); java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
+    }
+    return base.substring(0, base.lastIndexOf('/') + 1) + name;
+  }
+
+  /** Drops a database made by {@link #freshDatabase}, closing whatever connections it still has. */
+  public static void drop(String address) {
+    if (address == null) {
+      return;
+    }
+    String name = address.substring(address.lastIndexOf('/') + 1);
+    try (Connection c = connect(); java.sql.Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
+    }
   }
 
   /** A connection to the test server; the password, if any, comes from PGPASSWORD or ~/.pgpass. */
