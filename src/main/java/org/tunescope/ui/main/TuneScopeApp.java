@@ -1,13 +1,18 @@
 package org.tunescope.ui.main;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.store.InMemoryStudyStore;
@@ -23,6 +28,9 @@ public class TuneScopeApp extends Application {
 
   public static final String TITLE = "TuneScope";
 
+  /** The window icon sizes under {@code org/tunescope/ui/main/icon-N.png} (drawn by resources/icon/draw_icon.py). */
+  static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+
   private MainViewModel viewModel;
   private StudyStore store;
 
@@ -33,9 +41,11 @@ public class TuneScopeApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
+    Optional<Path> storeFile = files.stream().filter(TuneScopeApp::isStore).reduce((a, b) -> b);
     String storeProblem = null;
     try {
-      store = SqliteStudyStore.openDefault();
+      store = storeFile.isPresent() ? SqliteStudyStore.open(storeFile.get()) : SqliteStudyStore.openDefault();
     } catch (StoreException e) {
       // The app still works; studies then last only until it closes.
       store = new InMemoryStudyStore();
@@ -52,7 +62,28 @@ public class TuneScopeApp extends Application {
     stage.setTitle(TITLE);
     stage.setMinWidth(900);
     stage.setMinHeight(600);
+    setIcons(stage);
     stage.show();
+    // A data file passed by the desktop (file association) or on the command line is opened at once.
+    files.stream().filter(f -> !isStore(f)).reduce((a, b) -> b).ifPresent(viewModel.data()::load);
+  }
+
+  /** A study database (TuneScope's store, {@code .db}) rather than data to load. */
+  private static boolean isStore(Path file) {
+    return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".db");
+  }
+
+  /** Sets the application icon, at every size drawn, on a window (title bar, task bar, Alt+Tab). */
+  public static void setIcons(Stage stage) {
+    for (int size : ICON_SIZES) {
+      try (InputStream in = TuneScopeApp.class.getResourceAsStream("/org/tunescope/ui/main/icon-" + size + ".png")) {
+        if (in != null) {
+          stage.getIcons().add(new Image(in));
+        }
+      } catch (IOException e) {
+        // An icon missing from a build leaves the platform's default: nothing to tell the user.
+      }
+    }
   }
 
   @Override
