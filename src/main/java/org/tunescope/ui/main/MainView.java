@@ -58,6 +58,7 @@ public final class MainView {
   @FXML private TabPane tabs;
   @FXML private Tab trialsTab;
   @FXML private Tab chartsTab;
+  @FXML private javafx.scene.control.MenuBar menuBar;
 
   public MainView(MainViewModel vm) {
     this.vm = vm;
@@ -214,6 +215,21 @@ public final class MainView {
   @FXML
   private void exportSelected() {
     studiesController.exportSelected();
+  }
+
+  @FXML
+  private void showGuide() {
+    org.tunescope.ui.help.HelpWindows.guide(root.getScene().getWindow()).show();
+  }
+
+  @FXML
+  private void showShortcuts() {
+    org.tunescope.ui.help.HelpWindows.shortcuts(root.getScene().getWindow(), menuBar).show();
+  }
+
+  @FXML
+  private void showAbout() {
+    org.tunescope.ui.help.HelpWindows.about(root.getScene().getWindow(), vm.about()).show();
   }
 
   /** Shows a stored study again, on the Trials tab. */

@@ -61,9 +61,12 @@ public final class MainViewModel {
   private final javafx.beans.binding.StringBinding whyNotStart;
   private final org.tunescope.ui.lab.LabViewModel lab;
 
+  private final StudyStore store;
+
   public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder,
       StudyStore store) {
     this.scheduler = scheduler;
+    this.store = store;
     this.service = new StudyService(store, catalog);
     this.studies = new StudiesViewModel(store, scheduler, notifications);
     this.catalog = catalog;
@@ -293,6 +296,17 @@ public final class MainViewModel {
   }
 
   /** Where the window's background work runs. */
+  /** What Help > About shows: versions, where the studies and the log are kept. */
+  public org.tunescope.ui.help.AboutInfo about() {
+    String where = store instanceof org.tunescope.store.SqliteStudyStore sqlite
+        ? sqlite.file().toAbsolutePath().toString()
+        : "in memory: studies are not kept after TuneScope closes";
+    return new org.tunescope.ui.help.AboutInfo(org.tunescope.store.Provenance.TUNESCOPE_VERSION,
+        org.tunescope.ml.models.SmileVersion.bundled(), System.getProperty("java.version") + " ("
+        + System.getProperty("java.vendor") + ")", System.getProperty("javafx.runtime.version", "unknown"),
+        where, org.tunescope.app.AppLog.file().toAbsolutePath().toString());
+  }
+
   public UiScheduler scheduler() {
     return scheduler;
   }
