@@ -23,6 +23,8 @@ public final class Launcher {
   }
 
   public static void main(String[] args) {
+    // Libraries' logging (Smile, SQLite, XGBoost) goes to the log file, not between the progress lines.
+    org.tunescope.app.AppLog.install();
     if (opensWindow(args, Boolean.getBoolean(WINDOW_PROPERTY))) {
       org.tunescope.ui.main.TuneScopeApp.launchApp(args);
     } else {

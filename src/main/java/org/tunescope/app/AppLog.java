@@ -28,39 +28,45 @@ public final class AppLog {
   /** java.util.logging's pattern: %g numbers the files, 0 being the one written now. */
   private static final String PATTERN = "tunescope-%g.log";
 
-  private static boolean installed;
+  private static Path installedIn;
   private static Handler handler;
 
   private AppLog() {
   }
 
   /** The current log file. */
-  public static Path file() {
-    return HomeFolder.path().resolve("logs").resolve(PATTERN.replace("%g", "0"));
+  public static synchronized Path file() {
+    return installedIn != null ? installedIn : HomeFolder.path().resolve("logs").resolve(PATTERN.replace("%g", "0"));
   }
 
   /**
-   * Sends all logging to the log file (once per process; later calls do nothing). If the file cannot be
-   * opened (a read-only home), library logging still stays off the terminal below SEVERE.
+   * Sends all logging to the log file of the TuneScope folder (again only if that folder changed since the
+   * last call). If the file cannot be opened (a read-only home), library logging still stays off the
+   * terminal.
    */
   public static synchronized void install() {
-    if (installed) {
+    Path target = HomeFolder.path().resolve("logs").resolve(PATTERN.replace("%g", "0"));
+    if (target.equals(installedIn)) {
       return;
     }
-    installed = true;
     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s - %5$s%6$s%n");
     Logger root = Logger.getLogger("");
     for (Handler h : root.getHandlers()) {
       if (h instanceof ConsoleHandler) {
-        h.setLevel(Level.OFF);
+        root.removeHandler(h);
       }
+    }
+    if (handler != null) {
+      root.removeHandler(handler);
+      handler.close();
+      handler = null;
     }
     root.setLevel(Level.WARNING);
     Logger.getLogger("org.tunescope").setLevel(Level.INFO);
+    installedIn = target;
     try {
-      Files.createDirectories(file().getParent());
-      // FileHandler numbers its files with %g; the current one is the first, tunescope.log.
-      handler = new FileHandler(file().getParent().resolve(PATTERN).toString(), LIMIT_BYTES, FILES, true);
+      Files.createDirectories(target.getParent());
+      handler = new FileHandler(target.getParent().resolve(PATTERN).toString(), LIMIT_BYTES, FILES, true);
       handler.setFormatter(new SimpleFormatter());
       handler.setLevel(Level.ALL);
       handler.setEncoding("UTF-8");

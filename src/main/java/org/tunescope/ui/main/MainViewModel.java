@@ -62,6 +62,7 @@ public final class MainViewModel {
   private final org.tunescope.ui.lab.LabViewModel lab;
 
   private final StudyStore store;
+  private org.tunescope.app.Settings settings = org.tunescope.app.Settings.inMemory();
 
   public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder,
       StudyStore store) {
@@ -296,6 +297,16 @@ public final class MainViewModel {
   }
 
   /** Where the window's background work runs. */
+  /** What the window remembers between runs (in memory unless the app gives it its settings file). */
+  public org.tunescope.app.Settings settings() {
+    return settings;
+  }
+
+  /** Uses these settings; call before the window is made from this view model. */
+  public void useSettings(org.tunescope.app.Settings settings) {
+    this.settings = settings;
+  }
+
   /** What Help > About shows: versions, where the studies and the log are kept. */
   public org.tunescope.ui.help.AboutInfo about() {
     String where = store instanceof org.tunescope.store.SqliteStudyStore sqlite
