@@ -28,6 +28,7 @@ public final class AppLog {
   /** java.util.logging's pattern: %g numbers the files, 0 being the one written now. */
   private static final String PATTERN = "tunescope-%g.log";
 
+  private static final Logger QUIET = Logger.getLogger("smile.classification.AdaBoost");
   private static Path installedIn;
   private static Handler handler;
 
@@ -63,6 +64,9 @@ public final class AppLog {
     }
     root.setLevel(Level.WARNING);
     Logger.getLogger("org.tunescope").setLevel(Level.INFO);
+    // AdaBoost logs "Skip the weak classifier" as an error whenever a tree is perfect or useless: normal
+    // while tuning, and thousands of lines in a search.
+    QUIET.setLevel(Level.OFF);
     installedIn = target;
     try {
       Files.createDirectories(target.getParent());
