@@ -112,6 +112,8 @@ public class TuneScopeApp extends Application {
 
   /** Sets the application icon, at every size drawn, on a window (title bar, task bar, Alt+Tab). */
   public static void setIcons(Stage stage) {
+    // The same stage may be started again (tests reuse it): its icons are these, not these added again.
+    stage.getIcons().clear();
     for (int size : ICON_SIZES) {
       try (InputStream in = TuneScopeApp.class.getResourceAsStream("/org/tunescope/ui/main/icon-" + size + ".png")) {
         if (in != null) {
