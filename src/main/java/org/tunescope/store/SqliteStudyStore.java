@@ -40,10 +40,7 @@ public final class SqliteStudyStore extends JdbcStudyStore {
 
   /** The default file: {@code tunescope.db} in {@code ~/.tunescope} (or in the folder of system property {@code tunescope.home}). */
   public static Path defaultFile() {
-    String home = System.getProperty("tunescope.home");
-    Path dir = home != null && !home.isBlank() ? Path.of(home)
-        : Path.of(System.getProperty("user.home"), ".tunescope");
-    return dir.resolve("tunescope.db");
+    return HomeFolder.path().resolve("tunescope.db");
   }
 
   /** Opens the default file, creating its folder if needed. */

@@ -47,11 +47,20 @@ public final class DataView {
     targetSummary.textProperty().bind(vm.targetSummaryProperty());
   }
 
+  private java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> initialFolder = java.util.Optional::empty;
+
+  /** Where the open dialog starts (the folder of the last data file opened, remembered between runs). */
+  public void setInitialFolder(java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> folder) {
+    this.initialFolder = folder;
+  }
+
   /** Asks for a data file and loads it (the Open button and File > Open). */
   @FXML
   public void openFile() {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Open a data file");
+    initialFolder.get().map(java.nio.file.Path::toFile).filter(java.io.File::isDirectory)
+        .ifPresent(chooser::setInitialDirectory);
     chooser.getExtensionFilters().addAll(
         new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.data", "*.arff", "*.libsvm",
             "*.svm", "*.svmlight"),

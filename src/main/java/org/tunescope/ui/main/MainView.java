@@ -58,6 +58,7 @@ public final class MainView {
   @FXML private TabPane tabs;
   @FXML private Tab trialsTab;
   @FXML private Tab chartsTab;
+  @FXML private javafx.scene.control.MenuBar menuBar;
 
   public MainView(MainViewModel vm) {
     this.vm = vm;
@@ -70,7 +71,9 @@ public final class MainView {
     } else if (type == RunBarView.class) {
       return new RunBarView(vm.run(), vm.canStartProperty(), vm.whyNotStartProperty(), vm::start, vm::cancel);
     } else if (type == DataView.class) {
-      return new DataView(vm.data(), vm::loadSample);
+      DataView view = new DataView(vm.data(), vm::loadSample);
+      view.setInitialFolder(() -> vm.settings().get("data.folder").map(Path::of));
+      return view;
     } else if (type == DataPreviewTable.class) {
       return new DataPreviewTable(vm.data());
     } else if (type == ModelView.class) {
@@ -82,8 +85,9 @@ public final class MainView {
     } else if (type == StudiesView.class) {
       return new StudiesView(vm.studies(), vm.run().runningProperty(), this::openStudy, vm::resume, vm.notifications());
     } else if (type == ChartsView.class) {
-      return new ChartsView(new ChartsViewModel(vm.run(), vm.scheduler(), vm.space(), vm.notifications()),
-          vm.notifications());
+      ChartsView view = new ChartsView(new ChartsViewModel(vm.run(), vm.scheduler(), vm.space(),
+          vm.notifications()), vm.notifications());
+      return view;
     } else if (type == LabView.class) {
       return new LabView(vm.lab());
     } else if (type == TrialsTable.class) {
@@ -97,6 +101,7 @@ public final class MainView {
     bindMessages();
     bindData();
     bindRun();
+    rememberSettings();
     root.setOnDragOver(e -> {
       if (e.getDragboard().hasFiles()) {
         e.acceptTransferModes(TransferMode.COPY);
@@ -160,6 +165,24 @@ public final class MainView {
     refreshRecent.run();
   }
 
+  /** Theme, the data folder and the chart choices, kept in the settings as they change. */
+  private void rememberSettings() {
+    darkItem.setSelected(Theme.DARK.name().equalsIgnoreCase(vm.settings().get("theme").orElse("")));
+    vm.data().dataProperty().addListener((o, a, loaded) -> {
+      Path folder = loaded == null ? null : loaded.file().toAbsolutePath().getParent();
+      // The bundled samples live in TuneScope's own folder: not where the person keeps data.
+      if (folder != null && !loaded.file().toAbsolutePath().startsWith(org.tunescope.store.HomeFolder.path().toAbsolutePath())) {
+        vm.settings().put("data.folder", folder);
+      }
+    });
+    chartsController.remember(vm.settings());
+  }
+
+  /** The theme the settings name (light unless dark was chosen). */
+  Theme theme() {
+    return darkItem.isSelected() ? Theme.DARK : Theme.LIGHT;
+  }
+
   private void bindRun() {
     startItem.disableProperty().bind(vm.canStartProperty().not());
     cancelItem.disableProperty().bind(vm.run().runningProperty().not());
@@ -203,7 +226,8 @@ public final class MainView {
 
   @FXML
   private void toggleTheme() {
-    Theme.apply(root.getScene(), darkItem.isSelected() ? Theme.DARK : Theme.LIGHT);
+    Theme.apply(root.getScene(), theme());
+    vm.settings().put("theme", theme().name().toLowerCase(java.util.Locale.ROOT));
   }
 
   @FXML
@@ -214,6 +238,21 @@ public final class MainView {
   @FXML
   private void exportSelected() {
     studiesController.exportSelected();
+  }
+
+  @FXML
+  private void showGuide() {
+    org.tunescope.ui.help.HelpWindows.guide(root.getScene().getWindow()).show();
+  }
+
+  @FXML
+  private void showShortcuts() {
+    org.tunescope.ui.help.HelpWindows.shortcuts(root.getScene().getWindow(), menuBar).show();
+  }
+
+  @FXML
+  private void showAbout() {
+    org.tunescope.ui.help.HelpWindows.about(root.getScene().getWindow(), vm.about()).show();
   }
 
   /** Shows a stored study again, on the Trials tab. */

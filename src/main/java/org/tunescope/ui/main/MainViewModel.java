@@ -61,9 +61,13 @@ public final class MainViewModel {
   private final javafx.beans.binding.StringBinding whyNotStart;
   private final org.tunescope.ui.lab.LabViewModel lab;
 
+  private final StudyStore store;
+  private org.tunescope.app.Settings settings = org.tunescope.app.Settings.inMemory();
+
   public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder,
       StudyStore store) {
     this.scheduler = scheduler;
+    this.store = store;
     this.service = new StudyService(store, catalog);
     this.studies = new StudiesViewModel(store, scheduler, notifications);
     this.catalog = catalog;
@@ -293,6 +297,27 @@ public final class MainViewModel {
   }
 
   /** Where the window's background work runs. */
+  /** What the window remembers between runs (in memory unless the app gives it its settings file). */
+  public org.tunescope.app.Settings settings() {
+    return settings;
+  }
+
+  /** Uses these settings; call before the window is made from this view model. */
+  public void useSettings(org.tunescope.app.Settings settings) {
+    this.settings = settings;
+  }
+
+  /** What Help > About shows: versions, where the studies and the log are kept. */
+  public org.tunescope.ui.help.AboutInfo about() {
+    String where = store instanceof org.tunescope.store.SqliteStudyStore sqlite
+        ? sqlite.file().toAbsolutePath().toString()
+        : "in memory: studies are not kept after TuneScope closes";
+    return new org.tunescope.ui.help.AboutInfo(org.tunescope.store.Provenance.TUNESCOPE_VERSION,
+        org.tunescope.ml.models.SmileVersion.bundled(), System.getProperty("java.version") + " ("
+        + System.getProperty("java.vendor") + ")", System.getProperty("javafx.runtime.version", "unknown"),
+        where, org.tunescope.app.AppLog.file().toAbsolutePath().toString());
+  }
+
   public UiScheduler scheduler() {
     return scheduler;
   }

@@ -47,6 +47,20 @@ public final class ChartsView {
     this.notifications = notifications;
   }
 
+  /** Restores the chart on show and the overfitting curve's x axis, and keeps them in the settings. */
+  public void remember(org.tunescope.app.Settings settings) {
+    settings.get("charts.tab").flatMap(text -> chartTabs.getTabs().stream()
+        .filter(t -> t.getText().equals(text)).findFirst()).ifPresent(chartTabs.getSelectionModel()::select);
+    chartTabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) ->
+        settings.put("charts.tab", tab == null ? null : tab.getText()));
+    settings.get("charts.curveAxis").ifPresent(vm.preferredCurveParameterProperty()::set);
+    vm.preferredCurveParameterProperty().addListener((o, a, name) -> settings.put("charts.curveAxis", name));
+    settings.get("charts.oneStandardError").map(Boolean::parseBoolean).ifPresent(oneStandardError::setSelected);
+    oneStandardError.selectedProperty().addListener((o, a, on) -> settings.put("charts.oneStandardError", on));
+    settings.get("charts.historyByTime").map(Boolean::parseBoolean).ifPresent(byTime::setSelected);
+    byTime.selectedProperty().addListener((o, a, on) -> settings.put("charts.historyByTime", on));
+  }
+
   @FXML
   private void initialize() {
     parallelChart.trialsProperty().set(vm.liveTrials());

@@ -44,6 +44,9 @@ public final class ChartsViewModel {
   private final ObjectProperty<List<Trial>> trials = new SimpleObjectProperty<>(this, "trials", List.of());
   private final ObservableList<String> curveParameters = FXCollections.observableArrayList();
   private final ObjectProperty<String> curveParameter = new SimpleObjectProperty<>(this, "curveParameter");
+  /** The x axis last chosen: a study that searches it opens its curve on it (remembered between runs). */
+  private final ObjectProperty<String> preferredCurveParameter = new SimpleObjectProperty<>(this, "preferredCurveParameter");
+  private boolean offering;
   private final ReadOnlyObjectWrapper<ValidationCurveModel> curve = new ReadOnlyObjectWrapper<>(this, "curve");
   private final ReadOnlyObjectWrapper<Map<String, Double>> importance = new ReadOnlyObjectWrapper<>(this, "importance");
   private final ObjectBinding<SearchSpace> studySpace;
@@ -86,6 +89,11 @@ public final class ChartsViewModel {
       refreshImportance();
     });
     curveParameter.addListener((o, a, b) -> refreshCurve());
+    curveParameter.addListener((o, a, b) -> {
+      if (!offering && b != null) {
+        preferredCurveParameter.set(b);
+      }
+    });
     curveParameters(study.get());
   }
 
@@ -99,8 +107,18 @@ public final class ChartsViewModel {
         .filter(p -> !(p.distribution() instanceof Distribution.Fixed))
         .sorted(Comparator.comparing((SearchParameter p) -> complexity(study, p.name()) == Complexity.NONE))
         .map(SearchParameter::name).toList();
-    curveParameters.setAll(names);
-    curveParameter.set(names.isEmpty() ? null : names.get(0));
+    offering = true;
+    try {
+      curveParameters.setAll(names);
+      String preferred = preferredCurveParameter.get();
+      curveParameter.set(names.isEmpty() ? null : names.contains(preferred) ? preferred : names.get(0));
+    } finally {
+      offering = false;
+    }
+  }
+
+  public ObjectProperty<String> preferredCurveParameterProperty() {
+    return preferredCurveParameter;
   }
 
   private static Complexity complexity(PreparedStudy study, String name) {
