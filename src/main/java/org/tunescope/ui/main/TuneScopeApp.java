@@ -144,6 +144,11 @@ public class TuneScopeApp extends Application {
     }
   }
 
+  /** The view model of the window, once started (tests use it to wait for background work). */
+  public MainViewModel viewModel() {
+    return viewModel;
+  }
+
   /** The main window's scene for a view model. */
   public static Scene createScene(MainViewModel vm) {
     FXMLLoader loader = new FXMLLoader(TuneScopeApp.class.getResource("/org/tunescope/ui/main/MainView.fxml"));
