@@ -97,6 +97,11 @@ public final class TrialsTable {
     table.getColumns().addAll(List.of(train, validation,
         column("gap", 75, t -> score(t.gap(direction), t)),
         column("fit s", 70, t -> t.state() == TrialState.RUNNING ? null : new Num(t.fitSeconds(), "%.2f")),
+        // the round early stopping chose (xgboost with early_stopping_rounds); empty for other trials
+        column(org.tunescope.ml.tuning.CrossValidatedObjective.BEST_ROUND, 80,
+            t -> t.attributes().containsKey(org.tunescope.ml.tuning.CrossValidatedObjective.BEST_ROUND)
+                ? new Num(t.attributes().get(org.tunescope.ml.tuning.CrossValidatedObjective.BEST_ROUND), "%.0f")
+                : null),
         column("error", 260, t -> t.error().orElse(""))));
   }
 
