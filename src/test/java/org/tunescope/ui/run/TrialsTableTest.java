@@ -51,10 +51,14 @@ class TrialsTableTest {
   }
 
   private static PreparedStudy xgboostStudy() {
+    return xgboostStudy(5);
+  }
+
+  private static PreparedStudy xgboostStudy(long patience) {
     LoadedData data = DataLoader.load(Path.of("sample-datasets/breast_cancer.csv"));
     TuningRequest request = TuningRequest.builder("xgb", "target", "xgboost")
         .ranges(Map.of("trees", new Distribution.IntRange(10, 200, false),
-            "early_stopping_rounds", new Distribution.Fixed(5L)))
+            "early_stopping_rounds", new Distribution.Fixed(patience)))
         .fixOthers(true).search(SearchMethod.RANDOM).budget(Budget.trials(3)).seed(1).build();
     return new TuningSetup(ModelCatalog.standard()).prepare(request, data.table(), data.file(), data.sha256());
   }
@@ -85,5 +89,14 @@ class TrialsTableTest {
     // the round is on screen, not only in the model
     assertTrue(robot.lookup(".table-cell").queryAll().stream()
         .anyMatch(n -> n instanceof javafx.scene.control.TableCell<?, ?> tc && "42".equals(tc.getText())));
+  }
+
+  @Test
+  void studiesThatDoNotStopEarlyHaveNoRoundColumn(FxRobot robot) {
+    PreparedStudy study = xgboostStudy(0);
+    robot.interact(() -> vm.show(study, List.of(trial(0, Map.of())), TestScoreKeeper.NONE));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of("#", "state", "trees", "train accuracy", "validation accuracy", "gap", "fit s", "error"),
+        table.getColumns().stream().map(TableColumn::getText).toList());
   }
 }
