@@ -12,6 +12,11 @@ final class StoreOption {
       description = "The study database (default: ~/.tunescope/tunescope.db).")
   Path file;
 
+  /** Loads the store's driver ahead of {@link #open} (see {@link SqliteStudyStore#warmUp}). */
+  void warmUp() {
+    SqliteStudyStore.warmUp();
+  }
+
   StudyStore open() {
     return file == null ? SqliteStudyStore.openDefault() : SqliteStudyStore.open(file);
   }
