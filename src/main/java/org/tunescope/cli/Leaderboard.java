@@ -13,6 +13,7 @@ import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
+import org.tunescope.ml.tuning.CrossValidatedObjective;
 
 /** The ranked table of a study's best trials that {@code tune}, {@code resume} and {@code show} print. */
 final class Leaderboard {
@@ -47,13 +48,19 @@ final class Leaderboard {
     // train, so that a positive gap means "worse on unseen rows" whatever the metric.
     out.printf("%n%s; gap = %s, positive when validation is worse%n", direction.label(metric),
         direction == Direction.MAXIMIZE ? "train - validation" : "validation - train");
-    out.printf("%4s %5s  %-17s %-17s %8s %7s  %s%n", "rank", "trial", "train mean±std", "valid mean±std", "gap",
-        "fit s", "params");
-    for (int i = 0; i < Math.min(size, ranked.size()); i++) {
-      Trial t = ranked.get(i);
-      out.printf(Locale.ROOT, "%4d %5d  %-17s %-17s %8.4f %7.2f  %s%n", i + 1, t.number(),
+    // The round early stopping chose, only when some trial shown has one: most studies do not stop early.
+    List<Trial> shown = ranked.subList(0, Math.min(size, ranked.size()));
+    boolean rounds = shown.stream().anyMatch(t -> t.attributes().containsKey(CrossValidatedObjective.BEST_ROUND));
+    out.printf("%4s %5s  %-17s %-17s %8s %7s%s  %s%n", "rank", "trial", "train mean±std", "valid mean±std", "gap",
+        "fit s", rounds ? String.format("%11s", "best_round") : "", "params");
+    for (int i = 0; i < shown.size(); i++) {
+      Trial t = shown.get(i);
+      Double round = t.attributes().get(CrossValidatedObjective.BEST_ROUND);
+      out.printf(Locale.ROOT, "%4d %5d  %-17s %-17s %8.4f %7.2f%s  %s%n", i + 1, t.number(),
           meanStd(t.train().mean(), t.train().std()), meanStd(t.validation().mean(), t.validation().std()),
-          t.gap(direction), t.fitSeconds(), formatParams(t.params(), varied));
+          t.gap(direction), t.fitSeconds(),
+          !rounds ? "" : String.format("%11s", round == null ? "" : String.valueOf(Math.round(round))),
+          formatParams(t.params(), varied));
     }
     List<Trial> failed = trials.stream().filter(t -> t.state() == TrialState.FAILED).toList();
     if (!failed.isEmpty()) {

@@ -15,6 +15,11 @@ final class StoreOption {
           + " server, postgresql://user@host:port/db (password from PGPASSWORD or ~/.pgpass).")
   String where;
 
+  /** Loads the store's driver ahead of {@link #open} (see {@link SqliteStudyStore#warmUp}). */
+  void warmUp() {
+    SqliteStudyStore.warmUp();
+  }
+
   StudyStore open() {
     return StudyStores.open(where);
   }

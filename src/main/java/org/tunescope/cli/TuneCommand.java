@@ -127,6 +127,8 @@ final class TuneCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     checkOptions();
+    // the store's driver and the model's classes, native library and JIT load on a second core meanwhile
+    org.tunescope.ml.tuning.StartupWarmUp.start(model, storeOption::warmUp);
     LoadedData loaded = DataLoader.load(data);
     TuningSetup setup = new TuningSetup(ModelCatalog.standard());
     Optional<Task> forcedTask = Optional.ofNullable(task).map(Task::parse);

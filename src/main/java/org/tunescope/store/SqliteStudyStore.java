@@ -60,6 +60,20 @@ public final class SqliteStudyStore extends JdbcStudyStore {
   }
 
   /**
+   * Loads what opening a store needs first (SQLite's native library, extracted from the jar, and the JSON
+   * mapper's classes) on the calling thread, so that a command can do it while it reads its data. Opens
+   * nothing on disk; any failure is left for {@link #open} to report.
+   */
+  public static void warmUp() {
+    try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite::memory:")) {
+      c.createStatement().close();
+      JSON.readTree(JSON.writeValueAsString(Map.of("C", 1.0, "kernel", "rbf")));
+    } catch (SQLException | java.io.IOException | RuntimeException e) {
+      // open() meets the same problem and says what it is
+    }
+  }
+
+  /**
    * Opens (or creates) a store file, brings its schema up to date and marks interrupted the trials that
    * processes now gone left running.
    *

@@ -98,6 +98,20 @@ public final class TrialsTable {
         column("gap", 75, t -> score(t.gap(direction), t)),
         column("fit s", 70, t -> t.state() == TrialState.RUNNING ? null : new Num(t.fitSeconds(), "%.2f")),
         column("error", 260, t -> t.error().orElse(""))));
+    if (study != null && stopsEarly(study)) {
+      // the round early stopping chose, before the error column
+      String round = org.tunescope.ml.tuning.CrossValidatedObjective.BEST_ROUND;
+      table.getColumns().add(table.getColumns().size() - 1, column(round, 80,
+          t -> t.attributes().containsKey(round) ? new Num(t.attributes().get(round), "%.0f") : null));
+    }
+  }
+
+  /** The study may stop early: its space has early_stopping_rounds, other than fixed at 0 (off). */
+  private static boolean stopsEarly(PreparedStudy study) {
+    return study.study().space().parameters().stream()
+        .filter(p -> p.name().equals(org.tunescope.ml.models.EarlyStoppingTrainer.PATIENCE))
+        .anyMatch(p -> !(p.distribution() instanceof org.tunescope.engine.space.Distribution.Fixed f
+            && f.value() instanceof Number n && n.doubleValue() == 0));
   }
 
   private static Object value(Object v) {

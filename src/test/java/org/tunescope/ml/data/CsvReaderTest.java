@@ -219,6 +219,38 @@ class CsvReaderTest {
     assertEquals(-0.0, CsvReader.parseNumber("-0"));
   }
 
+  /**
+   * Long decimals (17 significant digits, as numpy and Java print a double to round-trip it), exponents,
+   * and the hard cases of decimal-to-binary rounding go through FastDoubleParser: each must give exactly
+   * the bits Double.parseDouble gives.
+   */
+  @Test
+  void longNumbersAreBitIdenticalToParseDouble() {
+    Random rnd = new Random(11);
+    for (int i = 0; i < 200_000; i++) {
+      double v = switch (i % 4) {
+        case 0 -> rnd.nextGaussian() * Math.pow(10, rnd.nextInt(20) - 10);
+        case 1 -> Double.longBitsToDouble(rnd.nextLong() & 0x7fefffffffffffffL);
+        case 2 -> rnd.nextDouble();
+        default -> (rnd.nextLong() >> rnd.nextInt(60)) / 1e3;
+      };
+      for (String s : List.of(String.format(java.util.Locale.ROOT, "%.17g", v), Double.toString(v),
+          String.format(java.util.Locale.ROOT, "%.17e", v), String.format(java.util.Locale.ROOT, "%.20f", v))) {
+        assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)),
+            Double.doubleToRawLongBits(CsvReader.parseNumber(s)), s);
+      }
+    }
+    for (String s : List.of("2.2250738585072011e-308", "2.2250738585072012e-308", "4.9e-324", "2.4703282292062327e-324",
+        "1.7976931348623157e308", "1.7976931348623159e308", "9007199254740993", "9007199254740992.5000000000000001",
+        "0.1000000000000000055511151231257827", "123456789012345678901234567890", "1e23", "8.41e21", "-0.0e5",
+        "1E-5", "+3.5e+2", ".5", "5.", "0000000000000000012.5", "1e400", "1e-400")) {
+      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)), Double.doubleToRawLongBits(CsvReader.parseNumber(s)), s);
+    }
+    for (String s : List.of("1e", "e5", "1e5e5", "1-2", "--1", "1.2.3e4", "12345678901234567890x", "0x1p3", "1d", "NaN")) {
+      assertTrue(Double.isNaN(CsvReader.parseNumber(s)), s);
+    }
+  }
+
   @Test
   void utf16WithByteOrderMark() throws IOException {
     Path file = dir.resolve("u.txt");
