@@ -15,9 +15,9 @@ final class StoreOption {
           + " server, postgresql://user@host:port/db (password from PGPASSWORD or ~/.pgpass).")
   String where;
 
-  /** Loads the store's driver ahead of {@link #open} (see {@link SqliteStudyStore#warmUp}). */
+  /** Loads the store's driver ahead of {@link #open}. */
   void warmUp() {
-    SqliteStudyStore.warmUp();
+    StudyStores.warmUp(where);
   }
 
   StudyStore open() {

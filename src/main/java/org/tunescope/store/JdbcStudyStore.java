@@ -41,7 +41,7 @@ import org.tunescope.engine.study.TrialState;
  */
 public abstract class JdbcStudyStore implements StudyStore {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
   private static final String TRIAL_COLUMNS =
       "t.id, t.number, t.state, t.seed, t.fit_seconds, t.bytes_allocated, t.error, t.params, t.started, t.budget,"
       + " t.attributes";

@@ -18,4 +18,11 @@ public final class StudyStores {
     }
     return SqliteStudyStore.open(Path.of(where));
   }
+
+  /** Loads what opening the store at {@code where} needs first, ahead of {@link #open} (see {@link SqliteStudyStore#warmUp}). */
+  public static void warmUp(String where) {
+    if (where == null || !PostgresUrl.looksLike(where)) {
+      SqliteStudyStore.warmUp();
+    }
+  }
 }
