@@ -3,25 +3,18 @@ package org.tunescope.ml.models;
 import java.util.List;
 import java.util.Optional;
 import org.tunescope.ml.Task;
-import org.tunescope.ml.models.classification.AdaBoostClassifier;
-import org.tunescope.ml.models.classification.DecisionTreeClassifier;
-import org.tunescope.ml.models.classification.GradientBoostingClassifier;
 import org.tunescope.ml.models.classification.KnnClassifier;
 import org.tunescope.ml.models.classification.LdaClassifier;
 import org.tunescope.ml.models.classification.LogisticRegressionClassifier;
 import org.tunescope.ml.models.classification.MlpClassifier;
-import org.tunescope.ml.models.classification.RandomForestClassifier;
 import org.tunescope.ml.models.classification.RdaClassifier;
 import org.tunescope.ml.models.classification.SvmClassifier;
-import org.tunescope.ml.models.regression.DecisionTreeRegressor;
 import org.tunescope.ml.models.regression.ElasticNetRegressor;
 import org.tunescope.ml.models.regression.GaussianProcessRegressor;
-import org.tunescope.ml.models.regression.GradientBoostingRegressor;
 import org.tunescope.ml.models.regression.LassoRegressor;
 import org.tunescope.ml.models.regression.LinearRegressor;
 import org.tunescope.ml.models.regression.MlpRegressor;
 import org.tunescope.ml.models.regression.PolynomialRegressor;
-import org.tunescope.ml.models.regression.RandomForestRegressor;
 import org.tunescope.ml.models.regression.RidgeRegressor;
 import org.tunescope.ml.models.regression.SvmRegressor;
 import org.tunescope.ml.models.xgboost.XGBoostModels;
@@ -43,11 +36,11 @@ public final class ModelCatalog {
         RdaClassifier.spec(),
         KnnClassifier.spec(),
         SvmClassifier.spec(),
-        DecisionTreeClassifier.spec(),
-        RandomForestClassifier.spec(),
-        GradientBoostingClassifier.spec(),
+        TreeModels.decisionTreeClassifier(),
+        TreeModels.randomForestClassifier(),
+        TreeModels.gradientBoostingClassifier(),
         XGBoostModels.classifier(),
-        AdaBoostClassifier.spec(),
+        TreeModels.adaBoostClassifier(),
         MlpClassifier.spec(),
         LinearRegressor.spec(),
         RidgeRegressor.spec(),
@@ -56,9 +49,9 @@ public final class ModelCatalog {
         PolynomialRegressor.spec(),
         SvmRegressor.spec(),
         GaussianProcessRegressor.spec(),
-        DecisionTreeRegressor.spec(),
-        RandomForestRegressor.spec(),
-        GradientBoostingRegressor.spec(),
+        TreeModels.decisionTreeRegressor(),
+        TreeModels.randomForestRegressor(),
+        TreeModels.gradientBoostingRegressor(),
         XGBoostModels.regressor(),
         MlpRegressor.spec()));
   }
