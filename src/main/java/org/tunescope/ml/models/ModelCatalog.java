@@ -4,18 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.classification.KnnClassifier;
-import org.tunescope.ml.models.classification.LdaClassifier;
-import org.tunescope.ml.models.classification.LogisticRegressionClassifier;
-import org.tunescope.ml.models.classification.MlpClassifier;
-import org.tunescope.ml.models.classification.RdaClassifier;
 import org.tunescope.ml.models.classification.SvmClassifier;
-import org.tunescope.ml.models.regression.ElasticNetRegressor;
 import org.tunescope.ml.models.regression.GaussianProcessRegressor;
-import org.tunescope.ml.models.regression.LassoRegressor;
-import org.tunescope.ml.models.regression.LinearRegressor;
-import org.tunescope.ml.models.regression.MlpRegressor;
-import org.tunescope.ml.models.regression.PolynomialRegressor;
-import org.tunescope.ml.models.regression.RidgeRegressor;
 import org.tunescope.ml.models.regression.SvmRegressor;
 import org.tunescope.ml.models.xgboost.XGBoostModels;
 
@@ -31,9 +21,9 @@ public final class ModelCatalog {
   /** The catalog of models shipped with TuneScope (Smile's, and XGBoost). */
   public static ModelCatalog standard() {
     return new ModelCatalog(List.of(
-        LogisticRegressionClassifier.spec(),
-        LdaClassifier.spec(),
-        RdaClassifier.spec(),
+        LinearModels.logisticRegression(),
+        LinearModels.lda(),
+        LinearModels.rda(),
         KnnClassifier.spec(),
         SvmClassifier.spec(),
         TreeModels.decisionTreeClassifier(),
@@ -41,11 +31,11 @@ public final class ModelCatalog {
         TreeModels.gradientBoostingClassifier(),
         XGBoostModels.classifier(),
         TreeModels.adaBoostClassifier(),
-        MlpClassifier.spec(),
-        LinearRegressor.spec(),
-        RidgeRegressor.spec(),
-        LassoRegressor.spec(),
-        ElasticNetRegressor.spec(),
+        NeuralNets.classifier(),
+        LinearModels.linear(),
+        LinearModels.ridge(),
+        LinearModels.lasso(),
+        LinearModels.elasticNet(),
         PolynomialRegressor.spec(),
         SvmRegressor.spec(),
         GaussianProcessRegressor.spec(),
@@ -53,7 +43,7 @@ public final class ModelCatalog {
         TreeModels.randomForestRegressor(),
         TreeModels.gradientBoostingRegressor(),
         XGBoostModels.regressor(),
-        MlpRegressor.spec()));
+        NeuralNets.regressor()));
   }
 
   public List<ModelSpec> models() {

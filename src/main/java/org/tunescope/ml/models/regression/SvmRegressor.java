@@ -13,6 +13,7 @@ import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.models.Params;
 import org.tunescope.ml.models.SquaredDistances;
 import org.tunescope.ml.models.SvmParams;
+import org.tunescope.ml.models.TargetScale;
 import org.tunescope.ml.models.TrainingData;
 import smile.regression.KernelMachine;
 import smile.regression.SVM;
