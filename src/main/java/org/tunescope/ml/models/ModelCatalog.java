@@ -3,10 +3,6 @@ package org.tunescope.ml.models;
 import java.util.List;
 import java.util.Optional;
 import org.tunescope.ml.Task;
-import org.tunescope.ml.models.classification.KnnClassifier;
-import org.tunescope.ml.models.classification.SvmClassifier;
-import org.tunescope.ml.models.regression.GaussianProcessRegressor;
-import org.tunescope.ml.models.regression.SvmRegressor;
 import org.tunescope.ml.models.xgboost.XGBoostModels;
 
 /** Every model TuneScope can tune, each declared once. */
@@ -24,8 +20,8 @@ public final class ModelCatalog {
         LinearModels.logisticRegression(),
         LinearModels.lda(),
         LinearModels.rda(),
-        KnnClassifier.spec(),
-        SvmClassifier.spec(),
+        NeighbourVote.spec(),
+        SupportVectorMachines.classifier(),
         TreeModels.decisionTreeClassifier(),
         TreeModels.randomForestClassifier(),
         TreeModels.gradientBoostingClassifier(),
@@ -37,8 +33,8 @@ public final class ModelCatalog {
         LinearModels.lasso(),
         LinearModels.elasticNet(),
         PolynomialRegressor.spec(),
-        SvmRegressor.spec(),
-        GaussianProcessRegressor.spec(),
+        SupportVectorMachines.regressor(),
+        Kernels.gaussianProcess(),
         TreeModels.decisionTreeRegressor(),
         TreeModels.randomForestRegressor(),
         TreeModels.gradientBoostingRegressor(),
