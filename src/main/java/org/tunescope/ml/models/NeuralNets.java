@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import org.tunescope.engine.space.Complexity;
 import org.tunescope.engine.space.HyperParameter;
+import org.tunescope.engine.study.Seeds;
 import org.tunescope.ml.Task;
 import smile.base.mlp.Layer;
 import smile.base.mlp.LayerBuilder;
@@ -119,17 +120,9 @@ public final class NeuralNets {
    */
   static void train(int rows, Params params, long seed, BatchUpdate update) {
     Random random = new Random(seed);
-    int[] order = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      order[i] = i;
-    }
+    int[] order = java.util.stream.IntStream.range(0, rows).toArray();
     for (int epoch = 0; epoch < params.getInt(EPOCHS); epoch++) {
-      for (int i = rows - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      Seeds.shuffle(order, random);
       for (int start = 0; start < rows; start += BATCH_SIZE) {
         int[] batch = new int[Math.min(BATCH_SIZE, rows - start)];
         System.arraycopy(order, start, batch, 0, batch.length);
