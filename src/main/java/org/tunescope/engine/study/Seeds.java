@@ -13,4 +13,14 @@ public final class Seeds {
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
   }
+
+  /** Shuffles {@code a} in place (Fisher-Yates, from the last position down). */
+  public static void shuffle(int[] a, java.util.random.RandomGenerator random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int tmp = a[i];
+      a[i] = a[j];
+      a[j] = tmp;
+    }
+  }
 }

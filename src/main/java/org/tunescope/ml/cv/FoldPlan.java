@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.tunescope.engine.study.Seeds;
 
 /**
  * How the rows are split for cross-validation. The plain and stratified k-fold splits follow
@@ -80,12 +81,7 @@ public record FoldPlan(List<Fold> folds, String description) {
     SplittableRandom random = new SplittableRandom(seed);
     for (int r = 0; r < repeats; r++) {
       int[] perm = IntStream.range(0, rows).toArray();
-      for (int i = rows - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int tmp = perm[i];
-        perm[i] = perm[j];
-        perm[j] = tmp;
-      }
+      Seeds.shuffle(perm, random);
       FoldPlan round;
       if (labelsOrNull != null) {
         int[] shuffled = new int[rows];

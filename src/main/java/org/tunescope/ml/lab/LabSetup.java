@@ -10,50 +10,19 @@ import org.tunescope.ml.tuning.CrossValidatedObjective;
  * What one lab experiment holds still: the data, the model, the other parameters' values, and the one
  * parameter the slider moves. Its cross-validation objective caches the preprocessed folds, so every
  * slider move and every point of the validation curve reuses them.
+ *
+ * @param fixed values of other parameters that differ from the catalog defaults (kernel=rbf)
  */
-public final class LabSetup {
+public record LabSetup(LabData data, ModelSpec model, Map<String, Object> fixed, ParameterAxis axis, Metric metric,
+                       CrossValidatedObjective objective) {
 
-  private final LabData data;
-  private final ModelSpec model;
-  private final Map<String, Object> fixed;
-  private final ParameterAxis axis;
-  private final Metric metric;
-  private final CrossValidatedObjective objective;
-
-  /**
-   * @param fixed values of other parameters that differ from the catalog defaults (kernel=rbf)
-   */
   public LabSetup(LabData data, ModelSpec model, Map<String, Object> fixed, ParameterAxis axis) {
-    this.data = data;
-    this.model = model;
-    this.fixed = Map.copyOf(fixed);
-    this.axis = axis;
-    this.metric = Metric.defaultFor(data.problem().task());
-    this.objective = new CrossValidatedObjective(data.tuning(), model, metric, data.folds());
+    this(data, model, fixed, axis, Metric.defaultFor(data.problem().task()));
   }
 
-  public LabData data() {
-    return data;
-  }
-
-  public ModelSpec model() {
-    return model;
-  }
-
-  public Map<String, Object> fixed() {
-    return fixed;
-  }
-
-  public ParameterAxis axis() {
-    return axis;
-  }
-
-  public Metric metric() {
-    return metric;
-  }
-
-  CrossValidatedObjective objective() {
-    return objective;
+  private LabSetup(LabData data, ModelSpec model, Map<String, Object> fixed, ParameterAxis axis, Metric metric) {
+    this(data, model, Map.copyOf(fixed), axis, metric,
+        new CrossValidatedObjective(data.tuning(), model, metric, data.folds()));
   }
 
   /** The fixed values with the slider's parameter at {@code value}. */

@@ -6,6 +6,7 @@ import org.tunescope.engine.space.Complexity;
 import org.tunescope.engine.space.Condition;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.HyperParameter;
+import org.tunescope.ml.Task;
 import smile.math.kernel.GaussianKernel;
 import smile.math.kernel.LinearKernel;
 import smile.math.kernel.MercerKernel;
@@ -22,6 +23,7 @@ import smile.math.kernel.PolynomialKernel;
  *       Smile rejects a negative offset, so coef0 &ge; 0.</li>
  *   <li>linear: &lt;x,y&gt;.</li>
  * </ul>
+ * The Gaussian process regressor, a kernel model with nothing else of its own, is declared here too.
  */
 public final class Kernels {
 
@@ -31,6 +33,23 @@ public final class Kernels {
   public static final String COEF0 = "coef0";
 
   private Kernels() {
+  }
+
+  /**
+   * Gaussian process regression with an rbf kernel exp(-gamma |x-y|^2). Smile standardises the target,
+   * so {@code noise} is a variance relative to the target's. Exact inference costs O(n^3): it suits a
+   * few thousand rows at most.
+   */
+  public static ModelSpec gaussianProcess() {
+    return new ModelSpec("gaussian_process", Task.REGRESSION, "Gaussian process", "Kernels",
+        "Kernel regression with a noise level; smooth fits on small data",
+        List.of(
+            gamma(0.03),
+            HyperParameter.floating("noise", 0, true, Double.POSITIVE_INFINITY, 1e-4, 10, true, 0.5,
+                "noise variance, relative to the target's variance", Complexity.LESS_WHEN_RAISED)),
+        true,
+        (data, params) -> Fitted.regression(smile.regression.GaussianProcessRegression.fit(data.x(), data.y(),
+            rbf(params.getDouble(GAMMA)), params.getDouble("noise"))));
   }
 
   /** kernel, gamma (rbf/laplacian/poly), degree and coef0 (poly), in this order. */

@@ -3,27 +3,6 @@ package org.tunescope.ml.models;
 import java.util.List;
 import java.util.Optional;
 import org.tunescope.ml.Task;
-import org.tunescope.ml.models.classification.AdaBoostClassifier;
-import org.tunescope.ml.models.classification.DecisionTreeClassifier;
-import org.tunescope.ml.models.classification.GradientBoostingClassifier;
-import org.tunescope.ml.models.classification.KnnClassifier;
-import org.tunescope.ml.models.classification.LdaClassifier;
-import org.tunescope.ml.models.classification.LogisticRegressionClassifier;
-import org.tunescope.ml.models.classification.MlpClassifier;
-import org.tunescope.ml.models.classification.RandomForestClassifier;
-import org.tunescope.ml.models.classification.RdaClassifier;
-import org.tunescope.ml.models.classification.SvmClassifier;
-import org.tunescope.ml.models.regression.DecisionTreeRegressor;
-import org.tunescope.ml.models.regression.ElasticNetRegressor;
-import org.tunescope.ml.models.regression.GaussianProcessRegressor;
-import org.tunescope.ml.models.regression.GradientBoostingRegressor;
-import org.tunescope.ml.models.regression.LassoRegressor;
-import org.tunescope.ml.models.regression.LinearRegressor;
-import org.tunescope.ml.models.regression.MlpRegressor;
-import org.tunescope.ml.models.regression.PolynomialRegressor;
-import org.tunescope.ml.models.regression.RandomForestRegressor;
-import org.tunescope.ml.models.regression.RidgeRegressor;
-import org.tunescope.ml.models.regression.SvmRegressor;
 import org.tunescope.ml.models.xgboost.XGBoostModels;
 
 /** Every model TuneScope can tune, each declared once. */
@@ -38,29 +17,29 @@ public final class ModelCatalog {
   /** The catalog of models shipped with TuneScope (Smile's, and XGBoost). */
   public static ModelCatalog standard() {
     return new ModelCatalog(List.of(
-        LogisticRegressionClassifier.spec(),
-        LdaClassifier.spec(),
-        RdaClassifier.spec(),
-        KnnClassifier.spec(),
-        SvmClassifier.spec(),
-        DecisionTreeClassifier.spec(),
-        RandomForestClassifier.spec(),
-        GradientBoostingClassifier.spec(),
+        LinearModels.logisticRegression(),
+        LinearModels.lda(),
+        LinearModels.rda(),
+        NeighbourVote.spec(),
+        SupportVectorMachines.classifier(),
+        TreeModels.decisionTreeClassifier(),
+        TreeModels.randomForestClassifier(),
+        TreeModels.gradientBoostingClassifier(),
         XGBoostModels.classifier(),
-        AdaBoostClassifier.spec(),
-        MlpClassifier.spec(),
-        LinearRegressor.spec(),
-        RidgeRegressor.spec(),
-        LassoRegressor.spec(),
-        ElasticNetRegressor.spec(),
+        TreeModels.adaBoostClassifier(),
+        NeuralNets.classifier(),
+        LinearModels.linear(),
+        LinearModels.ridge(),
+        LinearModels.lasso(),
+        LinearModels.elasticNet(),
         PolynomialRegressor.spec(),
-        SvmRegressor.spec(),
-        GaussianProcessRegressor.spec(),
-        DecisionTreeRegressor.spec(),
-        RandomForestRegressor.spec(),
-        GradientBoostingRegressor.spec(),
+        SupportVectorMachines.regressor(),
+        Kernels.gaussianProcess(),
+        TreeModels.decisionTreeRegressor(),
+        TreeModels.randomForestRegressor(),
+        TreeModels.gradientBoostingRegressor(),
         XGBoostModels.regressor(),
-        MlpRegressor.spec()));
+        NeuralNets.regressor()));
   }
 
   public List<ModelSpec> models() {

@@ -1,18 +1,22 @@
 package org.tunescope.ml.models;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.tunescope.engine.space.Complexity;
 import org.tunescope.engine.space.HyperParameter;
+import org.tunescope.engine.study.Seeds;
+import org.tunescope.ml.Task;
 import smile.base.mlp.Layer;
 import smile.base.mlp.LayerBuilder;
 import smile.base.mlp.MultilayerPerceptron;
+import smile.base.mlp.OutputFunction;
 import smile.math.TimeFunction;
 
 /**
- * What the classification and regression multilayer perceptrons share: their hyperparameters, the
- * layers they describe and the mini-batch training loop.
+ * The multilayer perceptrons for classification and regression, with what they share: their
+ * hyperparameters, the layers they describe and the mini-batch training loop.
  */
 public final class NeuralNets {
 
@@ -29,7 +33,42 @@ public final class NeuralNets {
   private NeuralNets() {
   }
 
-  public static List<HyperParameter> parameters() {
+  /** Multilayer perceptron with a softmax output (a single sigmoid unit for two classes). */
+  public static ModelSpec classifier() {
+    return new ModelSpec("mlp", Task.CLASSIFICATION, "Neural network (MLP)", "Neural",
+        "Fully connected network trained by mini-batch gradient descent", parameters(), true, (data, params) -> {
+          int k = data.numClasses();
+          List<LayerBuilder> layers = hiddenLayers(data.x()[0].length, params);
+          layers.add(k == 2 ? Layer.mle(1, OutputFunction.SIGMOID) : Layer.mle(k, OutputFunction.SOFTMAX));
+          smile.classification.MLP net = new smile.classification.MLP(layers.toArray(LayerBuilder[]::new));
+          configure(net, params);
+          int[] labels = data.labels();
+          train(data.rows(), params, data.seed(),
+              batch -> net.update(rows(data.x(), batch), Arrays.stream(batch).map(i -> labels[i]).toArray()));
+          return Fitted.classifier(net, k);
+        });
+  }
+
+  /**
+   * Multilayer perceptron with one linear output on the squared error. The target is standardised inside
+   * the fit so that learning rates mean the same whatever the target's units.
+   */
+  public static ModelSpec regressor() {
+    return new ModelSpec("mlp", Task.REGRESSION, "Neural network (MLP)", "Neural",
+        "Fully connected network trained by mini-batch gradient descent", parameters(), true, (data, params) -> {
+          List<LayerBuilder> layers = hiddenLayers(data.x()[0].length, params);
+          layers.add(Layer.mse(1, OutputFunction.LINEAR));
+          smile.regression.MLP net = new smile.regression.MLP(layers.toArray(LayerBuilder[]::new));
+          configure(net, params);
+          TargetScale target = TargetScale.of(data.y());
+          double[] z = target.scale(data.y());
+          train(data.rows(), params, data.seed(),
+              batch -> net.update(rows(data.x(), batch), Arrays.stream(batch).mapToDouble(i -> z[i]).toArray()));
+          return Fitted.rows(x -> target.unscale(net.predict(x)));
+        });
+  }
+
+  static List<HyperParameter> parameters() {
     return List.of(
         HyperParameter.integer(HIDDEN_UNITS, 1, 10_000, 4, 256, true, 64,
             "neurons in each hidden layer", Complexity.MORE_WHEN_RAISED),
@@ -46,7 +85,7 @@ public final class NeuralNets {
   }
 
   /** The input layer and the hidden layers the parameters describe. */
-  public static List<LayerBuilder> hiddenLayers(int inputs, Params params) {
+  static List<LayerBuilder> hiddenLayers(int inputs, Params params) {
     int units = params.getInt(HIDDEN_UNITS);
     String activation = params.getString(ACTIVATION);
     List<LayerBuilder> layers = new ArrayList<>();
@@ -64,14 +103,14 @@ public final class NeuralNets {
   }
 
   /** Applies learning rate and weight decay. */
-  public static void configure(MultilayerPerceptron net, Params params) {
+  static void configure(MultilayerPerceptron net, Params params) {
     net.setLearningRate(TimeFunction.constant(params.getDouble(LEARNING_RATE)));
     net.setWeightDecay(params.getDouble(WEIGHT_DECAY));
   }
 
   /** One step of training on the rows at the given positions. */
   @FunctionalInterface
-  public interface BatchUpdate {
+  interface BatchUpdate {
     void update(int[] rows);
   }
 
@@ -79,19 +118,11 @@ public final class NeuralNets {
    * Runs the epochs: each one visits the rows in a new order drawn from {@code seed}, so training
    * does not depend on the thread's random state.
    */
-  public static void train(int rows, Params params, long seed, BatchUpdate update) {
+  static void train(int rows, Params params, long seed, BatchUpdate update) {
     Random random = new Random(seed);
-    int[] order = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      order[i] = i;
-    }
+    int[] order = java.util.stream.IntStream.range(0, rows).toArray();
     for (int epoch = 0; epoch < params.getInt(EPOCHS); epoch++) {
-      for (int i = rows - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      Seeds.shuffle(order, random);
       for (int start = 0; start < rows; start += BATCH_SIZE) {
         int[] batch = new int[Math.min(BATCH_SIZE, rows - start)];
         System.arraycopy(order, start, batch, 0, batch.length);
@@ -101,7 +132,7 @@ public final class NeuralNets {
   }
 
   /** The rows of x at the given positions. */
-  public static double[][] rows(double[][] x, int[] at) {
+  static double[][] rows(double[][] x, int[] at) {
     double[][] out = new double[at.length][];
     for (int i = 0; i < at.length; i++) {
       out[i] = x[at[i]];

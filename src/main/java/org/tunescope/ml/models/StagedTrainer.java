@@ -9,6 +9,6 @@ public interface StagedTrainer extends Trainer {
 
   /** The hyperparameter that counts the members. */
   default String stageParameter() {
-    return TreeParams.TREES;
+    return TreeModels.TREES;
   }
 }

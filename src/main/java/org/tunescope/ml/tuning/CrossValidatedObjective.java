@@ -357,13 +357,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
       int n = full.yTrain().length;
       // One fixed shuffle per fold, so a larger budget's rows include a smaller one's.
       int[] order = java.util.stream.IntStream.range(0, n).toArray();
-      java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.derive(0x5B5AL, index));
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int tmp = order[i];
-        order[i] = order[j];
-        order[j] = tmp;
-      }
+      Seeds.shuffle(order, new java.util.SplittableRandom(Seeds.derive(0x5B5AL, index)));
       boolean classes = problem.numClasses() > 0;
       Map<Double, Integer> total = new java.util.HashMap<>();
       for (double y : full.yTrain()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.tunescope.engine.study.Seeds;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.data.LearningProblem;
 
@@ -46,12 +47,7 @@ public record HoldOutSplit(int[] tuning, int[] test, double fraction, long seed)
     boolean[] isTest = new boolean[problem.rows()];
     for (int[] rows : strata) {
       int[] shuffled = rows.clone();
-      for (int i = shuffled.length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int tmp = shuffled[i];
-        shuffled[i] = shuffled[j];
-        shuffled[j] = tmp;
-      }
+      Seeds.shuffle(shuffled, random);
       int take = (int) Math.round(fraction * shuffled.length);
       if (shuffled.length >= 2) {
         take = Math.max(1, Math.min(shuffled.length - 1, take));

@@ -7,7 +7,7 @@ import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.models.EarlyStoppingTrainer;
 import org.tunescope.ml.models.ModelSpec;
-import org.tunescope.ml.models.TreeParams;
+import org.tunescope.ml.models.TreeModels;
 
 /**
  * XGBoost's gradient-boosted trees (histogram method) as catalog models, for classification (binary and
@@ -44,15 +44,15 @@ public final class XGBoostModels {
   /** The hyperparameters, with XGBoost's defaults except the rounds and learning rate of Smile's boosting. */
   static List<HyperParameter> hyperParameters() {
     return List.of(
-        HyperParameter.integer(TreeParams.TREES, 1, 10_000, 10, 500, true, 100,
+        HyperParameter.integer(TreeModels.TREES, 1, 10_000, 10, 500, true, 100,
             "number of boosting rounds (one tree per round, one per class for several classes)",
             Complexity.MORE_WHEN_RAISED),
-        TreeParams.learningRate(),
-        TreeParams.maxDepth(2, 10, 6),
+        TreeModels.learningRate(),
+        TreeModels.maxDepth(2, 10, 6),
         HyperParameter.floating(MIN_CHILD_WEIGHT, 0, false, 1e6, 0.5, 50, true, 1,
             "minimum sum of instance weights (hessian; about the rows for squared error) in a leaf",
             Complexity.LESS_WHEN_RAISED),
-        TreeParams.subsample(0.5, 1.0, 1.0, "fraction of rows, drawn without replacement, per round"),
+        TreeModels.subsample(0.5, 1.0, 1.0, "fraction of rows, drawn without replacement, per round"),
         HyperParameter.floating(COLSAMPLE_BYTREE, 0, true, 1, 0.5, 1.0, false, 1.0,
             "fraction of features each tree may split on", Complexity.NONE),
         HyperParameter.floating(REG_LAMBDA, 0, false, 1e6, 0.01, 100, true, 1,

@@ -17,7 +17,7 @@ import org.tunescope.ml.models.EarlyStoppingTrainer;
 import org.tunescope.ml.models.Params;
 import org.tunescope.ml.models.StagedModel;
 import org.tunescope.ml.models.TrainingData;
-import org.tunescope.ml.models.TreeParams;
+import org.tunescope.ml.models.TreeModels;
 
 /**
  * Fits XGBoost with {@code tree_method=hist}: logistic loss for two classes, softmax for more, squared
@@ -44,7 +44,7 @@ final class XGBoostTrainer implements EarlyStoppingTrainer {
     boolean higherIsBetter = metric == Metric.AUC;
     Map<String, Object> p = booster(data, params);
     p.put("eval_metric", evalMetric(metric, data.numClasses()));
-    float[][] curve = new float[1][params.getInt(TreeParams.TREES)];
+    float[][] curve = new float[1][params.getInt(TreeModels.TREES)];
     DMatrix validation = SharedMatrices.build(xValidation, yValidation);
     Booster booster;
     try {
@@ -77,7 +77,7 @@ final class XGBoostTrainer implements EarlyStoppingTrainer {
     if (data.rows() == 0) {
       throw new IllegalArgumentException("no training rows");
     }
-    int rounds = params.getInt(TreeParams.TREES);
+    int rounds = params.getInt(TreeModels.TREES);
     SharedMatrices.Lease lease = SharedMatrices.lease(data.x(), data.y(), params.getInt(MAX_BIN), data.threads(),
         data.rowsReused());
     try {
@@ -101,10 +101,10 @@ final class XGBoostTrainer implements EarlyStoppingTrainer {
       p.put("num_class", data.numClasses());
     }
     p.put("tree_method", "hist");
-    p.put("eta", params.getDouble(TreeParams.LEARNING_RATE));
-    p.put("max_depth", params.getInt(TreeParams.MAX_DEPTH));
+    p.put("eta", params.getDouble(TreeModels.LEARNING_RATE));
+    p.put("max_depth", params.getInt(TreeModels.MAX_DEPTH));
     p.put("min_child_weight", params.getDouble(MIN_CHILD_WEIGHT));
-    p.put("subsample", params.getDouble(TreeParams.SUBSAMPLE));
+    p.put("subsample", params.getDouble(TreeModels.SUBSAMPLE));
     p.put("colsample_bytree", params.getDouble(COLSAMPLE_BYTREE));
     p.put("lambda", params.getDouble(REG_LAMBDA));
     p.put("alpha", params.getDouble(REG_ALPHA));

@@ -1,12 +1,12 @@
-package org.tunescope.ml.models.regression;
+package org.tunescope.ml.models;
 
 /**
  * Standardises a regression target inside a fit, so that parameters measured on the target (SVR's
  * epsilon, a network's learning rate) mean the same on every dataset.
  */
-record TargetScale(double mean, double sd) {
+public record TargetScale(double mean, double sd) {
 
-  static TargetScale of(double[] y) {
+  public static TargetScale of(double[] y) {
     double mean = 0;
     for (double v : y) {
       mean += v / y.length;
@@ -18,7 +18,7 @@ record TargetScale(double mean, double sd) {
     return new TargetScale(mean, var > 0 ? Math.sqrt(var) : 1);
   }
 
-  double[] scale(double[] y) {
+  public double[] scale(double[] y) {
     double[] z = new double[y.length];
     for (int i = 0; i < y.length; i++) {
       z[i] = (y[i] - mean) / sd;
@@ -26,7 +26,7 @@ record TargetScale(double mean, double sd) {
     return z;
   }
 
-  double unscale(double z) {
+  public double unscale(double z) {
     return mean + sd * z;
   }
 }

@@ -1,6 +1,10 @@
-package org.tunescope.ml.models.classification;
+package org.tunescope.ml.models;
 
 import java.util.Arrays;
+import java.util.List;
+import org.tunescope.engine.space.Complexity;
+import org.tunescope.engine.space.HyperParameter;
+import org.tunescope.ml.Task;
 import smile.classification.Classifier;
 
 /**
@@ -8,8 +12,9 @@ import smile.classification.Classifier;
  * Smile's k-d tree search costs about 50 microseconds a query at k = 150 on 320 rows (the overfitting
  * lab's drawing grid of 14,400 points then took 0.7 s); the scan takes a few. Ties in distance go to the
  * earlier training row, ties in votes to the lower class, so results do not depend on the search.
+ * Probabilities are the neighbours' class shares.
  */
-final class NeighbourVote implements Classifier<double[]> {
+public final class NeighbourVote implements Classifier<double[]> {
 
   private final double[][] x;
   private final int[] y;
@@ -22,6 +27,24 @@ final class NeighbourVote implements Classifier<double[]> {
     this.y = y;
     this.k = k;
     this.numClasses = numClasses;
+  }
+
+  /** k nearest neighbours by Euclidean distance, as a catalog model. */
+  public static ModelSpec spec() {
+    return new ModelSpec("knn", Task.CLASSIFICATION, "k nearest neighbours", "Neighbours",
+        "Majority vote of the closest training samples",
+        List.of(HyperParameter.integer("k", 1, 100_000, 1, 50, true, 5,
+            "number of neighbours that vote; larger values give smoother boundaries",
+            Complexity.LESS_WHEN_RAISED)),
+        true,
+        (data, params) -> {
+          int k = params.getInt("k");
+          if (k > data.rows()) {
+            throw new IllegalArgumentException("k = " + k + " exceeds the " + data.rows() + " training rows");
+          }
+          return Fitted.codedClassifier(new NeighbourVote(data.x(), SmileFrames.codedLabels(data), k,
+              SmileFrames.presentClasses(data.labels()).length), data);
+        });
   }
 
   @Override

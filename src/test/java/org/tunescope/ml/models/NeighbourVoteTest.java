@@ -1,4 +1,4 @@
-package org.tunescope.ml.models.classification;
+package org.tunescope.ml.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.tunescope.ml.models.regression;
+package org.tunescope.ml.models;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,11 +6,6 @@ import java.util.List;
 import org.tunescope.engine.space.Complexity;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.Task;
-import org.tunescope.ml.models.Fitted;
-import org.tunescope.ml.models.FittedModel;
-import org.tunescope.ml.models.ModelSpec;
-import org.tunescope.ml.models.Params;
-import org.tunescope.ml.models.TrainingData;
 
 /**
  * Ridge regression on polynomial features. The features are all monomials up to {@code degree}, like
@@ -32,7 +27,7 @@ public final class PolynomialRegressor {
         List.of(
             HyperParameter.integer(DEGREE, 1, 20, 1, 6, false, 2, "highest power of the polynomial",
                 Complexity.MORE_WHEN_RAISED),
-            LinearFits.ridgeLambda(1.0)),
+            LinearModels.ridgeLambda(1.0)),
         true, PolynomialRegressor::fit);
   }
 
@@ -61,7 +56,7 @@ public final class PolynomialRegressor {
       z[i] = standardise(raw[i], mean, sd);
     }
     TrainingData expanded = new TrainingData(z, data.y(), 0, names(q), data.seed());
-    FittedModel ridge = LinearFits.ridge(expanded, params.getDouble(LinearFits.LAMBDA));
+    FittedModel ridge = LinearModels.ridge(expanded, params.getDouble(LinearModels.LAMBDA));
     return Fitted.afterTransform(ridge, x -> standardise(expand(x, terms), mean, sd));
   }
 

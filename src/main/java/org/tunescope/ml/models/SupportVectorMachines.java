@@ -1,64 +1,132 @@
-package org.tunescope.ml.models.classification;
+package org.tunescope.ml.models;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tunescope.engine.space.Complexity;
+import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.ml.Task;
-import org.tunescope.ml.models.DistanceTrainer;
-import org.tunescope.ml.models.FittedModel;
-import org.tunescope.ml.models.Kernels;
-import org.tunescope.ml.models.ModelSpec;
-import org.tunescope.ml.models.Params;
-import org.tunescope.ml.models.SquaredDistances;
-import org.tunescope.ml.models.SvmParams;
-import org.tunescope.ml.models.TrainingData;
 import smile.classification.PlattScaling;
 import smile.classification.SVM;
+import smile.regression.KernelMachine;
 
 /**
- * Support vector classifier. Smile's SVM is binary and must see labels -1/+1 (trained on 0/1 it
- * predicts -1/+1 and breaks downstream), so the labels are mapped here; several classes are handled
- * one-versus-rest, with Platt scaling fitted on the training scores so that the machines' scores are
- * comparable and give probabilities. With a fold's squared distances at hand, an rbf machine is fitted on
- * the fold's index rows and looks its kernel's distances up (see {@link Kernels.Inputs}).
+ * Support vector machines, for classification and (epsilon) regression, and their own parameters. With a
+ * fold's squared distances at hand, an rbf machine is fitted on the fold's index rows and looks its
+ * kernel's distances up (see {@link Kernels.Inputs}).
  */
-public final class SvmClassifier {
+public final class SupportVectorMachines {
 
-  private SvmClassifier() {
+  public static final String C = "C";
+  public static final String TOL = "tol";
+  static final String EPSILON = "epsilon";
+
+  private SupportVectorMachines() {
   }
 
-  public static ModelSpec spec() {
+  /**
+   * Support vector classifier. Smile's SVM is binary and must see labels -1/+1 (trained on 0/1 it
+   * predicts -1/+1 and breaks downstream), so the labels are mapped here; several classes are handled
+   * one-versus-rest, with Platt scaling fitted on the training scores so that the machines' scores are
+   * comparable and give probabilities.
+   */
+  public static ModelSpec classifier() {
     List<HyperParameter> hps = new ArrayList<>(Kernels.parameters());
-    hps.add(1, SvmParams.penalty());
-    hps.add(SvmParams.tolerance());
+    hps.add(1, penalty());
+    hps.add(tolerance());
     return new ModelSpec("svm", Task.CLASSIFICATION, "Support vector machine", "Kernels",
         "Maximum-margin classifier; kernels give non-linear boundaries",
-        hps, true, new SvmTrainer());
+        hps, true, trainer(SupportVectorMachines::fitClassifier));
   }
 
-  /** Fits on the feature rows, or on a fold's index rows when its distances serve the kernel. */
-  private static final class SvmTrainer implements DistanceTrainer {
-    @Override
-    public FittedModel fit(TrainingData data, Params params) {
-      return SvmClassifier.fit(data, params, Optional.empty());
-    }
-
-    @Override
-    public boolean usesDistances(Params params) {
-      return Kernels.usesSquaredDistances(params);
-    }
-
-    @Override
-    public FittedModel fit(TrainingData data, Params params, SquaredDistances distances) {
-      return SvmClassifier.fit(data, params, Optional.of(distances));
-    }
+  /**
+   * Epsilon support vector regression. The target is standardised inside the fit, so {@code epsilon} is
+   * in standard deviations of the target and one range of C suits every dataset.
+   */
+  public static ModelSpec regressor() {
+    List<HyperParameter> hps = new ArrayList<>(Kernels.parameters());
+    hps.add(1, penalty());
+    hps.add(2, HyperParameter.floating(EPSILON, 0, false, Double.POSITIVE_INFINITY, 1e-3, 1, true, 0.1,
+        "errors smaller than this (in target standard deviations) cost nothing",
+        Complexity.LESS_WHEN_RAISED));
+    hps.add(tolerance());
+    return new ModelSpec("svm", Task.REGRESSION, "Support vector regression", "Kernels",
+        "Kernel regression that ignores errors below epsilon", hps, true, trainer(SupportVectorMachines::fitRegressor));
   }
 
-  private static FittedModel fit(TrainingData data, Params params, Optional<SquaredDistances> distances) {
+  static HyperParameter penalty() {
+    return HyperParameter.floating(C, 0, true, Double.POSITIVE_INFINITY, 0.01, 1000, true, 1.0,
+        "penalty on margin violations: large values fit the training set closely",
+        Complexity.MORE_WHEN_RAISED);
+  }
+
+  /** The optimiser's stopping tolerance; declared so it can be changed, but not searched. */
+  static HyperParameter tolerance() {
+    return HyperParameter.floating(TOL, 0, true, 1, 1e-5, 1e-1, true, 1e-3,
+            "stopping tolerance of the optimiser", Complexity.NONE)
+        .searching(new Distribution.Fixed(1e-3));
+  }
+
+  /** A fit on the feature rows, or on a fold's index rows when its distances serve the kernel. */
+  private interface Fit {
+    FittedModel fit(TrainingData data, Params params, Optional<SquaredDistances> distances);
+  }
+
+  private static DistanceTrainer trainer(Fit fit) {
+    return new DistanceTrainer() {
+      @Override
+      public FittedModel fit(TrainingData data, Params params) {
+        return fit.fit(data, params, Optional.empty());
+      }
+
+      @Override
+      public boolean usesDistances(Params params) {
+        return Kernels.usesSquaredDistances(params);
+      }
+
+      @Override
+      public FittedModel fit(TrainingData data, Params params, SquaredDistances distances) {
+        return fit.fit(data, params, Optional.of(distances));
+      }
+    };
+  }
+
+  private static FittedModel fitRegressor(TrainingData data, Params params, Optional<SquaredDistances> distances) {
+    TargetScale target = TargetScale.of(data.y());
     Kernels.Inputs inputs = Kernels.Inputs.of(params, data.x(), distances);
-    double c = params.getDouble(SvmParams.C);
-    double tol = params.getDouble(SvmParams.TOL);
+    KernelMachine<double[]> svr = smile.regression.SVM.fit(inputs.training(), target.scale(data.y()), inputs.kernel(),
+        params.getDouble(EPSILON), params.getDouble(C), params.getDouble(TOL));
+    return new FittedModel() {
+      /** The machine on feature rows, for rows the fold's distances do not cover; made when first needed. */
+      private volatile KernelMachine<double[]> onFeatureRows;
+
+      @Override
+      public double[] predict(double[][] x) {
+        Optional<double[][]> rows = inputs.rows(x);
+        KernelMachine<double[]> machine = rows.isPresent() ? svr : onFeatureRows();
+        double[][] in = rows.orElse(x);
+        double[] out = new double[in.length];
+        for (int i = 0; i < in.length; i++) {
+          out[i] = target.unscale(machine.predict(in[i]));
+        }
+        return out;
+      }
+
+      private KernelMachine<double[]> onFeatureRows() {
+        if (onFeatureRows == null) {
+          onFeatureRows = new KernelMachine<>(inputs.featureKernel(), inputs.featureRows(svr.vectors()),
+              svr.weights(), svr.intercept());
+        }
+        return onFeatureRows;
+      }
+    };
+  }
+
+  private static FittedModel fitClassifier(TrainingData data, Params params, Optional<SquaredDistances> distances) {
+    Kernels.Inputs inputs = Kernels.Inputs.of(params, data.x(), distances);
+    double c = params.getDouble(C);
+    double tol = params.getDouble(TOL);
     int k = data.numClasses();
     int[] labels = data.labels();
     // Two classes need one machine (class 1 against class 0); more need one per class.
@@ -136,7 +204,7 @@ public final class SvmClassifier {
       List<SVM<double[]>> machines = rows.isPresent() ? svms : onFeatureRows();
       double[][] s = new double[machines.size()][];
       for (int m = 0; m < s.length; m++) {
-        s[m] = machines.get(m) == null ? null : SvmClassifier.scores(machines.get(m), rows.orElse(x));
+        s[m] = machines.get(m) == null ? null : SupportVectorMachines.scores(machines.get(m), rows.orElse(x));
       }
       last = new Scored(x, s);
       return s;
