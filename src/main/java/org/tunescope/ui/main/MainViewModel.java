@@ -3,6 +3,8 @@ package org.tunescope.ui.main;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -13,6 +15,10 @@ import org.tunescope.app.StudyRefusedException;
 import org.tunescope.app.StudyRun;
 import org.tunescope.app.StudyService;
 import org.tunescope.app.TestScoreKeeper;
+import org.tunescope.app.ViewedStudy;
+import org.tunescope.app.importer.ImportException;
+import org.tunescope.app.importer.ImportSummary;
+import org.tunescope.app.importer.StudyImporter;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.Task;
@@ -251,15 +257,18 @@ public final class MainViewModel {
         scheduler.ui(() -> notifications.error(e.getMessage()));
         return;
       }
-      if (imported.isPresent()) {
+      if (imported.isPresent() && !force) {
         // Its "data" is another tool's file: neither its data nor its objective can be rebuilt here.
-        ImportRecord from = imported.get();
-        scheduler.ui(() -> notifications.error(force ? "study " + entry.name() + " was imported from "
-            + from.describe() + ": the window cannot open imported studies yet; `tunescope show " + entry.name()
-            + "`, `export` and `report` read it" : from.whyNotResumable(entry.name())));
+        scheduler.ui(() -> notifications.error(imported.get().whyNotResumable(entry.name())));
         return;
       }
       Path file = Path.of(record.request().dataPath());
+      if (imported.isPresent() || force && !java.nio.file.Files.isRegularFile(file)) {
+        // Looked at read-only, from the store alone: an imported study, or one whose data file has gone.
+        view(entry.name(), imported.isPresent() ? Optional.empty() : Optional.of("Note: the data file " + file
+            + " of study " + entry.name() + " is not there any more; its trials are shown read-only."));
+        return;
+      }
       scheduler.ui(() -> data.load(file, loaded -> {
         try {
           StudyService.Reopened reopened = service.reopen(record, loaded, force,
@@ -273,6 +282,106 @@ public final class MainViewModel {
           notifications.error(e.getMessage());
         }
       }));
+    });
+  }
+
+  /**
+   * Shows a study from the store alone, read-only (no data file is read); called in the background.
+   *
+   * @param note said once it is on show; an imported study says where it came from instead
+   */
+  private void view(String name, Optional<String> note) {
+    ViewedStudy viewed;
+    try {
+      viewed = ViewedStudy.load(service.store(), catalog, name);
+    } catch (StoreException | IllegalArgumentException e) {
+      scheduler.ui(() -> notifications.error(e.getMessage()));
+      return;
+    }
+    scheduler.ui(() -> {
+      if (!run.show(viewed)) {
+        notifications.error("a study is running; cancel it or wait before opening " + name);
+        return;
+      }
+      notifications.info(note.orElseGet(() -> "Study " + name + " (" + viewed.trials().size() + " trials) "
+          + viewed.origin().map(o -> "imported from " + o.describe()).orElse("") + ", shown read-only: it cannot"
+          + " be resumed here."), "study:" + name);
+    });
+  }
+
+  /**
+   * Imports an Optuna storage or a scikit-learn cv_results_ file in the background and shows the (first)
+   * imported study read-only. A study with several objectives, or a search with several metrics, asks
+   * {@code choose} (on the UI thread) which one to show; an empty answer imports nothing.
+   *
+   * @param choose given the objectives or metrics, the index of the one to show
+   */
+  public void importStudy(Path file, Function<List<String>, Optional<Integer>> choose) {
+    notifications.info("Importing " + file + "...");
+    scheduler.background(() -> {
+      List<String> choices;
+      try {
+        choices = new StudyImporter(service.store()).choices(file);
+      } catch (ImportException | StoreException e) {
+        scheduler.ui(() -> notifications.error(e.getMessage()));
+        return;
+      }
+      if (choices.size() <= 1) {
+        importNow(file, OptionalInt.empty());
+        return;
+      }
+      scheduler.ui(() -> {
+        Optional<Integer> chosen = choose.apply(choices);
+        if (chosen.isEmpty()) {
+          notifications.info("Nothing imported from " + file + ".");
+          return;
+        }
+        scheduler.background(() -> importNow(file, OptionalInt.of(chosen.get())));
+      });
+    });
+  }
+
+  /** Imports in the calling (background) thread, then shows the first imported study and lists the new ones. */
+  private void importNow(Path file, OptionalInt choice) {
+    List<ImportSummary> done;
+    try {
+      done = new StudyImporter(service.store()).importFile(file, choice);
+    } catch (ImportException | StoreException e) {
+      scheduler.ui(() -> notifications.error(e.getMessage()));
+      return;
+    }
+    studies.refresh();
+    ImportSummary first = done.get(0);
+    ViewedStudy viewed;
+    try {
+      viewed = ViewedStudy.load(service.store(), catalog, first.name());
+    } catch (StoreException e) {
+      scheduler.ui(() -> notifications.error(e.getMessage()));
+      return;
+    }
+    String line = done.stream().map(ImportSummary::describe).collect(java.util.stream.Collectors.joining("; "));
+    scheduler.ui(() -> {
+      boolean shown = run.show(viewed);
+      notifications.info(line.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + line.substring(1)
+          + (shown ? "." : ". A study is running: open " + first.name() + " from the Studies tab once it ends."),
+          "study:" + first.name());
+    });
+  }
+
+  /**
+   * A file dropped on the window: an Optuna storage or a cv_results_ file is imported, anything else opened
+   * as a data set. Which it is is read in the background (the first bytes or line of the file).
+   */
+  public void drop(Path file, Function<List<String>, Optional<Integer>> choose) {
+    scheduler.background(() -> {
+      boolean study = StudyImporter.isImportable(file);
+      scheduler.ui(() -> {
+        if (study) {
+          importStudy(file, choose);
+        } else {
+          data.load(file);
+        }
+      });
     });
   }
 

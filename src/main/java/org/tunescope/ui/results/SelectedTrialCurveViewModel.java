@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.ValidationCurveModel;
@@ -45,6 +46,7 @@ public abstract class SelectedTrialCurveViewModel {
       model.set(null);
       status.set(idle(study));
     });
+    run.shownProperty().addListener((o, old, shown) -> status.set(idle(run.studyProperty().get())));
   }
 
   /** Why the curve cannot be drawn for a study's model, when it cannot. */
@@ -94,6 +96,13 @@ public abstract class SelectedTrialCurveViewModel {
   }
 
   private String idle(PreparedStudy study) {
+    ViewedStudy shown = run.shownProperty().get();
+    if (study == null && shown != null) {
+      return shown.isImported() ? "Study " + shown.name() + " was imported: TuneScope has neither its data nor its"
+          + " model, so it cannot refit a trial for its " + what + "."
+          : "Study " + shown.name() + " is shown without its data: open it from the Studies tab to compute its "
+          + what + ".";
+    }
     return Optional.ofNullable(study).flatMap(this::unavailable)
         .orElse("Select a trial, then compute its " + what + ".");
   }

@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
 import org.tunescope.app.StudyRun;
 import org.tunescope.app.StudyService;
 import org.tunescope.app.TestScoreKeeper;
+import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.StudyEvent;
 import org.tunescope.engine.study.StudyResult;
@@ -56,6 +57,7 @@ public final class RunViewModel {
   private final ReadOnlyStringWrapper heldOut = new ReadOnlyStringWrapper(this, "heldOut", "");
   private final ReadOnlyObjectWrapper<StudyResult> result = new ReadOnlyObjectWrapper<>(this, "result");
   private final ReadOnlyObjectWrapper<PreparedStudy> study = new ReadOnlyObjectWrapper<>(this, "study");
+  private final ReadOnlyObjectWrapper<ViewedStudy> shown = new ReadOnlyObjectWrapper<>(this, "shown");
   private final ObjectProperty<Integer> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
   private final Map<String, Double> secondsPerFoldByModel = new HashMap<>();
   /** The trial counted for each number: a resumed study runs its interrupted trials again, under their numbers. */
@@ -90,7 +92,11 @@ public final class RunViewModel {
 
   /** The subject of a study's notifications: they end when the study runs again or leaves the views. */
   private static String subject(PreparedStudy prepared) {
-    return "study:" + prepared.study().name();
+    return subject(prepared.study().name());
+  }
+
+  private static String subject(String name) {
+    return "study:" + name;
   }
 
   /**
@@ -119,6 +125,7 @@ public final class RunViewModel {
     // "Cancelled... resume it" and other notes about this study are over once it runs again.
     notifications.end(subject(prepared));
     study.set(prepared);
+    shown.set(ViewedStudy.of(prepared));
     result.set(null);
     workers = run.workers();
     planned = prepared.study().plannedTrials();
@@ -170,6 +177,7 @@ public final class RunViewModel {
   /** Shows a study's result, as it ended. */
   private void show(PreparedStudy prepared, StudyResult stored, TestScoreKeeper keeper) {
     study.set(prepared);
+    shown.set(ViewedStudy.of(prepared));
     result.set(stored);
     direction = prepared.study().direction();
     planned = prepared.study().plannedTrials();
@@ -180,6 +188,37 @@ public final class RunViewModel {
     updateStatus();
     timing.set("took " + clock(stored.elapsed().toMillis() / 1000.0));
     checkHeldOut(prepared, stored, keeper, true);
+  }
+
+  /**
+   * Shows a study read from the store without its data (an imported study, or one looked at read-only):
+   * its trials in the table and every chart that draws from trials alone. Nothing can refit its trials,
+   * so the learning curve and the trees curve stay empty and there is no held-out check.
+   *
+   * @return false, showing nothing, while a study runs: the running study stays the subject of the views
+   */
+  public boolean show(ViewedStudy viewed) {
+    if (running.get()) {
+      return false;
+    }
+    ViewedStudy before = shown.get();
+    if (before != null) {
+      notifications.end(subject(before.name()));
+    }
+    study.set(null);
+    shown.set(viewed);
+    result.set(null);
+    direction = viewed.direction();
+    planned = OptionalInt.empty();
+    clearTrials();
+    selectedTrial.set(null);
+    viewed.trials().forEach(this::place);
+    viewed.trials().forEach(this::count);
+    updateStatus();
+    heldOut.set("");
+    timing.set(viewed.origin().map(o -> "imported from " + o.describe().replaceFirst("^the ", "")
+        + " (read-only)").orElse("stored study (read-only)"));
+    return true;
   }
 
   private void finish(PreparedStudy prepared, StudyResult done, TestScoreKeeper keeper,
@@ -330,7 +369,7 @@ public final class RunViewModel {
     tally(t, 1);
     if (t.isComplete() && direction.isBetter(t.validation().mean(), bestScore)) {
       bestScore = t.validation().mean();
-      best.set(String.format(Locale.ROOT, "best %s %.4f (%s), trial %d", study.get().study().metric(), bestScore,
+      best.set(String.format(Locale.ROOT, "best %s %.4f (%s), trial %d", shown.get().metric(), bestScore,
           direction.better(), t.number()));
     }
   }
@@ -421,11 +460,12 @@ public final class RunViewModel {
     if (running.get()) {
       return;
     }
-    PreparedStudy shown = study.get();
-    if (shown != null) {
-      notifications.end(subject(shown));
+    ViewedStudy before = shown.get();
+    if (before != null) {
+      notifications.end(subject(before.name()));
     }
     study.set(null);
+    shown.set(null);
     result.set(null);
     clearTrials();
     planned = OptionalInt.empty();
@@ -475,8 +515,17 @@ public final class RunViewModel {
     return result.getReadOnlyProperty();
   }
 
+  /** The study running or reopened with its data, which can refit its trials; null for a study only looked at. */
   public ReadOnlyObjectProperty<PreparedStudy> studyProperty() {
     return study.getReadOnlyProperty();
+  }
+
+  /**
+   * The study the table and the charts show: the one running or reopened, or one looked at without its data
+   * (an imported study); null when there is none.
+   */
+  public ReadOnlyObjectProperty<ViewedStudy> shownProperty() {
+    return shown.getReadOnlyProperty();
   }
 
   /** The trial selected anywhere in the window, by number. */
