@@ -34,6 +34,7 @@ import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.ml.tuning.PreparedStudy;
+import org.tunescope.store.ImportRecord;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiBatcher;
 import org.tunescope.ui.UiScheduler;
@@ -216,8 +217,9 @@ public final class RunViewModel {
     viewed.trials().forEach(this::count);
     updateStatus();
     heldOut.set("");
-    timing.set(viewed.origin().map(o -> "imported from " + o.describe().replaceFirst("^the ", "")
-        + " (read-only)").orElse("stored study (read-only)"));
+    // Short: the run bar has little room; the message line says which file it came from.
+    timing.set(viewed.origin().map(o -> "imported from " + (o.origin().equals(ImportRecord.OPTUNA) ? "Optuna"
+        : "scikit-learn") + ", read-only").orElse("stored study, read-only"));
     return true;
   }
 
