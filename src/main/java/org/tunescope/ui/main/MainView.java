@@ -43,6 +43,9 @@ import org.tunescope.ui.studies.StudyEntry;
  */
 public final class MainView {
 
+  /** How often a followed Optuna study is re-read. */
+  static final int FOLLOW_SECONDS = 5;
+
   private final MainViewModel vm;
 
   @FXML private BorderPane root;
@@ -55,6 +58,7 @@ public final class MainView {
   @FXML private CheckMenuItem darkItem;
   @FXML private MenuItem startItem;
   @FXML private MenuItem cancelItem;
+  @FXML private CheckMenuItem followItem;
   @FXML private HBox messageBar;
   @FXML private Label messageLabel;
   @FXML private Button dismissButton;
@@ -166,6 +170,19 @@ public final class MainView {
   private void bindRun() {
     startItem.disableProperty().bind(vm.canStartProperty().not());
     cancelItem.disableProperty().bind(vm.run().runningProperty().not());
+    // Follow: the shown Optuna study is re-read every few seconds, in the background, while the item is ticked.
+    followItem.selectedProperty().bindBidirectional(vm.followProperty());
+    followItem.disableProperty().bind(vm.canFollowProperty().not());
+    javafx.animation.Timeline reread = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        javafx.util.Duration.seconds(FOLLOW_SECONDS), e -> vm.refreshFollowed()));
+    reread.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    vm.followProperty().addListener((o, was, on) -> {
+      if (on) {
+        reread.play();
+      } else {
+        reread.stop();
+      }
+    });
     vm.run().runningProperty().addListener((o, was, running) -> {
       if (running) {
         tabs.getSelectionModel().select(trialsTab);

@@ -66,6 +66,11 @@ public final class MainViewModel {
   private final BooleanBinding canStart;
   private final javafx.beans.binding.StringBinding whyNotStart;
   private final org.tunescope.ui.lab.LabViewModel lab;
+  private final javafx.beans.property.BooleanProperty follow =
+      new javafx.beans.property.SimpleBooleanProperty(this, "follow");
+  private final BooleanBinding canFollow;
+  /** A re-import is under way: the timer's next tick waits for it rather than starting another. */
+  private boolean refreshing;
 
   public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder,
       StudyStore store) {
@@ -89,6 +94,14 @@ public final class MainViewModel {
         run.runningProperty(), data.dataProperty(), data.targetProperty(), model, space.spaceProperty(),
         search.metricProperty(), search.problems());
     whyNotStart = Bindings.createStringBinding(this::whyNotStart, canStart);
+    canFollow = Bindings.createBooleanBinding(() -> !run.runningProperty().get() && run.shownProperty().get() != null
+        && run.shownProperty().get().origin().filter(o -> o.origin().equals(ImportRecord.OPTUNA)).isPresent(),
+        run.runningProperty(), run.shownProperty());
+    canFollow.addListener((o, could, can) -> {
+      if (!can) {
+        follow.set(false);
+      }
+    });
     studies.refresh();
   }
 
@@ -382,6 +395,58 @@ public final class MainViewModel {
           data.load(file);
         }
       });
+    });
+  }
+
+  // --- following an Optuna study still running in Python
+
+  /** Whether the shown study is re-read from its Optuna storage now and then ({@link #refreshFollowed}). */
+  public javafx.beans.property.BooleanProperty followProperty() {
+    return follow;
+  }
+
+  /** Whether the shown study can be followed: one imported from an Optuna storage, while nothing runs. */
+  public BooleanBinding canFollowProperty() {
+    return canFollow;
+  }
+
+  /**
+   * Imports the shown Optuna study again in the background, when following is on; if trials were added or
+   * changed, shows it anew with the same trial selected. The view calls it on a timer.
+   */
+  public void refreshFollowed() {
+    ViewedStudy viewed = run.shownProperty().get();
+    if (!follow.get() || refreshing || !canFollow.get()) {
+      return;
+    }
+    ImportRecord origin = viewed.origin().orElseThrow();
+    refreshing = true;
+    scheduler.background(() -> {
+      try {
+        ImportSummary again = new StudyImporter(service.store()).importOptuna(origin.source(),
+            origin.sourceStudy(), origin.objective(), Optional.of(viewed.name())).get(0);
+        ViewedStudy now = again.added() + again.updated() == 0 ? null
+            : ViewedStudy.load(service.store(), catalog, viewed.name());
+        scheduler.ui(() -> {
+          refreshing = false;
+          if (now == null || run.shownProperty().get() != viewed) {
+            return;
+          }
+          Integer selected = run.selectedTrialProperty().get();
+          if (run.show(now)) {
+            run.selectedTrialProperty().set(selected);
+            notifications.info("Following " + viewed.name() + ": " + again.added() + " new, " + again.updated()
+                + " updated trials (" + now.trials().size() + " in all).", "study:" + viewed.name());
+            studies.refresh();
+          }
+        });
+      } catch (ImportException | StoreException e) {
+        scheduler.ui(() -> {
+          refreshing = false;
+          follow.set(false);
+          notifications.error("stopped following " + viewed.name() + ": " + e.getMessage());
+        });
+      }
     });
   }
 

@@ -195,4 +195,42 @@ class MainViewModelTest {
       assertEquals(null, vm.run().shownProperty().get(), "a new data set clears the views");
     }
   }
+
+  @Test
+  void followingAnOptunaStudyPicksUpTheTrialsFinishedInPythonSinceAndKeepsTheSelection() throws Exception {
+    Path storage = fixture("optuna_basic.db");
+    try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("tunescope.db"))) {
+      MainViewModel vm = window(store);
+      vm.importStudy(storage, choices -> java.util.Optional.of(0));
+      assertEquals("svm-basic", vm.run().shownProperty().get().name());
+      assertTrue(vm.canFollowProperty().get());
+      int before = vm.run().trials().size();
+      vm.run().selectedTrialProperty().set(7);
+
+      vm.refreshFollowed();
+      assertEquals(before, vm.run().trials().size(), "not following: nothing re-read");
+      vm.followProperty().set(true);
+      vm.refreshFollowed();
+      assertEquals(before, vm.run().trials().size(), "nothing new in the storage");
+
+      // Optuna finishes the running trial meanwhile: what its tell() writes.
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + storage);
+           java.sql.Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE trials SET state = 'COMPLETE', datetime_complete = '2026-12-05 12:00:00.000000'"
+            + " WHERE state = 'RUNNING'");
+        s.executeUpdate("INSERT INTO trial_values (trial_id, objective, value, value_type) SELECT trial_id, 0, 0.5,"
+            + " 'FINITE' FROM trials WHERE number = 30 AND study_id = 1");
+      }
+      vm.refreshFollowed();
+      assertEquals(before + 1, vm.run().trials().size());
+      assertEquals(before + 1, store.trials("svm-basic").size(), "kept in the store, none twice");
+      assertEquals(7, vm.run().selectedTrialProperty().get(), "the selection stays");
+      assertTrue(vm.notifications().messageProperty().get().startsWith("Following svm-basic: 1 new"),
+          vm.notifications().messageProperty().get());
+
+      // Another study on show: there is nothing to follow any more.
+      vm.importStudy(fixture("cv_grid.csv"), choices -> java.util.Optional.of(0));
+      assertTrue(!vm.canFollowProperty().get() && !vm.followProperty().get());
+    }
+  }
 }
