@@ -61,8 +61,6 @@ class ImportedStudyWindowTest {
     vm = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(), new RecentFiles(null), dir.resolve("samples"),
         store);
     stage.setScene(TuneScopeApp.createScene(vm));
-    stage.setWidth(1300);
-    stage.setHeight(850);
     stage.show();
   }
 
