@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
+import org.tunescope.store.ImportRecord;
 import org.tunescope.store.ResultsFile;
 import org.tunescope.store.StudyRecord;
 import org.tunescope.store.StudyStore;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tunescope export STUDY}: a stored study's trials as JSON (the shape of {@code tune --out}, with the
- * kept held-out test score as {@code study.test}) or CSV.
+ * kept held-out test score as {@code study.test}, and where an imported study came from as {@code study.origin})
+ * or CSV.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Write a stored study's trials as JSON (the same shape as tune --out) or CSV.")
@@ -52,15 +54,16 @@ final class ExportCommand implements Callable<Integer> {
       StudyRecord r = store.get(name);
       List<Trial> trials = store.trials(name);
       Optional<TestScore> test = store.testScore(name);
+      Optional<ImportRecord> origin = store.importRecord(name);
       if (out != null) {
-        ResultsFile.write(out, r.info(), trials, Optional.empty(), csv, test);
+        ResultsFile.write(out, r.info(), trials, Optional.empty(), csv, test, origin);
         spec.commandLine().getErr().println("wrote " + trials.size() + " trials to " + out);
       } else {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (csv) {
           ResultsFile.writeCsv(bytes, r.info(), trials);
         } else {
-          ResultsFile.writeJson(bytes, r.info(), trials, Optional.empty(), test);
+          ResultsFile.writeJson(bytes, r.info(), trials, Optional.empty(), test, origin);
           bytes.write('\n');
         }
         PrintWriter stdout = spec.commandLine().getOut();

@@ -9,14 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
-import org.tunescope.engine.space.Complexity;
+import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.space.Distribution;
-import org.tunescope.engine.space.DistributionParser;
-import org.tunescope.engine.space.HyperParameter;
-import org.tunescope.engine.space.ParamType;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
-import org.tunescope.ml.Task;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.tuning.OptimisationHistory;
 import org.tunescope.ml.tuning.ParetoFront;
@@ -83,22 +79,18 @@ final class ReportCommand implements Callable<Integer> {
       List<Path> written = new ArrayList<>();
       written.add(write(history(trials, direction, record.info().metric()), "history.png"));
       written.add(write(cost(trials, direction, record.info().metric()), "cost.png"));
-      Task task = Task.parse(record.info().task());
-      var model = ModelCatalog.standard().find(record.info().model(), task);
-      for (var entry : record.info().space().entrySet()) {
-        var hp = model.flatMap(m -> m.hyperParameter(entry.getKey()));
-        if (hp.isEmpty() || hp.get().type() == ParamType.CATEGORICAL) {
+      // The space as the study declared it: an imported study's comes from its source, with its scales.
+      ViewedStudy viewed = ViewedStudy.load(store, ModelCatalog.standard(), name);
+      for (String parameter : viewed.curveParameters()) {
+        Distribution searched = viewed.space().parameter(parameter).orElseThrow().distribution();
+        if (!ViewedStudy.isNumeric(searched)) {
           continue;
         }
-        Distribution searched = DistributionParser.parse(hp.get(), entry.getValue());
-        if (searched instanceof Distribution.Fixed) {
-          continue;
-        }
-        ValidationCurveModel curve = ValidationCurveModel.of(trials, hp.get().name(), searched,
-            hp.map(HyperParameter::complexity).orElse(Complexity.NONE), direction);
+        ValidationCurveModel curve = ValidationCurveModel.of(trials, parameter, searched,
+            viewed.complexity(parameter), direction);
         if (curve.points().size() >= 2) {
           written.add(write(curve(curve, direction.label(record.info().metric())),
-              "curve-" + hp.get().name() + ".png"));
+              "curve-" + parameter.replaceAll("[^A-Za-z0-9._-]", "_") + ".png"));
         }
       }
       written.forEach(p -> spec.commandLine().getOut().println("wrote " + p));

@@ -80,6 +80,12 @@ public final class ResultsFile {
    */
   public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv,
       Optional<TestScore> test) throws IOException {
+    write(file, info, trials, run, csv, test, Optional.empty());
+  }
+
+  /** As above; the JSON of an imported study has {@code study.origin} (see {@link #putOrigin}). */
+  public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv,
+      Optional<TestScore> test, Optional<ImportRecord> origin) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
@@ -88,7 +94,9 @@ public final class ResultsFile {
         if (csv) {
           writeCsv(out, info, trials);
         } else {
-          JSON.writeValue(out, toJson(info, trials, run, test));
+          ObjectNode json = toJson(info, trials, run, test);
+          origin.ifPresent(o -> putOrigin(json, o));
+          JSON.writeValue(out, json);
         }
       }
       Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -286,5 +294,30 @@ public final class ResultsFile {
 
   private static Object cell(double v) {
     return Double.isFinite(v) ? v : "";
+  }
+
+  /** Writes the JSON of a study as {@link #write(Path, StudyInfo, List, Optional, boolean, Optional, Optional)} does. */
+  public static void writeJson(OutputStream out, StudyInfo info, List<Trial> trials, Optional<StudyRun> run,
+      Optional<TestScore> test, Optional<ImportRecord> origin) throws IOException {
+    ObjectNode json = toJson(info, trials, run, test);
+    origin.ifPresent(o -> putOrigin(json, o));
+    JSON.writeValue(out, json);
+  }
+
+  /**
+   * Adds where an imported study came from as {@code study.origin}: {@code kind} ("optuna" or "cv-results"),
+   * {@code source} (the file), {@code source_study} (the study's name in an Optuna storage), {@code objective}
+   * (the name of the objective the trials' validation scores are), {@code objectives} (each with {@code name}
+   * and {@code direction}) and {@code imported} (when, ISO-8601).
+   */
+  public static void putOrigin(ObjectNode root, ImportRecord origin) {
+    ObjectNode node = ((ObjectNode) root.get("study")).putObject("origin");
+    node.put("kind", origin.origin());
+    node.put("source", origin.source());
+    origin.sourceStudy().ifPresent(s -> node.put("source_study", s));
+    node.put("objective", origin.objectives().get(origin.objective()).name());
+    ArrayNode objectives = node.putArray("objectives");
+    origin.objectives().forEach(o -> objectives.addObject().put("name", o.name()).put("direction", o.direction()));
+    node.put("imported", origin.imported().toString());
   }
 }

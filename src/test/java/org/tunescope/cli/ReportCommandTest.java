@@ -36,4 +36,18 @@ class ReportCommandTest {
     assertEquals(2, unknown.exitCode());
     assertTrue(unknown.err().contains("nope"), unknown.err());
   }
+
+  @Test
+  void drawsTheOverfittingCurveOfAnImportedGridSearchAlongItsNumericParameter() throws Exception {
+    String store = dir.resolve("s.db").toString();
+    Path csv = java.nio.file.Files.copy(Path.of(getClass().getResource("/import/cv_grid.csv").toURI()),
+        dir.resolve("cv_grid.csv"));
+    assertEquals(0, CliRun.of("import", "cv-results", csv.toString(), "--store", store).exitCode());
+    Path out = dir.resolve("figures");
+    CliRun report = CliRun.of("report", "cv_grid", "--store", store, "--out", out.toString());
+    assertEquals(0, report.exitCode(), report.err());
+    assertTrue(report.out().contains("curve-max_depth.png"), report.out());
+    assertTrue(!report.out().contains("curve-criterion"), "a category draws no curve: " + report.out());
+    assertEquals(900, ImageIO.read(out.resolve("curve-max_depth.png").toFile()).getWidth());
+  }
 }

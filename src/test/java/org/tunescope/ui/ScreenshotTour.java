@@ -156,6 +156,30 @@ class ScreenshotTour {
     shoot(robot, "lab.png");
   }
 
+  /** Studies imported from Optuna and scikit-learn (File > Import study...), in the parallel coordinates and the curve. */
+  @Test
+  void imported(FxRobot robot) throws Exception {
+    Files.createDirectories(OUT);
+    Path dir = Files.createTempDirectory("imported");
+    for (String name : java.util.List.of("optuna_basic.db", "cv_grid.csv")) {
+      Files.copy(Path.of(getClass().getResource("/import/" + name).toURI()), dir.resolve(name));
+    }
+    robot.interact(() -> vm.importStudy(dir.resolve("optuna_basic.db"), choices -> java.util.Optional.of(0)));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.run().shownProperty().get() != null
+        && vm.run().shownProperty().get().name().equals("svm-basic") && !vm.run().trials().isEmpty());
+    robot.clickOn("Charts");
+    robot.clickOn("Parallel coordinates");
+    Thread.sleep(800);
+    shoot(robot, "imported-parallel.png");
+
+    robot.interact(() -> vm.importStudy(dir.resolve("cv_grid.csv"), choices -> java.util.Optional.of(0)));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.run().shownProperty().get().name().equals("cv_grid")
+        && !vm.run().trials().isEmpty());
+    robot.clickOn("Overfitting curve");
+    Thread.sleep(800);
+    shoot(robot, "imported-curve.png");
+  }
+
   private void shoot(FxRobot robot, String name) throws Exception {
     WaitForAsyncUtils.waitForFxEvents();
     Thread.sleep(400);

@@ -219,6 +219,33 @@ public final class OptunaStorage implements AutoCloseable {
     });
   }
 
+  /**
+   * One study's objectives as "name (direction)", in the storage's order, without reading its trials: what a
+   * window asks the user to choose from before importing a multi-objective study.
+   *
+   * @throws ImportException when there is no study of that name
+   */
+  public List<String> objectives(String name) {
+    return query("reading study " + name, () -> {
+      OptunaStudy heads;
+      try (PreparedStatement s = connection.prepareStatement("SELECT study_id FROM studies WHERE study_name = ?")) {
+        s.setString(1, name);
+        try (ResultSet rs = s.executeQuery()) {
+          if (!rs.next()) {
+            throw new ImportException("no study named " + name + " in " + where);
+          }
+          long id = rs.getLong(1);
+          heads = new OptunaStudy(name, directions(id), metricNames(id), Map.of(), List.of());
+        }
+      }
+      List<String> out = new ArrayList<>();
+      for (int k = 0; k < heads.directions().size(); k++) {
+        out.add(heads.objectiveName(k) + " (" + heads.directions().get(k) + ")");
+      }
+      return out;
+    });
+  }
+
   private List<String> directions(long study) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement s = connection.prepareStatement(singleObjective

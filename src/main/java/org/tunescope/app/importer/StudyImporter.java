@@ -1,20 +1,28 @@
 package org.tunescope.app.importer;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.store.ImportedStudy;
 import org.tunescope.store.StudyStore;
 
 /**
- * Imports other tools' studies into a store: what the command line's {@code import} (and, later, the app's
- * File &gt; Import...) calls. Everything is read and checked before anything is written, so a source that
+ * Imports other tools' studies into a store: what the command line's {@code import} and the app's
+ * File &gt; Import study... call. Everything is read and checked before anything is written, so a source that
  * cannot be imported leaves the store as it was. Importing the same source again updates the study.
  */
 public final class StudyImporter {
@@ -78,6 +86,91 @@ public final class StudyImporter {
     Map<String, Integer> states = new LinkedHashMap<>();
     study.trials().forEach(t -> states.merge(t.state().name(), 1, Integer::sum));
     return save(study, states, 0);
+  }
+
+  // --- a file, whichever kind it is (File > Import study..., a file dropped on the window)
+
+  /** The extensions the window's file chooser offers for Optuna storages (SQLite files). */
+  public static final List<String> OPTUNA_EXTENSIONS = List.of("db", "sqlite", "sqlite3");
+
+  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Whether the file is an SQLite database, the form an Optuna storage takes on disk. Importing it then says
+   * in one line what is wrong when it is not one Optuna can have written (other tables, an unknown schema).
+   */
+  public static boolean isOptunaStorage(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether the file is a CSV whose header has a {@code split0_test_*} column, as scikit-learn's cv_results_ has. */
+  public static boolean isCvResults(Path file) {
+    if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+      return false;
+    }
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String header = in.readLine();
+      return header != null && header.contains("split0_test_");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@link #importFile} takes the file: an Optuna storage or a cv_results_ CSV (not a data set). */
+  public static boolean isImportable(Path file) {
+    return isOptunaStorage(file) || isCvResults(file);
+  }
+
+  /**
+   * What to choose from before importing the file: a one-study Optuna storage's objectives ("accuracy
+   * (maximize)"), or a multi-metric cv_results_'s metrics; at most one entry when there is nothing to choose.
+   *
+   * @throws ImportException when the file is neither kind, or cannot be read as its kind
+   */
+  public List<String> choices(Path file) {
+    if (isOptunaStorage(file)) {
+      try (OptunaStorage source = OptunaStorage.open(file.toString())) {
+        List<String> names = source.studyNames();
+        return names.size() == 1 ? source.objectives(names.get(0)) : List.of();
+      }
+    }
+    return CvResults.read(kind(file)).metrics();
+  }
+
+  /**
+   * Imports every study of an Optuna storage, or a cv_results_ file, by what the file is.
+   *
+   * @param choice which of {@link #choices} the trials show (the first when empty)
+   * @return what each imported study got, in the source's order
+   * @throws ImportException with one line when it cannot be imported; nothing is written then
+   */
+  public List<ImportSummary> importFile(Path file, OptionalInt choice) {
+    if (isOptunaStorage(file)) {
+      return importOptuna(file.toString(), Optional.empty(), choice.orElse(0), Optional.empty());
+    }
+    Path csv = kind(file);
+    Optional<String> metric = Optional.empty();
+    if (choice.isPresent()) {
+      List<String> metrics = CvResults.read(csv).metrics();
+      metric = Optional.of(metrics.get(Math.min(choice.getAsInt(), metrics.size() - 1)));
+    }
+    return List.of(importCvResults(csv, Optional.empty(), metric));
+  }
+
+  /** The file, when it is a cv_results_ CSV; otherwise the line saying what the window imports. */
+  private static Path kind(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ImportException("no such file: " + file);
+    }
+    if (!isCvResults(file)) {
+      throw new ImportException(file + " is neither an Optuna storage (an SQLite file) nor a scikit-learn"
+          + " cv_results_ CSV (one with split0_test_* columns): there is no study in it to import");
+    }
+    return file;
   }
 
   private ImportSummary save(ImportedStudy study, Map<String, Integer> states, int notYet) {

@@ -8,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -17,6 +18,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import org.tunescope.app.importer.StudyImporter;
 import org.tunescope.ml.data.SampleDatasets;
 import org.tunescope.ml.data.generate.TeachingDataset;
 import org.tunescope.ui.Notifications;
@@ -40,6 +43,9 @@ import org.tunescope.ui.studies.StudyEntry;
  */
 public final class MainView {
 
+  /** How often a followed Optuna study is re-read. */
+  static final int FOLLOW_SECONDS = 5;
+
   private final MainViewModel vm;
 
   @FXML private BorderPane root;
@@ -52,6 +58,7 @@ public final class MainView {
   @FXML private CheckMenuItem darkItem;
   @FXML private MenuItem startItem;
   @FXML private MenuItem cancelItem;
+  @FXML private CheckMenuItem followItem;
   @FXML private HBox messageBar;
   @FXML private Label messageLabel;
   @FXML private Button dismissButton;
@@ -111,7 +118,7 @@ public final class MainView {
     root.setOnDragDropped(e -> {
       List<File> files = e.getDragboard().getFiles();
       if (!files.isEmpty()) {
-        vm.data().load(files.get(0).toPath());
+        vm.drop(files.get(0).toPath(), this::chooseObjective);
       }
       e.setDropCompleted(!files.isEmpty());
       e.consume();
@@ -186,6 +193,19 @@ public final class MainView {
   private void bindRun() {
     startItem.disableProperty().bind(vm.canStartProperty().not());
     cancelItem.disableProperty().bind(vm.run().runningProperty().not());
+    // Follow: the shown Optuna study is re-read every few seconds, in the background, while the item is ticked.
+    followItem.selectedProperty().bindBidirectional(vm.followProperty());
+    followItem.disableProperty().bind(vm.canFollowProperty().not());
+    javafx.animation.Timeline reread = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        javafx.util.Duration.seconds(FOLLOW_SECONDS), e -> vm.refreshFollowed()));
+    reread.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    vm.followProperty().addListener((o, was, on) -> {
+      if (on) {
+        reread.play();
+      } else {
+        reread.stop();
+      }
+    });
     vm.run().runningProperty().addListener((o, was, running) -> {
       if (running) {
         tabs.getSelectionModel().select(trialsTab);
@@ -202,6 +222,35 @@ public final class MainView {
   @FXML
   private void openFile() {
     dataController.openFile();
+  }
+
+  /** File > Import study...: an Optuna storage or a scikit-learn cv_results_ CSV, shown read-only once imported. */
+  @FXML
+  private void importStudy() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Import an Optuna study or a scikit-learn search");
+    List<String> optuna = StudyImporter.OPTUNA_EXTENSIONS.stream().map(e -> "*." + e).toList();
+    List<String> all = new java.util.ArrayList<>(optuna);
+    all.add("*.csv");
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter("Optuna storages and cv_results_ files", all),
+        new FileChooser.ExtensionFilter("Optuna storage (SQLite)", optuna),
+        new FileChooser.ExtensionFilter("scikit-learn cv_results_ (CSV)", "*.csv"));
+    File file = chooser.showOpenDialog(root.getScene().getWindow());
+    if (file != null) {
+      vm.importStudy(file.toPath(), this::chooseObjective);
+      tabs.getSelectionModel().select(chartsTab);
+    }
+  }
+
+  /** Asks which objective (or metric) of an imported study the charts show. */
+  private java.util.Optional<Integer> chooseObjective(List<String> choices) {
+    ChoiceDialog<String> dialog = new ChoiceDialog<>(choices.get(0), choices);
+    dialog.initOwner(root.getScene().getWindow());
+    dialog.setTitle("Import study");
+    dialog.setHeaderText("This study has " + choices.size() + " objectives. Which one should the charts show?");
+    dialog.setContentText("Objective:");
+    return dialog.showAndWait().map(choices::indexOf);
   }
 
   @FXML

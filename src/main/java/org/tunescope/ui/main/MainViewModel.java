@@ -3,6 +3,8 @@ package org.tunescope.ui.main;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -13,6 +15,10 @@ import org.tunescope.app.StudyRefusedException;
 import org.tunescope.app.StudyRun;
 import org.tunescope.app.StudyService;
 import org.tunescope.app.TestScoreKeeper;
+import org.tunescope.app.ViewedStudy;
+import org.tunescope.app.importer.ImportException;
+import org.tunescope.app.importer.ImportSummary;
+import org.tunescope.app.importer.StudyImporter;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.Task;
@@ -60,6 +66,11 @@ public final class MainViewModel {
   private final BooleanBinding canStart;
   private final javafx.beans.binding.StringBinding whyNotStart;
   private final org.tunescope.ui.lab.LabViewModel lab;
+  private final javafx.beans.property.BooleanProperty follow =
+      new javafx.beans.property.SimpleBooleanProperty(this, "follow");
+  private final BooleanBinding canFollow;
+  /** A re-import is under way: the timer's next tick waits for it rather than starting another. */
+  private boolean refreshing;
 
   private final StudyStore store;
   private org.tunescope.app.Settings settings = org.tunescope.app.Settings.inMemory();
@@ -87,6 +98,14 @@ public final class MainViewModel {
         run.runningProperty(), data.dataProperty(), data.targetProperty(), model, space.spaceProperty(),
         search.metricProperty(), search.problems());
     whyNotStart = Bindings.createStringBinding(this::whyNotStart, canStart);
+    canFollow = Bindings.createBooleanBinding(() -> !run.runningProperty().get() && run.shownProperty().get() != null
+        && run.shownProperty().get().origin().filter(o -> o.origin().equals(ImportRecord.OPTUNA)).isPresent(),
+        run.runningProperty(), run.shownProperty());
+    canFollow.addListener((o, could, can) -> {
+      if (!can) {
+        follow.set(false);
+      }
+    });
     studies.refresh();
   }
 
@@ -255,15 +274,18 @@ public final class MainViewModel {
         scheduler.ui(() -> notifications.error(e.getMessage()));
         return;
       }
-      if (imported.isPresent()) {
+      if (imported.isPresent() && !force) {
         // Its "data" is another tool's file: neither its data nor its objective can be rebuilt here.
-        ImportRecord from = imported.get();
-        scheduler.ui(() -> notifications.error(force ? "study " + entry.name() + " was imported from "
-            + from.describe() + ": the window cannot open imported studies yet; `tunescope show " + entry.name()
-            + "`, `export` and `report` read it" : from.whyNotResumable(entry.name())));
+        scheduler.ui(() -> notifications.error(imported.get().whyNotResumable(entry.name())));
         return;
       }
       Path file = Path.of(record.request().dataPath());
+      if (imported.isPresent() || force && !java.nio.file.Files.isRegularFile(file)) {
+        // Looked at read-only, from the store alone: an imported study, or one whose data file has gone.
+        view(entry.name(), imported.isPresent() ? Optional.empty() : Optional.of("Note: the data file " + file
+            + " of study " + entry.name() + " is not there any more; its trials are shown read-only."));
+        return;
+      }
       scheduler.ui(() -> data.load(file, loaded -> {
         try {
           StudyService.Reopened reopened = service.reopen(record, loaded, force,
@@ -277,6 +299,158 @@ public final class MainViewModel {
           notifications.error(e.getMessage());
         }
       }));
+    });
+  }
+
+  /**
+   * Shows a study from the store alone, read-only (no data file is read); called in the background.
+   *
+   * @param note said once it is on show; an imported study says where it came from instead
+   */
+  private void view(String name, Optional<String> note) {
+    ViewedStudy viewed;
+    try {
+      viewed = ViewedStudy.load(service.store(), catalog, name);
+    } catch (StoreException | IllegalArgumentException e) {
+      scheduler.ui(() -> notifications.error(e.getMessage()));
+      return;
+    }
+    scheduler.ui(() -> {
+      if (!run.show(viewed)) {
+        notifications.error("a study is running; cancel it or wait before opening " + name);
+        return;
+      }
+      notifications.info(note.orElseGet(() -> "Study " + name + " (" + viewed.trials().size() + " trials) "
+          + viewed.origin().map(o -> "imported from " + o.describe()).orElse("") + ", shown read-only: it cannot"
+          + " be resumed here."), "study:" + name);
+    });
+  }
+
+  /**
+   * Imports an Optuna storage or a scikit-learn cv_results_ file in the background and shows the (first)
+   * imported study read-only. A study with several objectives, or a search with several metrics, asks
+   * {@code choose} (on the UI thread) which one to show; an empty answer imports nothing.
+   *
+   * @param choose given the objectives or metrics, the index of the one to show
+   */
+  public void importStudy(Path file, Function<List<String>, Optional<Integer>> choose) {
+    notifications.info("Importing " + file + "...");
+    scheduler.background(() -> {
+      List<String> choices;
+      try {
+        choices = new StudyImporter(service.store()).choices(file);
+      } catch (ImportException | StoreException e) {
+        scheduler.ui(() -> notifications.error(e.getMessage()));
+        return;
+      }
+      if (choices.size() <= 1) {
+        importNow(file, OptionalInt.empty());
+        return;
+      }
+      scheduler.ui(() -> {
+        Optional<Integer> chosen = choose.apply(choices);
+        if (chosen.isEmpty()) {
+          notifications.info("Nothing imported from " + file + ".");
+          return;
+        }
+        scheduler.background(() -> importNow(file, OptionalInt.of(chosen.get())));
+      });
+    });
+  }
+
+  /** Imports in the calling (background) thread, then shows the first imported study and lists the new ones. */
+  private void importNow(Path file, OptionalInt choice) {
+    List<ImportSummary> done;
+    try {
+      done = new StudyImporter(service.store()).importFile(file, choice);
+    } catch (ImportException | StoreException e) {
+      scheduler.ui(() -> notifications.error(e.getMessage()));
+      return;
+    }
+    studies.refresh();
+    ImportSummary first = done.get(0);
+    ViewedStudy viewed;
+    try {
+      viewed = ViewedStudy.load(service.store(), catalog, first.name());
+    } catch (StoreException e) {
+      scheduler.ui(() -> notifications.error(e.getMessage()));
+      return;
+    }
+    String line = done.stream().map(ImportSummary::describe).collect(java.util.stream.Collectors.joining("; "));
+    scheduler.ui(() -> {
+      boolean shown = run.show(viewed);
+      notifications.info(line.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + line.substring(1)
+          + (shown ? "." : ". A study is running: open " + first.name() + " from the Studies tab once it ends."),
+          "study:" + first.name());
+    });
+  }
+
+  /**
+   * A file dropped on the window: an Optuna storage or a cv_results_ file is imported, anything else opened
+   * as a data set. Which it is is read in the background (the first bytes or line of the file).
+   */
+  public void drop(Path file, Function<List<String>, Optional<Integer>> choose) {
+    scheduler.background(() -> {
+      boolean study = StudyImporter.isImportable(file);
+      scheduler.ui(() -> {
+        if (study) {
+          importStudy(file, choose);
+        } else {
+          data.load(file);
+        }
+      });
+    });
+  }
+
+  // --- following an Optuna study still running in Python
+
+  /** Whether the shown study is re-read from its Optuna storage now and then ({@link #refreshFollowed}). */
+  public javafx.beans.property.BooleanProperty followProperty() {
+    return follow;
+  }
+
+  /** Whether the shown study can be followed: one imported from an Optuna storage, while nothing runs. */
+  public BooleanBinding canFollowProperty() {
+    return canFollow;
+  }
+
+  /**
+   * Imports the shown Optuna study again in the background, when following is on; if trials were added or
+   * changed, shows it anew with the same trial selected. The view calls it on a timer.
+   */
+  public void refreshFollowed() {
+    ViewedStudy viewed = run.shownProperty().get();
+    if (!follow.get() || refreshing || !canFollow.get()) {
+      return;
+    }
+    ImportRecord origin = viewed.origin().orElseThrow();
+    refreshing = true;
+    scheduler.background(() -> {
+      try {
+        ImportSummary again = new StudyImporter(service.store()).importOptuna(origin.source(),
+            origin.sourceStudy(), origin.objective(), Optional.of(viewed.name())).get(0);
+        ViewedStudy now = again.added() + again.updated() == 0 ? null
+            : ViewedStudy.load(service.store(), catalog, viewed.name());
+        scheduler.ui(() -> {
+          refreshing = false;
+          if (now == null || run.shownProperty().get() != viewed) {
+            return;
+          }
+          Integer selected = run.selectedTrialProperty().get();
+          if (run.show(now)) {
+            run.selectedTrialProperty().set(selected);
+            notifications.info("Following " + viewed.name() + ": " + again.added() + " new, " + again.updated()
+                + " updated trials (" + now.trials().size() + " in all).", "study:" + viewed.name());
+            studies.refresh();
+          }
+        });
+      } catch (ImportException | StoreException e) {
+        scheduler.ui(() -> {
+          refreshing = false;
+          follow.set(false);
+          notifications.error("stopped following " + viewed.name() + ": " + e.getMessage());
+        });
+      }
     });
   }
 

@@ -1,6 +1,5 @@
 package org.tunescope.ui.results;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
@@ -14,15 +13,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
-import org.tunescope.engine.space.Complexity;
+import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.space.Distribution;
-import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.tuning.ParameterImportance;
-import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.ValidationCurveModel;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.Throttle;
@@ -66,13 +63,13 @@ public final class ChartsViewModel {
     this.notifications = notifications;
     learning = SelectedTrialCurveViewModel.learningCurve(run, scheduler);
     trees = SelectedTrialCurveViewModel.treeCount(run, scheduler);
-    var study = run.studyProperty();
-    studySpace = Bindings.createObjectBinding(() -> study.get() == null ? null : study.get().study().space(), study);
+    var study = run.shownProperty();
+    studySpace = Bindings.createObjectBinding(() -> study.get() == null ? null : study.get().space(), study);
     direction = Bindings.createObjectBinding(() -> study.get() == null ? Direction.MAXIMIZE
-        : study.get().study().direction(), study);
-    metric = Bindings.createStringBinding(() -> study.get() == null ? "" : study.get().study().metric(), study);
+        : study.get().direction(), study);
+    metric = Bindings.createStringBinding(() -> study.get() == null ? "" : study.get().metric(), study);
     yLabel = Bindings.createStringBinding(() -> study.get() == null ? ""
-        : study.get().study().direction().label(study.get().study().metric()), study);
+        : study.get().direction().label(study.get().metric()), study);
     // The charts follow the trials a few times a second at most; the importance forest every two seconds.
     trials.set(List.copyOf(run.trials()));
     Throttle follow = new Throttle(Duration.millis(300), () -> {
@@ -97,16 +94,16 @@ public final class ChartsViewModel {
     curveParameters(study.get());
   }
 
-  /** Offers the searched parameters for the curve's x axis, the most "complexity-driving" first. */
-  private void curveParameters(PreparedStudy study) {
+  /**
+   * Offers the searched parameters for the curve's x axis: the most "complexity-driving" first, then the
+   * numeric ones (an imported study declares no complexity: a number makes a curve, a category only bars).
+   */
+  private void curveParameters(ViewedStudy study) {
     if (study == null) {
       curveParameters.clear();
       return;
     }
-    List<String> names = study.study().space().parameters().stream()
-        .filter(p -> !(p.distribution() instanceof Distribution.Fixed))
-        .sorted(Comparator.comparing((SearchParameter p) -> complexity(study, p.name()) == Complexity.NONE))
-        .map(SearchParameter::name).toList();
+    List<String> names = study.curveParameters();
     offering = true;
     try {
       curveParameters.setAll(names);
@@ -121,21 +118,17 @@ public final class ChartsViewModel {
     return preferredCurveParameter;
   }
 
-  private static Complexity complexity(PreparedStudy study, String name) {
-    return study.model().hyperParameter(name).map(HyperParameter::complexity).orElse(Complexity.NONE);
-  }
-
   private void refreshCurve() {
-    PreparedStudy study = run.studyProperty().get();
+    ViewedStudy study = run.shownProperty().get();
     String name = curveParameter.get();
     Distribution searched = study == null || name == null ? null
-        : study.study().space().parameter(name).map(SearchParameter::distribution).orElse(null);
+        : study.space().parameter(name).map(SearchParameter::distribution).orElse(null);
     curve.set(searched == null ? null : ValidationCurveModel.of(List.copyOf(run.trials()), name, searched,
-        complexity(study, name), study.study().direction()));
+        study.complexity(name), study.direction()));
   }
 
   private void refreshImportance() {
-    PreparedStudy study = run.studyProperty().get();
+    ViewedStudy study = run.shownProperty().get();
     if (study == null) {
       return;
     }
@@ -149,7 +142,7 @@ public final class ChartsViewModel {
     scheduler.background(() -> {
       Map<String, Double> shares;
       try {
-        shares = ParameterImportance.of(snapshot, study.study().space());
+        shares = ParameterImportance.of(snapshot, study.space());
       } catch (RuntimeException e) {
         shares = Map.of();
       }

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.space.Complexity;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.study.Direction;
@@ -120,6 +121,7 @@ public final class SelectedTrialCurveViewModel {
       model.set(null);
       status.set(idle(study));
     });
+    run.shownProperty().addListener((o, old, shown) -> status.set(idle(run.studyProperty().get())));
   }
 
 
@@ -155,6 +157,13 @@ public final class SelectedTrialCurveViewModel {
   }
 
   private String idle(PreparedStudy study) {
+    ViewedStudy shown = run.shownProperty().get();
+    if (study == null && shown != null) {
+      return shown.isImported() ? "Study " + shown.name() + " was imported: TuneScope has neither its data nor its"
+          + " model, so it cannot refit a trial for its " + what + "."
+          : "Study " + shown.name() + " is shown without its data: open it from the Studies tab to compute its "
+          + what + ".";
+    }
     return Optional.ofNullable(study).flatMap(unavailable)
         .orElse("Select a trial, then compute its " + what + ".");
   }

@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
 import org.tunescope.app.StudyRun;
 import org.tunescope.app.StudyService;
 import org.tunescope.app.TestScoreKeeper;
+import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.StudyEvent;
 import org.tunescope.engine.study.StudyResult;
@@ -33,6 +34,7 @@ import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.ml.tuning.PreparedStudy;
+import org.tunescope.store.ImportRecord;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiBatcher;
 import org.tunescope.ui.UiScheduler;
@@ -56,6 +58,7 @@ public final class RunViewModel {
   private final ReadOnlyStringWrapper heldOut = new ReadOnlyStringWrapper(this, "heldOut", "");
   private final ReadOnlyObjectWrapper<StudyResult> result = new ReadOnlyObjectWrapper<>(this, "result");
   private final ReadOnlyObjectWrapper<PreparedStudy> study = new ReadOnlyObjectWrapper<>(this, "study");
+  private final ReadOnlyObjectWrapper<ViewedStudy> shown = new ReadOnlyObjectWrapper<>(this, "shown");
   private final ObjectProperty<Integer> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
   private final Map<String, Double> secondsPerFoldByModel = new HashMap<>();
   /** The trial counted for each number: a resumed study runs its interrupted trials again, under their numbers. */
@@ -90,7 +93,11 @@ public final class RunViewModel {
 
   /** The subject of a study's notifications: they end when the study runs again or leaves the views. */
   private static String subject(PreparedStudy prepared) {
-    return "study:" + prepared.study().name();
+    return subject(prepared.study().name());
+  }
+
+  private static String subject(String name) {
+    return "study:" + name;
   }
 
   /**
@@ -119,6 +126,7 @@ public final class RunViewModel {
     // "Cancelled... resume it" and other notes about this study are over once it runs again.
     notifications.end(subject(prepared));
     study.set(prepared);
+    shown.set(ViewedStudy.of(prepared));
     result.set(null);
     workers = run.workers();
     planned = prepared.study().plannedTrials();
@@ -163,9 +171,10 @@ public final class RunViewModel {
    * score).
    */
   public void show(PreparedStudy prepared, List<Trial> stored, TestScoreKeeper keeper) {
-    StudyResult shown = new StudyResult(prepared.study(), stored, Duration.ZERO, Optional.empty());
+    StudyResult storedResult = new StudyResult(prepared.study(), stored, Duration.ZERO, Optional.empty());
     study.set(prepared);
-    result.set(shown);
+    shown.set(ViewedStudy.of(prepared));
+    result.set(storedResult);
     direction = prepared.study().direction();
     planned = prepared.study().plannedTrials();
     clearTrials();
@@ -174,7 +183,39 @@ public final class RunViewModel {
     startedAt = wallClock.instant();
     updateStatus();
     timing.set("stored study");
-    checkHeldOut(prepared, shown, keeper, true);
+    checkHeldOut(prepared, storedResult, keeper, true);
+  }
+
+  /**
+   * Shows a study read from the store without its data (an imported study, or one looked at read-only):
+   * its trials in the table and every chart that draws from trials alone. Nothing can refit its trials,
+   * so the learning curve and the trees curve stay empty and there is no held-out check.
+   *
+   * @return false, showing nothing, while a study runs: the running study stays the subject of the views
+   */
+  public boolean show(ViewedStudy viewed) {
+    if (running.get()) {
+      return false;
+    }
+    ViewedStudy before = shown.get();
+    if (before != null) {
+      notifications.end(subject(before.name()));
+    }
+    study.set(null);
+    shown.set(viewed);
+    result.set(null);
+    direction = viewed.direction();
+    planned = OptionalInt.empty();
+    clearTrials();
+    selectedTrial.set(null);
+    viewed.trials().forEach(this::place);
+    viewed.trials().forEach(this::count);
+    updateStatus();
+    heldOut.set("");
+    // Short: the run bar has little room; the message line says which file it came from.
+    timing.set(viewed.origin().map(o -> "imported from " + (o.origin().equals(ImportRecord.OPTUNA) ? "Optuna"
+        : "scikit-learn") + ", read-only").orElse("stored study, read-only"));
+    return true;
   }
 
   private void finish(PreparedStudy prepared, StudyResult done, TestScoreKeeper keeper,
@@ -323,7 +364,7 @@ public final class RunViewModel {
     tally(t, 1);
     if (t.isComplete() && direction.isBetter(t.validation().mean(), bestScore)) {
       bestScore = t.validation().mean();
-      best.set(String.format(Locale.ROOT, "best %s %.4f (%s), trial %d", study.get().study().metric(), bestScore,
+      best.set(String.format(Locale.ROOT, "best %s %.4f (%s), trial %d", shown.get().metric(), bestScore,
           direction.better(), t.number()));
     }
   }
@@ -412,11 +453,12 @@ public final class RunViewModel {
     if (running.get()) {
       return;
     }
-    PreparedStudy shown = study.get();
-    if (shown != null) {
-      notifications.end(subject(shown));
+    ViewedStudy before = shown.get();
+    if (before != null) {
+      notifications.end(subject(before.name()));
     }
     study.set(null);
+    shown.set(null);
     result.set(null);
     clearTrials();
     planned = OptionalInt.empty();
@@ -466,8 +508,17 @@ public final class RunViewModel {
     return result.getReadOnlyProperty();
   }
 
+  /** The study running or reopened with its data, which can refit its trials; null for a study only looked at. */
   public ReadOnlyObjectProperty<PreparedStudy> studyProperty() {
     return study.getReadOnlyProperty();
+  }
+
+  /**
+   * The study the table and the charts show: the one running or reopened, or one looked at without its data
+   * (an imported study); null when there is none.
+   */
+  public ReadOnlyObjectProperty<ViewedStudy> shownProperty() {
+    return shown.getReadOnlyProperty();
   }
 
   /** The trial selected anywhere in the window, by number. */

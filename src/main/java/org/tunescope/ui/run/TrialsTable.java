@@ -10,11 +10,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
-import org.tunescope.ml.tuning.PreparedStudy;
 
 /**
  * The live, sortable trials table: number, state, one column per searched parameter, train mean,
@@ -45,7 +45,7 @@ public final class TrialsTable {
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-    vm.studyProperty().addListener((o, a, study) -> columns(study));
+    vm.shownProperty().addListener((o, a, study) -> columns(study));
     columns(null);
     table.setRowFactory(t -> new TableRow<>() {
       @Override
@@ -75,12 +75,12 @@ public final class TrialsTable {
     });
   }
 
-  private void columns(PreparedStudy study) {
+  private void columns(ViewedStudy study) {
     table.getColumns().clear();
     table.getColumns().add(column("#", 50, t -> t.number()));
     table.getColumns().add(column("state", 85, t -> t.state().id()));
     if (study != null) {
-      for (SearchParameter p : study.study().space().parameters()) {
+      for (SearchParameter p : study.space().parameters()) {
         if (!(p.distribution() instanceof org.tunescope.engine.space.Distribution.Fixed)) {
           table.getColumns().add(column(p.name(), 90, t -> value(t.params().get(p.name()))));
         }
@@ -88,8 +88,8 @@ public final class TrialsTable {
     }
     // The headers name the metric, and the gap is "validation worse than train" in its direction, so an
     // error metric such as rmse does not read backwards.
-    String metric = study == null ? "" : " " + study.study().metric();
-    Direction direction = study == null ? Direction.MAXIMIZE : study.study().direction();
+    String metric = study == null ? "" : " " + study.metric();
+    Direction direction = study == null ? Direction.MAXIMIZE : study.direction();
     TableColumn<Trial, Object> train = column("train" + metric, 90, t -> score(t.train().mean(), t));
     train.getStyleClass().add("train-column");
     TableColumn<Trial, Object> validation = column("validation" + metric, 110, t -> score(t.validation().mean(), t));
@@ -107,8 +107,8 @@ public final class TrialsTable {
   }
 
   /** The study may stop early: its space has early_stopping_rounds, other than fixed at 0 (off). */
-  private static boolean stopsEarly(PreparedStudy study) {
-    return study.study().space().parameters().stream()
+  private static boolean stopsEarly(ViewedStudy study) {
+    return study.space().parameters().stream()
         .filter(p -> p.name().equals(org.tunescope.ml.models.EarlyStoppingTrainer.PATIENCE))
         .anyMatch(p -> !(p.distribution() instanceof org.tunescope.engine.space.Distribution.Fixed f
             && f.value() instanceof Number n && n.doubleValue() == 0));

@@ -72,7 +72,8 @@ public final class StudiesViewModel {
       try {
         StudyRecord record = store.get(entry.name());
         List<Trial> trials = store.trials(entry.name());
-        ResultsFile.write(file, record.info(), trials, Optional.empty(), store.testScore(entry.name()));
+        ResultsFile.write(file, record.info(), trials, Optional.empty(), ResultsFile.isCsv(file),
+            store.testScore(entry.name()), store.importRecord(entry.name()));
         scheduler.ui(() -> notifications.info("Exported " + trials.size() + " trials of " + entry.name() + " to " + file));
       } catch (java.io.IOException | RuntimeException e) {
         scheduler.ui(() -> notifications.error("cannot export " + entry.name() + " to " + file + ": " + e.getMessage()));

@@ -1,0 +1,155 @@
+package org.tunescope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tunescope.app.importer.StudyImporter;
+import org.tunescope.engine.space.Scale;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.models.ModelCatalog;
+import org.tunescope.ml.tuning.ValidationCurveModel;
+import org.tunescope.store.SqliteStudyStore;
+import org.tunescope.ui.charts.curve.ValidationCurveChart;
+import org.tunescope.ui.charts.history.HistoryChart;
+import org.tunescope.ui.charts.cost.CostChart;
+import org.tunescope.ui.charts.parallel.Axis;
+import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
+import org.tunescope.ui.data.RecentFiles;
+import org.tunescope.ui.main.MainViewModel;
+import org.tunescope.ui.main.TuneScopeApp;
+
+/**
+ * Studies imported from scikit-learn and Optuna, opened from the Studies tab of the real window: read-only,
+ * with no data file loaded, in the trials table and every chart that draws from trials.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ImportedStudyWindowTest {
+
+  @TempDir
+  static Path dir;
+
+  private MainViewModel vm;
+  private SqliteStudyStore store;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    store = SqliteStudyStore.open(dir.resolve("tunescope-" + System.nanoTime() + ".db"));
+    StudyImporter importer = new StudyImporter(store);
+    importer.importFile(fixture("cv_grid.csv"), OptionalInt.empty());
+    importer.importFile(fixture("optuna_basic.db"), OptionalInt.empty());
+    vm = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(), new RecentFiles(null), dir.resolve("samples"),
+        store);
+    stage.setScene(TuneScopeApp.createScene(vm));
+    stage.show();
+  }
+
+  private static Path fixture(String name) throws Exception {
+    Path file = dir.resolve(name);
+    if (!Files.exists(file)) {
+      Files.copy(Path.of(ImportedStudyWindowTest.class.getResource("/import/" + name).toURI()), file);
+    }
+    return file;
+  }
+
+  @Test
+  void aGridSearchImportedFromScikitLearnOpensReadOnlyInTheTableAndEveryChart(FxRobot robot) throws Exception {
+    waitUntil(() -> vm.studies().find("cv_grid").isPresent());
+    List<Trial> stored = store.trials("cv_grid");
+    robot.clickOn("Studies");
+    robot.clickOn("cv_grid");
+    assertTrue(robot.lookup("#resumeStudyButton").queryAs(Button.class).isDisabled(), "an imported study cannot resume");
+    robot.clickOn("#openStudyButton");
+    waitUntil(() -> vm.run().trials().size() == stored.size());
+
+    TableView<Trial> table = robot.lookup("#trialsTable").queryAs(TableView.class);
+    List<String> headers = table.getColumns().stream().map(TableColumn::getText).toList();
+    String best = robot.lookup("#bestLabel").queryAs(Label.class).getText();
+    assertAll(
+        () -> assertEquals(null, vm.data().dataProperty().get(), "no data file was loaded"),
+        () -> assertEquals(stored.size(), table.getItems().size()),
+        () -> assertTrue(headers.containsAll(List.of("criterion", "max_depth", "train score", "validation score")),
+            headers.toString()),
+        () -> assertTrue(best.startsWith("best score 0.9350 (higher is better)"), best),
+        () -> assertTrue(vm.notifications().messageProperty().get().contains("read-only"),
+            vm.notifications().messageProperty().get()));
+
+    robot.clickOn("Charts");
+    ParallelCoordinatesChart parallel = robot.lookup("#parallelChart").queryAs(ParallelCoordinatesChart.class);
+    waitUntil(() -> parallel.getModel().axes().size() >= 4);
+    List<String> axes = parallel.getModel().axes().stream().map(Axis::name).toList();
+    assertTrue(axes.containsAll(List.of("criterion", "max_depth", "train", "validation")), axes.toString());
+    assertEquals(stored.size(), parallel.getKeptCount(), "every trial drawn");
+
+    robot.clickOn("Overfitting curve");
+    ComboBox<String> parameter = robot.lookup("#curveParameter").queryAs(ComboBox.class);
+    ValidationCurveChart curve = robot.lookup("#validationCurve").queryAs(ValidationCurveChart.class);
+    assertEquals("max_depth", parameter.getValue(), "the numeric parameter first");
+    waitUntil(() -> curve.modelProperty().get() != null && curve.modelProperty().get().points().size() >= 3);
+    ValidationCurveModel model = curve.modelProperty().get();
+    // The deepest trees fit their training folds perfectly (scikit-learn's split*_train_score of 1.0).
+    ValidationCurveModel.Point deepest = model.points().get(model.points().size() - 1);
+    assertEquals(1.0, deepest.train(), 1e-9);
+    assertTrue(deepest.train() > deepest.validation());
+
+    robot.clickOn("Learning curve");
+    assertTrue(robot.lookup("#computeLearningCurve").queryAs(Button.class).isDisabled());
+    String learning = robot.lookup("#learningStatus").queryAs(Label.class).getText();
+    assertTrue(learning.contains("was imported"), learning);
+
+    robot.clickOn("History");
+    HistoryChart history = robot.lookup("#historyChart").queryAs(HistoryChart.class);
+    waitUntil(() -> history.trialsProperty().get().size() == stored.size());
+    assertEquals("validation score (higher is better)", history.yTitle());
+    robot.clickOn("Cost");
+    assertEquals(stored.size(), robot.lookup("#costChart").queryAs(CostChart.class).trialsProperty().get().size());
+    robot.clickOn("Importance");
+    BarChart<?, ?> importance = robot.lookup("#importanceChart").queryAs(BarChart.class);
+    waitUntil(() -> !importance.getData().isEmpty() && !importance.getData().get(0).getData().isEmpty());
+  }
+
+  @Test
+  void anOptunaStudyOpensWithItsLogScaledParametersOnLogAxes(FxRobot robot) throws Exception {
+    waitUntil(() -> vm.studies().find("svm-basic").isPresent());
+    int trials = store.trials("svm-basic").size();
+    robot.clickOn("Studies");
+    robot.clickOn("svm-basic");
+    robot.clickOn("#openStudyButton");
+    waitUntil(() -> vm.run().trials().size() == trials);
+    robot.clickOn("Charts");
+    robot.clickOn("Parallel coordinates");
+    ParallelCoordinatesChart parallel = robot.lookup("#parallelChart").queryAs(ParallelCoordinatesChart.class);
+    waitUntil(() -> parallel.getModel().axis("C").isPresent());
+    Scale c = parallel.getModel().axis("C").orElseThrow().scale();
+    assertTrue(c instanceof Scale.Numeric n && n.log(), "C was suggested with log=True: " + c);
+    assertTrue(parallel.getModel().axis("kernel").isPresent());
+    robot.clickOn("Overfitting curve");
+    ComboBox<String> parameter = robot.lookup("#curveParameter").queryAs(ComboBox.class);
+    assertTrue(!parameter.getValue().equals("kernel"), "a numeric parameter first: " + parameter.getValue());
+  }
+
+  private static void waitUntil(BooleanSupplier condition) throws Exception {
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+}
