@@ -59,6 +59,7 @@ final class ResumeCommand implements Callable<Integer> {
       PreparedStudy prepared = service.reopen(record, force,
           what -> stderr.println("warning: " + what + "; resuming anyway (--force)")).prepared();
       int workerCount = run.workerCount();
+      run.checkOut();
       stderr.printf("resuming study %s: %d of %s trials done, %d workers%n", name, done,
           record.plannedTrials().isPresent() ? String.valueOf(record.plannedTrials().getAsInt()) : "?", workerCount);
       stderr.flush();

@@ -1,5 +1,6 @@
 package org.tunescope.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -25,5 +26,25 @@ final class RunOptions {
       throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
     }
     return workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+  }
+
+  /**
+   * Refuses an {@code --out} that cannot be written before any trial runs, so that a long search does not end
+   * in an error with nothing saved: its folder must exist and be writable, and it must not be a folder itself.
+   */
+  void checkOut() {
+    if (out == null) {
+      return;
+    }
+    Path folder = out.toAbsolutePath().getParent();
+    if (Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out " + out + " is a folder; give a file name ending in .json or .csv");
+    }
+    if (folder == null || !Files.isDirectory(folder)) {
+      throw new IllegalArgumentException("--out " + out + ": the folder " + folder + " does not exist");
+    }
+    if (!Files.isWritable(folder)) {
+      throw new IllegalArgumentException("--out " + out + ": the folder " + folder + " cannot be written to");
+    }
   }
 }

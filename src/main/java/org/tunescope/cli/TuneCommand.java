@@ -184,6 +184,7 @@ final class TuneCommand implements Callable<Integer> {
     if (repeats < 1) {
       throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
     }
+    run.checkOut();
   }
 
   private TuningRequest request(Map<String, Distribution> ranges) {

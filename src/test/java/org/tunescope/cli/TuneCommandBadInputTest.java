@@ -101,4 +101,20 @@ class TuneCommandBadInputTest {
     assertBadInput(tune(IRIS, "--target", "target", "--model", "knn", "--time", "soon"), "not a duration");
     assertBadInput(tune(IRIS, "--model", "knn"), "--target");
   }
+
+  @Test
+  void outInAFolderThatDoesNotExistIsRefusedBeforeAnyTrialRuns() {
+    Path store = dir.resolve("studies.db");
+    CliRun run = tune(IRIS, "--target", "target", "--model", "knn", "--trials", "3", "--store", store.toString(),
+        "--out", dir.resolve("no-such-folder/results.json").toString());
+    assertBadInput(run, "no-such-folder");
+    assertTrue(run.err().contains("does not exist"), run.err());
+    assertFalse(Files.exists(store), "refused before the study was created");
+  }
+
+  @Test
+  void outThatIsAFolderIsRefused() {
+    assertBadInput(tune(IRIS, "--target", "target", "--model", "knn", "--trials", "3",
+        "--store", dir.resolve("studies.db").toString(), "--out", dir.toString()), "is a folder");
+  }
 }
