@@ -117,4 +117,28 @@ class TuneCommandBadInputTest {
     assertBadInput(tune(IRIS, "--target", "target", "--model", "knn", "--trials", "3",
         "--store", dir.resolve("studies.db").toString(), "--out", dir.toString()), "is a folder");
   }
+
+  @Test
+  void aClassWithFewerRowsThanFoldsIsRefusedUpFront() throws IOException {
+    // 3 rows of 'c' and 5 folds: some folds would train or validate without it.
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 20; i++) {
+      csv.append(i).append(i % 2 == 0 ? ",a\n" : ",b\n");
+    }
+    csv.append("50,c\n51,c\n52,c\n");
+    Path file = Files.writeString(dir.resolve("rare.csv"), csv);
+    Path store = dir.resolve("studies.db");
+    CliRun run = tune(file.toString(), "--target", "y", "--model", "knn", "--trials", "3", "--folds", "5",
+        "--store", store.toString());
+    assertBadInput(run, "class 'c' of column 'y' has 3 rows, fewer than the 5 folds");
+    assertTrue(run.err().contains("at most 3 folds"), run.err());
+    assertFalse(Files.exists(store), "refused before the study was created");
+  }
+
+  @Test
+  void threeRowsOfThreeClassesAreRefusedNotRunAsZeroCompleteTrials() throws IOException {
+    Path file = Files.writeString(dir.resolve("tiny.csv"), "x,y\n1,a\n2,b\n3,c\n");
+    assertBadInput(tune(file.toString(), "--target", "y", "--model", "knn", "--folds", "2", "--trials", "3",
+        "--store", dir.resolve("studies.db").toString()), "has 1 row, fewer than the 2 folds");
+  }
 }

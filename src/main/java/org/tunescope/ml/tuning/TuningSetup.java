@@ -133,12 +133,34 @@ public final class TuningSetup {
       throw new IllegalArgumentException("cannot make " + k + " folds from " + problem.rows() + " rows");
     }
     boolean classification = problem.task() == Task.CLASSIFICATION;
+    if (classification) {
+      checkClassSizes(problem, k);
+    }
     if (request.repeats() > 1) {
       return FoldPlan.repeated(problem.rows(), classification ? problem.labels() : null, problem.numClasses(), k,
           request.repeats(), request.seed());
     }
     return classification ? FoldPlan.stratified(problem.labels(), problem.numClasses(), k)
         : FoldPlan.kFold(problem.rows(), k);
+  }
+
+  /**
+   * Refuses folds that a class cannot fill: with fewer rows than folds, a class is missing from some training
+   * or validation folds and every trial would fail or score nothing, so it is said before anything runs.
+   */
+  private static void checkClassSizes(LearningProblem problem, int k) {
+    int[] counts = new int[problem.numClasses()];
+    for (int label : problem.labels()) {
+      counts[label]++;
+    }
+    for (int c = 0; c < counts.length; c++) {
+      if (counts[c] > 0 && counts[c] < k) {
+        throw new IllegalArgumentException("class '" + problem.classes().get(c) + "' of column '"
+            + problem.targetName() + "' has " + counts[c] + (counts[c] == 1 ? " row" : " rows") + ", fewer than the "
+            + k + " folds: " + (counts[c] >= 2 ? "use at most " + counts[c] + " folds, or more rows of that class"
+            : "cross-validation needs at least 2 rows of every class"));
+      }
+    }
   }
 
   private String modelIds(Task task) {
