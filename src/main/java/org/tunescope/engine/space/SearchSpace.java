@@ -51,6 +51,30 @@ public record SearchSpace(List<SearchParameter> parameters) {
     return active;
   }
 
+  /**
+   * Whether some point of this space can give {@code p} a value: its condition's parent can take one of the
+   * values it needs (an SVM space whose kernel is fixed at rbf never applies {@code degree}), and that parent
+   * can apply in turn. A parent searched over numbers is taken as able to meet the condition.
+   */
+  public boolean canApply(SearchParameter p) {
+    if (p.condition().isEmpty()) {
+      return true;
+    }
+    Condition c = p.condition().get();
+    Optional<SearchParameter> parent = parameter(c.parent());
+    if (parent.isEmpty() || !canApply(parent.get())) {
+      return false;
+    }
+    Distribution d = parent.get().distribution();
+    if (d instanceof Distribution.Fixed f) {
+      return c.values().contains(f.value());
+    }
+    if (d instanceof Distribution.Choice choice) {
+      return choice.values().stream().anyMatch(c.values()::contains);
+    }
+    return true;
+  }
+
   /** A copy with one parameter's distribution replaced. */
   public SearchSpace with(String name, Distribution distribution) {
     List<SearchParameter> copy = new ArrayList<>();

@@ -76,7 +76,8 @@ public final class ParallelCoordinatesModel {
     this.space = space;
     this.direction = direction;
     for (SearchParameter p : space.parameters()) {
-      if (!(p.distribution() instanceof Distribution.Fixed)) {
+      // a fixed parameter, or one no trial can have (its condition never holds), would be an empty axis
+      if (!(p.distribution() instanceof Distribution.Fixed) && space.canApply(p)) {
         axes.add(new Axis(axes.size(), p.name(), Axis.Kind.PARAMETER, Scale.of(p.distribution())));
       }
     }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.Scale;
+import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 
@@ -249,5 +250,23 @@ class ParallelCoordinatesModelTest {
     double y1 = g.y(m.position(target, m.axes().get(2)));
     assertEquals(target, m.nearest(g, 200, (y0 + y1) / 2 + 0.3, 6).orElseThrow() == target ? target
         : m.nearest(g, 200, (y0 + y1) / 2, 6).orElseThrow());
+  }
+
+  @Test
+  void noAxisForAParameterNoTrialCanHave() {
+    // kernel fixed at rbf: gamma applies, a poly-only degree never does; a searched kernel keeps degree
+    SearchSpace rbfOnly = new SearchSpace(List.of(
+        org.tunescope.engine.space.SearchParameter.of("kernel", new Distribution.Fixed("rbf")),
+        org.tunescope.engine.space.SearchParameter.of("C", new Distribution.FloatRange(0.01, 1000, true)),
+        new org.tunescope.engine.space.SearchParameter("gamma", new Distribution.FloatRange(1e-4, 10, true),
+            java.util.Optional.of(org.tunescope.engine.space.Condition.when("kernel", "rbf"))),
+        new org.tunescope.engine.space.SearchParameter("degree", new Distribution.IntRange(2, 5, false),
+            java.util.Optional.of(org.tunescope.engine.space.Condition.when("kernel", "poly")))));
+    List<String> names = new ParallelCoordinatesModel(rbfOnly, Direction.MAXIMIZE).axes().stream()
+        .map(Axis::name).toList();
+    assertEquals(List.of("C", "gamma", "train", "validation", "gap"), names);
+    SearchSpace searched = rbfOnly.with("kernel", new Distribution.Choice(List.of("rbf", "poly")));
+    assertTrue(new ParallelCoordinatesModel(searched, Direction.MAXIMIZE).axes().stream()
+        .anyMatch(a -> a.name().equals("degree")), "degree stays when poly can be drawn");
   }
 }
