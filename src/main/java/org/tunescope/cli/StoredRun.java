@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.tunescope.app.StudyRun;
 import org.tunescope.app.TestScoreKeeper;
 import org.tunescope.engine.study.StudyEvent;
@@ -44,20 +42,10 @@ final class StoredRun {
     OptionalInt toRun = planned.isPresent() ? OptionalInt.of(Math.max(0, planned.getAsInt() - alreadyDone)) : planned;
     ProgressPrinter progress = new ProgressPrinter(stderr, System.console() != null && !quiet, toRun, time,
         prepared.study().direction());
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread onInterrupt = new Thread(() -> {
-      // Ctrl-C: stop starting folds, let the main thread keep what finished, then exit.
-      run.cancel();
-      try {
-        finished.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "tunescope-cancel");
-    Runtime.getRuntime().addShutdownHook(onInterrupt);
     StudyResult result;
     Optional<String> notKept = Optional.empty();
-    try {
+    // Ctrl-C: stop starting folds, let this thread keep what finished, then exit.
+    try (CancelOnInterrupt interrupt = CancelOnInterrupt.install(run::cancel, "tunescope-cancel")) {
       StudyListener listener = quiet ? StudyListener.NONE : progress;
       if (logTrials) {
         StudyListener shown = listener;
@@ -89,13 +77,6 @@ final class StoredRun {
       }
       // Reported last: the score is printed and in the results file, and the trials are kept.
       notKept = scored.flatMap(TestScoreKeeper.Scored::notKept);
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(onInterrupt);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting (Ctrl-C): the hook is running and waits for us.
-      }
     }
     stdout.flush();
     int code = 0;
@@ -113,7 +94,7 @@ final class StoredRun {
   }
 
   /** One line per finished trial, with the exact mean validation score: for logs and scripts. */
-  private static void logTrial(PrintWriter err, Trial t) {
+  static void logTrial(PrintWriter err, Trial t) {
     synchronized (err) {
       err.println("trial " + t.number() + " " + t.state().id() + " validation " + t.validation().mean());
       err.flush();

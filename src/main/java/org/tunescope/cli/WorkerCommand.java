@@ -3,8 +3,6 @@ package org.tunescope.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.tunescope.app.JoinedRun;
 import org.tunescope.app.StudyRefusedException;
 import org.tunescope.app.StudyService;
@@ -80,35 +78,14 @@ final class WorkerCommand implements Callable<Integer> {
       stderr.printf("worker on study %s: %d workers%n", name, count);
       stderr.flush();
       JoinedRun run = service.join(prepared, count);
-      CountDownLatch ended = new CountDownLatch(1);
-      Thread onInterrupt = new Thread(() -> {
-        // Ctrl-C: no new fold starts; running trials end interrupted and another worker runs them again.
-        run.cancel();
-        try {
-          ended.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "tunescope-worker-cancel");
-      Runtime.getRuntime().addShutdownHook(onInterrupt);
       JoinedRun.Outcome outcome;
-      try {
+      // Ctrl-C: no new fold starts; running trials end interrupted and another worker runs them again.
+      try (CancelOnInterrupt interrupt = CancelOnInterrupt.install(run::cancel, "tunescope-worker-cancel")) {
         outcome = run.run(event -> {
           if (logTrials && event instanceof StudyEvent.TrialFinished f) {
-            synchronized (stderr) {
-              stderr.println("trial " + f.trial().number() + " " + f.trial().state().id() + " validation "
-                  + f.trial().validation().mean());
-              stderr.flush();
-            }
+            StoredRun.logTrial(stderr, f.trial());
           }
         });
-      } finally {
-        ended.countDown();
-        try {
-          Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        } catch (IllegalStateException shuttingDown) {
-          // Ctrl-C: the hook is running and waits for us.
-        }
       }
       String of = outcome.planned().isPresent() ? " of " + outcome.planned().getAsInt() : "";
       stdout.printf("study %s: %d%s trials done, %d by this worker%n", name, outcome.done(), of, outcome.ranHere());
