@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -80,17 +82,29 @@ public final class Settings {
   }
 
   /** Sets a value (null removes it) and writes the file. */
-  public synchronized void put(String name, Object value) {
-    String text = value == null ? null : value.toString();
-    if (java.util.Objects.equals(values.get(name), text)) {
-      return;
+  public void put(String name, Object value) {
+    Map<String, Object> one = new HashMap<>();
+    one.put(name, value);
+    putAll(one);
+  }
+
+  /** Sets several values (a null removes one) and writes the file once, if any of them changed. */
+  public synchronized void putAll(Map<String, ?> changes) {
+    boolean changed = false;
+    for (Map.Entry<String, ?> e : changes.entrySet()) {
+      String text = e.getValue() == null ? null : e.getValue().toString();
+      if (!Objects.equals(values.get(e.getKey()), text)) {
+        changed = true;
+        if (text == null) {
+          values.remove(e.getKey());
+        } else {
+          values.put(e.getKey(), text);
+        }
+      }
     }
-    if (text == null) {
-      values.remove(name);
-    } else {
-      values.put(name, text);
+    if (changed) {
+      save();
     }
-    save();
   }
 
   private void save() {

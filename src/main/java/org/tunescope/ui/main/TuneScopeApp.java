@@ -96,13 +96,16 @@ public class TuneScopeApp extends Application {
   }
 
   private void rememberWindow(Stage stage) {
-    settings.put("window.maximized", stage.isMaximized());
+    // one write of the settings file for the whole window
+    java.util.Map<String, Object> window = new java.util.HashMap<>();
+    window.put("window.maximized", stage.isMaximized());
     if (!stage.isMaximized() && !stage.isIconified()) {
-      settings.put("window.x", stage.getX());
-      settings.put("window.y", stage.getY());
-      settings.put("window.width", stage.getWidth());
-      settings.put("window.height", stage.getHeight());
+      window.put("window.x", stage.getX());
+      window.put("window.y", stage.getY());
+      window.put("window.width", stage.getWidth());
+      window.put("window.height", stage.getHeight());
     }
+    settings.putAll(window);
   }
 
   /** A study database (TuneScope's store, {@code .db}) rather than data to load. */
