@@ -158,7 +158,7 @@ public final class CompareView {
       title.getStyleClass().add("model-name");
       title.setTextFill(curve.colour());
       ValidationCurveChart chart = new ValidationCurveChart();
-      chart.setPrefSize(340, 260);
+      chart.setPrefSize(420, 320);
       chart.showOneStandardErrorProperty().set(false);
       chart.sharedYRangeProperty().set(vm.curveRangeProperty().get());
       chart.placeholderProperty().set("This study searched no parameter: no curve.");

@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +48,12 @@ class CompareWindowTest {
   static Path dir;
 
   private MainViewModel vm;
-  private SqliteStudyStore store;
+  private static SqliteStudyStore store;
 
-  @Start
-  void start(Stage stage) {
-    store = SqliteStudyStore.open(dir.resolve("tunescope-" + System.nanoTime() + ".db"));
+  /** The studies run before the window starts: TestFX gives a window's start only seconds. */
+  @BeforeAll
+  static void runStudies() {
+    store = SqliteStudyStore.open(dir.resolve("tunescope.db"));
     CompareFixtures.threeModels(store);
     // One more on other folds: it cannot be compared with the rest.
     CompareFixtures.run(new StudyService(store, ModelCatalog.standard()), DataLoader.load(CompareFixtures.IRIS),
@@ -59,6 +61,10 @@ class CompareWindowTest {
             .metric(java.util.Optional.of("accuracy")).folds(5)
             .budget(new org.tunescope.engine.study.Budget(java.util.OptionalInt.of(2), java.util.Optional.empty()))
             .build());
+  }
+
+  @Start
+  void start(Stage stage) {
     vm = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(), new RecentFiles(null), dir.resolve("samples"),
         store);
     stage.setScene(TuneScopeApp.createScene(vm));
@@ -99,12 +105,12 @@ class CompareWindowTest {
     robot.clickOn("Against time (seconds since each study started)");
     assertTrue(history.byTimeProperty().get());
 
-    robot.clickOn("Cost");
+    CompareScreenshot.tab(robot, history.getScene().getWindow(), "Cost");
     ModelsCostChart cost = robot.lookup("#compareCost").queryAs(ModelsCostChart.class);
     assertTrue(!cost.frontProperty().get().isEmpty(), "a Pareto front across models");
     assertEquals(trials, cost.trialsProperty().get().size());
 
-    robot.clickOn("Overfitting");
+    CompareScreenshot.tab(robot, history.getScene().getWindow(), "Overfitting");
     GridPane curves = robot.lookup("#compareCurves").queryAs(GridPane.class);
     List<ValidationCurveChart> charts = robot.lookup(".validation-curve-chart").queryAllAs(ValidationCurveChart.class)
         .stream().filter(c -> c.getScene() == curves.getScene()).toList();

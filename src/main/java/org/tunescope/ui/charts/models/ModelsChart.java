@@ -38,6 +38,9 @@ public abstract class ModelsChart extends TrialsCanvasChart {
     double width = series.get().stream().mapToDouble(s -> s.label().length() * 6.5).max().orElse(0) + 18;
     double x = w - RIGHT - width;
     double y = TOP + 10;
+    // On a panel of the background's colour: a line passing under the legend must not hide a name.
+    g.setFill(palette().background().deriveColor(0, 1, 1, 0.85));
+    g.fillRect(x - 4, TOP + 1, width + 4, series.get().size() * 15 + 4);
     for (ModelSeries s : series.get()) {
       g.setFill(s.color());
       g.fillRect(x, y - 4, 10, 8);
