@@ -1,6 +1,6 @@
 /**
- * Comparing studies of several models on the same data, target, metric and folds: which studies can be
- * compared, the leaderboard of their best trials, the Pareto front of score against cost, and the paired
- * per-fold comparison of two models, stated in words. No front end: the app's Compare window and exports read it.
+ * Comparisons: several models' studies on the same data, target, metric and folds, run one after another
+ * through {@code StudyService}, and the ensembles of their best trials scored on the same folds from the
+ * trials' kept fold predictions. The views of a comparison read what this package keeps in the store.
  */
 package org.tunescope.app.compare;
