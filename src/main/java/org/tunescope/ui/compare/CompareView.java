@@ -75,15 +75,7 @@ public final class CompareView {
     Stage stage = new Stage();
     stage.setTitle("Compare " + String.join(", ", studies));
     stage.setScene(scene);
-    if (owner != null) {
-      stage.initOwner(owner);
-      if (owner.getScene() != null) {
-        scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-      }
-      if (owner instanceof Stage ownerStage) {
-        stage.getIcons().setAll(ownerStage.getIcons());
-      }
-    }
+    org.tunescope.ui.Windows.ownedBy(stage, owner);
     stage.show();
     vm.load(studies);
     return stage;

@@ -58,21 +58,7 @@ public final class ModelsHistoryChart extends ModelsChart {
         }
       }
       g.setStroke(s.color());
-      g.setLineWidth(2);
-      g.beginPath();
-      double prevY = Double.NaN;
-      for (double[] p : OptimisationHistory.bestSoFar(s.trials(), directionProperty().get(), time)) {
-        double x = px.applyAsDouble(p[0]);
-        double y = py.applyAsDouble(p[1]);
-        if (Double.isNaN(prevY)) {
-          g.moveTo(x, y);
-        } else {
-          g.lineTo(x, prevY);
-          g.lineTo(x, y);
-        }
-        prevY = y;
-      }
-      g.stroke();
+      bestSoFarLine(g, s.trials(), time, px, py);
     }
     legend(g, w);
     caption(g, "lines: each model's best validation score so far · dots: its trials");
