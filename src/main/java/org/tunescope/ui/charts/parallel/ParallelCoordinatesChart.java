@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -233,6 +235,19 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
   /** Whether failed, pruned and interrupted trials are drawn (dashed, grey). */
   public final BooleanProperty showIncompleteProperty() {
     return showIncomplete;
+  }
+
+  // --- renderScale
+
+  private final DoubleProperty renderScale = new SimpleDoubleProperty(this, "renderScale", 0);
+
+  /**
+   * Device pixels per layout unit of the lines' picture; 0 (the default) follows the window's own
+   * ({@code Window.renderScaleX}: 2 on a screen at 200 %), so the lines are drawn at the screen's pixel
+   * density, not stretched. Tests set it.
+   */
+  public final DoubleProperty renderScaleProperty() {
+    return renderScale;
   }
 
   // --- onNarrow
