@@ -1,6 +1,5 @@
 package org.tunescope.app.importer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -112,10 +111,9 @@ public final class StudyImporter {
     if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
       return false;
     }
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      return header != null && header.contains("split0_test_");
-    } catch (IOException | java.io.UncheckedIOException e) {
+    try {
+      return CvResults.headerLine(file).contains("split0_test_");
+    } catch (ImportException e) {
       return false;
     }
   }
