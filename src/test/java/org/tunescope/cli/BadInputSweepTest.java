@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.tunescope.BadFiles;
+import org.tunescope.BadFiles.Bad;
 import org.tunescope.app.StudyService;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.study.Budget;
@@ -37,15 +36,10 @@ import org.tunescope.store.StudyStore;
  */
 class BadInputSweepTest {
 
-  /** What is wrong with the file a command is given. */
-  enum Bad {
-    MISSING, UNREADABLE, EMPTY, BINARY, HUGE, WRONG_TYPE
-  }
-
   @TempDir
   static Path dir;
 
-  /** A store with one study, "iris-knn", tuned on a copy of iris that the resume and worker cases spoil. */
+  /** A store with one finished study, "iris-knn"; the worker and resume cases add unfinished ones. */
   private static Path store;
 
   @BeforeAll
@@ -70,43 +64,8 @@ class BadInputSweepTest {
     return name;
   }
 
-  /**
-   * A file named {@code name} that is {@code bad}: {@link Bad#HUGE} begins as {@code right}, a real file of the
-   * kind expected, so that it passes a look at its first bytes; {@link Bad#WRONG_TYPE} is {@code wrong}, a real
-   * file of another kind.
-   */
   private static Path file(Bad bad, String name, Path right, Path wrong) throws IOException {
-    Path folder = Files.createTempDirectory(dir, bad.name().toLowerCase());
-    Path file = folder.resolve(name);
-    switch (bad) {
-      case MISSING -> {
-      }
-      case UNREADABLE -> {
-        Files.writeString(file, "a,b\n1,2\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        if (Files.isReadable(file)) {
-          // root reads anything: a folder where a file is expected is what root cannot read as one
-          Files.delete(file);
-          Files.createDirectory(file);
-        }
-      }
-      case EMPTY -> Files.createFile(file);
-      case BINARY -> {
-        byte[] bytes = new byte[4096];
-        new Random(7).nextBytes(bytes);
-        Files.write(file, bytes);
-      }
-      case HUGE -> {
-        // a sparse file: the first kilobyte of a real one, then zeros to 3 GB that cost no disk
-        byte[] bytes = Files.readAllBytes(right);
-        Files.write(file, java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 1024)));
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-          f.setLength(3L << 30);
-        }
-      }
-      case WRONG_TYPE -> Files.copy(wrong, file);
-    }
-    return file;
+    return BadFiles.make(dir, bad, name, right, wrong);
   }
 
   private static Path irisCsv() {
@@ -266,5 +225,13 @@ class BadInputSweepTest {
   void exportOut(Bad bad) throws IOException {
     Path out = bad == Bad.MISSING ? dir.resolve("no-such-folder/trials.csv") : Files.createTempDirectory(dir, "out");
     assertOneLine(bad, run(withStore(store, "export", "iris-knn", "--out", out.toString())));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Bad.class, names = {"EMPTY"})
+  void reportOutOntoAFile(Bad bad) throws IOException {
+    // --out names a folder to make; an existing file there is in the way
+    Path out = Files.createFile(dir.resolve("report-onto-a-file.png"));
+    assertOneLine(bad, run(withStore(store, "report", "iris-knn", "--out", out.toString())));
   }
 }

@@ -162,7 +162,11 @@ public final class StudyImporter {
   /** The file, when it is a cv_results_ CSV; otherwise the line saying what the window imports. */
   private static Path kind(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new ImportException("no such file: " + file);
+      throw new ImportException(Files.isDirectory(file) ? file + " is a folder, not a study to import"
+          : "no such file: " + file);
+    }
+    if (!Files.isReadable(file)) {
+      throw new ImportException("cannot read " + file + ": permission denied");
     }
     if (!isCvResults(file)) {
       throw new ImportException(file + " is neither an Optuna storage (an SQLite file) nor a scikit-learn"
