@@ -92,6 +92,11 @@ class BadInputSweepTest {
     return all.toArray(String[]::new);
   }
 
+  /** The command run with {@code --store} a study database that is {@code bad} (a CSV when wrongly typed). */
+  private static CliRun onBadStore(Bad bad, String... args) throws IOException {
+    return run(withStore(file(bad, "studies.db", store, irisCsv()), args));
+  }
+
   // --- data files
 
   @ParameterizedTest
@@ -147,7 +152,7 @@ class BadInputSweepTest {
   @ParameterizedTest
   @EnumSource(Bad.class)
   void studies(Bad bad) throws IOException {
-    CliRun run = run(withStore(file(bad, "studies.db", store, irisCsv()), "studies"));
+    CliRun run = onBadStore(bad, "studies");
     if (bad == Bad.MISSING || bad == Bad.EMPTY) {
       // an empty file is an empty SQLite database, and a missing one a store not used yet: both have no studies
       assertEquals(0, run.exitCode(), run.err());
@@ -160,38 +165,38 @@ class BadInputSweepTest {
   @ParameterizedTest
   @EnumSource(Bad.class)
   void show(Bad bad) throws IOException {
-    assertOneLine(bad, run(withStore(file(bad, "studies.db", store, irisCsv()), "show", "iris-knn")));
+    assertOneLine(bad, onBadStore(bad, "show", "iris-knn"));
   }
 
   @ParameterizedTest
   @EnumSource(Bad.class)
   void export(Bad bad) throws IOException {
-    assertOneLine(bad, run(withStore(file(bad, "studies.db", store, irisCsv()), "export", "iris-knn")));
+    assertOneLine(bad, onBadStore(bad, "export", "iris-knn"));
   }
 
   @ParameterizedTest
   @EnumSource(Bad.class)
   void report(Bad bad) throws IOException {
-    assertOneLine(bad, run(withStore(file(bad, "studies.db", store, irisCsv()), "report", "iris-knn", "--out",
-        dir.resolve("report-" + bad).toString())));
+    assertOneLine(bad, onBadStore(bad, "report", "iris-knn", "--out",
+        dir.resolve("report-" + bad).toString()));
   }
 
   @ParameterizedTest
   @EnumSource(Bad.class)
   void delete(Bad bad) throws IOException {
-    assertOneLine(bad, run(withStore(file(bad, "studies.db", store, irisCsv()), "delete", "iris-knn")));
+    assertOneLine(bad, onBadStore(bad, "delete", "iris-knn"));
   }
 
   @ParameterizedTest
   @EnumSource(Bad.class)
   void resume(Bad bad) throws IOException {
-    assertOneLine(bad, run(withStore(file(bad, "studies.db", store, irisCsv()), "resume", "iris-knn", "--quiet")));
+    assertOneLine(bad, onBadStore(bad, "resume", "iris-knn", "--quiet"));
   }
 
   @ParameterizedTest
   @EnumSource(Bad.class)
   void worker(Bad bad) throws IOException {
-    assertOneLine(bad, run(withStore(file(bad, "studies.db", store, irisCsv()), "worker", "iris-knn")));
+    assertOneLine(bad, onBadStore(bad, "worker", "iris-knn"));
   }
 
   // --- files to import

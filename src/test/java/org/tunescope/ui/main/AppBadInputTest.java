@@ -19,7 +19,6 @@ import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.store.SqliteStudyStore;
 import org.tunescope.store.StoreException;
 import org.tunescope.ui.Notifications;
-import org.tunescope.ui.UiScheduler;
 import org.tunescope.ui.data.RecentFiles;
 
 /**
@@ -35,21 +34,10 @@ class AppBadInputTest {
   @TempDir
   Path dir;
 
-  /** Everything on the test's thread, as in {@link MainViewModelTest}. */
-  private static final UiScheduler INLINE = new UiScheduler() {
-    @Override
-    public void background(Runnable work) {
-      work.run();
-    }
-
-    @Override
-    public void ui(Runnable update) {
-      update.run();
-    }
-  };
-
   private MainViewModel window(SqliteStudyStore store) {
-    return new MainViewModel(INLINE, ModelCatalog.standard(), new RecentFiles(null), dir.resolve("samples"), store);
+    // everything on the test's thread
+    return new MainViewModel(MainViewModelTest.INLINE, ModelCatalog.standard(), new RecentFiles(null),
+        dir.resolve("samples"), store);
   }
 
   private static void assertOneMessage(Bad bad, MainViewModel vm) {
@@ -80,19 +68,16 @@ class AppBadInputTest {
   @ParameterizedTest
   @EnumSource(Bad.class)
   void importCvResults(Bad bad) throws IOException {
-    Path file = BadFiles.make(dir, bad, "cv_results.csv", CV_RESULTS, IRIS);
-    try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("tunescope.db"))) {
-      MainViewModel vm = window(store);
-      vm.importStudy(file, choices -> Optional.of(0));
-      assertOneMessage(bad, vm);
-      assertEquals(0, store.list().size(), "nothing imported");
-    }
+    assertNothingImported(bad, BadFiles.make(dir, bad, "cv_results.csv", CV_RESULTS, IRIS));
   }
 
   @ParameterizedTest
   @EnumSource(Bad.class)
   void importOptuna(Bad bad) throws IOException {
-    Path file = BadFiles.make(dir, bad, "optuna.db", OPTUNA, IRIS);
+    assertNothingImported(bad, BadFiles.make(dir, bad, "optuna.db", OPTUNA, IRIS));
+  }
+
+  private void assertNothingImported(Bad bad, Path file) {
     try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("tunescope.db"))) {
       MainViewModel vm = window(store);
       vm.importStudy(file, choices -> Optional.of(0));
