@@ -65,8 +65,7 @@ abstract class StudyStoreContract {
 
   @AfterEach
   void close() {
-    // null when newStore was skipped (no PostgreSQL server for the tests)
-    if (store != null) {
+    if (store != null) { // null when newStore() was skipped (no PostgreSQL server outside CI)
       store.close();
     }
   }
