@@ -137,17 +137,18 @@ final class TuneCommand implements Callable<Integer> {
     LearningProblem problem = setup.problem(request, loaded.table());
     request = request.withRanges(ranges(setup.findModel(model, problem.task())));
     PreparedStudy prepared = setup.prepare(request, problem, data, loaded.sha256());
-    prepared.heldOut().map(HeldOutRows::split).ifPresent(s -> stderr.printf(
-        "held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
-        s.test().length, problem.rows(), seed, s.tuning().length));
-    if (forcedTask.isEmpty()) {
-      stderr.printf("task: %s (inferred from column %s; --task to change)%n", prepared.problem().task().id(), target);
-    }
-    if (prepared.problem().droppedRows() > 0) {
-      stderr.printf("note: %d rows without a target value were left out%n", prepared.problem().droppedRows());
-    }
     int workerCount = run.workerCount();
     try (StudyStore store = storeOption.open()) {
+      // the notes on the data once the store is open: a store that cannot be opened is then the only line
+      prepared.heldOut().map(HeldOutRows::split).ifPresent(s -> stderr.printf(
+          "held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
+          s.test().length, problem.rows(), seed, s.tuning().length));
+      if (forcedTask.isEmpty()) {
+        stderr.printf("task: %s (inferred from column %s; --task to change)%n", prepared.problem().task().id(), target);
+      }
+      if (prepared.problem().droppedRows() > 0) {
+        stderr.printf("note: %d rows without a target value were left out%n", prepared.problem().droppedRows());
+      }
       StudyService service = new StudyService(store, ModelCatalog.standard());
       if (name == null) {
         // An unnamed study is always a new one: the default name gets a number when it is taken.
