@@ -22,6 +22,8 @@ public final class InMemoryStudyStore implements StudyStore {
 
   private final Map<String, Entry> studies = new LinkedHashMap<>();
   private final Map<String, Instant> heartbeats = new HashMap<>();
+  /** Copies of data files by SHA-256. */
+  private final Map<String, StoredData> data = new HashMap<>();
 
   /** A study and its trials: finished ones by number, and the owner of each running claim. */
   private static final class Entry {
@@ -75,7 +77,24 @@ public final class InMemoryStudyStore implements StudyStore {
 
   @Override
   public synchronized boolean delete(String name) {
-    return studies.remove(name) != null;
+    boolean deleted = studies.remove(name) != null;
+    data.keySet().removeIf(sha -> studies.values().stream().noneMatch(e -> e.record.info().sha256().equals(sha)));
+    return deleted;
+  }
+
+  @Override
+  public synchronized void saveData(StoredData copy) {
+    data.putIfAbsent(copy.sha256(), copy);
+  }
+
+  @Override
+  public synchronized boolean hasData(String sha256) {
+    return data.containsKey(sha256);
+  }
+
+  @Override
+  public synchronized Optional<StoredData> data(String sha256) {
+    return Optional.ofNullable(data.get(sha256));
   }
 
   @Override

@@ -210,7 +210,9 @@ public abstract class JdbcStudyStore implements StudyStore {
     return write("deleting study " + name, () -> {
       try (PreparedStatement s = connection.prepareStatement("DELETE FROM studies WHERE name = ?")) {
         s.setString(1, name);
-        return s.executeUpdate() > 0;
+        boolean deleted = s.executeUpdate() > 0;
+        deleteUnusedData();
+        return deleted;
       }
     });
   }
@@ -455,6 +457,60 @@ public abstract class JdbcStudyStore implements StudyStore {
   }
 
   // --- imported studies
+
+  // --- data files
+
+  @Override
+  public void saveData(StoredData data) {
+    write("keeping a copy of " + data.fileName(), () -> {
+      try (PreparedStatement s = connection.prepareStatement("INSERT INTO study_data (sha256, file_name, format,"
+          + " size, compressed, stored) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")) {
+        s.setString(1, data.sha256());
+        s.setString(2, data.fileName());
+        s.setString(3, data.format());
+        s.setLong(4, data.size());
+        s.setBytes(5, data.compressed());
+        s.setString(6, Instant.now().toString());
+        s.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public boolean hasData(String sha256) {
+    return read("looking for a copy of data " + sha256, () -> {
+      try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM study_data WHERE sha256 = ?")) {
+        s.setString(1, sha256);
+        try (ResultSet rs = s.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  @Override
+  public Optional<StoredData> data(String sha256) {
+    return read("reading the copy of data " + sha256, () -> {
+      try (PreparedStatement s = connection.prepareStatement(
+          "SELECT file_name, format, size, compressed FROM study_data WHERE sha256 = ?")) {
+        s.setString(1, sha256);
+        try (ResultSet rs = s.executeQuery()) {
+          return rs.next()
+              ? Optional.of(new StoredData(sha256, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)))
+              : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Inside a transaction: drops the copies of data files no study uses any more. */
+  private void deleteUnusedData() throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "DELETE FROM study_data WHERE sha256 NOT IN (SELECT dataset_sha256 FROM studies)")) {
+      s.executeUpdate();
+    }
+  }
 
   @Override
   public void saveImport(ImportedStudy imported) {
