@@ -162,7 +162,8 @@ final class TuneCommand implements Callable<Integer> {
           prepared = setup.prepare(request, problem, data, loaded.sha256());
         }
       }
-      StudyRecord record = service.create(prepared, request, data, !noStoreData, what -> stderr.println("note: " + what));
+      StudyRecord record = service.create(prepared, request, data, !noStoreData,
+          what -> stderr.println("note: " + what));
       int alreadyDone = store.trials(record.name()).size();
       OptionalInt planned = prepared.study().plannedTrials();
       stderr.printf("study %s: %s on %s (%d rows, %d features), %s, %s search%s, %s, %d workers%s%n",

@@ -351,6 +351,51 @@ abstract class StudyStoreContract {
     assertEquals(trial(1, 0.2).validation().mean(), store.list().get(0).best().orElseThrow(), 1e-15);
   }
 
+  // --- data files
+
+  static StoredData data(String sha256, int size) {
+    byte[] bytes = new byte[size];
+    new java.util.Random(size).nextBytes(bytes);
+    return new StoredData(sha256, "iris.csv", "CSV", size * 3L, bytes);
+  }
+
+  @Test
+  void aDataCopyIsKeptByItsShaByteForByte() {
+    String sha = "ab".repeat(32);
+    assertFalse(store.hasData(sha));
+    assertEquals(Optional.empty(), store.data(sha));
+    StoredData copy = data(sha, 1 << 20);
+    store.saveData(copy);
+    assertTrue(store.hasData(sha));
+    StoredData read = store.data(sha).orElseThrow();
+    assertEquals(List.of(sha, "iris.csv", "CSV", 3L << 20), List.of(read.sha256(), read.fileName(), read.format(),
+        read.size()));
+    assertTrue(java.util.Arrays.equals(copy.compressed(), read.compressed()), "every byte of a 1 MB blob");
+  }
+
+  @Test
+  void aSecondCopyOfTheSameShaKeepsTheFirst() {
+    String sha = "ab".repeat(32);
+    store.saveData(data(sha, 100));
+    store.saveData(new StoredData(sha, "other.arff", "ARFF", 5, new byte[] {1, 2, 3}));
+    assertEquals("iris.csv", store.data(sha).orElseThrow().fileName());
+    assertEquals(100, store.data(sha).orElseThrow().compressed().length);
+  }
+
+  @Test
+  void theDataCopyGoesWithTheLastStudyThatUsesIt() {
+    String sha = "ab".repeat(32); // the data of every record() study
+    store.createIfAbsent(record("first", OptionalInt.of(9)));
+    store.createIfAbsent(record("second", OptionalInt.of(9)));
+    store.saveData(data(sha, 100));
+    store.saveData(data("cd".repeat(32), 50)); // no study of the store uses it
+    assertTrue(store.delete("first"));
+    assertTrue(store.hasData(sha), "still used by study second");
+    assertTrue(store.delete("second"));
+    assertFalse(store.hasData(sha));
+    assertFalse(store.hasData("cd".repeat(32)));
+  }
+
   // --- held-out test scores
 
   static TestScore testScore(int trial, double test) {
