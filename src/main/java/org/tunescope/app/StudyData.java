@@ -53,8 +53,8 @@ public final class StudyData {
     }
     long size = size(file);
     if (size > maxBytes()) {
-      return Optional.of("the data file " + file.getFileName() + " (" + megabytes(size) + ") is larger than the "
-          + megabytes(maxBytes()) + " a store keeps: it was not stored, so workers on other machines need --data");
+      return Optional.of("the data file " + file.getFileName() + " (" + sizeText(size) + ") is larger than the "
+          + sizeText(maxBytes()) + " a store keeps: it was not stored, so workers on other machines need --data");
     }
     byte[] bytes = DataFiles.readAllBytes(file);
     if (!DataFiles.sha256(bytes).equals(sha256)) {
@@ -104,8 +104,11 @@ public final class StudyData {
     }
   }
 
-  private static String megabytes(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+  /** 200 MB, 4.6 kB: a size as a user reads it. */
+  static String sizeText(long bytes) {
+    return bytes >= 1024 * 1024
+        ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0))
+        : String.format(java.util.Locale.ROOT, "%.1f kB", bytes / 1024.0);
   }
 
   private static byte[] gzip(byte[] bytes) {
