@@ -107,7 +107,7 @@ class WorkerDataTest {
   void aFileTooLargeToKeepMakesTheWorkerAskForDataWhichMustBeTheStudys(String kind) throws Exception {
     String store = store(kind);
     Path data = irisCopy("iris-big.csv");
-    System.setProperty(StudyData.MAX_PROPERTY, "1000"); // iris is 4.6 kB
+    System.setProperty(StudyData.MAX_PROPERTY, "1000"); // iris is 3.8 kB
     List<String> notes = create(store, "big", data);
     assertEquals(1, notes.size(), notes.toString());
     assertTrue(notes.get(0).contains("iris-big.csv") && notes.get(0).contains("was not stored")
@@ -160,7 +160,7 @@ class WorkerDataTest {
     CliRun big = CliRun.of("tune", "--data", data.toString(), "--target", "target", "--model", "knn", "--param",
         "k=1:3", "--grid-points", "3", "--folds", "3", "--study", "big", "--store", store, "--quiet");
     assertEquals(0, big.exitCode(), big.err());
-    assertTrue(big.err().contains("note: the data file iris-tune.csv (4.6 kB) is larger than the 1.0 kB a store keeps"),
+    assertTrue(big.err().contains("note: the data file iris-tune.csv (3.8 kB) is larger than the 1.0 kB a store keeps"),
         big.err());
     System.clearProperty(StudyData.MAX_PROPERTY);
     CliRun small = CliRun.of("tune", "--data", data.toString(), "--target", "target", "--model", "knn", "--param",
