@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.tunescope.engine.study.RunningTrial;
 import org.tunescope.engine.study.Seeds;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Study;
@@ -827,6 +828,44 @@ public abstract class JdbcStudyStore implements StudyStore {
     @Override
     public List<Trial> finished() {
       return read("reading trials", () -> trialsOf(study));
+    }
+
+    /** The running row gets its parameters and budget, for other workers' samplers ({@link #running}). */
+    @Override
+    public void started(int number, Map<String, Object> params, double budget) {
+      write("starting trial " + number, () -> {
+        try (PreparedStatement u = connection.prepareStatement("UPDATE trials SET params = ?, budget = ?"
+            + " WHERE study_id = ? AND number = ? AND state = 'running' AND owner = ?")) {
+          u.setString(1, paramsJson(params));
+          u.setDouble(2, budget);
+          u.setLong(3, study);
+          u.setInt(4, number);
+          u.setString(5, owner.id());
+          u.executeUpdate();
+        }
+        return null;
+      });
+    }
+
+    @Override
+    public List<RunningTrial> running() {
+      return read("reading running trials", () -> {
+        List<RunningTrial> out = new ArrayList<>();
+        try (PreparedStatement q = connection.prepareStatement("SELECT number, params, budget FROM trials"
+            + " WHERE study_id = ? AND state = 'running' ORDER BY number")) {
+          q.setLong(1, study);
+          try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+              Map<String, Object> params = params(rs.getString(2));
+              double budget = rs.getDouble(3);
+              if (!params.isEmpty()) { // claimed, its parameters not chosen yet
+                out.add(new RunningTrial(rs.getInt(1), params, rs.wasNull() ? 1.0 : budget));
+              }
+            }
+          }
+        }
+        return out;
+      });
     }
   }
 
