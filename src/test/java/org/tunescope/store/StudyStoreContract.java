@@ -65,7 +65,9 @@ abstract class StudyStoreContract {
 
   @AfterEach
   void close() {
-    store.close();
+    if (store != null) { // null when the back end was skipped (no PostgreSQL server)
+      store.close();
+    }
   }
 
   static StudyRecord record(String name, OptionalInt planned) {
@@ -280,6 +282,24 @@ abstract class StudyStoreContract {
     assertEquals(9, again.trials().size());
     assertEquals(9, store.trials("grid").stream().map(Trial::params).distinct().count());
     assertEquals(first.trials().stream().map(Trial::params).toList(), again.trials().stream().map(Trial::params).toList());
+  }
+
+  @Test
+  void aStartedTrialShowsItsParametersToEveryOwnersLedgerWhileItRuns() {
+    store.createIfAbsent(record("shared", OptionalInt.of(9)));
+    Owner me = Owner.current();
+    TrialLedger here = store.ledger("shared", me);
+    TrialLedger there = store.ledger("shared", new Owner(me.pid(), "another-machine", me.started()));
+    Study s = study("shared", 9);
+    int first = here.claim(s, Instant.MAX).getAsInt();
+    int second = here.claim(s, Instant.MAX).getAsInt();
+    assertEquals(List.of(), there.running(), "claimed, parameters not chosen yet");
+    Map<String, Object> params = new LinkedHashMap<>(Map.of("x", 0.5, "k", 3L));
+    here.started(first, params, 1 / 3.0);
+    there.started(second, Map.of("x", 1.5, "k", 1L), 1.0); // not its claim: ignored
+    assertEquals(List.of(new org.tunescope.engine.study.RunningTrial(first, params, 1 / 3.0)), there.running());
+    here.finish(trial(first, 0.5));
+    assertEquals(List.of(), there.running());
   }
 
   // --- owners
