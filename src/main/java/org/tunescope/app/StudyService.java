@@ -99,9 +99,18 @@ public final class StudyService {
    * @throws StudyRefusedException when the data or the space changed and {@code force} is off
    */
   public Reopened reopen(StudyRecord record, boolean force, Consumer<String> notes) {
+    return reopen(record, recordedData(record, note -> LOG.info(note)), force, notes);
+  }
+
+  /**
+   * The study's data file at the path it was created with, or the store's copy when that file has gone.
+   *
+   * @param notes told when the data is the store's copy
+   * @throws StudyRefusedException when the file has gone and the store keeps no copy
+   */
+  public LoadedData recordedData(StudyRecord record, Consumer<String> notes) {
     Path recorded = Path.of(record.request().dataPath());
-    LoadedData loaded = Files.isRegularFile(recorded) ? DataLoader.load(recorded) : storedData(record, notes);
-    return reopen(record, loaded, force, notes);
+    return Files.isRegularFile(recorded) ? DataLoader.load(recorded) : storedData(record, notes);
   }
 
   /**

@@ -69,7 +69,7 @@ final class WorkerCommand implements Callable<Integer> {
       try {
         // The given file, else the recorded one when it is the study's, else the store's copy.
         LoadedData loaded = service.workerData(record, Optional.ofNullable(data), what -> {
-          stderr.println(what);
+          stderr.println("note: " + what);
           stderr.flush();
         });
         prepared = service.reopen(record, loaded, false, what -> { }).prepared();

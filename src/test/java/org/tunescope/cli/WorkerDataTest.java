@@ -146,6 +146,20 @@ class WorkerDataTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite"})
+  void resumeReadsTheStoresCopyWhenTheFileHasGone(String kind) throws Exception {
+    String store = store(kind);
+    Path data = irisCopy("iris-gone.csv");
+    create(store, "gone", data);
+    Files.delete(data);
+    CliRun run = CliRun.of("resume", "gone", "--store", store, "--workers", "1", "--quiet");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.err().contains("note: the data file " + data + " is not here: reading the store's copy of"
+        + " iris-gone.csv\n"), run.err());
+    assertEquals(6, complete(store, "gone"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite"})
   void tuneKeepsTheDataUnlessToldNotToAndSaysWhenItIsTooLarge(String kind) throws Exception {
     String store = store(kind);
     Path data = irisCopy("iris-tune.csv");
