@@ -136,7 +136,8 @@ public final class HalvingSampler implements Sampler {
             && Double.isFinite(t.validation().mean());
         if (r == rung && scored) {
           atRung.add(t);
-        } else if (r > rung) {
+        } else if (r > rung && t.state() != TrialState.INTERRUPTED) {
+          // An interrupted promotion (its worker gone) is no promotion: the configuration may be promoted again.
           above.add(t.params());
         }
       }
