@@ -17,6 +17,7 @@ final class ErrorWords {
     if (e instanceof StudyRefusedException r) {
       return switch (r.reason()) {
         case DATA_CHANGED -> r.getMessage() + "; use --force to resume with it anyway";
+        case DATA_MISSING -> r.getMessage() + "; put the file back there (a worker takes it with --data FILE)";
         case SPACE_CHANGED -> r.getMessage() + "; use --force to resume with the new one";
         case FINISHED -> r.getMessage() + "; continue it with: tunescope resume " + r.study()
             + ", or choose another --name";

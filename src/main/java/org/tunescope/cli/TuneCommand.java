@@ -116,6 +116,11 @@ final class TuneCommand implements Callable<Integer> {
           + " trial is refitted on the rest and scored once on them.")
   Double testFraction;
 
+  @Option(names = "--no-store-data",
+      description = "Do not keep a copy of the data file in the store (kept by default, up to 200 MB, so that"
+          + " workers on machines without the file can run the study; without it they need --data).")
+  boolean noStoreData;
+
   @Mixin
   RunOptions run = new RunOptions();
 
@@ -158,7 +163,8 @@ final class TuneCommand implements Callable<Integer> {
           prepared = setup.prepare(request, problem, data, loaded.sha256());
         }
       }
-      StudyRecord record = service.create(prepared, request, data);
+      StudyRecord record = service.create(prepared, request, data, !noStoreData,
+          what -> stderr.println("note: " + what));
       int alreadyDone = store.trials(record.name()).size();
       OptionalInt planned = prepared.study().plannedTrials();
       stderr.printf("study %s: %s on %s (%d rows, %d features), %s, %s search%s, %s, %d workers%s%n",
