@@ -276,7 +276,10 @@ final class SvcSolver {
       row = new double[n];
       double[] xi = x[i];
       for (int t = 0; t < n; t++) {
-        row[t] = kernel.k(xi, x[t]);
+        // K is symmetric (and the kernels compute k(a, b) and k(b, a) alike, to the bit): a kept row has
+        // this row's value in its column i
+        double[] other = cached[t];
+        row[t] = other != null ? other[i] : kernel.k(xi, x[t]);
       }
       cached[i] = row;
       order.addLast(i);
