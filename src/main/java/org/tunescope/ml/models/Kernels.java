@@ -205,7 +205,7 @@ public final class Kernels {
   }
 
   /** The rbf kernel on index rows: from the fold's kernel matrix when it has one, else from its distances. */
-  private static final class IndexedRbf implements MercerKernel<double[]> {
+  static final class IndexedRbf implements MercerKernel<double[]> {
     private static final long serialVersionUID = 1L;
     private final double gamma;
     private final transient SquaredDistances distances;
@@ -225,6 +225,18 @@ public final class Kernels {
         return matrix[(int) x[0] * n + (int) y[0]];
       }
       return Math.exp(-gamma * distances.between(x, y));
+    }
+
+    /**
+     * Fills {@code out} with k(x, rows[t]) for every t, the values {@link #k} gives, in one loop over the
+     * fold's matrix (the solver's kernel rows: no call per value).
+     */
+    void row(double[] x, double[][] rows, double[] out) {
+      int base = (int) x[0] * n;
+      for (int t = 0; t < out.length; t++) {
+        int at = base + (int) rows[t][0];
+        out[t] = matrix != null ? matrix[at] : Math.exp(-gamma * distances.at(at));
+      }
     }
 
     @Override

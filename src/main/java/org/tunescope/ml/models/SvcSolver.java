@@ -275,15 +275,24 @@ final class SvcSolver {
       }
       row = new double[n];
       double[] xi = x[i];
+      if (kernel instanceof Kernels.IndexedRbf indexed) {
+        indexed.row(xi, x, row); // a fold's rbf: a loop over its matrix
+      } else {
+        fill(i, row);
+      }
+      cached[i] = row;
+      order.addLast(i);
+      return row;
+    }
+
+    private void fill(int i, double[] row) {
+      double[] xi = x[i];
       for (int t = 0; t < n; t++) {
         // K is symmetric (and the kernels compute k(a, b) and k(b, a) alike, to the bit): a kept row has
         // this row's value in its column i
         double[] other = cached[t];
         row[t] = other != null ? other[i] : kernel.k(xi, x[t]);
       }
-      cached[i] = row;
-      order.addLast(i);
-      return row;
     }
   }
 }
