@@ -99,6 +99,7 @@ final class SvcSolver {
       return false;
     }
     double[] ki = rows.row(i);
+    int oi = rows.offset(i);
     double gmax2 = Double.NEGATIVE_INFINITY;
     double bestDecrease = Double.POSITIVE_INFINITY;
     int j = -1;
@@ -111,14 +112,14 @@ final class SvcSolver {
         }
         gmax2 = Math.max(gmax2, gradient[t]);
         gradDiff = gmax + gradient[t];
-        quad = diagonal[i] + diagonal[t] - 2.0 * ki[t]; // |phi_i - phi_t|^2, whatever the labels
+        quad = diagonal[i] + diagonal[t] - 2.0 * ki[oi + t]; // |phi_i - phi_t|^2, whatever the labels
       } else {
         if (alpha[t] >= c) {
           continue;
         }
         gmax2 = Math.max(gmax2, -gradient[t]);
         gradDiff = gmax - gradient[t];
-        quad = diagonal[i] + diagonal[t] - 2.0 * ki[t];
+        quad = diagonal[i] + diagonal[t] - 2.0 * ki[oi + t];
       }
       if (gradDiff > 0) {
         double decrease = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
@@ -140,7 +141,9 @@ final class SvcSolver {
   private void update(int i, int j) {
     double[] ki = rows.row(i);
     double[] kj = rows.row(j);
-    double qij = y[i] * y[j] * ki[j];
+    int oi = rows.offset(i);
+    int oj = rows.offset(j);
+    double qij = y[i] * y[j] * ki[oi + j];
     double oldI = alpha[i];
     double oldJ = alpha[j];
     if (y[i] != y[j]) {
@@ -196,7 +199,7 @@ final class SvcSolver {
     double di = y[i] * (alpha[i] - oldI);
     double dj = y[j] * (alpha[j] - oldJ);
     for (int t = 0; t < n; t++) {
-      gradient[t] += y[t] * (ki[t] * di + kj[t] * dj);
+      gradient[t] += y[t] * (ki[oi + t] * di + kj[oj + t] * dj);
     }
   }
 
@@ -260,12 +263,37 @@ final class SvcSolver {
     private final double[][] cached = new double[n][];
     private final ArrayDeque<Integer> order = new ArrayDeque<>();
     private final int capacity;
+    /** The rows' positions in their fold, when the kernel is a fold's rbf. */
+    private final int[] positions;
+    /**
+     * The fold's kernel matrix when it has one and these rows are its first rows in order (a fold's
+     * training rows are): row i is then the matrix from {@link #offset}, nothing copied.
+     */
+    private final double[] whole;
+    private final int stride;
 
     KernelRows(int capacity) {
       this.capacity = capacity;
+      Kernels.IndexedRbf indexed = kernel instanceof Kernels.IndexedRbf k ? k : null;
+      positions = indexed != null ? Kernels.IndexedRbf.positions(x) : null;
+      boolean leading = positions != null;
+      for (int t = 0; leading && t < n; t++) {
+        leading = positions[t] == t;
+      }
+      whole = leading ? indexed.matrix() : null;
+      stride = indexed != null ? indexed.size() : 0;
     }
 
+    /** Where row i starts in the array {@link #row} gives. */
+    int offset(int i) {
+      return whole != null ? i * stride : 0;
+    }
+
+    /** The array holding row i of the kernel matrix, from {@link #offset}. */
     double[] row(int i) {
+      if (whole != null) {
+        return whole;
+      }
       double[] row = cached[i];
       if (row != null) {
         return row;
@@ -274,9 +302,8 @@ final class SvcSolver {
         cached[order.removeFirst()] = null;
       }
       row = new double[n];
-      double[] xi = x[i];
-      if (kernel instanceof Kernels.IndexedRbf indexed) {
-        indexed.row(xi, x, row); // a fold's rbf: a loop over its matrix
+      if (kernel instanceof Kernels.IndexedRbf indexed && indexed.matrix() != null) {
+        indexed.row(positions[i], positions, row); // a fold's rbf: a loop over its matrix
       } else {
         fill(i, row);
       }
@@ -291,7 +318,8 @@ final class SvcSolver {
         // K is symmetric (and the kernels compute k(a, b) and k(b, a) alike, to the bit): a kept row has
         // this row's value in its column i
         double[] other = cached[t];
-        row[t] = other != null ? other[i] : kernel.k(xi, x[t]);
+        row[t] = other != null ? other[i]
+            : positions != null ? ((Kernels.IndexedRbf) kernel).at(positions[i], positions[t]) : kernel.k(xi, x[t]);
       }
     }
   }
