@@ -13,9 +13,10 @@ import smile.math.kernel.MercerKernel;
  * (libsvm's and scikit-learn's {@code tol}).
  *
  * <p>Why not Smile's {@code SVM.fit}: it is LASVM, an online approximation that walks linked lists of
- * support vectors through two epochs and reprocessing steps. On a 455-row fold it took 20-50 ms warm and up
- * to 0.5 s while the JIT compiled it, which was most of a cold grid's run; this solver's loops are plain
- * passes over arrays (one kernel row per chosen row, cached), fast from the first fits, and it reaches the
+ * support vectors through two epochs and reprocessing steps. A trial of five 455-row folds took 0.05-0.2 s
+ * warm and up to 0.5 s while the JIT compiled it, most of a cold grid's run (docs/benchmarks.md, (e)); this
+ * solver's loops are plain passes over arrays (a fold's kernel matrix, or rows computed once and kept), and
+ * it reaches the
  * true optimum rather than LASVM's approximation of it. The result is a Smile {@code SVM}, so scoring,
  * Platt scaling and the moved-to-feature-rows machines are unchanged.
  */
