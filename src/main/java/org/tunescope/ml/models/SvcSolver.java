@@ -18,7 +18,9 @@ import smile.math.kernel.MercerKernel;
  * solver's loops are plain passes over arrays (a fold's kernel matrix, or rows computed once and kept), and
  * it reaches the
  * true optimum rather than LASVM's approximation of it. The result is a Smile {@code SVM}, so scoring,
- * Platt scaling and the moved-to-feature-rows machines are unchanged.
+ * Platt scaling and the moved-to-feature-rows machines are unchanged. Why not libsvm's own Java port
+ * ({@code tw.edu.ntu.csie:libsvm}): it computes kernels from its sparse {@code svm_node} rows and can share a
+ * fold's kernel matrix across trials only as a PRECOMPUTED kernel, one node object per matrix cell per fit.
  */
 final class SvcSolver {
 
