@@ -96,11 +96,19 @@ class SeveralMachinesScreenshot {
       robot.interact(() -> robot.lookup("#storeAddress").queryAs(javafx.scene.control.TextField.class).setText(address));
       robot.clickOn("OK");
       WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.studies().find("svm-grid").isPresent());
+      WaitForAsyncUtils.waitForFxEvents();
+      Thread.sleep(500);
+      WaitForAsyncUtils.waitForFxEvents();
       robot.clickOn("svm-grid");
       robot.clickOn("#openStudyButton");
       TableView<?> table = robot.lookup("#trialsTable").queryAs(TableView.class);
-      WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 150
-          && vm.watch().workersProperty().get() == 2);
+      try {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 150
+            && vm.watch().workersProperty().get() == 2);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError(table.getItems().size() + " rows, " + vm.watch().statusProperty().get() + ", "
+            + vm.notifications().messageProperty().get(), e);
+      }
       robot.clickOn("Charts");
       robot.clickOn("Parallel coordinates");
       Thread.sleep(1500);
