@@ -70,6 +70,12 @@ class OpenStoreWindowTest {
   private MainViewModel vm;
   private Path settingsFile;
 
+  /** SQLite's native library loads here, not in {@link #start}, which TestFX gives a limited time. */
+  @org.junit.jupiter.api.BeforeAll
+  static void warmUp() {
+    SqliteStudyStore.warmUp();
+  }
+
   @Start
   void start(Stage stage) {
     settingsFile = dir.resolve("settings-" + System.nanoTime() + ".json");

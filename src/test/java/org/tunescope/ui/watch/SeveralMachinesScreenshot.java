@@ -77,7 +77,7 @@ class SeveralMachinesScreenshot {
           .metric(Optional.of("accuracy")).search(SearchMethod.GRID).gridPoints(20)
           .ranges(Map.of("kernel", new Distribution.Choice(List.of("rbf")),
               "C", new Distribution.FloatRange(0.01, 1000, true), "gamma", new Distribution.FloatRange(1e-4, 10, true)))
-          .folds(5).build();
+          .folds(5).testFraction(java.util.OptionalDouble.empty()).build();
       PreparedStudy prepared = new TuningSetup(ModelCatalog.standard()).prepare(request, cancer.table(),
           cancer.file(), cancer.sha256());
       new StudyService(here, ModelCatalog.standard()).create(prepared, request, cancer.file());
@@ -109,9 +109,10 @@ class SeveralMachinesScreenshot {
         throw new AssertionError(table.getItems().size() + " rows, " + vm.watch().statusProperty().get() + ", "
             + vm.notifications().messageProperty().get(), e);
       }
-      robot.clickOn("Charts");
-      robot.clickOn("Parallel coordinates");
-      Thread.sleep(1500);
+      // Tabs chosen directly, not clicked: on a loaded machine a robot's click may wait too long for the window.
+      robot.interact(() -> select(robot, "Charts"));
+      robot.interact(() -> select(robot, "Parallel coordinates"));
+      Thread.sleep(3000);
       WaitForAsyncUtils.waitForFxEvents();
       Path out = Path.of("resources", "screenshots");
       Files.createDirectories(out);
@@ -120,6 +121,14 @@ class SeveralMachinesScreenshot {
       robot.interact(() -> vm.watch().stop());
       vm.store().close();
       PostgresTestServer.drop(address);
+    }
+  }
+
+  /** Selects the tab of that title, in whichever tab pane has it. */
+  private static void select(FxRobot robot, String title) {
+    for (javafx.scene.control.TabPane pane : robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class)) {
+      pane.getTabs().stream().filter(t -> title.equals(t.getText())).findFirst()
+          .ifPresent(t -> pane.getSelectionModel().select(t));
     }
   }
 
