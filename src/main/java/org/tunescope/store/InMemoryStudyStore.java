@@ -124,6 +124,13 @@ public final class InMemoryStudyStore implements StudyStore {
   }
 
   @Override
+  public synchronized int activeWorkers(String name) {
+    Instant now = Instant.now();
+    return (int) entry(name).running.values().stream().map(Claim::owner)
+        .filter(o -> !o.isGone(heartbeats.getOrDefault(o.id(), Instant.EPOCH), now)).map(Owner::id).distinct().count();
+  }
+
+  @Override
   public synchronized int markInterruptedOfGoneOwners() {
     Instant now = Instant.now();
     int marked = 0;

@@ -294,11 +294,21 @@ public abstract class JdbcStudyStore implements StudyStore {
   // --- trials
 
   private List<Trial> trialsOf(long study) throws SQLException {
+    return trialsOf(study, List.of());
+  }
+
+  /** The study's finished trials, those of the rows {@code only} when it is not empty. */
+  private List<Trial> trialsOf(long study, List<Long> only) throws SQLException {
     List<Trial> out = new ArrayList<>();
+    String rows = only.isEmpty() ? "" : " AND t.id IN (" + String.join(", ", java.util.Collections.nCopies(only.size(), "?"))
+        + ")";
     try (PreparedStatement s = connection.prepareStatement("SELECT " + TRIAL_COLUMNS + ", f.fold, f.train, f.validation"
         + " FROM trials t LEFT JOIN fold_scores f ON f.trial_id = t.id"
-        + " WHERE t.study_id = ? AND t.state <> 'running' ORDER BY t.number, f.fold")) {
+        + " WHERE t.study_id = ? AND t.state <> 'running'" + rows + " ORDER BY t.number, f.fold")) {
       s.setLong(1, study);
+      for (int i = 0; i < only.size(); i++) {
+        s.setLong(i + 2, only.get(i));
+      }
       try (ResultSet rs = s.executeQuery()) {
         long currentId = -1;
         Object[] head = null;
@@ -655,6 +665,66 @@ public abstract class JdbcStudyStore implements StudyStore {
         }
       }
       return out;
+    });
+  }
+
+  // --- following a study
+
+  /** At most this many rows are read by id in one query (SQLite allows 999 parameters in old versions). */
+  private static final int ROWS_PER_QUERY = 500;
+
+  /**
+   * Reads the ids of the study's finished trial rows (a trial written again gets a new row), then only the
+   * rows not seen: a follower of a long study reads a few trials per poll, not all of them. Ids are compared
+   * as sets, not as "greater than the last": two workers' transactions may commit in another order than
+   * their ids were taken.
+   */
+  @Override
+  public TrialsSince trialsSince(String name, Set<Long> seen) {
+    return read("reading the new trials of " + name, () -> {
+      long study = studyId(name);
+      Set<Long> rows = new HashSet<>();
+      List<Long> fresh = new ArrayList<>();
+      try (PreparedStatement s = connection.prepareStatement(
+          "SELECT id FROM trials WHERE study_id = ? AND state <> 'running'")) {
+        s.setLong(1, study);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            long id = rs.getLong(1);
+            rows.add(id);
+            if (!seen.contains(id)) {
+              fresh.add(id);
+            }
+          }
+        }
+      }
+      if (fresh.size() > ROWS_PER_QUERY) {
+        // Mostly new (the first look): one plain read of them all is cheaper than many lists of ids.
+        return new TrialsSince(trialsOf(study), rows);
+      }
+      return new TrialsSince(fresh.isEmpty() ? List.of() : trialsOf(study, fresh), rows);
+    });
+  }
+
+  /** The owners of the study's running trials that are not gone, as {@link #markInterruptedOfGoneOwners} judges. */
+  @Override
+  public int activeWorkers(String name) {
+    return read("counting the workers of " + name, () -> {
+      int active = 0;
+      Instant now = Instant.now();
+      try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT t.owner, o.heartbeat FROM trials t"
+          + " JOIN owners o ON o.id = t.owner WHERE t.study_id = ? AND t.state = 'running'")) {
+        s.setLong(1, studyId(name));
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            Instant beat = Instant.ofEpochMilli(rs.getLong(2));
+            if (Owner.parse(rs.getString(1)).filter(o -> !o.isGone(beat, now)).isPresent()) {
+              active++;
+            }
+          }
+        }
+      }
+      return active;
     });
   }
 

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * The study store on a PostgreSQL server: one database that every worker, on any machine, shares; the
@@ -32,15 +33,35 @@ public final class PostgresStudyStore extends JdbcStudyStore {
    * once) and marks interrupted the trials of owners that are gone.
    */
   public static PostgresStudyStore open(PostgresUrl url) {
+    return open(url, Optional.empty());
+  }
+
+  /**
+   * Opens the store with {@code password} (one the user typed, kept in memory by the caller), or the one in
+   * {@code PGPASSWORD} or {@code ~/.pgpass} when it is empty.
+   *
+   * @throws StoreException of reason {@link StoreException.Reason#PASSWORD_NEEDED} when the server asks for a
+   *     password and none was given or known; {@link StoreException.Reason#UNREACHABLE} when the server cannot
+   *     be reached
+   */
+  public static PostgresStudyStore open(PostgresUrl url, Optional<String> password) {
     Connection c = null;
     try {
-      c = DriverManager.getConnection(url.jdbcUrl(), url.connectionProperties());
+      c = DriverManager.getConnection(url.jdbcUrl(), url.connectionProperties(password));
       PostgresStudyStore store = new PostgresStudyStore(url, c);
       Migrations.migrate(c, "the PostgreSQL database " + url, Migrations.Dialect.POSTGRESQL);
       store.markInterruptedOfGoneOwners();
       return store;
     } catch (SQLException e) {
       closeQuietly(c);
+      if (password.isEmpty() && !url.hasKnownPassword() && asksForPassword(e)) {
+        throw new StoreException(StoreException.Reason.PASSWORD_NEEDED, "the PostgreSQL server of " + url
+            + " asks for the password of user " + url.user() + "; none is in PGPASSWORD or ~/.pgpass", e);
+      }
+      if (password.isPresent() && isRefused(e)) {
+        throw new StoreException("the PostgreSQL server refused the password of user " + url.user() + " for " + url
+            + " (" + e.getMessage() + ")", e);
+      }
       throw translate(e, url, "opening it");
     } catch (RuntimeException e) {
       closeQuietly(c);
@@ -110,9 +131,35 @@ public final class PostgresStudyStore extends JdbcStudyStore {
     return translate(e, url, doing);
   }
 
+  /** Whether the server turned the connection down for want of a (right) password. */
+  private static boolean isRefused(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return state.equals("28P01") || state.equals("28000");
+  }
+
+  /** Whether the server asked for a password that was not given (the driver says so, or the server refused). */
+  private static boolean asksForPassword(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String text = String.valueOf(e.getMessage());
+    return isRefused(e) || state.equals("08004") && text.contains("no password was provided");
+  }
+
+  /**
+   * Whether the failure is the connection's, not the query's: the server is down or unreachable, or it ended
+   * this session (restarted, {@code pg_terminate_backend}). Another connection may work.
+   */
+  private static boolean isConnectionLost(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return state.startsWith("08") || state.startsWith("57P");
+  }
+
   /** A readable account of a failure: the server's own message, without the password it never has. */
   static StoreException translate(SQLException e, PostgresUrl url, String doing) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (isConnectionLost(e)) {
+      return new StoreException(StoreException.Reason.UNREACHABLE, "cannot reach the PostgreSQL server of " + url
+          + " (" + doing + "): " + e.getMessage() + "; is it running and does it accept connections from here?", e);
+    }
     String message;
     if (state.startsWith("08")) {
       message = "cannot reach the PostgreSQL server of " + url + " (" + doing + "): " + e.getMessage()

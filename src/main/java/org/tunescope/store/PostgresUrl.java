@@ -10,7 +10,8 @@ import org.postgresql.jdbcurlresolver.PgPassParser;
  * A PostgreSQL store's address, {@code postgresql://user@host:port/db}. The password never comes from the
  * address (it would end up in shell history and logs, and an address with one is refused): it comes from
  * {@code PGPASSWORD} or the password file ({@code ~/.pgpass}, or {@code PGPASSFILE}), as libpq reads them.
- * {@link #toString} is the address without any password, safe to print.
+ * A front end may also ask the user for the password ({@link StudyStores#open(String, Optional)}): it is then
+ * kept in memory only, by whoever asked. {@link #toString} is the address without any password, safe to print.
  */
 public record PostgresUrl(String user, String host, int port, String database) {
 
@@ -71,11 +72,23 @@ public record PostgresUrl(String user, String host, int port, String database) {
     return Optional.ofNullable(PgPassParser.getPassword(host, String.valueOf(port), database, user));
   }
 
+  /** Whether {@code PGPASSWORD} or the password file has a password for this address. */
+  public boolean hasKnownPassword() {
+    return password().isPresent();
+  }
+
   /** The connection properties: user, password (if any), and what a store wants of the driver. */
   Properties connectionProperties() {
+    return connectionProperties(Optional.empty());
+  }
+
+  /**
+   * The connection properties with {@code given} as the password (one the user typed), else the known one.
+   */
+  Properties connectionProperties(Optional<String> given) {
     Properties p = new Properties();
     p.setProperty("user", user);
-    password().ifPresent(pw -> p.setProperty("password", pw));
+    given.or(this::password).ifPresent(pw -> p.setProperty("password", pw));
     p.setProperty("ApplicationName", "TuneScope");
     p.setProperty("connectTimeout", "10");
     p.setProperty("reWriteBatchedInserts", "true");

@@ -8,7 +8,13 @@ package org.tunescope.store;
 public final class StoreException extends RuntimeException {
 
   /** What went wrong, for the errors a front end words its own way: no study of that name, or another thing. */
-  public enum Reason { UNKNOWN_STUDY, OTHER }
+  public enum Reason {
+    UNKNOWN_STUDY, OTHER,
+    /** The server asks for a password and none was given (none in PGPASSWORD or ~/.pgpass): a front end may ask for one. */
+    PASSWORD_NEEDED,
+    /** The server cannot be reached, or the connection to it was lost: trying again later may work. */
+    UNREACHABLE
+  }
 
   private final Reason reason;
 
@@ -20,7 +26,7 @@ public final class StoreException extends RuntimeException {
     this(Reason.OTHER, message, cause);
   }
 
-  private StoreException(Reason reason, String message, Throwable cause) {
+  public StoreException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = reason;
   }

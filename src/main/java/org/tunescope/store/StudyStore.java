@@ -2,6 +2,7 @@ package org.tunescope.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
@@ -84,6 +85,34 @@ public interface StudyStore extends AutoCloseable {
 
   /** The kept copy of the data file of that SHA-256; empty when none is (too large, or stored before copies). */
   Optional<StoredData> data(String sha256);
+
+  // --- following a study that other processes run (the desktop watching workers)
+
+  /**
+   * The study's finished trials stored since a follower saw the rows {@code seen} (from the previous answer;
+   * {@link TrialsSince#NOTHING_SEEN} the first time): only new and replaced trials are read.
+   *
+   * <p>This default, for a store without row ids, tells a trial's rows apart by number and content.
+   */
+  default TrialsSince trialsSince(String name, Set<Long> seen) {
+    List<Trial> all = trials(name);
+    Set<Long> rows = new java.util.HashSet<>();
+    List<Trial> fresh = new java.util.ArrayList<>();
+    for (Trial t : all) {
+      long row = ((long) t.number() << 32) | (t.hashCode() & 0xffffffffL);
+      rows.add(row);
+      if (!seen.contains(row)) {
+        fresh.add(t);
+      }
+    }
+    return new TrialsSince(fresh, rows);
+  }
+
+  /**
+   * How many workers (processes, on any host) are running trials of the study now: the owners of its running
+   * trials that are not gone (their heartbeat is fresher than {@link Owner#STALE_AFTER}).
+   */
+  int activeWorkers(String name);
 
   // --- imported studies (another tool's: an Optuna storage, scikit-learn's cv_results_)
 

@@ -19,6 +19,18 @@ public final class StudyStores {
     return SqliteStudyStore.open(Path.of(where));
   }
 
+  /**
+   * The store at {@code where}, with a password the user typed for a PostgreSQL server ({@code password}: kept
+   * in memory by the caller, never in the address, a message or a file); empty uses {@code PGPASSWORD} or
+   * {@code ~/.pgpass}. An SQLite file takes no password.
+   */
+  public static StudyStore open(String where, java.util.Optional<String> password) {
+    if (where != null && PostgresUrl.looksLike(where)) {
+      return PostgresStudyStore.open(PostgresUrl.parse(where), password);
+    }
+    return open(where);
+  }
+
   /** Loads what opening the store at {@code where} needs first, ahead of {@link #open} (see {@link SqliteStudyStore#warmUp}). */
   public static void warmUp(String where) {
     if (where == null || !PostgresUrl.looksLike(where)) {

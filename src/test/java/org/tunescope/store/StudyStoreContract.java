@@ -453,6 +453,48 @@ abstract class StudyStoreContract {
     assertEquals(Optional.empty(), store.testScore("a"), "a new study of a deleted name has no test score");
   }
 
+  // --- following a study others run
+
+  @Test
+  void trialsSinceReadsOnlyNewAndReplacedTrials() {
+    store.createIfAbsent(record("followed", OptionalInt.of(10)));
+    store.addTrials("followed", List.of(trial(0, 0.5), trial(1, 0.6)));
+    TrialsSince first = store.trialsSince("followed", TrialsSince.NOTHING_SEEN);
+    assertEquals(List.of(0, 1), first.trials().stream().map(Trial::number).toList());
+    assertEquals(2, first.rows().size());
+
+    assertEquals(List.of(), store.trialsSince("followed", first.rows()).trials(), "nothing new: nothing read");
+
+    TrialLedger ledger = store.ledger("followed");
+    assertEquals(OptionalInt.of(2), ledger.claim(study("followed", 10), Instant.MAX));
+    assertEquals(List.of(), store.trialsSince("followed", first.rows()).trials(), "a running trial is not finished");
+    ledger.finish(trial(2, 0.7));
+    store.addTrials("followed", List.of(trial(0, 0.9)));
+    TrialsSince second = store.trialsSince("followed", first.rows());
+    assertEquals(Set.of(0, 2), numbers(second.trials()), "the new trial and the one written again");
+    assertEquals(0.89, second.trials().stream().filter(t -> t.number() == 0).findFirst().orElseThrow()
+        .validation().mean(), 1e-9);
+    assertEquals(3, second.rows().size());
+  }
+
+  @Test
+  void activeWorkersCountsOwnersOfRunningTrials() {
+    store.createIfAbsent(record("workers", OptionalInt.of(10)));
+    assertEquals(0, store.activeWorkers("workers"));
+    Study s = study("workers", 10);
+    TrialLedger mine = store.ledger("workers");
+    mine.claim(s, Instant.MAX);
+    mine.claim(s, Instant.MAX);
+    assertEquals(1, store.activeWorkers("workers"), "one process with two running trials is one worker");
+    TrialLedger gone = store.ledger("workers", goneOwner());
+    gone.claim(s, Instant.MAX);
+    assertEquals(1, store.activeWorkers("workers"), "an owner that is gone is not active");
+    mine.finish(trial(0, 0.5));
+    mine.finish(trial(1, 0.5));
+    assertEquals(0, store.activeWorkers("workers"));
+    assertThrows(StoreException.class, () -> store.activeWorkers("nope"));
+  }
+
   /** Distinct numbers, for assertions. */
   static Set<Integer> numbers(List<Trial> trials) {
     return new HashSet<>(trials.stream().map(Trial::number).toList());

@@ -51,6 +51,7 @@ public final class MainView {
   @FXML private BorderPane root;
   @FXML private DataView dataController;
   @FXML private StudiesView studiesController;
+  @FXML private org.tunescope.ui.watch.WatchBar watchController;
   @FXML private ChartsView chartsController;
   @FXML private Menu samplesMenu;
   @FXML private Menu recentMenu;
@@ -65,6 +66,7 @@ public final class MainView {
   @FXML private TabPane tabs;
   @FXML private Tab trialsTab;
   @FXML private Tab chartsTab;
+  @FXML private Tab studiesTab;
   @FXML private javafx.scene.control.MenuBar menuBar;
   @FXML private javafx.scene.control.SplitPane mainSplit;
   @FXML private javafx.scene.control.ScrollPane setupScroll;
@@ -104,6 +106,8 @@ public final class MainView {
       return view;
     } else if (type == LabView.class) {
       return new LabView(vm.lab());
+    } else if (type == org.tunescope.ui.watch.WatchBar.class) {
+      return new org.tunescope.ui.watch.WatchBar(vm.watch(), vm.stores());
     } else if (type == TrialsTable.class) {
       return new TrialsTable(vm.run());
     }
@@ -251,6 +255,13 @@ public final class MainView {
       vm.importStudy(file.toPath(), this::chooseObjective);
       tabs.getSelectionModel().select(chartsTab);
     }
+  }
+
+  /** File > Open store...: an SQLite file or a PostgreSQL server; its studies go to the Studies tab. */
+  @FXML
+  private void openStore() {
+    watchController.openStore();
+    tabs.getSelectionModel().select(studiesTab);
   }
 
   /** Asks which objective (or metric) of an imported study the charts show. */

@@ -72,19 +72,25 @@ public final class MainViewModel {
   /** A re-import is under way: the timer's next tick waits for it rather than starting another. */
   private boolean refreshing;
 
-  private final StudyStore store;
+  /** The store in use: File > Open store... changes it, a lost connection opens it again. */
+  private final org.tunescope.app.OpenStore store;
+  private final org.tunescope.ui.watch.WatchViewModel watch;
+  private final org.tunescope.ui.watch.StoreViewModel stores;
   private org.tunescope.app.Settings settings = org.tunescope.app.Settings.inMemory();
 
   public MainViewModel(UiScheduler scheduler, ModelCatalog catalog, RecentFiles recent, Path samplesFolder,
       StudyStore store) {
     this.scheduler = scheduler;
-    this.store = store;
-    this.service = new StudyService(store, catalog);
-    this.studies = new StudiesViewModel(store, scheduler, notifications);
+    this.store = org.tunescope.app.OpenStore.of(store);
+    this.service = new StudyService(this.store, catalog);
+    this.studies = new StudiesViewModel(this.store, scheduler, notifications);
     this.catalog = catalog;
     this.samplesFolder = samplesFolder;
     this.data = new DataViewModel(scheduler, notifications, recent);
     this.run = new RunViewModel(scheduler, notifications);
+    this.watch = new org.tunescope.ui.watch.WatchViewModel(this.store, run, studies, scheduler, notifications);
+    this.stores = new org.tunescope.ui.watch.StoreViewModel(this.store, run, studies, scheduler, notifications,
+        this::settings);
     this.lab = new org.tunescope.ui.lab.LabViewModel(scheduler, catalog, samplesFolder);
     data.taskProperty().addListener((o, old, task) -> onTask(task));
     // Another data set: the study on show is not about it. It stays in the Studies tab; reopening a
@@ -483,9 +489,8 @@ public final class MainViewModel {
 
   /** What Help > About shows: versions, where the studies and the log are kept. */
   public org.tunescope.ui.help.AboutInfo about() {
-    String where = store instanceof org.tunescope.store.SqliteStudyStore sqlite
-        ? sqlite.file().toAbsolutePath().toString()
-        : "in memory: studies are not kept after TuneScope closes";
+    String where = store.store() instanceof org.tunescope.store.InMemoryStudyStore
+        ? "in memory: studies are not kept after TuneScope closes" : store.address();
     return new org.tunescope.ui.help.AboutInfo(org.tunescope.store.Provenance.TUNESCOPE_VERSION,
         org.tunescope.ml.models.SmileVersion.bundled(), System.getProperty("java.version") + " ("
         + System.getProperty("java.vendor") + ")", System.getProperty("javafx.runtime.version", "unknown"),
@@ -523,6 +528,21 @@ public final class MainViewModel {
 
   public StudiesViewModel studies() {
     return studies;
+  }
+
+  /** Following a study that other machines run, and the lost-connection banner. */
+  public org.tunescope.ui.watch.WatchViewModel watch() {
+    return watch;
+  }
+
+  /** File > Open store...: the store the window works on. */
+  public org.tunescope.ui.watch.StoreViewModel stores() {
+    return stores;
+  }
+
+  /** The store in use (closed when the app ends). */
+  public org.tunescope.app.OpenStore store() {
+    return store;
   }
 
   /** The overfitting lab; it computes nothing until a lesson or dataset is chosen. */

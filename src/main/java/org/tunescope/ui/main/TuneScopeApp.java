@@ -48,12 +48,18 @@ public class TuneScopeApp extends Application {
     settings = Settings.load();
     List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
     // A store passed in (a .db opened from the desktop) is used, and remembered as the last store.
-    Optional<Path> storeFile = files.stream().filter(TuneScopeApp::isStore).reduce((a, b) -> b)
-        .or(() -> settings.get("store").map(Path::of).filter(java.nio.file.Files::isRegularFile));
+    Optional<Path> passed = files.stream().filter(TuneScopeApp::isStore).reduce((a, b) -> b);
+    // A PostgreSQL server last time: the window opens on the default file, then connects in the background.
+    Optional<String> server = settings.get("store").filter(s -> passed.isEmpty())
+        .filter(org.tunescope.store.PostgresUrl::looksLike);
+    Optional<Path> storeFile = passed.or(() -> settings.get("store").filter(s -> server.isEmpty()).map(Path::of)
+        .filter(java.nio.file.Files::isRegularFile));
     String storeProblem = null;
     try {
       store = storeFile.isPresent() ? SqliteStudyStore.open(storeFile.get()) : SqliteStudyStore.openDefault();
-      settings.put("store", ((SqliteStudyStore) store).file().toAbsolutePath());
+      if (server.isEmpty()) {
+        settings.put("store", ((SqliteStudyStore) store).file().toAbsolutePath());
+      }
     } catch (StoreException e) {
       // The app still works; studies then last only until it closes.
       store = new InMemoryStudyStore();
@@ -77,6 +83,7 @@ public class TuneScopeApp extends Application {
     stage.show();
     // A data file passed by the desktop (file association) or on the command line is opened at once.
     files.stream().filter(f -> !isStore(f)).reduce((a, b) -> b).ifPresent(viewModel.data()::load);
+    server.ifPresent(viewModel.stores()::open);
   }
 
   /** Puts the window where it was, if that place is still on a screen. */
@@ -138,9 +145,10 @@ public class TuneScopeApp extends Application {
     if (viewModel != null) {
       viewModel.cancel();
     }
-    if (store != null) {
+    StudyStore inUse = viewModel != null ? viewModel.store() : store;
+    if (inUse != null) {
       try {
-        store.close();
+        inUse.close();
       } catch (RuntimeException e) {
         // Closing at exit: a trial still being written is marked interrupted on the next open.
       }

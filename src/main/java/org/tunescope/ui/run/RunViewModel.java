@@ -218,6 +218,23 @@ public final class RunViewModel {
     return true;
   }
 
+  /**
+   * Adds or replaces trials of the study on show that other processes run (a followed study), in one batch:
+   * the table and every chart take them as they take a running study's trials.
+   *
+   * @return false, changing nothing, when another study is on show or a study runs here
+   */
+  public boolean merge(String name, List<Trial> changed) {
+    ViewedStudy on = shown.get();
+    if (running.get() || on == null || !on.name().equals(name)) {
+      return false;
+    }
+    changed.forEach(this::place);
+    changed.forEach(this::count);
+    updateStatus();
+    return true;
+  }
+
   private void finish(PreparedStudy prepared, StudyResult done, TestScoreKeeper keeper,
       Consumer<StudyResult> onFinished) {
     running.set(false);
