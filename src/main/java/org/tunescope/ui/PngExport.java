@@ -49,6 +49,12 @@ public final class PngExport {
     javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
     params.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
     params.setFill(background(shown));
+    // The picture is the part's layout box: a label or stroke that overhangs it would otherwise widen the
+    // snapshot (its bounds in local) by a few pixels, depending on what was drawn last. The viewport is in
+    // the snapshot's (scaled) coordinates.
+    javafx.geometry.Bounds box = shown.getLayoutBounds();
+    params.setViewport(new javafx.geometry.Rectangle2D(box.getMinX() * scale, box.getMinY() * scale,
+        box.getWidth() * scale, box.getHeight() * scale));
     write(shown.snapshot(params, null), file);
   }
 

@@ -90,6 +90,20 @@ class PngExportTest {
     assertEquals(0, white, "no white in a dark-theme picture (white text on a white snapshot fill)");
     Color corner = Color.rgb(png.getRGB(1, 1) >> 16 & 0xFF, png.getRGB(1, 1) >> 8 & 0xFF, png.getRGB(1, 1) & 0xFF);
     assertEquals(Color.web("#242830"), corner, "the dark panel colour");
+
+    Path twice = dir.resolve("chart@2.png");
+    robot.interact(() -> {
+      try {
+        PngExport.write(chart, twice, 2);
+      } catch (java.io.IOException e) {
+        throw new RuntimeException(e);
+      }
+    });
+    BufferedImage big = ImageIO.read(twice.toFile());
+    assertEquals(2 * png.getWidth(), big.getWidth(), "2x: twice as wide");
+    assertEquals(2 * png.getHeight(), big.getHeight(), "2x: twice as high");
+    Color bigCorner = Color.rgb(big.getRGB(2, 2) >> 16 & 0xFF, big.getRGB(2, 2) >> 8 & 0xFF, big.getRGB(2, 2) & 0xFF);
+    assertEquals(Color.web("#242830"), bigCorner, "2x: the same panel");
   }
 
   @Test
