@@ -155,9 +155,10 @@ final class JdbcComparisons {
           for (JsonNode f : tree(rs.getString(3))) {
             folds.add(new FoldScore(number(f.get(0)), number(f.get(1))));
           }
+          String kind = rs.getString(1);
           double test = rs.getDouble(4);
-          out.add(new EnsembleRecord(rs.getString(1), members, folds,
-              rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(test)));
+          OptionalDouble scored = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(test);
+          out.add(new EnsembleRecord(kind, members, folds, scored));
         }
       }
     }
