@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +13,6 @@ import java.util.concurrent.Callable;
 import org.tunescope.app.StudyService;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.space.Distribution;
-import org.tunescope.engine.space.DistributionParser;
-import org.tunescope.engine.space.HyperParameter;
 import org.tunescope.engine.study.Budget;
 import org.tunescope.ml.Task;
 import org.tunescope.ml.data.DataLoader;
@@ -201,19 +198,7 @@ final class TuneCommand implements Callable<Integer> {
 
   /** Parses every --param against the model's declarations. */
   private Map<String, Distribution> ranges(ModelSpec spec) {
-    Map<String, Distribution> ranges = new LinkedHashMap<>();
-    for (String p : params) {
-      int eq = p.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("--param '" + p + "' should be NAME=LOW:HIGH[:log], NAME=a,b,c or NAME=VALUE");
-      }
-      String paramName = p.substring(0, eq).trim();
-      HyperParameter hp = spec.hyperParameter(paramName).orElseThrow(() -> new IllegalArgumentException(
-          "model " + spec.id() + " has no parameter '" + paramName + "'; its parameters are: "
-              + String.join(", ", spec.hyperParameters().stream().map(HyperParameter::name).toList())));
-      ranges.put(paramName, DistributionParser.parse(hp, p.substring(eq + 1)));
-    }
-    return ranges;
+    return TuningSetup.ranges(spec, params);
   }
 
   /** The parameters the search varies: the leaderboard shows these, not the fixed ones. */
