@@ -10,7 +10,7 @@ import picocli.CommandLine;
 @Command(name = "tunescope", mixinStandardHelpOptions = true, version = "TuneScope " + Versions.TUNESCOPE,
     description = "Explore hyperparameter tuning: cross-validated searches that record train and validation"
         + " scores for every fold of every trial.",
-    subcommands = {ModelsCommand.class, TuneCommand.class, ResumeCommand.class, StudiesCommand.class,
+    subcommands = {ModelsCommand.class, TuneCommand.class, CompareCommand.class, ResumeCommand.class, StudiesCommand.class,
         ShowCommand.class, ExportCommand.class, DeleteCommand.class, GenerateCommand.class, BenchCommand.class, ReportCommand.class,
         ImportCommand.class, WorkerCommand.class})
 public final class TuneScopeCommand implements Runnable {
