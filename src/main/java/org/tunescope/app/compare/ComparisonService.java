@@ -25,6 +25,8 @@ import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.ensemble.EnsembleScoring;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.models.ModelSpec;
+import org.tunescope.ml.tuning.HeldOutCheck;
+import org.tunescope.ml.tuning.HeldOutRows;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
@@ -153,7 +155,9 @@ public final class ComparisonService {
   /**
    * Builds and keeps the ensembles of the comparison's {@code top} best complete trials (across all its
    * studies, by mean validation score) that have kept fold predictions, each scored on the comparison's folds
-   * from those predictions; replaces the ensembles of the same kinds built before.
+   * from those predictions; replaces the ensembles of the same kinds built before. When the studies hold rows
+   * out, each ensemble is also scored once on them, as a study's best trial is: its members refitted on every
+   * tuning row, the stacking meta-model fitted on the out-of-fold predictions of every tuning row.
    *
    * @param loaded the comparison's data file, loaded (its rows' targets, its folds)
    * @param notes  told which trials had no predictions kept and were passed over
@@ -171,8 +175,10 @@ public final class ComparisonService {
       throw new IllegalArgumentException("comparison " + comparison + " has no study");
     }
     PreparedStudy reference = null;
+    Map<String, PreparedStudy> reopened = new java.util.HashMap<>();
     for (String study : c.studies()) {
       PreparedStudy p = studies.reopen(store.get(study), loaded, false, notes).prepared();
+      reopened.put(study, p);
       if (reference == null) {
         reference = p;
       } else {
@@ -189,6 +195,7 @@ public final class ComparisonService {
     Comparator<Candidate> best = Comparator.comparingDouble(k -> k.trial().validation().mean());
     candidates.sort(direction == Direction.MAXIMIZE ? best.reversed() : best);
     List<EnsembleRecord.Member> members = new ArrayList<>();
+    List<Candidate> chosen = new ArrayList<>();
     List<List<FoldPredictions>> predictions = new ArrayList<>();
     int passedOver = 0;
     for (Candidate k : candidates) {
@@ -201,6 +208,7 @@ public final class ComparisonService {
         continue;
       }
       members.add(new EnsembleRecord.Member(k.study(), k.trial().number()));
+      chosen.add(k);
       predictions.add(kept.get());
     }
     if (passedOver > 0) {
@@ -216,10 +224,14 @@ public final class ComparisonService {
         reference.metric());
     List<EnsembleRecord> ensembles = new ArrayList<>(c.ensembles().stream()
         .filter(e -> kinds.stream().noneMatch(k -> k.id().equals(e.kind()))).toList());
+    Optional<HeldOut> heldOut = reference.heldOut().map(h -> heldOut(h, chosen, reopened));
     for (EnsembleKind kind : EnsembleKind.values()) {
       if (kinds.contains(kind)) {
         List<FoldScore> folds = kind == EnsembleKind.VOTE ? scoring.vote(predictions) : scoring.stack(predictions);
-        ensembles.add(new EnsembleRecord(kind.id(), members, folds, OptionalDouble.empty()));
+        OptionalDouble test = heldOut.map(h -> OptionalDouble.of(kind == EnsembleKind.VOTE
+            ? scoring.voteTest(h.predictions(), h.y()) : scoring.stackTest(predictions, h.predictions(), h.y())))
+            .orElse(OptionalDouble.empty());
+        ensembles.add(new EnsembleRecord(kind.id(), members, folds, test));
       }
     }
     ComparisonRecord built = c.withEnsembles(ensembles);
@@ -228,6 +240,27 @@ public final class ComparisonService {
   }
 
   private record Candidate(String study, Trial trial) {
+  }
+
+  /** The held-out test rows' targets and each member's predictions of them. */
+  private record HeldOut(List<double[][]> predictions, double[] y) {
+  }
+
+  /**
+   * Each member refitted on every tuning row (as the held-out check refits a study's best trial), predicting the
+   * test rows once.
+   */
+  private static HeldOut heldOut(HeldOutRows rows, List<Candidate> members, Map<String, PreparedStudy> studies) {
+    int[] test = rows.split().test();
+    List<double[][]> predictions = new ArrayList<>();
+    for (Candidate m : members) {
+      HeldOutCheck.Refit refit = HeldOutCheck.refit(rows.all(), rows.split().tuning(), studies.get(m.study()).model(),
+          m.trial().params(), m.trial().seed());
+      try (org.tunescope.ml.models.FittedModel fitted = refit.model()) {
+        predictions.add(refit.predictionRows(rows.all(), test));
+      }
+    }
+    return new HeldOut(predictions, Arrays.stream(test).mapToDouble(r -> rows.all().y()[r]).toArray());
   }
 
   private ComparisonRecord get(String comparison) {

@@ -84,6 +84,58 @@ public final class EnsembleScoring {
     return scores;
   }
 
+  /**
+   * The soft-voting ensemble's score on held-out test rows, from its members refitted on every tuning row.
+   *
+   * @param test   each member's predictions of the test rows (in the members' order)
+   * @param yTest  the test rows' targets
+   */
+  public double voteTest(List<double[][]> test, double[] yTest) {
+    double[][] mean = new double[yTest.length][test.get(0)[0].length];
+    for (double[][] member : test) {
+      for (int i = 0; i < mean.length; i++) {
+        for (int j = 0; j < mean[i].length; j++) {
+          mean[i][j] += member[i][j] / test.size();
+        }
+      }
+    }
+    return metric(yTest, mean);
+  }
+
+  /**
+   * The stacked ensemble's score on held-out test rows: its meta-model fitted on the out-of-fold predictions of
+   * one round of folds (every tuning row once), applied to the refitted members' predictions of the test rows.
+   */
+  public double stackTest(List<List<FoldPredictions>> members, List<double[][]> test, double[] yTest) {
+    check(members);
+    boolean[] seen = new boolean[y.length];
+    List<double[]> x = new ArrayList<>();
+    List<Double> target = new ArrayList<>();
+    for (int g = 0; g < plan.size(); g++) {
+      int[] rows = plan.folds().get(g).validation();
+      if (Arrays.stream(rows).anyMatch(r -> seen[r])) {
+        continue;
+      }
+      double[][] features = features(members, g, false);
+      for (int i = 0; i < rows.length; i++) {
+        seen[rows[i]] = true;
+        x.add(features[i]);
+        target.add(y[rows[i]]);
+      }
+    }
+    double[][] testFeatures = new double[yTest.length][];
+    for (int i = 0; i < yTest.length; i++) {
+      List<double[]> perMember = new ArrayList<>();
+      for (double[][] member : test) {
+        perMember.add(numClasses == 2 ? new double[] {member[i][1]} : member[i]);
+      }
+      testFeatures[i] = perMember.stream().flatMapToDouble(Arrays::stream).toArray();
+    }
+    try (FittedModel meta = fit(x, target, -1)) {
+      return metric(yTest, predictions(meta, testFeatures));
+    }
+  }
+
   /** The meta-model of fold f, fitted on the out-of-fold predictions of the folds outside f's validation rows. */
   private FittedModel fitMeta(List<List<FoldPredictions>> members, int f) {
     boolean[] held = new boolean[y.length];
@@ -107,6 +159,11 @@ public final class EnsembleScoring {
       throw new IllegalArgumentException("fold " + f + " shares its validation rows with every other fold:"
           + " no out-of-fold predictions are left to fit a stacking meta-model on");
     }
+    return fit(x, target, f);
+  }
+
+  /** A logistic (regression: ridge) meta-model on these rows of member predictions; {@code f} names it in errors. */
+  private FittedModel fit(List<double[]> x, List<Double> target, int f) {
     double[][] xs = x.toArray(double[][]::new);
     double[] ys = target.stream().mapToDouble(Double::doubleValue).toArray();
     List<String> names = java.util.stream.IntStream.range(0, xs[0].length).mapToObj(i -> "p" + i).toList();
@@ -116,7 +173,8 @@ public final class EnsembleScoring {
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("the stacking meta-model of fold " + f + " cannot be fitted: " + e.getMessage(), e);
+      throw new IllegalStateException("the stacking meta-model" + (f >= 0 ? " of fold " + f : "")
+          + " cannot be fitted: " + e.getMessage(), e);
     }
   }
 
@@ -177,7 +235,10 @@ public final class EnsembleScoring {
    * probable one (the first of equals) and the probabilities go along for AUC and log loss.
    */
   public double score(int[] rows, double[][] combined) {
-    double[] truth = Arrays.stream(rows).mapToDouble(r -> y[r]).toArray();
+    return metric(Arrays.stream(rows).mapToDouble(r -> y[r]).toArray(), combined);
+  }
+
+  private double metric(double[] truth, double[][] combined) {
     if (numClasses == 0) {
       return metric.score(truth, Arrays.stream(combined).mapToDouble(r -> r[0]).toArray(), null, 0);
     }

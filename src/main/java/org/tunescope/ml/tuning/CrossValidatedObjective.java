@@ -368,8 +368,8 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
 
   /** What a fitted model predicts for its fold's training and validation rows, as floats. */
   private FoldPredictions predictions(FittedModel fitted, FoldData data) {
-    double[][] train = predictionRows(fitted, data.xTrain());
-    double[][] validation = predictionRows(fitted, data.xValidation());
+    double[][] train = predictionRows(fitted, data.xTrain(), problem.numClasses());
+    double[][] validation = predictionRows(fitted, data.xValidation(), problem.numClasses());
     return new FoldPredictions(train.length > 0 ? train[0].length : validation[0].length,
         FoldPredictions.flatten(train), FoldPredictions.flatten(validation));
   }
@@ -378,8 +378,8 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
    * Class probabilities (one-hot of the predicted class for a model that gives none), or the predicted value
    * as one column for regression.
    */
-  private double[][] predictionRows(FittedModel fitted, double[][] x) {
-    if (problem.numClasses() == 0) {
+  public static double[][] predictionRows(FittedModel fitted, double[][] x, int numClasses) {
+    if (numClasses == 0) {
       return java.util.Arrays.stream(fitted.predict(x)).mapToObj(v -> new double[] {v}).toArray(double[][]::new);
     }
     Optional<double[][]> probabilities = fitted.probabilities(x);
@@ -387,7 +387,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
       return probabilities.get();
     }
     double[] classes = fitted.predict(x);
-    double[][] oneHot = new double[classes.length][problem.numClasses()];
+    double[][] oneHot = new double[classes.length][numClasses];
     for (int i = 0; i < classes.length; i++) {
       oneHot[i][(int) classes[i]] = 1;
     }

@@ -190,6 +190,42 @@ class ComparisonServiceTest {
     assertTrue(refused.getMessage().contains("folds"), refused.getMessage());
   }
 
+  @Test
+  void withHeldOutRowsTheEnsemblesAreScoredOnceOnThemFromTheRefittedMembers() {
+    StudyStore store = new InMemoryStudyStore();
+    ComparisonService service = new ComparisonService(new StudyService(store, ModelCatalog.standard()),
+        ModelCatalog.standard());
+    LoadedData loaded = DataLoader.load(DATA);
+    TuningRequest common = TuningRequest.builder("c", "target", "lda").metric(Optional.of("accuracy"))
+        .search(SearchMethod.RANDOM).budget(Budget.trials(2)).folds(3).seed(5)
+        .testFraction(java.util.OptionalDouble.of(0.25)).build();
+    ComparisonService.Planned planned = service.create(new ComparisonRequest(Optional.of("held"), DATA, common,
+        List.of(new ComparisonRequest.ModelChoice("lda", List.of()),
+            new ComparisonRequest.ModelChoice("logistic_regression", List.of())), true), loaded);
+    List<ComparisonRun.Outcome> outcomes = service.start(planned, 1).run(r -> StudyListener.NONE);
+    assertTrue(outcomes.stream().allMatch(o -> o.test().isPresent()), "each study's best trial is tested");
+    ComparisonRecord c = service.buildEnsembles("held", EnumSet.allOf(EnsembleKind.class), 3, loaded, n -> { });
+    EnsembleRecord vote = c.ensembles().get(0);
+    assertTrue(c.ensembles().get(1).test().isPresent());
+
+    // By hand: each member refitted on the tuning rows, its test-row probabilities averaged.
+    org.tunescope.ml.tuning.HeldOutRows rows = planned.studies().get(0).heldOut().orElseThrow();
+    int[] test = rows.split().test();
+    double[][] mean = new double[test.length][2];
+    for (EnsembleRecord.Member m : vote.members()) {
+      Trial t = store.trials(m.study()).get(m.trial());
+      String model = store.get(m.study()).info().model();
+      ModelSpec spec = ModelCatalog.standard().find(model, org.tunescope.ml.Task.CLASSIFICATION).orElseThrow();
+      double[][] p = org.tunescope.ml.tuning.HeldOutCheck.refit(rows.all(), rows.split().tuning(), spec, t.params(),
+          t.seed()).predictionRows(rows.all(), test);
+      for (int i = 0; i < test.length; i++) {
+        mean[i][0] += p[i][0] / vote.members().size();
+        mean[i][1] += p[i][1] / vote.members().size();
+      }
+    }
+    assertEquals(accuracy(mean, rows.all(), test), vote.test().getAsDouble(), 1e-12);
+  }
+
   /** Accuracy of the most probable class on the given rows. */
   private static double accuracy(double[][] probabilities, LearningProblem problem, int[] rows) {
     int right = 0;
