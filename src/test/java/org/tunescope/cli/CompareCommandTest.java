@@ -72,6 +72,15 @@ class CompareCommandTest {
       assertTrue(e.get("validation").get("mean").asDouble() > 0.85, e.toString());
       assertTrue(e.has("gap"));
     }
+
+    // report draws the comparison's figures from the store.
+    Path figures = dir.resolve("figures");
+    CliRun report = CliRun.of("report", "--comparison", "compare-breast_cancer", "--out", figures.toString(),
+        "--store", dir.resolve("s.db").toString());
+    assertEquals(0, report.exitCode(), report.err());
+    for (String png : List.of("comparison-history.png", "comparison-cost.png")) {
+      assertTrue(java.nio.file.Files.size(figures.resolve(png)) > 1000, png);
+    }
   }
 
   @Test
