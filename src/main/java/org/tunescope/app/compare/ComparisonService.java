@@ -125,13 +125,45 @@ public final class ComparisonService {
   }
 
   /**
+   * A new comparison of studies already in the store (none is run): they must share the data, target, metric,
+   * folds, seed and held-out fraction.
+   *
+   * @throws IllegalArgumentException saying what differs, or when the name is taken
+   */
+  public ComparisonRecord createOf(String name, List<String> studyNames) {
+    if (studyNames.isEmpty()) {
+      throw new IllegalArgumentException("a comparison needs at least one study");
+    }
+    if (store.findComparison(name).isPresent()) {
+      throw new IllegalArgumentException("a comparison named " + name + " exists already; give another name");
+    }
+    StudyRecord first = store.get(studyNames.get(0));
+    ComparisonRecord c = new ComparisonRecord(name, Instant.now(), first.info().dataset(), first.info().sha256(),
+        first.info().target(), first.info().metric(), first.info().foldMethod(), first.info().seed(),
+        List.of(first.name()), List.of());
+    for (String study : studyNames.subList(1, studyNames.size())) {
+      refuseDifferent(c, store.get(study));
+      c = c.withStudy(study);
+    }
+    store.saveComparison(c);
+    return c;
+  }
+
+  /**
    * Adds a stored study to a comparison, when it was made on the same data, target, metric and folds.
    *
    * @throws IllegalArgumentException saying what differs, when something does
    */
   public ComparisonRecord addStudy(String comparison, String study) {
     ComparisonRecord c = get(comparison);
-    StudyRecord s = store.get(study);
+    refuseDifferent(c, store.get(study));
+    ComparisonRecord added = c.withStudy(study);
+    store.saveComparison(added);
+    return added;
+  }
+
+  /** Refuses a study that was not made on the comparison's data, target, metric, folds and held-out rows. */
+  private void refuseDifferent(ComparisonRecord c, StudyRecord s) {
     List<String> differences = new ArrayList<>();
     differ(differences, "data (SHA-256)", c.sha256(), s.info().sha256());
     differ(differences, "target", c.target(), s.info().target());
@@ -144,12 +176,9 @@ public final class ComparisonService {
           String.valueOf(s.request().testFraction()));
     }
     if (!differences.isEmpty()) {
-      throw new IllegalArgumentException("study " + study + " cannot join comparison " + comparison + ": its "
+      throw new IllegalArgumentException("study " + s.name() + " cannot join comparison " + c.name() + ": its "
           + String.join(", ", differences) + " differ");
     }
-    ComparisonRecord added = c.withStudy(study);
-    store.saveComparison(added);
-    return added;
   }
 
   /**

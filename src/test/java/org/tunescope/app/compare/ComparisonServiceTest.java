@@ -226,6 +226,20 @@ class ComparisonServiceTest {
     assertEquals(accuracy(mean, rows.all(), test), vote.test().getAsDouble(), 1e-12);
   }
 
+  @Test
+  void storedStudiesOfTheSameFoldsMakeAComparisonAndItsEnsembles() {
+    Ran ran = run("lda", "logistic_regression");
+    ComparisonRecord c = ran.service().createOf("again", List.of("lda-breast_cancer",
+        "logistic_regression-breast_cancer"));
+    assertEquals(2, c.studies().size());
+    ComparisonRecord built = ran.service().buildEnsembles("again", EnumSet.of(EnsembleKind.VOTE), 2, ran.loaded(),
+        n -> { });
+    EnsembleRecord original = ran.service().buildEnsembles("compare-breast_cancer", EnumSet.of(EnsembleKind.VOTE), 2,
+        ran.loaded(), n -> { }).ensembles().get(0);
+    assertEquals(original.folds(), built.ensembles().get(0).folds());
+    assertThrows(IllegalArgumentException.class, () -> ran.service().createOf("again", List.of("lda-breast_cancer")));
+  }
+
   /** Accuracy of the most probable class on the given rows. */
   private static double accuracy(double[][] probabilities, LearningProblem problem, int[] rows) {
     int right = 0;
