@@ -47,6 +47,11 @@ final class TuneCommand implements Callable<Integer> {
   @Mixin
   StudyOptions study = new StudyOptions();
 
+  @Option(names = "--no-store-data",
+      description = "Do not keep a copy of the data file in the store (kept by default, up to 200 MB, so that"
+          + " workers on machines without the file can run the study; without it they need --data).")
+  boolean noStoreData;
+
   @Mixin
   RunOptions run = new RunOptions();
 
@@ -70,9 +75,10 @@ final class TuneCommand implements Callable<Integer> {
     LearningProblem problem = setup.problem(request, loaded.table());
     request = request.withRanges(TuningSetup.ranges(setup.findModel(model, problem.task()), study.params));
     PreparedStudy prepared = setup.prepare(request, problem, data, loaded.sha256());
-    announce(stderr, prepared, problem, study);
     int workerCount = run.workerCount();
     try (StudyStore store = storeOption.open()) {
+      // the notes on the data once the store is open: a store that cannot be opened is then the only line
+      announce(stderr, prepared, problem, study);
       StudyService service = new StudyService(store, ModelCatalog.standard());
       if (name == null) {
         // An unnamed study is always a new one: the default name gets a number when it is taken.
@@ -82,7 +88,8 @@ final class TuneCommand implements Callable<Integer> {
           prepared = setup.prepare(request, problem, data, loaded.sha256());
         }
       }
-      StudyRecord record = service.create(prepared, request, data);
+      StudyRecord record = service.create(prepared, request, data, !noStoreData,
+          what -> stderr.println("note: " + what));
       int alreadyDone = store.trials(record.name()).size();
       OptionalInt planned = prepared.study().plannedTrials();
       stderr.printf("study %s: %s on %s (%d rows, %d features), %s, %s search%s, %s, %d workers%s%n",

@@ -10,7 +10,7 @@ record CliRun(int exitCode, String out, String err) {
   static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = TuneScopeCommand.commandLine();
+    CommandLine cli = TuneScopeCommand.commandLine(args); // as a process builds it: the named subcommand only
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);

@@ -136,7 +136,7 @@ class ImportCommandTest {
         "error: cannot read postgresql://localhost/optuna: PostgreSQL storages arrive with the PostgreSQL store"
             + " (issue 14); import an SQLite storage for now",
         "error: cv_random_multi.csv has several metrics (accuracy, roc_auc): choose one with --metric NAME",
-        "error: cannot read " + basic + " as CSV: ",
+        "error: " + basic + " is not a text file: it contains binary data",
         "error: say what to import: tunescope import optuna STORAGE, or tunescope import cv-results FILE.csv",
     };
     for (int i = 0; i < refused.length; i++) {

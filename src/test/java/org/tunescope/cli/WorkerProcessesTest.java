@@ -77,7 +77,10 @@ class WorkerProcessesTest {
       int byWorkers = workers.stream().mapToInt(w -> w.logged.size()).sum();
       System.out.printf("workers: the killed one ran %d trials, the others %s; tune ran %d%n", killedAfter,
           workers.subList(1, 4).stream().map(w -> String.valueOf(w.logged.size())).toList(), tune.logged.size());
-      assertTrue(byWorkers + tune.logged.size() >= PLANNED, "every trial was run by someone");
+      // A process killed by SIGKILL may have written its last trial to the store before printing its line:
+      // the two killed processes (tune and the victim) may each owe one line.
+      int killedProcesses = 2;
+      assertTrue(byWorkers + tune.logged.size() >= PLANNED - killedProcesses, "every trial was run by someone");
     }
 
     // A worker that comes after the budget is met has nothing to do.

@@ -205,7 +205,7 @@ public final class Kernels {
   }
 
   /** The rbf kernel on index rows: from the fold's kernel matrix when it has one, else from its distances. */
-  private static final class IndexedRbf implements MercerKernel<double[]> {
+  static final class IndexedRbf implements MercerKernel<double[]> {
     private static final long serialVersionUID = 1L;
     private final double gamma;
     private final transient SquaredDistances distances;
@@ -225,6 +225,42 @@ public final class Kernels {
         return matrix[(int) x[0] * n + (int) y[0]];
       }
       return Math.exp(-gamma * distances.between(x, y));
+    }
+
+    /**
+     * Fills {@code out} with k(row, rows[t]) for every t from the rows' positions in the fold, from the fold's
+     * kernel matrix (which it must have): the values {@link #k} gives, in one loop (no call per value).
+     */
+    void row(int position, int[] positions, double[] out) {
+      int base = position * n;
+      for (int t = 0; t < out.length; t++) {
+        out[t] = matrix[base + positions[t]];
+      }
+    }
+
+    /** k between the fold's rows i and j, the value {@link #k} gives for their index rows. */
+    double at(int i, int j) {
+      int position = i * n + j;
+      return matrix != null ? matrix[position] : Math.exp(-gamma * distances.at(position));
+    }
+
+    /** The fold's kernel matrix for this gamma, flat (row i at {@code i * size()}), or null without one. */
+    double[] matrix() {
+      return matrix;
+    }
+
+    /** How many rows the fold has. */
+    int size() {
+      return n;
+    }
+
+    /** The fold's row numbers of index rows, for {@link #row}. */
+    static int[] positions(double[][] rows) {
+      int[] out = new int[rows.length];
+      for (int t = 0; t < out.length; t++) {
+        out[t] = (int) rows[t][0];
+      }
+      return out;
     }
 
     @Override

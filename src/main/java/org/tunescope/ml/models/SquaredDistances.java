@@ -100,6 +100,11 @@ public final class SquaredDistances {
     return distances[(int) x[0] * n + (int) y[0]];
   }
 
+  /** The squared distance at a flat position of the matrix: rows i and j at {@code i * size() + j}. */
+  double at(int position) {
+    return distances[position];
+  }
+
   /**
    * exp(-gamma d) for every two rows, flat (row i at {@code i * size()}), from the second time a gamma is
    * asked for while the budget allows; otherwise empty, and the kernel computes each value from

@@ -27,7 +27,8 @@ public final class SupportVectorMachines {
 
   /**
    * Support vector classifier. Smile's SVM is binary and must see labels -1/+1 (trained on 0/1 it
-   * predicts -1/+1 and breaks downstream), so the labels are mapped here; several classes are handled
+   * predicts -1/+1 and breaks downstream), so the labels are mapped here; each machine is solved by
+   * {@link SvcSolver} (libsvm's algorithm, the one scikit-learn's SVC runs); several classes are handled
    * one-versus-rest, with Platt scaling fitted on the training scores so that the machines' scores are
    * comparable and give probabilities.
    */
@@ -150,9 +151,9 @@ public final class SupportVectorMachines {
         platts.add(null);
         continue;
       }
-      SVM<double[]> svm = SVM.fit(inputs.training(), y, inputs.kernel(), c, tol);
-      svms.add(svm);
-      trainScores[m] = scores(svm, inputs.training());
+      SvcSolver.Fit fit = SvcSolver.fit(inputs.training(), y, inputs.kernel(), c, tol);
+      svms.add(fit.machine());
+      trainScores[m] = fit.trainingScores();
       platts.add(PlattScaling.fit(trainScores[m], y));
     }
     OneVersusRest model = new OneVersusRest(svms, platts, k, inputs);

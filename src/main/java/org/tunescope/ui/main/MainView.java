@@ -66,6 +66,8 @@ public final class MainView {
   @FXML private Tab trialsTab;
   @FXML private Tab chartsTab;
   @FXML private javafx.scene.control.MenuBar menuBar;
+  @FXML private javafx.scene.control.SplitPane mainSplit;
+  @FXML private javafx.scene.control.ScrollPane setupScroll;
 
   public MainView(MainViewModel vm) {
     this.vm = vm;
@@ -90,7 +92,12 @@ public final class MainView {
     } else if (type == SearchView.class) {
       return new SearchView(vm.search(), vm.searchSizeText());
     } else if (type == StudiesView.class) {
-      return new StudiesView(vm.studies(), vm.run().runningProperty(), this::openStudy, vm::resume, vm.notifications());
+      StudiesView view = new StudiesView(vm.studies(), vm.run().runningProperty(), this::openStudy, vm::resume,
+          vm.notifications());
+      view.setCompare(names -> org.tunescope.ui.compare.CompareView.open(root.getScene().getWindow(),
+          new org.tunescope.ui.compare.CompareViewModel(vm.studies().store(), vm.catalog(), vm.scheduler(),
+              vm.notifications()), names));
+      return view;
     } else if (type == ChartsView.class) {
       ChartsView view = new ChartsView(new ChartsViewModel(vm.run(), vm.scheduler(), vm.space(),
           vm.notifications()), vm.notifications());
@@ -183,6 +190,9 @@ public final class MainView {
       }
     });
     chartsController.remember(vm.settings());
+    // The setup keeps its width when the window is resized; the tabs take the rest.
+    javafx.scene.control.SplitPane.setResizableWithParent(setupScroll, false);
+    org.tunescope.ui.RememberedDividers.remember(mainSplit, vm.settings(), "window.dividers");
   }
 
   /** The theme the settings name (light unless dark was chosen). */
