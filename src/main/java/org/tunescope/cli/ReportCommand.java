@@ -46,8 +46,13 @@ final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "STUDY", description = "The study's name (see: tunescope studies).")
+  @Parameters(paramLabel = "STUDY", arity = "0..1", description = "The study's name (see: tunescope studies).")
   String name;
+
+  @Option(names = "--comparison", paramLabel = "NAME",
+      description = "Draw a comparison instead (see: tunescope compare): each model's best so far, and every"
+          + " model's trials against fit time with the Pareto front across models.")
+  String comparison;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the PNG files.")
   Path out;
@@ -66,8 +71,14 @@ final class ReportCommand implements Callable<Integer> {
     if (width < 100 || height < 100) {
       throw new IllegalArgumentException("--width and --height must be at least 100 pixels");
     }
+    if ((name == null) == (comparison == null)) {
+      throw new IllegalArgumentException("give a STUDY or --comparison NAME (one of them)");
+    }
     // Swing draws off screen: no display is needed, and none is opened.
     System.setProperty("java.awt.headless", "true");
+    if (comparison != null) {
+      return reportComparison();
+    }
     try (StudyStore store = storeOption.open()) {
       StudyRecord record = store.get(name);
       List<Trial> trials = store.trials(name);
@@ -93,6 +104,22 @@ final class ReportCommand implements Callable<Integer> {
               "curve-" + parameter.replaceAll("[^A-Za-z0-9._-]", "_") + ".png"));
         }
       }
+      written.forEach(p -> spec.commandLine().getOut().println("wrote " + p));
+      spec.commandLine().getOut().flush();
+    }
+    return 0;
+  }
+
+  private int reportComparison() throws IOException {
+    try (StudyStore store = storeOption.open()) {
+      org.tunescope.store.ComparisonRecord c = store.findComparison(comparison).orElseThrow(() ->
+          new IllegalArgumentException("no comparison named " + comparison + " in the store"));
+      Direction direction = org.tunescope.ml.metrics.Metric.find(c.metric()).map(m -> m.direction())
+          .orElse(Direction.MAXIMIZE);
+      Files.createDirectories(out);
+      List<Path> written = List.of(
+          write(ComparisonReport.history(store, c, direction), "comparison-history.png"),
+          write(ComparisonReport.cost(store, c, direction), "comparison-cost.png"));
       written.forEach(p -> spec.commandLine().getOut().println("wrote " + p));
       spec.commandLine().getOut().flush();
     }

@@ -15,7 +15,7 @@ public final class TuneScopeCommand implements Runnable {
 
   /** The subcommands, in the order the help lists them. */
   private static final List<Class<?>> SUBCOMMANDS = List.of(ModelsCommand.class, TuneCommand.class,
-      ResumeCommand.class, StudiesCommand.class, ShowCommand.class, ExportCommand.class, DeleteCommand.class,
+      CompareCommand.class, ResumeCommand.class, StudiesCommand.class, ShowCommand.class, ExportCommand.class, DeleteCommand.class,
       GenerateCommand.class, BenchCommand.class, ReportCommand.class, ImportCommand.class, WorkerCommand.class);
 
   /** Exit code for input the user can fix: a missing file, an unknown column, a bad range, a locked store. */

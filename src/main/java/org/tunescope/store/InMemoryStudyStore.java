@@ -23,6 +23,7 @@ public final class InMemoryStudyStore implements StudyStore {
 
   private final Map<String, Entry> studies = new LinkedHashMap<>();
   private final Map<String, Instant> heartbeats = new HashMap<>();
+  private final Map<String, ComparisonRecord> comparisons = new LinkedHashMap<>();
   /** Copies of data files by SHA-256. */
   private final Map<String, StoredData> data = new HashMap<>();
 
@@ -34,6 +35,8 @@ public final class InMemoryStudyStore implements StudyStore {
     Optional<TestScore> test = Optional.empty();
     Optional<ImportRecord> origin = Optional.empty();
     final TreeMap<Integer, ImportedTrial> extras = new TreeMap<>();
+    /** Kept fold predictions by trial number, encoded as the database stores them. */
+    final TreeMap<Integer, byte[]> predictions = new TreeMap<>();
 
     Entry(StudyRecord record) {
       this.record = record;
@@ -79,6 +82,9 @@ public final class InMemoryStudyStore implements StudyStore {
 
   @Override
   public synchronized boolean delete(String name) {
+    // As the database's cascade: the study leaves every comparison it was in.
+    comparisons.replaceAll((n, c) -> new ComparisonRecord(c.name(), c.created(), c.dataset(), c.sha256(), c.target(),
+        c.metric(), c.folds(), c.seed(), c.studies().stream().filter(st -> !st.equals(name)).toList(), c.ensembles()));
     boolean deleted = studies.remove(name) != null;
     data.keySet().removeIf(sha -> studies.values().stream().noneMatch(e -> e.record.info().sha256().equals(sha)));
     return deleted;
@@ -97,6 +103,39 @@ public final class InMemoryStudyStore implements StudyStore {
   @Override
   public synchronized Optional<StoredData> data(String sha256) {
     return Optional.ofNullable(data.get(sha256));
+  }
+
+  @Override
+  public synchronized void saveComparison(ComparisonRecord comparison) {
+    comparison.studies().forEach(this::entry);
+    comparisons.put(comparison.name(), comparison);
+  }
+
+  @Override
+  public synchronized Optional<ComparisonRecord> findComparison(String name) {
+    return Optional.ofNullable(comparisons.get(name));
+  }
+
+  @Override
+  public synchronized List<ComparisonRecord> comparisons() {
+    return List.copyOf(comparisons.values());
+  }
+
+  @Override
+  public synchronized boolean deleteComparison(String name) {
+    return comparisons.remove(name) != null;
+  }
+
+  @Override
+  public synchronized void savePredictions(String study, int trial,
+      List<org.tunescope.engine.study.FoldPredictions> folds) {
+    entry(study).predictions.put(trial, PredictionBlob.encode(folds));
+  }
+
+  @Override
+  public synchronized Optional<List<org.tunescope.engine.study.FoldPredictions>> predictions(String study,
+      int trial) {
+    return Optional.ofNullable(entry(study).predictions.get(trial)).map(PredictionBlob::decode);
   }
 
   @Override

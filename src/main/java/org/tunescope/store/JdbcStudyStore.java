@@ -939,6 +939,45 @@ public abstract class JdbcStudyStore implements StudyStore {
     }
   }
 
+  // --- comparisons and kept predictions (the SQL is in JdbcComparisons)
+
+  @Override
+  public void saveComparison(ComparisonRecord comparison) {
+    write("saving comparison " + comparison.name(), () -> {
+      JdbcComparisons.save(connection, comparison);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<ComparisonRecord> findComparison(String name) {
+    return read("reading comparison " + name, () -> JdbcComparisons.find(connection, name));
+  }
+
+  @Override
+  public List<ComparisonRecord> comparisons() {
+    return read("listing comparisons", () -> JdbcComparisons.all(connection, null));
+  }
+
+  @Override
+  public boolean deleteComparison(String name) {
+    return write("deleting comparison " + name, () -> JdbcComparisons.delete(connection, name));
+  }
+
+  @Override
+  public void savePredictions(String study, int trial, List<org.tunescope.engine.study.FoldPredictions> folds) {
+    write("saving the predictions of trial " + trial + " of " + study, () -> {
+      JdbcComparisons.savePredictions(connection, study, trial, folds);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<List<org.tunescope.engine.study.FoldPredictions>> predictions(String study, int trial) {
+    return read("reading the predictions of trial " + trial + " of " + study,
+        () -> JdbcComparisons.predictions(connection, study, trial));
+  }
+
   // --- transactions and errors
 
   @FunctionalInterface

@@ -206,7 +206,7 @@ public final class ResultsFile {
     return node;
   }
 
-  private static void summary(ObjectNode node, ScoreSummary s) {
+  static void summary(ObjectNode node, ScoreSummary s) {
     putNumber(node, "mean", s.mean());
     putNumber(node, "std", s.std());
     ArrayNode folds = node.putArray("folds");
@@ -219,7 +219,7 @@ public final class ResultsFile {
     });
   }
 
-  private static void putNumber(ObjectNode node, String name, double value) {
+  static void putNumber(ObjectNode node, String name, double value) {
     if (Double.isFinite(value)) {
       node.put(name, value);
     } else {

@@ -131,6 +131,25 @@ public interface StudyStore extends AutoCloseable {
   /** What the study's imported trials hold beyond their scores, by trial number; empty for a study TuneScope ran. */
   List<ImportedTrial> importedTrials(String name);
 
+  // --- comparisons (several models' studies on the same data and folds) and the predictions ensembles need
+
+  /** Keeps a comparison, replacing the one of that name (its studies and ensembles) in one go. */
+  void saveComparison(ComparisonRecord comparison);
+
+  Optional<ComparisonRecord> findComparison(String name);
+
+  /** Every comparison, oldest first. */
+  List<ComparisonRecord> comparisons();
+
+  /** Deletes a comparison (not its studies); false when there was none of that name. */
+  boolean deleteComparison(String name);
+
+  /** Keeps a trial's fold predictions (see {@link PredictionBlob} for their cost), replacing earlier ones. */
+  void savePredictions(String study, int trial, List<org.tunescope.engine.study.FoldPredictions> folds);
+
+  /** A trial's kept fold predictions; empty when none were kept. */
+  Optional<List<org.tunescope.engine.study.FoldPredictions>> predictions(String study, int trial);
+
   @Override
   void close();
 }

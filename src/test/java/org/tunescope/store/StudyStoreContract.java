@@ -499,4 +499,67 @@ abstract class StudyStoreContract {
   static Set<Integer> numbers(List<Trial> trials) {
     return new HashSet<>(trials.stream().map(Trial::number).toList());
   }
+
+  // --- comparisons and kept predictions
+
+  @Test
+  void aComparisonComesBackAsSavedAndLeavesItsStudiesWhenDeleted() {
+    store.createIfAbsent(record("svm-x", OptionalInt.of(9)));
+    store.createIfAbsent(record("knn-x", OptionalInt.of(9)));
+    EnsembleRecord vote = new EnsembleRecord("vote", List.of(new EnsembleRecord.Member("svm-x", 3),
+        new EnsembleRecord.Member("knn-x", 0)), List.of(new FoldScore(0.9, 0.8), new FoldScore(1.0, Double.NaN)),
+        java.util.OptionalDouble.of(0.75));
+    EnsembleRecord stack = new EnsembleRecord("stack", List.of(new EnsembleRecord.Member("svm-x", 3)),
+        List.of(new FoldScore(0.5, 0.4)), java.util.OptionalDouble.empty());
+    ComparisonRecord saved = new ComparisonRecord("iris models", Instant.parse("2026-01-02T03:04:05Z"),
+        "sample-datasets/iris.csv", "ab".repeat(32), "target", "accuracy", "stratified 5-fold", 7,
+        List.of("svm-x", "knn-x"), List.of(vote, stack));
+    store.saveComparison(saved);
+    ComparisonRecord back = store.findComparison("iris models").orElseThrow();
+    assertEquals(saved.studies(), back.studies());
+    assertEquals(saved.ensembles().get(0).members(), back.ensembles().get(0).members());
+    assertEquals(0.8, back.ensembles().get(0).folds().get(0).validation());
+    assertTrue(Double.isNaN(back.ensembles().get(0).folds().get(1).validation()));
+    assertEquals(0.75, back.ensembles().get(0).test().getAsDouble());
+    assertTrue(back.ensembles().get(1).test().isEmpty());
+    assertEquals(saved.withEnsembles(List.of()).withEnsembles(back.ensembles()), back);
+    assertEquals(List.of("iris models"), store.comparisons().stream().map(ComparisonRecord::name).toList());
+
+    store.saveComparison(saved.withEnsembles(List.of(stack)));
+    assertEquals(List.of("stack"), store.findComparison("iris models").orElseThrow().ensembles().stream()
+        .map(EnsembleRecord::kind).toList());
+
+    assertTrue(store.delete("knn-x"));
+    assertEquals(List.of("svm-x"), store.findComparison("iris models").orElseThrow().studies());
+    assertTrue(store.deleteComparison("iris models"));
+    assertFalse(store.deleteComparison("iris models"));
+    assertTrue(store.find("svm-x").isPresent());
+  }
+
+  @Test
+  void aComparisonOfAnUnknownStudyIsRefused() {
+    ComparisonRecord c = new ComparisonRecord("c", Instant.now(), "d.csv", "ab", "y", "accuracy", "5-fold", 0,
+        List.of("nowhere"), List.of());
+    assertThrows(StoreException.class, () -> store.saveComparison(c));
+  }
+
+  @Test
+  void keptPredictionsComeBackNumberForNumber() {
+    store.createIfAbsent(record("p", OptionalInt.of(9)));
+    List<org.tunescope.engine.study.FoldPredictions> folds = List.of(
+        new org.tunescope.engine.study.FoldPredictions(2, new float[] {0.25f, 0.75f, 1f, 0f},
+            new float[] {0.5f, 0.5f}),
+        new org.tunescope.engine.study.FoldPredictions(2, new float[] {0.1f, 0.9f}, new float[] {0f, 1f, 0.3f, 0.7f}));
+    store.savePredictions("p", 4, folds);
+    List<org.tunescope.engine.study.FoldPredictions> back = store.predictions("p", 4).orElseThrow();
+    assertEquals(2, back.size());
+    for (int f = 0; f < 2; f++) {
+      assertEquals(2, back.get(f).columns());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(folds.get(f).train(), back.get(f).train());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(folds.get(f).validation(), back.get(f).validation());
+    }
+    assertTrue(store.predictions("p", 5).isEmpty());
+    store.savePredictions("p", 4, folds.subList(0, 1));
+    assertEquals(1, store.predictions("p", 4).orElseThrow().size());
+  }
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tunescope.engine.study.Seeds;
+import org.tunescope.engine.study.FoldPredictions;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Objective;
 import org.tunescope.engine.study.TrialCancelledException;
@@ -66,6 +67,8 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
   private final int threadsPerFit;
   /** Squared distances of the folds, for kernels that need only them; shared with the objective's variants. */
   private final FoldDistances distances;
+  /** Where each full trial's predictions go (ensembles need them); null when they are not kept. */
+  private final PredictionSink predictions;
 
   public CrossValidatedObjective(LearningProblem problem, ModelSpec model, Metric metric, FoldPlan plan) {
     this(problem, model, metric, plan, new FoldDistances());
@@ -90,6 +93,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
     this.shared = null;
     this.threadsPerFit = 1;
     this.distances = distances;
+    this.predictions = null;
   }
 
   public FoldPlan plan() {
@@ -107,7 +111,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
   public CrossValidatedObjective sharingEnsembleFits(List<Map<String, Object>> gridPoints, long seed) {
     return model.stageParameter()
         .flatMap(stage -> SharedEnsembleFits.of(stage, gridPoints, seed))
-        .map(shared -> new CrossValidatedObjective(this, shared, threadsPerFit))
+        .map(shared -> new CrossValidatedObjective(this, shared, threadsPerFit, predictions))
         .orElse(this);
   }
 
@@ -118,10 +122,21 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
    */
   public CrossValidatedObjective forWorkers(int workers) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
-    return threads == threadsPerFit ? this : new CrossValidatedObjective(this, shared, threads);
+    return threads == threadsPerFit ? this : new CrossValidatedObjective(this, shared, threads, predictions);
   }
 
-  private CrossValidatedObjective(CrossValidatedObjective base, SharedEnsembleFits shared, int threadsPerFit) {
+  /**
+   * The same objective, handing every full trial's predictions of each fold's training and validation rows
+   * to {@code sink} (what ensembles of trials are built from). Grid trials then fit on their own instead of
+   * sharing one ensemble fit per fold, since a shared fit scores several tree counts but predicts for none.
+   * Cheap trials of a multi-fidelity search (budget below 1) keep none: they are not the trial's model.
+   */
+  public CrossValidatedObjective keepingPredictions(PredictionSink sink) {
+    return new CrossValidatedObjective(this, null, threadsPerFit, java.util.Objects.requireNonNull(sink));
+  }
+
+  private CrossValidatedObjective(CrossValidatedObjective base, SharedEnsembleFits shared, int threadsPerFit,
+      PredictionSink predictions) {
     this.problem = base.problem;
     this.model = base.model;
     this.metric = base.metric;
@@ -131,6 +146,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
     this.shared = shared;
     this.threadsPerFit = threadsPerFit;
     this.distances = base.distances;
+    this.predictions = predictions;
   }
 
   /**
@@ -176,6 +192,7 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
     }
     Optional<int[]> group = shared == null ? Optional.empty() : shared.countsOf(params);
     List<FoldScore> scores = new ArrayList<>();
+    List<FoldPredictions> predicted = keepsPredictions(context) ? new ArrayList<>() : null;
     for (int f = 0; f < plan.size(); f++) {
       context.checkCancelled();
       FoldData data = data(f, rowBudget);
@@ -185,8 +202,14 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
       } else {
         try (FittedModel fitted = fit(f, data, params, seed)) {
           scores.add(score(fitted, data));
+          if (predicted != null) {
+            predicted.add(predictions(fitted, data));
+          }
         }
       }
+    }
+    if (predicted != null) {
+      predictions.keep(context.number(), predicted);
     }
     return scores;
   }
@@ -224,9 +247,17 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
           patience);
       context.record(BEST_ROUND, best);
       List<FoldScore> scores = new ArrayList<>();
+      List<FoldPredictions> predicted = keepsPredictions(context) ? new ArrayList<>() : null;
       for (int f = 0; f < fits.size(); f++) {
         StagedModel staged = fits.get(f).model();
-        scores.add(score(staged.firstStages(Math.min(best, staged.stages())), data(f, rowBudget)));
+        FittedModel cut = staged.firstStages(Math.min(best, staged.stages()));
+        scores.add(score(cut, data(f, rowBudget)));
+        if (predicted != null) {
+          predicted.add(predictions(cut, data(f, rowBudget)));
+        }
+      }
+      if (predicted != null) {
+        predictions.keep(context.number(), predicted);
       }
       return scores;
     } finally {
@@ -329,6 +360,38 @@ public final class CrossValidatedObjective implements Objective, AutoCloseable {
   private FoldScore score(FittedModel fitted, FoldData data) {
     return new FoldScore(score(fitted, data.xTrain(), data.yTrain()),
         score(fitted, data.xValidation(), data.yValidation()));
+  }
+
+  private boolean keepsPredictions(TrialContext context) {
+    return predictions != null && context.budget() >= 1;
+  }
+
+  /** What a fitted model predicts for its fold's training and validation rows, as floats. */
+  private FoldPredictions predictions(FittedModel fitted, FoldData data) {
+    double[][] train = predictionRows(fitted, data.xTrain(), problem.numClasses());
+    double[][] validation = predictionRows(fitted, data.xValidation(), problem.numClasses());
+    return new FoldPredictions(train.length > 0 ? train[0].length : validation[0].length,
+        FoldPredictions.flatten(train), FoldPredictions.flatten(validation));
+  }
+
+  /**
+   * Class probabilities (one-hot of the predicted class for a model that gives none), or the predicted value
+   * as one column for regression.
+   */
+  public static double[][] predictionRows(FittedModel fitted, double[][] x, int numClasses) {
+    if (numClasses == 0) {
+      return java.util.Arrays.stream(fitted.predict(x)).mapToObj(v -> new double[] {v}).toArray(double[][]::new);
+    }
+    Optional<double[][]> probabilities = fitted.probabilities(x);
+    if (probabilities.isPresent()) {
+      return probabilities.get();
+    }
+    double[] classes = fitted.predict(x);
+    double[][] oneHot = new double[classes.length][numClasses];
+    for (int i = 0; i < classes.length; i++) {
+      oneHot[i][(int) classes[i]] = 1;
+    }
+    return oneHot;
   }
 
   private double score(FittedModel fitted, double[][] x, double[] y) {

@@ -40,6 +40,15 @@ public final class HeldOutCheck {
       return predict(features, java.util.stream.IntStream.range(0, features.rowCount()).toArray());
     }
 
+    /**
+     * What the model predicts for the given rows of the problem, as fold predictions keep it: class
+     * probabilities (one-hot for a model that gives none), or the value as one column.
+     */
+    public double[][] predictionRows(LearningProblem problem, int[] rows) {
+      return CrossValidatedObjective.predictionRows(model, preprocessor.transform(problem.features(), rows),
+          problem.numClasses());
+    }
+
     /** The metric on the given rows of the problem. */
     public double score(LearningProblem problem, int[] rows, Metric metric) {
       double[][] x = preprocessor.transform(problem.features(), rows);

@@ -28,4 +28,9 @@ public record PreparedStudy(
   public Optional<TestScore> heldOutCheck(Trial best) {
     return heldOut.map(h -> h.check(model, metric, best));
   }
+
+  /** The same study, its objective handing every full trial's fold predictions to {@code sink}. */
+  public PreparedStudy keepingPredictions(PredictionSink sink) {
+    return new PreparedStudy(study, objective.keepingPredictions(sink), info, problem, model, metric, heldOut);
+  }
 }

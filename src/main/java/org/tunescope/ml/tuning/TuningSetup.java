@@ -121,6 +121,26 @@ public final class TuningSetup {
     return space;
   }
 
+  /**
+   * Reads {@code NAME=LOW:HIGH[:log]}, {@code NAME=a,b,c} or {@code NAME=VALUE} texts (the command line's
+   * {@code --param}) against the model's declarations.
+   */
+  public static Map<String, Distribution> ranges(ModelSpec model, java.util.List<String> params) {
+    Map<String, Distribution> ranges = new LinkedHashMap<>();
+    for (String p : params) {
+      int eq = p.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--param '" + p + "' should be NAME=LOW:HIGH[:log], NAME=a,b,c or NAME=VALUE");
+      }
+      String paramName = p.substring(0, eq).trim();
+      HyperParameter hp = model.hyperParameter(paramName).orElseThrow(() -> new IllegalArgumentException(
+          "model " + model.id() + " has no parameter '" + paramName + "'; its parameters are: "
+              + String.join(", ", model.hyperParameters().stream().map(HyperParameter::name).toList())));
+      ranges.put(paramName, DistributionParser.parse(hp, p.substring(eq + 1)));
+    }
+    return ranges;
+  }
+
   private static FoldPlan folds(LearningProblem problem, TuningRequest request) {
     if (problem.groups().isPresent()) {
       return FoldPlan.byGroup(problem.groups().get(), request.foldColumn().orElseThrow());

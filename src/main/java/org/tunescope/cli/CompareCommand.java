@@ -1,0 +1,280 @@
+package org.tunescope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.tunescope.app.StudyRun;
+import org.tunescope.app.StudyService;
+import org.tunescope.app.compare.ComparisonRequest;
+import org.tunescope.app.compare.ComparisonRun;
+import org.tunescope.app.compare.ComparisonService;
+import org.tunescope.app.compare.EnsembleKind;
+import org.tunescope.engine.sampler.SearchMethod;
+import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.StudyListener;
+import org.tunescope.engine.study.StudyResult;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.ml.data.DataLoader;
+import org.tunescope.ml.data.LoadedData;
+import org.tunescope.ml.models.ModelCatalog;
+import org.tunescope.ml.tuning.PreparedStudy;
+import org.tunescope.ml.tuning.TuningRequest;
+import org.tunescope.store.ComparisonFile;
+import org.tunescope.store.ComparisonRecord;
+import org.tunescope.store.EnsembleRecord;
+import org.tunescope.store.ResultsFile;
+import org.tunescope.store.StudyStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tunescope compare}: one search per model on the same data, target, metric and folds, one after another,
+ * then the ensembles of the best trials, and a leaderboard of the best trial per model and the ensembles.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Tune several models on the same folds, one search each, and compare their best trials and"
+        + " the ensembles of the best trials.",
+    footer = {"", "Example:",
+        "  tunescope compare --data sample-datasets/breast_cancer.csv --target target \\",
+        "    --models svm,random_forest,xgboost --trials 20 --param svm.kernel=rbf --out comparison.json"})
+final class CompareCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--models", required = true, split = ",", paramLabel = "IDS",
+      description = "The models to compare, comma-separated (see: tunescope models); one study each, run in order.")
+  List<String> models = new ArrayList<>();
+
+  @Option(names = "--name", paramLabel = "NAME",
+      description = "The comparison's name (default: compare-DATASET, numbered when taken).")
+  String name;
+
+  @Option(names = "--ensemble", defaultValue = "both", paramLabel = "KIND",
+      description = "Ensembles of the best trials to build: none, vote, stack or both (default: ${DEFAULT-VALUE}).")
+  String ensemble;
+
+  @Option(names = "--top", defaultValue = "5", paramLabel = "K",
+      description = "Trials in each ensemble: the K best across all models (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Mixin
+  StudyOptions study = new StudyOptions();
+
+  @Mixin
+  RunOptions run = new RunOptions();
+
+  @Mixin
+  StoreOption storeOption = new StoreOption();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    study.check();
+    run.checkOut();
+    if (run.out != null && ResultsFile.isCsv(run.out)) {
+      throw new IllegalArgumentException("compare --out writes JSON: give a file name ending in .json");
+    }
+    Set<EnsembleKind> kinds = kinds(ensemble);
+    if (top < 1) {
+      throw new IllegalArgumentException("--top must be at least 1, got " + top);
+    }
+    List<ComparisonRequest.ModelChoice> choices = choices(models, study.params);
+    Path data = study.data;
+    LoadedData loaded = DataLoader.load(data);
+    TuningRequest common = study.request("compare", choices.get(0).model(), SearchMethod.RANDOM);
+    ComparisonRequest request = new ComparisonRequest(Optional.ofNullable(name), data, common, choices,
+        !kinds.isEmpty());
+    int workers = run.workerCount();
+    try (StudyStore store = storeOption.open()) {
+      StudyService studies = new StudyService(store, ModelCatalog.standard());
+      ComparisonService service = new ComparisonService(studies, ModelCatalog.standard());
+      ComparisonService.Planned planned = service.create(request, loaded);
+      PreparedStudy first = planned.studies().get(0);
+      TuneCommand.announce(stderr, first, first.problem(), study);
+      ComparisonRecord c = planned.comparison();
+      stderr.printf("comparison %s: %s on %s (%d rows, %d features), %s, %s, %s search, %s per model, %d workers%n",
+          c.name(), String.join(", ", models), data.getFileName(), first.problem().rows(),
+          first.problem().features().columnCount(), c.metric(), c.folds(), first.info().search(),
+          budgetText(first), workers);
+      stderr.flush();
+      ComparisonRun comparisonRun = service.start(planned, workers);
+      List<ComparisonRun.Outcome> outcomes;
+      try (CancelOnInterrupt interrupt = CancelOnInterrupt.install(comparisonRun::cancel, "tunescope-cancel")) {
+        outcomes = runAll(comparisonRun, stderr);
+      }
+      boolean complete = outcomes.size() == planned.studies().size()
+          && outcomes.stream().allMatch(o -> o.result().stopReason().isEmpty());
+      if (!kinds.isEmpty() && !outcomes.isEmpty()) {
+        try {
+          c = service.buildEnsembles(c.name(), kinds, top, loaded, note -> stderr.println("note: " + note));
+        } catch (IllegalArgumentException e) {
+          stderr.println("note: no ensembles: " + e.getMessage());
+        }
+      }
+      printLeaderboard(stdout, store, c, first.study().direction());
+      if (run.out != null) {
+        Map<String, ResultsFile.StudyRun> runs = new LinkedHashMap<>();
+        outcomes.forEach(o -> runs.put(o.run().prepared().study().name(),
+            new ResultsFile.StudyRun(o.result().elapsed(), o.result().stopReason())));
+        ComparisonFile.write(run.out, store, c, runs);
+        stderr.println("wrote comparison " + c.name() + " (" + c.studies().size() + " studies, " + c.ensembles().size()
+            + " ensembles) to " + run.out);
+      }
+      stdout.flush();
+      Optional<String> failure = outcomes.stream().map(o -> o.result().stopReason()).flatMap(Optional::stream)
+          .filter(r -> !r.equals("cancelled")).findFirst();
+      if (failure.isPresent()) {
+        stderr.println("error: comparison " + c.name() + " stopped: " + failure.get()
+            + "; the finished trials are kept");
+        stderr.flush();
+        return TuneScopeCommand.BAD_INPUT;
+      }
+      if (!complete) {
+        stderr.println("comparison " + c.name() + " was stopped before every model had its search");
+      }
+      stderr.flush();
+      return 0;
+    }
+  }
+
+  /** Runs the studies one after another, each with its progress line and, when asked, a line per trial. */
+  private List<ComparisonRun.Outcome> runAll(ComparisonRun comparisonRun, PrintWriter stderr) {
+    List<ProgressPrinter> printers = new ArrayList<>();
+    List<StudyRun> runs = comparisonRun.runs();
+    List<ComparisonRun.Outcome> outcomes = comparisonRun.run(studyRun -> {
+      printers.forEach(ProgressPrinter::finish);
+      printers.clear();
+      PreparedStudy p = studyRun.prepared();
+      stderr.printf("study %s (%d of %d): %s%n", p.study().name(), runs.indexOf(studyRun) + 1, runs.size(),
+          p.model().name());
+      stderr.flush();
+      ProgressPrinter progress = new ProgressPrinter(stderr, System.console() != null && !run.quiet,
+          p.study().plannedTrials(), study.time, p.study().direction());
+      printers.add(progress);
+      StudyListener listener = run.quiet ? StudyListener.NONE : progress;
+      if (!run.logTrials) {
+        return listener;
+      }
+      return event -> {
+        listener.onEvent(event);
+        if (event instanceof org.tunescope.engine.study.StudyEvent.TrialFinished f) {
+          StoredRun.logTrial(stderr, f.trial());
+        }
+      };
+    });
+    if (!run.quiet) {
+      printers.forEach(ProgressPrinter::finish);
+    }
+    return outcomes;
+  }
+
+  /** The best trial of each model, then the ensembles, ranked together by mean validation score. */
+  static void printLeaderboard(PrintWriter out, StudyStore store, ComparisonRecord c, Direction direction) {
+    List<Row> rows = new ArrayList<>();
+    for (String studyName : c.studies()) {
+      String model = store.get(studyName).info().model();
+      List<Trial> trials = store.trials(studyName);
+      StudyResult.ranked(trials, direction).stream().findFirst().ifPresentOrElse(
+          t -> rows.add(new Row(model, studyName + " #" + t.number(), t.train().mean(), t.validation().mean(),
+              t.validation().std(), t.fitSeconds(), t.bytesAllocated(),
+              store.testScore(studyName).filter(s -> s.trial() == t.number()).map(s -> s.test()), trials.size())),
+          () -> rows.add(new Row(model, studyName + " (no complete trial)", Double.NaN, Double.NaN, Double.NaN,
+              Double.NaN, 0, Optional.empty(), trials.size())));
+    }
+    for (EnsembleRecord e : c.ensembles()) {
+      rows.add(new Row(e.kind() + " of " + e.members().size(), members(e), e.train().mean(), e.validation().mean(),
+          e.validation().std(), Double.NaN, 0,
+          e.test().isPresent() ? Optional.of(e.test().getAsDouble()) : Optional.empty(), 0));
+    }
+    rows.sort((a, b) -> Double.isNaN(a.validation) ? 1 : Double.isNaN(b.validation) ? -1
+        : direction == Direction.MAXIMIZE ? Double.compare(b.validation, a.validation)
+        : Double.compare(a.validation, b.validation));
+    boolean test = rows.stream().anyMatch(r -> r.test.isPresent());
+    out.printf("%ncomparison %s: %s; gap = %s, positive when validation is worse%n", c.name(),
+        direction.label(c.metric()), direction == Direction.MAXIMIZE ? "train - validation" : "validation - train");
+    out.printf("%4s  %-18s %-17s %8s %8s %7s %8s %9s%s  %s%n", "rank", "model", "valid mean±std", "train", "gap",
+        "trials", "fit s", "memory", test ? String.format("%9s", "test") : "", "best trial / members");
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      out.printf(Locale.ROOT, "%4d  %-18s %-17s %8.4f %8.4f %7s %8s %9s%s  %s%n", i + 1, r.model,
+          String.format(Locale.ROOT, "%.4f ± %.4f", r.validation, r.std), r.train,
+          direction.gap(r.train, r.validation), r.trials > 0 ? String.valueOf(r.trials) : "",
+          Double.isNaN(r.fitSeconds) ? "" : String.format(Locale.ROOT, "%.2f", r.fitSeconds),
+          r.bytes > 0 ? megabytes(r.bytes) : "",
+          !test ? "" : String.format(Locale.ROOT, "%9s", r.test.map(v -> String.format(Locale.ROOT, "%.4f", v))
+              .orElse("")), r.what);
+    }
+  }
+
+  private record Row(String model, String what, double train, double validation, double std, double fitSeconds,
+      long bytes, Optional<Double> test, int trials) {
+  }
+
+  private static String members(EnsembleRecord e) {
+    List<String> parts = new ArrayList<>();
+    e.members().forEach(m -> parts.add(m.study() + " #" + m.trial()));
+    return String.join(", ", parts);
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  private static String budgetText(PreparedStudy p) {
+    OptionalInt planned = p.study().plannedTrials();
+    List<String> parts = new ArrayList<>();
+    planned.ifPresent(n -> parts.add(n + " trials"));
+    p.study().budget().maxTime().ifPresent(t -> parts.add(ProgressPrinter.clock(t.toMillis() / 1000.0)));
+    return parts.isEmpty() ? "the whole grid" : String.join(" or ", parts);
+  }
+
+  /** The --ensemble choice as kinds: none, vote, stack or both. */
+  static Set<EnsembleKind> kinds(String choice) {
+    return switch (choice) {
+      case "none" -> EnumSet.noneOf(EnsembleKind.class);
+      case "both" -> EnumSet.allOf(EnsembleKind.class);
+      case "vote", "stack" -> EnumSet.of(EnsembleKind.parse(choice));
+      default -> throw new IllegalArgumentException("--ensemble '" + choice + "': use none, vote, stack or both");
+    };
+  }
+
+  /** Each model with its --param MODEL.NAME=RANGE values. */
+  static List<ComparisonRequest.ModelChoice> choices(List<String> models, List<String> params) {
+    List<String> ids = models.stream().map(String::trim).filter(m -> !m.isEmpty()).toList();
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("--models needs at least one model id");
+    }
+    Map<String, List<String>> byModel = new LinkedHashMap<>();
+    ids.forEach(id -> byModel.put(id, new ArrayList<>()));
+    for (String p : params) {
+      int dot = p.indexOf('.');
+      int eq = p.indexOf('=');
+      if (dot <= 0 || (eq >= 0 && eq < dot)) {
+        throw new IllegalArgumentException("--param '" + p + "': compare needs MODEL.NAME=RANGE, MODEL one of "
+            + String.join(", ", ids));
+      }
+      String model = p.substring(0, dot);
+      if (!byModel.containsKey(model)) {
+        throw new IllegalArgumentException("--param '" + p + "' is for model " + model + ", which is not in --models ("
+            + String.join(", ", ids) + ")");
+      }
+      byModel.get(model).add(p.substring(dot + 1));
+    }
+    return byModel.entrySet().stream().map(e -> new ComparisonRequest.ModelChoice(e.getKey(), e.getValue())).toList();
+  }
+}

@@ -1,0 +1,204 @@
+package org.tunescope.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.tunescope.engine.study.FoldPredictions;
+import org.tunescope.engine.study.FoldScore;
+
+/**
+ * The SQL of comparisons and kept predictions, shared by the database stores ({@link JdbcStudyStore} runs
+ * each call inside its transaction or read). Members and ensembles are replaced whole on every save.
+ */
+final class JdbcComparisons {
+
+  private JdbcComparisons() {
+  }
+
+  static void save(Connection c, ComparisonRecord comparison) throws SQLException {
+    delete(c, comparison.name());
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO comparisons (name, created, dataset, sha256, target,"
+        + " metric, folds, seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int k = 1;
+      s.setString(k++, comparison.name());
+      s.setString(k++, comparison.created().toString());
+      s.setString(k++, comparison.dataset());
+      s.setString(k++, comparison.sha256());
+      s.setString(k++, comparison.target());
+      s.setString(k++, comparison.metric());
+      s.setString(k++, comparison.folds());
+      s.setLong(k, comparison.seed());
+      s.executeUpdate();
+    }
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO comparison_studies (comparison, position, study_id)"
+        + " VALUES (?, ?, ?)")) {
+      for (int i = 0; i < comparison.studies().size(); i++) {
+        s.setString(1, comparison.name());
+        s.setInt(2, i);
+        s.setLong(3, studyId(c, comparison.studies().get(i)));
+        s.executeUpdate();
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO comparison_ensembles (comparison, position, kind,"
+        + " members, fold_scores, test) VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < comparison.ensembles().size(); i++) {
+        EnsembleRecord e = comparison.ensembles().get(i);
+        s.setString(1, comparison.name());
+        s.setInt(2, i);
+        s.setString(3, e.kind());
+        s.setString(4, json(e.members().stream().map(m -> Map.of("study", m.study(), "trial", m.trial())).toList()));
+        s.setString(5, json(e.folds().stream().map(f -> new Double[] {finite(f.train()), finite(f.validation())})
+            .toList()));
+        if (e.test().isPresent() && Double.isFinite(e.test().getAsDouble())) {
+          s.setDouble(6, e.test().getAsDouble());
+        } else {
+          s.setNull(6, Types.DOUBLE);
+        }
+        s.executeUpdate();
+      }
+    }
+  }
+
+  static Optional<ComparisonRecord> find(Connection c, String name) throws SQLException {
+    return all(c, name).stream().findFirst();
+  }
+
+  /** Every comparison (or the one of {@code nameOrNull}), oldest first. */
+  static List<ComparisonRecord> all(Connection c, String nameOrNull) throws SQLException {
+    List<ComparisonRecord> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT name, created, dataset, sha256, target, metric, folds,"
+        + " seed FROM comparisons" + (nameOrNull == null ? "" : " WHERE name = ?") + " ORDER BY created, name")) {
+      if (nameOrNull != null) {
+        s.setString(1, nameOrNull);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(new ComparisonRecord(rs.getString(1), Instant.parse(rs.getString(2)), rs.getString(3),
+              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), List.of(), List.of()));
+        }
+      }
+    }
+    List<ComparisonRecord> full = new ArrayList<>();
+    for (ComparisonRecord r : out) {
+      full.add(new ComparisonRecord(r.name(), r.created(), r.dataset(), r.sha256(), r.target(), r.metric(), r.folds(),
+          r.seed(), studies(c, r.name()), ensembles(c, r.name())));
+    }
+    return full;
+  }
+
+  static boolean delete(Connection c, String name) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM comparisons WHERE name = ?")) {
+      s.setString(1, name);
+      return s.executeUpdate() > 0;
+    }
+  }
+
+  static void savePredictions(Connection c, String study, int trial, List<FoldPredictions> folds)
+      throws SQLException {
+    long id = studyId(c, study);
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO trial_predictions (study_id, number, predictions)"
+        + " VALUES (?, ?, ?) ON CONFLICT (study_id, number) DO UPDATE SET predictions = excluded.predictions")) {
+      s.setLong(1, id);
+      s.setInt(2, trial);
+      s.setBytes(3, PredictionBlob.encode(folds));
+      s.executeUpdate();
+    }
+  }
+
+  static Optional<List<FoldPredictions>> predictions(Connection c, String study, int trial) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT p.predictions FROM trial_predictions p"
+        + " JOIN studies st ON st.id = p.study_id WHERE st.name = ? AND p.number = ?")) {
+      s.setString(1, study);
+      s.setInt(2, trial);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(PredictionBlob.decode(rs.getBytes(1))) : Optional.empty();
+      }
+    }
+  }
+
+  private static List<String> studies(Connection c, String comparison) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT st.name FROM comparison_studies cs"
+        + " JOIN studies st ON st.id = cs.study_id WHERE cs.comparison = ? ORDER BY cs.position")) {
+      s.setString(1, comparison);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<EnsembleRecord> ensembles(Connection c, String comparison) throws SQLException {
+    List<EnsembleRecord> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT kind, members, fold_scores, test FROM comparison_ensembles"
+        + " WHERE comparison = ? ORDER BY position")) {
+      s.setString(1, comparison);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          List<EnsembleRecord.Member> members = new ArrayList<>();
+          for (JsonNode m : tree(rs.getString(2))) {
+            members.add(new EnsembleRecord.Member(m.get("study").asText(), m.get("trial").asInt()));
+          }
+          List<FoldScore> folds = new ArrayList<>();
+          for (JsonNode f : tree(rs.getString(3))) {
+            folds.add(new FoldScore(number(f.get(0)), number(f.get(1))));
+          }
+          String kind = rs.getString(1);
+          double test = rs.getDouble(4);
+          OptionalDouble scored = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(test);
+          out.add(new EnsembleRecord(kind, members, folds, scored));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static long studyId(Connection c, String name) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT id FROM studies WHERE name = ?")) {
+      s.setString(1, name);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw StoreException.unknownStudy(name);
+        }
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Not-a-number goes in JSON as null and comes back as NaN, as fold scores do in their table. */
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  private static double number(JsonNode n) {
+    return n == null || n.isNull() ? Double.NaN : n.asDouble();
+  }
+
+  private static String json(Object value) {
+    try {
+      return JdbcStudyStore.JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return JdbcStudyStore.JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("a stored comparison is damaged: " + e.getOriginalMessage());
+    }
+  }
+}

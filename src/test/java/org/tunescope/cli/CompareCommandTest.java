@@ -1,0 +1,105 @@
+package org.tunescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tunescope compare} as a user runs it: the leaderboard, the ensembles and the JSON contract. */
+class CompareCommandTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void threeModelsEndWithALeaderboardBothEnsemblesAndTheJsonContract() throws IOException {
+    Path out = dir.resolve("comparison.json");
+    CliRun run = CliRun.of("compare", "--data", "sample-datasets/breast_cancer.csv", "--target", "target",
+        "--models", "logistic_regression,knn,decision_tree", "--trials", "3", "--folds", "4", "--seed", "1",
+        "--param", "knn.k=3:25", "--top", "4", "--workers", "1", "--quiet", "--store", dir.resolve("s.db").toString(),
+        "--out", out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    String board = run.out();
+    for (String row : List.of("logistic_regression", "knn", "decision_tree", "vote of 4", "stack of 4")) {
+      assertTrue(board.contains(row), row + " in\n" + board);
+    }
+    assertTrue(board.contains("valid mean±std") && board.contains("memory"), board);
+
+    JsonNode root = new ObjectMapper().readTree(out.toFile());
+    JsonNode comparison = root.get("comparison");
+    assertEquals("compare-breast_cancer", comparison.get("name").asText());
+    assertEquals("stratified 4-fold", comparison.get("fold_method").asText());
+    assertEquals(3, comparison.get("studies").size());
+    JsonNode studies = root.get("studies");
+    assertEquals(3, studies.size());
+    Set<String> sha = new HashSet<>();
+    for (JsonNode s : studies) {
+      // Each study in the shape tune --out writes.
+      JsonNode study = s.get("study");
+      for (String field : List.of("name", "model", "metric", "fold_method", "seed", "sha256", "space")) {
+        assertTrue(study.has(field), "study." + field);
+      }
+      sha.add(study.get("sha256").asText());
+      assertEquals(3, s.get("trials").size());
+      for (JsonNode t : s.get("trials")) {
+        assertEquals(4, t.get("validation").get("folds").size());
+        assertTrue(t.has("train") && t.has("gap") && t.has("fit_seconds") && t.has("bytes_allocated"));
+      }
+    }
+    assertEquals(1, sha.size(), "every study on the same data");
+    assertEquals("knn", studies.get(1).get("study").get("model").asText());
+    assertEquals("3:25", studies.get(1).get("study").get("space").get("k").asText());
+
+    JsonNode ensembles = root.get("ensembles");
+    assertEquals(2, ensembles.size());
+    assertEquals("vote", ensembles.get(0).get("kind").asText());
+    assertEquals("stack", ensembles.get(1).get("kind").asText());
+    for (JsonNode e : ensembles) {
+      assertEquals(4, e.get("members").size());
+      for (JsonNode m : e.get("members")) {
+        assertTrue(m.get("study").asText().endsWith("-breast_cancer") && m.has("trial"), m.toString());
+      }
+      assertEquals(4, e.get("train").get("folds").size());
+      assertEquals(4, e.get("validation").get("folds").size());
+      assertTrue(e.get("validation").get("mean").asDouble() > 0.85, e.toString());
+      assertTrue(e.has("gap"));
+    }
+
+    // report draws the comparison's figures from the store.
+    Path figures = dir.resolve("figures");
+    CliRun report = CliRun.of("report", "--comparison", "compare-breast_cancer", "--out", figures.toString(),
+        "--store", dir.resolve("s.db").toString());
+    assertEquals(0, report.exitCode(), report.err());
+    for (String png : List.of("comparison-history.png", "comparison-cost.png")) {
+      assertTrue(java.nio.file.Files.size(figures.resolve(png)) > 1000, png);
+    }
+  }
+
+  @Test
+  void badChoicesAreOneLine() {
+    CliRun param = CliRun.of("compare", "--data", "sample-datasets/iris.csv", "--target", "target",
+        "--models", "knn,lda", "--param", "svm.C=1", "--store", dir.resolve("s.db").toString());
+    assertEquals(TuneScopeCommand.BAD_INPUT, param.exitCode());
+    assertTrue(param.err().contains("not in --models"), param.err());
+    CliRun undotted = CliRun.of("compare", "--data", "sample-datasets/iris.csv", "--target", "target",
+        "--models", "knn", "--param", "k=1:3", "--store", dir.resolve("s.db").toString());
+    assertTrue(undotted.err().contains("MODEL.NAME=RANGE"), undotted.err());
+    CliRun ensemble = CliRun.of("compare", "--data", "sample-datasets/iris.csv", "--target", "target",
+        "--models", "knn", "--ensemble", "bagging", "--store", dir.resolve("s.db").toString());
+    assertTrue(ensemble.err().contains("use none, vote, stack or both"), ensemble.err());
+    CliRun csv = CliRun.of("compare", "--data", "sample-datasets/iris.csv", "--target", "target",
+        "--models", "knn", "--out", dir.resolve("c.csv").toString(), "--store", dir.resolve("s.db").toString());
+    assertTrue(csv.err().contains("writes JSON"), csv.err());
+    for (CliRun r : List.of(param, undotted, ensemble, csv)) {
+      assertEquals(1, r.err().lines().count(), r.err());
+    }
+  }
+}
