@@ -36,7 +36,7 @@ public final class StudyImporter {
   /**
    * Imports one study of an Optuna storage, or all of them.
    *
-   * @param storage   a file, {@code sqlite:///FILE}, or a server URL (refused for now, with the reason)
+   * @param storage   a file, {@code sqlite:///FILE}, or {@code postgresql://user@host:port/db}
    * @param study     the study to import; every study of the storage when empty
    * @param objective which objective the trials show (0 for the first)
    * @param name      the name in TuneScope, for one study (its Optuna name by default)
@@ -54,10 +54,9 @@ public final class StudyImporter {
       if (names.isEmpty()) {
         throw new ImportException(source.where() + " is an Optuna storage with no study in it");
       }
-      Path file = Path.of(source.where());
       for (String n : names) {
         OptunaStudy s = source.read(n);
-        read.add(OptunaImport.convert(s, objective, name.orElse(n), file));
+        read.add(OptunaImport.convert(s, objective, name.orElse(n), source.where()));
         Map<String, Integer> counts = new LinkedHashMap<>();
         s.trials().forEach(t -> counts.merge(t.state(), 1, Integer::sum));
         states.add(counts);

@@ -1,0 +1,174 @@
+package org.tunescope.app.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.StudyResult;
+import org.tunescope.engine.study.Trial;
+import org.tunescope.store.InMemoryStudyStore;
+import org.tunescope.store.PostgresTestServer;
+import org.tunescope.store.StudyStore;
+
+/**
+ * Optuna storages on a real PostgreSQL server: Optuna's schema as SQLAlchemy creates it there
+ * (optuna_pg_schema.sql, compiled from Optuna 3.1's models by make_pg_schema.py) holding the rows Optuna wrote
+ * into the SQLite fixtures. Imported from the server, a study is what it is imported from the file.
+ */
+class OptunaPostgresImportTest {
+
+  /** Optuna's tables, parents first (SQLAlchemy's sorted_tables order, as in the schema script). */
+  private static final List<String> TABLES = List.of("studies", "version_info", "study_directions",
+      "study_system_attributes", "study_user_attributes", "trials", "trial_heartbeats", "trial_intermediate_values",
+      "trial_params", "trial_system_attributes", "trial_user_attributes", "trial_values", "alembic_version");
+
+  @TempDir
+  Path dir;
+
+  private final List<String> databases = new ArrayList<>();
+
+  @AfterEach
+  void dropDatabases() {
+    databases.forEach(PostgresTestServer::drop);
+  }
+
+  @Test
+  void aStudyOnAServerImportsAsTheSameStudyInAFile() throws Exception {
+    String url = optunaDatabase("optuna_basic.db");
+    StudyStore fromServer = new InMemoryStudyStore();
+    List<ImportSummary> done = new StudyImporter(fromServer).importOptuna(url, Optional.empty(), 0, Optional.empty());
+    assertEquals(List.of("svm-basic", "tiny"), done.stream().map(ImportSummary::name).toList());
+    StudyStore fromFile = new InMemoryStudyStore();
+    new StudyImporter(fromFile).importOptuna(Fixtures.copy("optuna_basic.db", dir).toString(), Optional.empty(), 0,
+        Optional.empty());
+    for (String study : List.of("svm-basic", "tiny")) {
+      assertEquals(fromFile.trials(study), fromServer.trials(study), study);
+      assertEquals(fromFile.importedTrials(study), fromServer.importedTrials(study), study);
+      assertEquals(fromFile.importRecord(study).orElseThrow().space(),
+          fromServer.importRecord(study).orElseThrow().space(), study);
+    }
+    JsonNode expected = Fixtures.expected("optuna_basic.db").get("studies").get("svm-basic");
+    Trial best = StudyResult.best(fromServer.trials("svm-basic"), Direction.MAXIMIZE).orElseThrow();
+    assertEquals(expected.get("best").get("number").asInt(), best.number());
+    assertEquals(Fixtures.params(expected.get("best").get("params")), best.params());
+    // The address is the origin (what Follow reads again), and the dataset's name; no password is kept.
+    assertEquals(url, fromServer.importRecord("svm-basic").orElseThrow().source());
+    assertEquals(url, fromServer.get("svm-basic").info().dataset());
+    assertTrue(done.get(0).describe().contains(url), done.get(0).describe());
+  }
+
+  @Test
+  void aMultiObjectiveStudyKeepsBothValuesAndSqlAlchemysDriverUrlIsRead() throws Exception {
+    String url = optunaDatabase("optuna_multi.db");
+    StudyStore store = new InMemoryStudyStore();
+    new StudyImporter(store).importOptuna(url.replace("postgresql://", "postgresql+psycopg2://"),
+        Optional.of("multi"), 1, Optional.empty());
+    assertEquals(20, store.trials("multi").size());
+    assertEquals("minimize", store.get("multi").info().direction());
+    assertTrue(store.importedTrials("multi").stream().allMatch(t -> t.values().size() == 2));
+  }
+
+  @Test
+  void aWrongAddressADatabaseWithoutOptunaAndAMissingStudyAreOneLineEach() throws Exception {
+    String empty = PostgresTestServer.freshDatabase();
+    databases.add(empty);
+    StudyStore store = new InMemoryStudyStore();
+    assertEquals(empty + " is not an Optuna storage (it has no studies,"
+        + " trials and trial_params tables)", refusal(store, empty, null));
+
+    String missing = empty + "_missing";
+    String noDatabase = refusal(store, missing, null);
+    assertTrue(noDatabase.startsWith("the PostgreSQL database " + missing.substring(missing.lastIndexOf('/') + 1)
+        + " does not exist on "), noDatabase);
+    assertFalse(noDatabase.contains("\n"), noDatabase);
+
+    URI server = URI.create(empty);
+    String nobody = "postgresql://" + server.getUserInfo() + "@127.0.0.1:1/optuna";
+    String unreachable = refusal(store, nobody, null);
+    assertTrue(unreachable.startsWith("cannot reach the PostgreSQL server of " + nobody), unreachable);
+    assertFalse(unreachable.contains("\n"), unreachable);
+
+    String url = optunaDatabase("optuna_basic.db");
+    assertEquals("no study named svm in " + url + "; it has svm-basic, tiny", refusal(store, url, "svm"));
+    assertEquals(List.of(), store.list());
+  }
+
+  private static String refusal(StudyStore store, String storage, String study) {
+    return assertThrows(ImportException.class, () -> new StudyImporter(store).importOptuna(storage,
+        Optional.ofNullable(study), 0, Optional.empty())).getMessage();
+  }
+
+  /** A fresh database holding Optuna's schema and the rows of an SQLite fixture; its address. */
+  private String optunaDatabase(String fixture) throws Exception {
+    String url = PostgresTestServer.freshDatabase();
+    databases.add(url);
+    Path file = Fixtures.copy(fixture, java.nio.file.Files.createTempDirectory(dir, "source"));
+    try (Connection pg = connect(url); Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      try (Statement s = pg.createStatement()) {
+        s.execute(schema());
+      }
+      for (String table : TABLES) {
+        copy(sqlite, pg, table);
+      }
+    }
+    return url;
+  }
+
+  private static String schema() throws IOException {
+    try (InputStream in = OptunaPostgresImportTest.class.getResourceAsStream("/import/optuna_pg_schema.sql")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Every row of a table, column for column; text goes in untyped so that the server casts it (enums, times). */
+  private static void copy(Connection from, Connection to, String table) throws SQLException {
+    try (Statement s = from.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+      ResultSetMetaData m = rs.getMetaData();
+      List<String> columns = new ArrayList<>();
+      for (int i = 1; i <= m.getColumnCount(); i++) {
+        columns.add(m.getColumnName(i));
+      }
+      String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+          + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+      try (PreparedStatement insert = to.prepareStatement(sql)) {
+        while (rs.next()) {
+          for (int i = 1; i <= columns.size(); i++) {
+            insert.setObject(i, rs.getObject(i));
+          }
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private static Connection connect(String url) throws SQLException {
+    URI uri = URI.create(url);
+    Properties props = new Properties();
+    props.setProperty("user", uri.getUserInfo());
+    props.setProperty("stringtype", "unspecified");
+    return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath(), props);
+  }
+}
