@@ -132,12 +132,23 @@ public final class StudyImporter {
    */
   public List<String> choices(Path file) {
     if (isOptunaStorage(file)) {
-      try (OptunaStorage source = OptunaStorage.open(file.toString())) {
-        List<String> names = source.studyNames();
-        return names.size() == 1 ? source.objectives(names.get(0)) : List.of();
-      }
+      return optunaChoices(file.toString());
     }
     return CvResults.read(kind(file)).metrics();
+  }
+
+  /**
+   * A one-study Optuna storage's objectives to choose from ("accuracy (maximize)"); at most one entry when
+   * there is nothing to choose (one objective, or several studies: each imported with its first objective).
+   *
+   * @param storage a file, {@code sqlite:///FILE}, or {@code postgresql://user@host:port/db}
+   * @throws ImportException when it cannot be read as an Optuna storage
+   */
+  public List<String> optunaChoices(String storage) {
+    try (OptunaStorage source = OptunaStorage.open(storage)) {
+      List<String> names = source.studyNames();
+      return names.size() == 1 ? source.objectives(names.get(0)) : List.of();
+    }
   }
 
   /**
