@@ -24,6 +24,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,13 +67,25 @@ class ImportedStudyWindowTest {
   private MainViewModel vm;
   private SqliteStudyStore store;
 
+  /**
+   * The fixtures imported once into a store file that each test copies: importing them in {@code @Start} took
+   * longer than TestFX gives the set-up on a loaded machine.
+   */
+  @BeforeAll
+  static void importOnce() throws Exception {
+    try (SqliteStudyStore imported = SqliteStudyStore.open(dir.resolve("imported.db"))) {
+      StudyImporter importer = new StudyImporter(imported);
+      importer.importFile(fixture("cv_grid.csv"), OptionalInt.empty());
+      importer.importFile(fixture("optuna_basic.db"), OptionalInt.empty());
+      importer.importFile(fixture("optuna_multi.db"), OptionalInt.empty());
+    }
+  }
+
   @Start
   void start(Stage stage) throws Exception {
-    store = SqliteStudyStore.open(dir.resolve("tunescope-" + System.nanoTime() + ".db"));
-    StudyImporter importer = new StudyImporter(store);
-    importer.importFile(fixture("cv_grid.csv"), OptionalInt.empty());
-    importer.importFile(fixture("optuna_basic.db"), OptionalInt.empty());
-    importer.importFile(fixture("optuna_multi.db"), OptionalInt.empty());
+    Path copy = dir.resolve("tunescope-" + System.nanoTime() + ".db");
+    Files.copy(dir.resolve("imported.db"), copy);
+    store = SqliteStudyStore.open(copy);
     vm = new MainViewModel(UiScheduler.fx(), ModelCatalog.standard(), new RecentFiles(null), dir.resolve("samples"),
         store);
     stage.setScene(TuneScopeApp.createScene(vm));
@@ -170,7 +183,18 @@ class ImportedStudyWindowTest {
     robot.clickOn(study);
     robot.clickOn("#openStudyButton");
     waitUntil(() -> vm.run().trials().size() == trials);
-    robot.clickOn("Charts");
+    // On a loaded machine a click on the Charts tab right after the study opens may not take: click until the
+    // chart tabs show.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      robot.clickOn("Charts");
+      try {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Cost")
+            .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        return;
+      } catch (java.util.concurrent.TimeoutException e) {
+        // click again
+      }
+    }
   }
 
   @Test
@@ -208,7 +232,7 @@ class ImportedStudyWindowTest {
     CheckBox both = robot.lookup("#twoObjectives").queryAs(CheckBox.class);
     CostChart cost = robot.lookup("#costChart").queryAs(CostChart.class);
     assertTrue(both.isVisible(), "a two-objective study offers them");
-    assertEquals("values_1 against values_0 (the Pareto front), not score against cost", both.getText());
+    assertEquals("values_1 against values_0 (Pareto front)", both.getText());
     robot.clickOn(both);
     waitUntil(() -> cost.objectivesProperty().get() != null);
     JsonNode expected = new ObjectMapper().readTree(getClass().getResource("/import/optuna_multi.expected.json"))

@@ -134,7 +134,7 @@ public final class ChartsView {
     twoObjectives.managedProperty().bind(offered);
     twoObjectives.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
         vm.objectivesProperty().get() == null ? "" : vm.objectivesProperty().get().y().name() + " against "
-            + vm.objectivesProperty().get().x().name() + " (the Pareto front), not score against cost",
+            + vm.objectivesProperty().get().x().name() + " (Pareto front)",
         vm.objectivesProperty()));
     costChart.objectivesProperty().bind(javafx.beans.binding.Bindings.when(twoObjectives.selectedProperty())
         .then(vm.objectivesProperty()).otherwise((org.tunescope.app.ObjectivePlane) null));

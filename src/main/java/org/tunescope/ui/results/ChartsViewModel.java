@@ -231,9 +231,9 @@ public final class ChartsViewModel {
 
   /** What the learning-curve tab shows of an imported study's intermediate values, in one line. */
   static String intermediateReading(ViewedStudy study, IntermediateCurves curves) {
-    return "Study " + study.name() + " was imported with the learning curve each trial reported (" + curves.curves().size()
-        + " trials, " + curves.prunedCount() + " pruned: their lines end where the pruner stopped them); select a"
-        + " trial to pick out its line.";
+    // Short: the line's length is the tab's preferred width.
+    return "Each trial's curve as " + study.name() + " recorded it: " + curves.curves().size() + " trials, "
+        + curves.prunedCount() + " pruned (ending where they stopped).";
   }
 
   /** The shown imported study's learning curves (each trial's intermediate values); null when it has none. */
