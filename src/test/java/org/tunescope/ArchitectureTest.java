@@ -99,7 +99,8 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.tunescope.ui.main..", "org.tunescope.ui.data..", "org.tunescope.ui.model..",
             "org.tunescope.ui.space..", "org.tunescope.ui.search..", "org.tunescope.ui.run..",
-            "org.tunescope.ui.results..", "org.tunescope.ui.lab..", "org.tunescope.ui.studies..")
+            "org.tunescope.ui.results..", "org.tunescope.ui.lab..", "org.tunescope.ui.studies..",
+            "org.tunescope.ui.compare..")
         .check(CLASSES);
   }
 

@@ -144,4 +144,24 @@ public abstract class TrialsCanvasChart extends CanvasChart {
     g.fillText(text, LEFT + 8, 4);
     g.setTextBaseline(VPos.BASELINE);
   }
+
+  /** The best validation score so far as a step line, in the current stroke colour, 2 px wide. */
+  protected final void bestSoFarLine(GraphicsContext g, List<Trial> trials, boolean byTime, DoubleUnaryOperator px,
+      DoubleUnaryOperator py) {
+    g.setLineWidth(2);
+    g.beginPath();
+    double prevY = Double.NaN;
+    for (double[] p : org.tunescope.ml.tuning.OptimisationHistory.bestSoFar(trials, direction.get(), byTime)) {
+      double x = px.applyAsDouble(p[0]);
+      double y = py.applyAsDouble(p[1]);
+      if (Double.isNaN(prevY)) {
+        g.moveTo(x, y);
+      } else {
+        g.lineTo(x, prevY);
+        g.lineTo(x, y);
+      }
+      prevY = y;
+    }
+    g.stroke();
+  }
 }

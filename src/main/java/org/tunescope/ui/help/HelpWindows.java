@@ -147,15 +147,7 @@ public final class HelpWindows {
     Stage stage = new Stage();
     stage.setTitle(title);
     stage.setScene(scene);
-    if (owner != null) {
-      stage.initOwner(owner);
-      if (owner.getScene() != null) {
-        scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-      }
-      if (owner instanceof Stage ownerStage) {
-        stage.getIcons().setAll(ownerStage.getIcons());
-      }
-    }
+    org.tunescope.ui.Windows.ownedBy(stage, owner);
     stage.initModality(Modality.NONE);
     close.setOnAction(e -> stage.close());
     scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);

@@ -90,7 +90,12 @@ public final class MainView {
     } else if (type == SearchView.class) {
       return new SearchView(vm.search(), vm.searchSizeText());
     } else if (type == StudiesView.class) {
-      return new StudiesView(vm.studies(), vm.run().runningProperty(), this::openStudy, vm::resume, vm.notifications());
+      StudiesView view = new StudiesView(vm.studies(), vm.run().runningProperty(), this::openStudy, vm::resume,
+          vm.notifications());
+      view.setCompare(names -> org.tunescope.ui.compare.CompareView.open(root.getScene().getWindow(),
+          new org.tunescope.ui.compare.CompareViewModel(vm.studies().store(), vm.catalog(), vm.scheduler(),
+              vm.notifications()), names));
+      return view;
     } else if (type == ChartsView.class) {
       ChartsView view = new ChartsView(new ChartsViewModel(vm.run(), vm.scheduler(), vm.space(),
           vm.notifications()), vm.notifications());

@@ -510,6 +510,11 @@ public final class MainViewModel {
         where, org.tunescope.app.AppLog.file().toAbsolutePath().toString());
   }
 
+  /** The models TuneScope knows, for the windows that read stored studies (Compare). */
+  public ModelCatalog catalog() {
+    return catalog;
+  }
+
   public UiScheduler scheduler() {
     return scheduler;
   }

@@ -1,6 +1,7 @@
 package org.tunescope.ui.studies;
 
 import java.io.File;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -9,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.tunescope.ui.Notifications;
@@ -27,6 +29,8 @@ public final class StudiesView {
   @FXML private Button resumeStudyButton;
   @FXML private Button exportStudyButton;
   @FXML private Button deleteStudyButton;
+  @FXML private Button compareStudiesButton;
+  private Consumer<List<String>> compare = names -> { };
 
   /** Opening and resuming are the window's: they restore every step's choices and run the study. */
   public StudiesView(StudiesViewModel studies, ObservableBooleanValue running, Consumer<StudyEntry> open,
@@ -38,9 +42,18 @@ public final class StudiesView {
     this.notifications = notifications;
   }
 
+  /** What "Compare selected" does with the selected studies' names: the window opens a Compare window. */
+  public void setCompare(Consumer<List<String>> compare) {
+    this.compare = compare;
+  }
+
   @FXML
   private void initialize() {
     studiesList.setItems(studies.studies());
+    // Several studies (of different models on the same data) can be selected to compare them.
+    studiesList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    compareStudiesButton.disableProperty().bind(Bindings.size(studiesList.getSelectionModel().getSelectedItems())
+        .lessThan(2));
     studiesList.setCellFactory(list -> new ListCell<>() {
       @Override
       protected void updateItem(StudyEntry s, boolean empty) {
@@ -81,6 +94,11 @@ public final class StudiesView {
   @FXML
   private void resumeStudy() {
     selected(resume);
+  }
+
+  @FXML
+  private void compareStudies() {
+    compare.accept(studiesList.getSelectionModel().getSelectedItems().stream().map(StudyEntry::name).toList());
   }
 
   @FXML

@@ -120,4 +120,27 @@ public class ValidationCurveChart extends Control implements ChartPalette.Owner 
   public final ObjectProperty<Integer> selectedTrialProperty() {
     return selectedTrial;
   }
+
+  // --- sharedYRange
+  private final ObjectProperty<double[]> sharedYRange = new SimpleObjectProperty<>(this, "sharedYRange");
+
+  /**
+   * A y range {lo, hi} to draw on instead of the curve's own, so that small multiples of several models
+   * share one validation scale (see {@link #yRangeOf}); null for the curve's own range.
+   */
+  public final ObjectProperty<double[]> sharedYRangeProperty() {
+    return sharedYRange;
+  }
+
+  /** The y range {lo, hi} that shows every one of the curves as each would show itself. */
+  public static double[] yRangeOf(List<ValidationCurveModel> curves) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (ValidationCurveModel m : curves) {
+      YRange r = YRange.of(m);
+      lo = Math.min(lo, r.lo());
+      hi = Math.max(hi, r.hi());
+    }
+    return hi > lo ? new double[] {lo, hi} : new double[] {0, 1};
+  }
 }

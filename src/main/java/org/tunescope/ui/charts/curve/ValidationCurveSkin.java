@@ -38,7 +38,7 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
     getChildren().add(canvas);
     for (Observable p : List.of(chart.modelProperty(), chart.showOneStandardErrorProperty(),
         chart.selectedTrialProperty(), chart.annotationsProperty(), chart.xLabelProperty(), chart.yLabelProperty(),
-        chart.placeholderProperty(), chart.markerProperty())) {
+        chart.placeholderProperty(), chart.markerProperty(), chart.sharedYRangeProperty())) {
       p.addListener(o -> draw());
     }
     chart.palette().onChange(this::draw);
@@ -152,7 +152,8 @@ final class ValidationCurveSkin extends SkinBase<ValidationCurveChart> {
       xLo = Math.min(xLo, x);
       xHi = Math.max(xHi, x);
     }
-    yRange = YRange.of(m);
+    double[] shared = getSkinnable().sharedYRangeProperty().get();
+    yRange = shared != null ? new YRange(shared[0], shared[1]) : YRange.of(m);
     yLo = yRange.lo();
     yHi = yRange.hi();
     if (!m.categories().isEmpty()) {

@@ -49,21 +49,7 @@ public final class HistoryChart extends TrialsCanvasChart {
           6, 6);
     }
     g.setStroke(validation);
-    g.setLineWidth(2);
-    g.beginPath();
-    double prevY = Double.NaN;
-    for (double[] p : OptimisationHistory.bestSoFar(all, directionProperty().get(), time)) {
-      double x = px.applyAsDouble(p[0]);
-      double y = py.applyAsDouble(p[1]);
-      if (Double.isNaN(prevY)) {
-        g.moveTo(x, y);
-      } else {
-        g.lineTo(x, prevY);
-        g.lineTo(x, y);
-      }
-      prevY = y;
-    }
-    g.stroke();
+    bestSoFarLine(g, all, time, px, py);
     caption(g, "dots: validation score of each trial · line: best so far");
   }
 }

@@ -1,0 +1,106 @@
+package org.tunescope.app.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.tunescope.engine.study.FoldScore;
+
+/**
+ * A comparison's leaderboard written as CSV (one row per model, the fold scores in columns) or JSON (with
+ * the metric, the per-fold validation and train scores of each best trial, and the paired comparison of the
+ * two best in words), by the file's extension. The fold scores are there so that anyone can check the
+ * paired comparison from the file alone.
+ */
+public final class LeaderboardFile {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LeaderboardFile() {
+  }
+
+  /** Whether the file is written as CSV (a .csv name) rather than JSON. */
+  public static boolean isCsv(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+  }
+
+  public static void write(Path file, ComparedStudies comparison) throws IOException {
+    String text = isCsv(file) ? csv(comparison) : json(comparison);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  static String csv(ComparedStudies comparison) {
+    List<LeaderboardRow> rows = comparison.leaderboard();
+    int folds = rows.stream().mapToInt(r -> r.trial().folds().size()).max().orElse(0);
+    StringBuilder s = new StringBuilder("rank,model,study,trial,validation_mean,validation_std,train_mean,gap,"
+        + "fit_seconds,megabytes");
+    for (int i = 0; i < folds; i++) {
+      s.append(",validation_fold_").append(i);
+    }
+    s.append('\n');
+    int rank = 1;
+    for (LeaderboardRow r : rows) {
+      s.append(rank++).append(',').append(quoted(r.model())).append(',').append(quoted(r.study())).append(',')
+          .append(r.trial().number());
+      for (double v : new double[] {r.validationMean(), r.validationStd(), r.trainMean(), r.gap(), r.fitSeconds(),
+          r.megabytes()}) {
+        s.append(',').append(v);
+      }
+      for (FoldScore f : r.trial().folds()) {
+        s.append(',').append(f.validation());
+      }
+      s.append('\n');
+    }
+    return s.toString();
+  }
+
+  private static String quoted(String v) {
+    return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+  }
+
+  static String json(ComparedStudies comparison) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("metric", comparison.metric());
+    root.put("direction", comparison.direction().id());
+    ArrayNode board = root.putArray("leaderboard");
+    for (LeaderboardRow r : comparison.leaderboard()) {
+      ObjectNode n = board.addObject();
+      n.put("model", r.model());
+      n.put("study", r.study());
+      n.put("trial", r.trial().number());
+      n.put("validation_mean", r.validationMean());
+      n.put("validation_std", r.validationStd());
+      n.put("train_mean", r.trainMean());
+      n.put("gap", r.gap());
+      n.put("fit_seconds", r.fitSeconds());
+      n.put("megabytes", r.megabytes());
+      ArrayNode v = n.putArray("validation_folds");
+      ArrayNode t = n.putArray("train_folds");
+      r.trial().folds().forEach(f -> {
+        v.add(f.validation());
+        t.add(f.train());
+      });
+    }
+    comparison.pairedBest().ifPresent(p -> {
+      ObjectNode n = root.putObject("paired");
+      n.put("first", p.first());
+      n.put("second", p.second());
+      n.put("mean_difference", p.mean());
+      n.put("std", p.std());
+      n.put("interval_half_width", p.halfWidth());
+      n.put("first_ahead_folds", p.firstAhead());
+      n.put("clear", p.isClear());
+      n.put("sentence", p.sentence());
+    });
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a leaderboard could not be written as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package org.tunescope.ui.compare;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.tunescope.app.compare.ComparedStudies;
+import org.tunescope.app.compare.LeaderboardRow;
+import org.tunescope.ui.charts.curve.ValidationCurveChart;
+import org.tunescope.ui.charts.models.ModelSeries;
+import org.tunescope.ui.charts.models.ModelsCostChart;
+import org.tunescope.ui.charts.models.ModelsHistoryChart;
+
+/**
+ * The Compare window (CompareView.fxml): the leaderboard of the compared studies' best trials, their
+ * histories overlaid, their cost with the Pareto front across models, each model's overfitting curve on one
+ * shared scale, and the paired comparison of the two best in words. Handlers are one-line calls to the view
+ * model.
+ */
+public final class CompareView {
+
+  /** Small multiples per row of the overfitting tab. */
+  private static final int CURVES_PER_ROW = 3;
+
+  private final CompareViewModel vm;
+
+  @FXML private BorderPane root;
+  @FXML private Label statusLabel;
+  @FXML private Label sentenceLabel;
+  @FXML private TableView<LeaderboardRow> leaderboard;
+  @FXML private CheckBox byTimeBox;
+  @FXML private ModelsHistoryChart historyChart;
+  @FXML private ModelsCostChart costChart;
+  @FXML private GridPane curvesGrid;
+  @FXML private Button saveButton;
+
+  public CompareView(CompareViewModel vm) {
+    this.vm = vm;
+  }
+
+  /**
+   * Opens a Compare window over {@code owner} (with its stylesheets, so the theme reaches it) and starts
+   * reading the named studies in the background.
+   */
+  public static Stage open(Window owner, CompareViewModel vm, List<String> studies) {
+    FXMLLoader loader = new FXMLLoader(CompareView.class.getResource("/org/tunescope/ui/compare/CompareView.fxml"));
+    loader.setControllerFactory(type -> new CompareView(vm));
+    Parent content;
+    try {
+      content = loader.load();
+    } catch (IOException e) {
+      throw new IllegalStateException("the Compare window's layout is missing from TuneScope's resources", e);
+    }
+    Scene scene = new Scene(content);
+    Stage stage = new Stage();
+    stage.setTitle("Compare " + String.join(", ", studies));
+    stage.setScene(scene);
+    org.tunescope.ui.Windows.ownedBy(stage, owner);
+    stage.show();
+    vm.load(studies);
+    return stage;
+  }
+
+  @FXML
+  private void initialize() {
+    statusLabel.textProperty().bind(vm.statusProperty());
+    sentenceLabel.textProperty().bind(vm.sentenceProperty());
+    saveButton.disableProperty().bind(vm.comparisonProperty().isNull());
+    columns();
+    leaderboard.setItems(vm.rows());
+    historyChart.byTimeProperty().bind(byTimeBox.selectedProperty());
+    historyChart.seriesProperty().bind(vm.seriesProperty());
+    costChart.seriesProperty().bind(vm.seriesProperty());
+    costChart.frontProperty().bind(vm.frontProperty());
+    vm.comparisonProperty().addListener((o, a, c) -> {
+      if (c != null) {
+        for (var chart : List.of(historyChart, costChart)) {
+          chart.metricProperty().set(c.metric());
+          chart.directionProperty().set(c.direction());
+        }
+      }
+    });
+    vm.curvesProperty().addListener((o, a, curves) -> curves(curves));
+  }
+
+  private void columns() {
+    TableColumn<LeaderboardRow, LeaderboardRow> model = new TableColumn<>("Model");
+    model.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    model.setCellFactory(c -> new TableCell<>() {
+      @Override
+      protected void updateItem(LeaderboardRow row, boolean empty) {
+        super.updateItem(row, empty);
+        setText(empty || row == null ? null : row.label());
+        setGraphic(empty || row == null ? null : new Rectangle(10, 10, colour(row)));
+      }
+    });
+    leaderboard.getColumns().add(model);
+    leaderboard.getColumns().add(text("Study", LeaderboardRow::study));
+    leaderboard.getColumns().add(text("Trial", r -> "#" + r.trial().number()));
+    leaderboard.getColumns().add(text("Validation", r -> number(r.validationMean()) + " ± " + number(r.validationStd())));
+    leaderboard.getColumns().add(text("Train", r -> number(r.trainMean())));
+    leaderboard.getColumns().add(text("Gap", r -> number(r.gap())));
+    leaderboard.getColumns().add(text("Fit s", r -> String.format(Locale.ROOT, "%.2f", r.fitSeconds())));
+    leaderboard.getColumns().add(text("MB", r -> String.format(Locale.ROOT, "%.1f", r.megabytes())));
+  }
+
+  /** The model's colour in the charts, so that a row and its dots read together. */
+  private Color colour(LeaderboardRow row) {
+    return vm.seriesProperty().get().stream().filter(s -> s.label().equals(row.label())).map(ModelSeries::color)
+        .findFirst().orElse(Color.GRAY);
+  }
+
+  private static TableColumn<LeaderboardRow, String> text(String title, Function<LeaderboardRow, String> value) {
+    TableColumn<LeaderboardRow, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    return column;
+  }
+
+  private static String number(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** One small overfitting curve per model, all on the view model's shared validation scale. */
+  private void curves(List<CompareViewModel.Curve> curves) {
+    curvesGrid.getChildren().clear();
+    ComparedStudies c = vm.comparisonProperty().get();
+    for (int i = 0; i < curves.size(); i++) {
+      CompareViewModel.Curve curve = curves.get(i);
+      Label title = new Label(curve.label());
+      title.getStyleClass().add("model-name");
+      title.setTextFill(curve.colour());
+      ValidationCurveChart chart = new ValidationCurveChart();
+      chart.setPrefSize(420, 320);
+      chart.showOneStandardErrorProperty().set(false);
+      chart.sharedYRangeProperty().set(vm.curveRangeProperty().get());
+      chart.placeholderProperty().set("This study searched no parameter: no curve.");
+      if (c != null) {
+        chart.yLabelProperty().set(c.direction().label(c.metric()));
+      }
+      curve.curve().ifPresent(chart.modelProperty()::set);
+      VBox cell = new VBox(2, title, chart);
+      cell.getStyleClass().add("compare-curve");
+      curvesGrid.add(cell, i % CURVES_PER_ROW, i / CURVES_PER_ROW);
+    }
+  }
+
+  @FXML
+  private void save() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Save the leaderboard");
+    chooser.setInitialFileName("leaderboard.csv");
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
+        new FileChooser.ExtensionFilter("JSON", "*.json"));
+    File file = chooser.showSaveDialog(root.getScene().getWindow());
+    if (file != null) {
+      vm.save(file.toPath());
+    }
+  }
+
+  @FXML
+  private void close() {
+    ((Stage) root.getScene().getWindow()).close();
+  }
+}
