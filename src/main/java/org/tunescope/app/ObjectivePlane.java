@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tunescope.app.compare.ParetoFront;
 import org.tunescope.engine.study.Direction;
-import org.tunescope.engine.study.ParetoSet;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.store.ImportRecord;
 import org.tunescope.store.ImportedTrial;
@@ -59,10 +59,8 @@ public record ObjectivePlane(ImportRecord.Objective x, ImportRecord.Objective y,
     }
     ImportRecord.Objective ox = objectives.get(xObjective);
     ImportRecord.Objective oy = objectives.get(yObjective);
-    double[] xs = points.stream().mapToDouble(Point::x).toArray();
-    double[] ys = points.stream().mapToDouble(Point::y).toArray();
-    List<Point> front = ParetoSet.front(xs, Direction.of(ox.direction()), ys, Direction.of(oy.direction())).stream()
-        .map(points::get).toList();
+    List<Point> front = ParetoFront.of(points, new ParetoFront.Objective<>(Point::x, Direction.of(ox.direction())),
+        new ParetoFront.Objective<>(Point::y, Direction.of(oy.direction())));
     return Optional.of(new ObjectivePlane(ox, oy, points, front));
   }
 
