@@ -74,10 +74,56 @@ public final class AppLog {
       handler.setFormatter(new SimpleFormatter());
       handler.setLevel(Level.ALL);
       handler.setEncoding("UTF-8");
+      handler.setFilter(new Repeats());
       root.addHandler(handler);
     } catch (IOException | RuntimeException e) {
       // No log file: keep going. TuneScope's own errors still reach the person through its dialogs.
       handler = null;
+    }
+  }
+
+  /** Of a library's message repeated over and over, how many are written before it is only counted. */
+  static final int REPEATS_WRITTEN = 10;
+  /** Then one line in this many is written, with the count so far. */
+  static final int REPEAT_EVERY = 1000;
+
+  /**
+   * Keeps a library's message that comes again and again (Smile's "Decision tree trained without OOB samples",
+   * once per tree: thousands in a search on a small file) from filling the size-bounded log and rotating
+   * every other line out of it: its first {@value #REPEATS_WRITTEN} are written, then one in
+   * {@value #REPEAT_EVERY} with the count. TuneScope's own lines are all written.
+   */
+  static final class Repeats implements java.util.logging.Filter {
+    private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    private java.util.logging.LogRecord lastRecord;
+    private boolean lastAnswer;
+
+    @Override
+    public synchronized boolean isLoggable(java.util.logging.LogRecord r) {
+      // FileHandler asks twice per record (its publish, then StreamHandler's): one count, one answer.
+      if (r == lastRecord) {
+        return lastAnswer;
+      }
+      lastRecord = r;
+      lastAnswer = decide(r);
+      return lastAnswer;
+    }
+
+    private boolean decide(java.util.logging.LogRecord r) {
+      String logger = r.getLoggerName() == null ? "" : r.getLoggerName();
+      if (logger.startsWith("org.tunescope")) {
+        return true;
+      }
+      if (seen.size() > 10_000) {
+        seen.clear(); // bounded: a long session of ever new messages starts counting again
+      }
+      int n = seen.merge(logger + '\0' + r.getMessage(), 1, Integer::sum);
+      if (n == REPEATS_WRITTEN) {
+        r.setMessage(r.getMessage() + " (again and again: from now on one line in " + REPEAT_EVERY + ")");
+      } else if (n > REPEATS_WRITTEN && n % REPEAT_EVERY == 0) {
+        r.setMessage(r.getMessage() + " (" + n + " times so far)");
+      }
+      return n <= REPEATS_WRITTEN || n % REPEAT_EVERY == 0;
     }
   }
 

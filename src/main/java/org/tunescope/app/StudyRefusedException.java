@@ -9,10 +9,11 @@ import org.tunescope.store.StoredRequest;
 public final class StudyRefusedException extends IllegalArgumentException {
 
   /**
-   * Why: the data file or the model's search space changed since the study began, or a study of that name
-   * is finished or searches another way ({@link #difference()}).
+   * Why: the data file or the model's search space changed since the study began, the data file is not here
+   * and the store keeps no copy, or a study of that name is finished or searches another way
+   * ({@link #difference()}).
    */
-  public enum Reason { DATA_CHANGED, SPACE_CHANGED, FINISHED, OTHER_SEARCH }
+  public enum Reason { DATA_CHANGED, DATA_MISSING, SPACE_CHANGED, FINISHED, OTHER_SEARCH }
 
   private final Reason reason;
   private final String study;
@@ -29,6 +30,11 @@ public final class StudyRefusedException extends IllegalArgumentException {
     return new StudyRefusedException(Reason.DATA_CHANGED, study, null, "the data file " + dataPath
         + " changed since study " + study + " began (SHA-256 now " + now.substring(0, 12) + "..., was "
         + was.substring(0, 12) + "...)");
+  }
+
+  static StudyRefusedException dataMissing(String study, String dataPath) {
+    return new StudyRefusedException(Reason.DATA_MISSING, study, null, "the data file " + dataPath + " of study "
+        + study + " is not here and the store keeps no copy of it (too large, or stored before copies were kept)");
   }
 
   static StudyRefusedException spaceChanged(String study, String model) {

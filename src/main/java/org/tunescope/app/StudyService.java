@@ -1,8 +1,11 @@
 package org.tunescope.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.data.LoadedData;
@@ -11,6 +14,7 @@ import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
+import org.tunescope.store.StoredData;
 import org.tunescope.store.StudyRecord;
 import org.tunescope.store.StudyStore;
 
@@ -20,6 +24,8 @@ import org.tunescope.store.StudyStore;
  * score it on its held-out rows). The store keeps every step.
  */
 public final class StudyService {
+
+  private static final Logger LOG = Logger.getLogger(StudyService.class.getName());
 
   private final StudyStore store;
   private final TuningSetup setup;
@@ -58,17 +64,31 @@ public final class StudyService {
    * @throws StudyRefusedException when a study of that name is finished or searches another way
    */
   public StudyRecord create(PreparedStudy prepared, TuningRequest request, Path data) {
+    return create(prepared, request, data, true, note -> LOG.warning(note));
+  }
+
+  /**
+   * As {@link #create(PreparedStudy, TuningRequest, Path)}; with {@code keepData} the store also keeps a copy of
+   * the data file (see {@link StudyData}) for workers on machines without it.
+   *
+   * @param notes told, in one line, why the data was not kept (too large)
+   */
+  public StudyRecord create(PreparedStudy prepared, TuningRequest request, Path data, boolean keepData,
+      Consumer<String> notes) {
     StudyRecord mine = StudyRecords.of(prepared, request, data);
     StudyRecord stored = store.createIfAbsent(mine);
-    if (stored.equals(mine)) {
-      return stored;
+    if (!stored.equals(mine)) {
+      if (stored.finished().isPresent()) {
+        throw StudyRefusedException.finished(mine.name());
+      }
+      stored.difference(mine).ifPresent(d -> {
+        throw StudyRefusedException.otherSearch(mine.name(), d);
+      });
     }
-    if (stored.finished().isPresent()) {
-      throw StudyRefusedException.finished(mine.name());
+    if (keepData) {
+      // After the study: a copy is kept only for a study that uses it (deleting the last such study drops it).
+      StudyData.keep(store, data, mine.info().sha256()).ifPresent(notes);
     }
-    stored.difference(mine).ifPresent(d -> {
-      throw StudyRefusedException.otherSearch(mine.name(), d);
-    });
     return stored;
   }
 
@@ -79,7 +99,47 @@ public final class StudyService {
    * @throws StudyRefusedException when the data or the space changed and {@code force} is off
    */
   public Reopened reopen(StudyRecord record, boolean force, Consumer<String> notes) {
-    return reopen(record, DataLoader.load(Path.of(record.request().dataPath())), force, notes);
+    return reopen(record, recordedData(record, note -> LOG.info(note)), force, notes);
+  }
+
+  /**
+   * The study's data file at the path it was created with, or the store's copy when that file has gone.
+   *
+   * @param notes told when the data is the store's copy
+   * @throws StudyRefusedException when the file has gone and the store keeps no copy
+   */
+  public LoadedData recordedData(StudyRecord record, Consumer<String> notes) {
+    Path recorded = Path.of(record.request().dataPath());
+    return Files.isRegularFile(recorded) ? DataLoader.load(recorded) : storedData(record, notes);
+  }
+
+  /**
+   * The data a worker runs the study on: the {@code given} file (which {@link #reopen} refuses when it is not the
+   * study's); else the file at the study's recorded path when it is still the study's; else the store's copy.
+   *
+   * @param notes told where the data came from when it is the store's copy
+   * @throws StudyRefusedException when the file is not here and the store keeps no copy
+   */
+  public LoadedData workerData(StudyRecord record, Optional<Path> given, Consumer<String> notes) {
+    if (given.isPresent()) {
+      return DataLoader.load(given.get());
+    }
+    Path recorded = Path.of(record.request().dataPath());
+    if (Files.isRegularFile(recorded)) {
+      LoadedData loaded = DataLoader.load(recorded);
+      // A different file at the recorded path (another machine's folders): the store's copy, when kept, is right.
+      return loaded.sha256().equals(record.info().sha256()) || !store.hasData(record.info().sha256())
+          ? loaded : storedData(record, notes);
+    }
+    return storedData(record, notes);
+  }
+
+  private LoadedData storedData(StudyRecord record, Consumer<String> notes) {
+    StoredData copy = store.data(record.info().sha256())
+        .orElseThrow(() -> StudyRefusedException.dataMissing(record.name(), record.request().dataPath()));
+    notes.accept("the data file " + record.request().dataPath() + " is not here: reading the store's copy of "
+        + copy.fileName());
+    return StudyData.load(copy);
   }
 
   /** As {@link #reopen(StudyRecord, boolean, Consumer)}, with the data file already loaded. */

@@ -180,13 +180,24 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+      return sample(number, finished, List.of());
+    }
+
+    @Override
+    public Optional<Map<String, Object>> sample(int number, List<Trial> finished,
+        List<org.tunescope.engine.study.RunningTrial> running) {
       long t0 = System.nanoTime();
       try {
-        return inner.sample(number, finished);
+        return inner.sample(number, finished, running);
       } finally {
         nanos.addAndGet(System.nanoTime() - t0);
         asks.incrementAndGet();
       }
+    }
+
+    @Override
+    public boolean watchesRunning() {
+      return inner.watchesRunning();
     }
 
     @Override

@@ -17,6 +17,7 @@ final class ErrorWords {
     if (e instanceof StudyRefusedException r) {
       return switch (r.reason()) {
         case DATA_CHANGED -> r.getMessage() + "; use --force to resume with it anyway";
+        case DATA_MISSING -> r.getMessage() + "; put the file back there (a worker takes it with --data FILE)";
         case SPACE_CHANGED -> r.getMessage() + "; use --force to resume with the new one";
         case FINISHED -> r.getMessage() + "; continue it with: tunescope resume " + r.study()
             + ", or choose another --name";
@@ -28,6 +29,25 @@ final class ErrorWords {
         }
       };
     }
+    if (isFileProblem(e)) {
+      return fileProblem(e instanceof java.io.UncheckedIOException u ? u.getCause() : (java.io.IOException) e);
+    }
     return e.getMessage();
+  }
+
+  /** A file that cannot be read or written (missing, a folder, no permission, a full disk): not a bug. */
+  static boolean isFileProblem(Exception e) {
+    return e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException;
+  }
+
+  private static String fileProblem(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof java.nio.file.FileAlreadyExistsException ? "it exists and is not a folder"
+          : f.getReason() != null ? f.getReason() : "cannot be read or written";
+      return "cannot use " + f.getFile() + ": " + why;
+    }
+    return "cannot read or write a file: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
   }
 }

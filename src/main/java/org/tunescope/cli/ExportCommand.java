@@ -50,6 +50,9 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     boolean csv = csv();
+    if (out != null) {
+      OutFile.check(out, ".json or .csv");
+    }
     try (StudyStore store = storeOption.open()) {
       StudyRecord r = store.get(name);
       List<Trial> trials = store.trials(name);

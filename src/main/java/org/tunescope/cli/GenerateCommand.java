@@ -47,6 +47,7 @@ final class GenerateCommand implements Callable<Integer> {
       dataset.write(stdout, rows, noise, seed);
       return 0;
     }
+    OutFile.check(out, ".csv");
     try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
       dataset.write(w, rows, noise, seed);
     }

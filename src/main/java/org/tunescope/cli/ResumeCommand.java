@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.tunescope.app.StudyService;
 import org.tunescope.engine.study.TrialState;
+import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.store.StudyRecord;
@@ -56,7 +57,8 @@ final class ResumeCommand implements Callable<Integer> {
       }
       StudyService service = new StudyService(store, ModelCatalog.standard());
       // Rebuilt from its data file, refused (unless forced) when the data or the model changed.
-      PreparedStudy prepared = service.reopen(record, force,
+      LoadedData data = service.recordedData(record, what -> stderr.println("note: " + what));
+      PreparedStudy prepared = service.reopen(record, data, force,
           what -> stderr.println("warning: " + what + "; resuming anyway (--force)")).prepared();
       int workerCount = run.workerCount();
       run.checkOut();

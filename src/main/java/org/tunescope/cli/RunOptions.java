@@ -1,6 +1,5 @@
 package org.tunescope.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -33,18 +32,9 @@ final class RunOptions {
    * in an error with nothing saved: its folder must exist and be writable, and it must not be a folder itself.
    */
   void checkOut() {
-    if (out == null) {
-      return;
-    }
-    Path folder = out.toAbsolutePath().getParent();
-    if (Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out " + out + " is a folder; give a file name ending in .json or .csv");
-    }
-    if (folder == null || !Files.isDirectory(folder)) {
-      throw new IllegalArgumentException("--out " + out + ": the folder " + folder + " does not exist");
-    }
-    if (!Files.isWritable(folder)) {
-      throw new IllegalArgumentException("--out " + out + ": the folder " + folder + " cannot be written to");
+    if (out != null) {
+      OutFile.check(out, ".json or .csv");
     }
   }
+
 }

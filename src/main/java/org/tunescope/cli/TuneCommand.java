@@ -116,6 +116,11 @@ final class TuneCommand implements Callable<Integer> {
           + " trial is refitted on the rest and scored once on them.")
   Double testFraction;
 
+  @Option(names = "--no-store-data",
+      description = "Do not keep a copy of the data file in the store (kept by default, up to 200 MB, so that"
+          + " workers on machines without the file can run the study; without it they need --data).")
+  boolean noStoreData;
+
   @Mixin
   RunOptions run = new RunOptions();
 
@@ -137,17 +142,18 @@ final class TuneCommand implements Callable<Integer> {
     LearningProblem problem = setup.problem(request, loaded.table());
     request = request.withRanges(ranges(setup.findModel(model, problem.task())));
     PreparedStudy prepared = setup.prepare(request, problem, data, loaded.sha256());
-    prepared.heldOut().map(HeldOutRows::split).ifPresent(s -> stderr.printf(
-        "held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
-        s.test().length, problem.rows(), seed, s.tuning().length));
-    if (forcedTask.isEmpty()) {
-      stderr.printf("task: %s (inferred from column %s; --task to change)%n", prepared.problem().task().id(), target);
-    }
-    if (prepared.problem().droppedRows() > 0) {
-      stderr.printf("note: %d rows without a target value were left out%n", prepared.problem().droppedRows());
-    }
     int workerCount = run.workerCount();
     try (StudyStore store = storeOption.open()) {
+      // the notes on the data once the store is open: a store that cannot be opened is then the only line
+      prepared.heldOut().map(HeldOutRows::split).ifPresent(s -> stderr.printf(
+          "held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
+          s.test().length, problem.rows(), seed, s.tuning().length));
+      if (forcedTask.isEmpty()) {
+        stderr.printf("task: %s (inferred from column %s; --task to change)%n", prepared.problem().task().id(), target);
+      }
+      if (prepared.problem().droppedRows() > 0) {
+        stderr.printf("note: %d rows without a target value were left out%n", prepared.problem().droppedRows());
+      }
       StudyService service = new StudyService(store, ModelCatalog.standard());
       if (name == null) {
         // An unnamed study is always a new one: the default name gets a number when it is taken.
@@ -157,7 +163,8 @@ final class TuneCommand implements Callable<Integer> {
           prepared = setup.prepare(request, problem, data, loaded.sha256());
         }
       }
-      StudyRecord record = service.create(prepared, request, data);
+      StudyRecord record = service.create(prepared, request, data, !noStoreData,
+          what -> stderr.println("note: " + what));
       int alreadyDone = store.trials(record.name()).size();
       OptionalInt planned = prepared.study().plannedTrials();
       stderr.printf("study %s: %s on %s (%d rows, %d features), %s, %s search%s, %s, %d workers%s%n",

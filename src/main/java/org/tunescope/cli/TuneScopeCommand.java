@@ -34,7 +34,8 @@ public final class TuneScopeCommand implements Runnable {
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      if (ex instanceof IllegalArgumentException || ex instanceof DataException || ex instanceof StoreException) {
+      if (ex instanceof IllegalArgumentException || ex instanceof DataException || ex instanceof StoreException
+          || ErrorWords.isFileProblem(ex)) {
         err.println("error: " + ErrorWords.of(ex));
         return BAD_INPUT;
       }

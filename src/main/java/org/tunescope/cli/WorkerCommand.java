@@ -2,12 +2,13 @@ package org.tunescope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tunescope.app.JoinedRun;
 import org.tunescope.app.StudyRefusedException;
 import org.tunescope.app.StudyService;
 import org.tunescope.engine.study.StudyEvent;
-import org.tunescope.ml.data.DataLoader;
+import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.store.StudyRecord;
@@ -38,8 +39,8 @@ final class WorkerCommand implements Callable<Integer> {
   Integer workers;
 
   @Option(names = "--data", paramLabel = "FILE",
-      description = "The study's data file here (default: the path the study was created with); it must have the"
-          + " study's SHA-256.")
+      description = "The study's data file here (default: the path the study was created with when it is there, else"
+          + " the store's copy); it must have the study's SHA-256.")
   Path data;
 
   @Option(names = "--log-trials", description = "A line per finished trial on standard error.")
@@ -66,11 +67,19 @@ final class WorkerCommand implements Callable<Integer> {
       Path file = data != null ? data : Path.of(record.request().dataPath());
       PreparedStudy prepared;
       try {
-        prepared = service.reopen(record, DataLoader.load(file), false, what -> { }).prepared();
+        // The given file, else the recorded one when it is the study's, else the store's copy.
+        LoadedData loaded = service.workerData(record, Optional.ofNullable(data), what -> {
+          stderr.println("note: " + what);
+          stderr.flush();
+        });
+        prepared = service.reopen(record, loaded, false, what -> { }).prepared();
       } catch (StudyRefusedException e) {
         if (e.reason() == StudyRefusedException.Reason.DATA_CHANGED) {
           throw new IllegalArgumentException(file + " is not the data of study " + name + " (its SHA-256 differs"
               + " from the study's " + record.info().sha256() + "); give the study's file with --data");
+        }
+        if (e.reason() == StudyRefusedException.Reason.DATA_MISSING) {
+          throw new IllegalArgumentException(e.getMessage() + ": give the study's file with --data FILE");
         }
         throw e;
       }

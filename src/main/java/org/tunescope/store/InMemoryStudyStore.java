@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.tunescope.engine.study.Study;
 import org.tunescope.engine.study.TestScore;
+import org.tunescope.engine.study.RunningTrial;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
 import org.tunescope.engine.study.TrialState;
@@ -22,6 +23,8 @@ public final class InMemoryStudyStore implements StudyStore {
 
   private final Map<String, Entry> studies = new LinkedHashMap<>();
   private final Map<String, Instant> heartbeats = new HashMap<>();
+  /** Copies of data files by SHA-256. */
+  private final Map<String, StoredData> data = new HashMap<>();
 
   /** A study and its trials: finished ones by number, and the owner of each running claim. */
   private static final class Entry {
@@ -37,7 +40,8 @@ public final class InMemoryStudyStore implements StudyStore {
     }
   }
 
-  private record Claim(Owner owner, Instant started) {
+  /** A running trial's owner, and what it evaluates once its sampler has chosen. */
+  private record Claim(Owner owner, Instant started, Optional<RunningTrial> trial) {
   }
 
   @Override
@@ -75,7 +79,24 @@ public final class InMemoryStudyStore implements StudyStore {
 
   @Override
   public synchronized boolean delete(String name) {
-    return studies.remove(name) != null;
+    boolean deleted = studies.remove(name) != null;
+    data.keySet().removeIf(sha -> studies.values().stream().noneMatch(e -> e.record.info().sha256().equals(sha)));
+    return deleted;
+  }
+
+  @Override
+  public synchronized void saveData(StoredData copy) {
+    data.putIfAbsent(copy.sha256(), copy);
+  }
+
+  @Override
+  public synchronized boolean hasData(String sha256) {
+    return data.containsKey(sha256);
+  }
+
+  @Override
+  public synchronized Optional<StoredData> data(String sha256) {
+    return Optional.ofNullable(data.get(sha256));
   }
 
   @Override
@@ -189,7 +210,7 @@ public final class InMemoryStudyStore implements StudyStore {
         OptionalInt number = TrialLedger.nextNumber(study, deadline, taken, 0);
         number.ifPresent(n -> {
           e.finished.remove(n);
-          e.running.put(n, new Claim(owner, Instant.now()));
+          e.running.put(n, new Claim(owner, Instant.now(), Optional.empty()));
         });
         return number;
       }
@@ -219,6 +240,24 @@ public final class InMemoryStudyStore implements StudyStore {
     @Override
     public List<Trial> finished() {
       return trials(name);
+    }
+
+    @Override
+    public void started(int number, Map<String, Object> params, double budget) {
+      synchronized (InMemoryStudyStore.this) {
+        Entry e = entry(name);
+        Claim c = e.running.get(number);
+        if (c != null && c.owner().equals(owner)) {
+          e.running.put(number, new Claim(owner, c.started(), Optional.of(new RunningTrial(number, params, budget))));
+        }
+      }
+    }
+
+    @Override
+    public List<RunningTrial> running() {
+      synchronized (InMemoryStudyStore.this) {
+        return entry(name).running.values().stream().flatMap(c -> c.trial().stream()).toList();
+      }
     }
   }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.tunescope.engine.study.RunningTrial;
 import org.tunescope.engine.study.Seeds;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Study;
@@ -210,7 +211,9 @@ public abstract class JdbcStudyStore implements StudyStore {
     return write("deleting study " + name, () -> {
       try (PreparedStatement s = connection.prepareStatement("DELETE FROM studies WHERE name = ?")) {
         s.setString(1, name);
-        return s.executeUpdate() > 0;
+        boolean deleted = s.executeUpdate() > 0;
+        deleteUnusedData();
+        return deleted;
       }
     });
   }
@@ -455,6 +458,60 @@ public abstract class JdbcStudyStore implements StudyStore {
   }
 
   // --- imported studies
+
+  // --- data files
+
+  @Override
+  public void saveData(StoredData data) {
+    write("keeping a copy of " + data.fileName(), () -> {
+      try (PreparedStatement s = connection.prepareStatement("INSERT INTO study_data (sha256, file_name, format,"
+          + " size, compressed, stored) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")) {
+        s.setString(1, data.sha256());
+        s.setString(2, data.fileName());
+        s.setString(3, data.format());
+        s.setLong(4, data.size());
+        s.setBytes(5, data.compressed());
+        s.setString(6, Instant.now().toString());
+        s.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public boolean hasData(String sha256) {
+    return read("looking for a copy of data " + sha256, () -> {
+      try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM study_data WHERE sha256 = ?")) {
+        s.setString(1, sha256);
+        try (ResultSet rs = s.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  @Override
+  public Optional<StoredData> data(String sha256) {
+    return read("reading the copy of data " + sha256, () -> {
+      try (PreparedStatement s = connection.prepareStatement(
+          "SELECT file_name, format, size, compressed FROM study_data WHERE sha256 = ?")) {
+        s.setString(1, sha256);
+        try (ResultSet rs = s.executeQuery()) {
+          return rs.next()
+              ? Optional.of(new StoredData(sha256, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)))
+              : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Inside a transaction: drops the copies of data files no study uses any more. */
+  private void deleteUnusedData() throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "DELETE FROM study_data WHERE sha256 NOT IN (SELECT dataset_sha256 FROM studies)")) {
+      s.executeUpdate();
+    }
+  }
 
   @Override
   public void saveImport(ImportedStudy imported) {
@@ -771,6 +828,44 @@ public abstract class JdbcStudyStore implements StudyStore {
     @Override
     public List<Trial> finished() {
       return read("reading trials", () -> trialsOf(study));
+    }
+
+    /** The running row gets its parameters and budget, for other workers' samplers ({@link #running}). */
+    @Override
+    public void started(int number, Map<String, Object> params, double budget) {
+      write("starting trial " + number, () -> {
+        try (PreparedStatement u = connection.prepareStatement("UPDATE trials SET params = ?, budget = ?"
+            + " WHERE study_id = ? AND number = ? AND state = 'running' AND owner = ?")) {
+          u.setString(1, paramsJson(params));
+          u.setDouble(2, budget);
+          u.setLong(3, study);
+          u.setInt(4, number);
+          u.setString(5, owner.id());
+          u.executeUpdate();
+        }
+        return null;
+      });
+    }
+
+    @Override
+    public List<RunningTrial> running() {
+      return read("reading running trials", () -> {
+        List<RunningTrial> out = new ArrayList<>();
+        try (PreparedStatement q = connection.prepareStatement("SELECT number, params, budget FROM trials"
+            + " WHERE study_id = ? AND state = 'running' ORDER BY number")) {
+          q.setLong(1, study);
+          try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+              Map<String, Object> params = params(rs.getString(2));
+              double budget = rs.getDouble(3);
+              if (!params.isEmpty()) { // claimed, its parameters not chosen yet
+                out.add(new RunningTrial(rs.getInt(1), params, rs.wasNull() ? 1.0 : budget));
+              }
+            }
+          }
+        }
+        return out;
+      });
     }
   }
 

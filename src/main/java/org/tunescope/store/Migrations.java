@@ -23,7 +23,7 @@ final class Migrations {
 
   /** Every migration, oldest first; script {@code i} brings the schema to version {@code i + 1}. */
   static final List<String> SCRIPTS = List.of("V1__studies_trials_fold_scores.sql", "V2__trial_budget.sql",
-      "V3__held_out_test.sql", "V4__imports.sql", "V5__trial_attributes.sql");
+      "V3__held_out_test.sql", "V4__imports.sql", "V5__trial_attributes.sql", "V6__study_data.sql");
 
   static final int LATEST = SCRIPTS.size();
 

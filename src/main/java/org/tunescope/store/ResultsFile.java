@@ -30,7 +30,8 @@ import org.tunescope.engine.study.Trial;
 
 /**
  * Writes a study's trials as JSON or CSV. The JSON shape is a contract other tools rely on: a
- * {@code study} object and a {@code trials} array whose items have {@code number}, {@code state},
+ * {@code study} object and a {@code trials} array whose items have {@code number}, {@code state} (lower case,
+ * {@link org.tunescope.engine.study.TrialState#id()}),
  * {@code params}, {@code train} and {@code validation} ({@code mean}, {@code std}, {@code folds}),
  * {@code gap} (how much worse validation is than train: positive when the model does better on its training
  * rows, whichever way the study's metric is better), {@code fit_seconds}, {@code budget} (the fraction of a

@@ -37,7 +37,10 @@ public interface StudyStore extends AutoCloseable {
   /** Keeps finished trials in one go (an import, a benchmark); replaces trials of the same numbers. */
   void addTrials(String name, List<Trial> trials);
 
-  /** Deletes a study and its trials; false when there was none of that name. */
+  /**
+   * Deletes a study and its trials, and the copy of its data file when no other study uses it; false when there
+   * was none of that name.
+   */
   boolean delete(String name);
 
   /** Marks the study's budget met: no run needs to continue it. */
@@ -70,6 +73,17 @@ public interface StudyStore extends AutoCloseable {
    * @return how many trials were marked
    */
   int markInterruptedOfGoneOwners();
+
+  // --- data files (a copy of a study's data for workers on machines without the file)
+
+  /** Keeps a copy of a data file, unless one of its SHA-256 is kept already. */
+  void saveData(StoredData data);
+
+  /** Whether a copy of the data file of that SHA-256 is kept (without reading it). */
+  boolean hasData(String sha256);
+
+  /** The kept copy of the data file of that SHA-256; empty when none is (too large, or stored before copies). */
+  Optional<StoredData> data(String sha256);
 
   // --- imported studies (another tool's: an Optuna storage, scikit-learn's cv_results_)
 

@@ -71,4 +71,19 @@ class AppLogTest {
       assertTrue(files.filter(p -> p.toString().endsWith(".log")).count() <= AppLog.FILES);
     }
   }
+
+  @Test
+  void aLibraryMessageRepeatedThousandsOfTimesIsCountedNotWrittenEachTime() throws Exception {
+    org.slf4j.Logger forest = LoggerFactory.getLogger("smile.classification.RandomForest");
+    for (int i = 0; i < 5000; i++) {
+      forest.error("Decision tree trained without OOB samples");
+    }
+    Logger.getLogger("org.tunescope.test").warning("TuneScope's own line after them");
+    AppLog.flush();
+    java.util.List<String> lines = Files.readAllLines(AppLog.file());
+    long written = lines.stream().filter(l -> l.contains("without OOB samples")).count();
+    assertEquals(AppLog.REPEATS_WRITTEN + 5000 / AppLog.REPEAT_EVERY, written);
+    assertTrue(lines.stream().anyMatch(l -> l.endsWith("without OOB samples (5000 times so far)")), "the count");
+    assertTrue(lines.stream().anyMatch(l -> l.contains("TuneScope's own line after them")));
+  }
 }

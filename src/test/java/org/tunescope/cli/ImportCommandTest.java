@@ -136,7 +136,7 @@ class ImportCommandTest {
         "error: the storage address holds a password: leave it out of the address (it would end up in shell"
             + " history and logs) and give it in PGPASSWORD or ~/.pgpass",
         "error: cv_random_multi.csv has several metrics (accuracy, roc_auc): choose one with --metric NAME",
-        "error: cannot read " + basic + " as CSV: ",
+        "error: " + basic + " is not a text file: it contains binary data",
         "error: say what to import: tunescope import optuna STORAGE, or tunescope import cv-results FILE.csv",
     };
     for (int i = 0; i < refused.length; i++) {

@@ -141,4 +141,13 @@ class TuneCommandBadInputTest {
     assertBadInput(tune(file.toString(), "--target", "y", "--model", "knn", "--folds", "2", "--trials", "3",
         "--store", dir.resolve("studies.db").toString()), "has 1 row, fewer than the 2 folds");
   }
+
+  @Test
+  void fewerRowsThanFoldsAreRefusedUpFront() throws IOException {
+    Path file = Files.writeString(dir.resolve("three.csv"), "x,y\n1,0.5\n2,1.5\n3,2.25\n");
+    Path store = dir.resolve("studies.db");
+    assertBadInput(tune(file.toString(), "--target", "y", "--task", "regression", "--model", "ridge", "--folds", "5",
+        "--store", store.toString()), "cannot make 5 folds from 3 rows");
+    assertFalse(Files.exists(store), "refused before the study was created");
+  }
 }

@@ -51,4 +51,20 @@ class ResultsFileTest {
     int gap = List.of(lines.get(0).split(",")).indexOf("gap");
     assertEquals(76, Double.parseDouble(lines.get(1).split(",")[gap]), 1e-12);
   }
+
+  /** The states are written in lower case, in the JSON and the CSV alike: a contract, as the README says. */
+  @Test
+  void trialStatesAreWrittenInLowerCase() throws Exception {
+    List<Trial> trials = List.of(OVERFIT_RMSE, new Trial(1, TrialState.FAILED, Map.of(), List.of(), 0, 0.1, 0,
+        Optional.of("no fit"), Instant.EPOCH));
+    JsonNode json = ResultsFile.toJson(info("rmse", "minimize"), trials, Optional.empty()).get("trials");
+    assertEquals(List.of("complete", "failed"), List.of(json.get(0).get("state").asText(),
+        json.get(1).get("state").asText()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ResultsFile.writeCsv(out, info("rmse", "minimize"), trials);
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    int state = List.of(lines.get(0).split(",")).indexOf("state");
+    assertEquals("complete", lines.get(1).split(",")[state]);
+    assertEquals("failed", lines.get(2).split(",")[state]);
+  }
 }

@@ -81,6 +81,29 @@ class StoreMigrationTest {
     assertEquals(List.of("0"), column(file, "SELECT COUNT(*) FROM held_out_tests"), "deleted with its study");
   }
 
+  @Test
+  void aVersion5StoreGainsTheDataTableAndKeepsItsStudies() throws Exception {
+    Path file = dir.resolve("v5.db");
+    try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+      store.createIfAbsent(StudyStoreContract.record("older", java.util.OptionalInt.of(9)));
+    }
+    // Back to version 5, as a TuneScope before copies of data files left it.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+      s.execute("DROP TABLE study_data");
+      s.execute("DELETE FROM schema_version WHERE version = 6");
+    }
+    assertEquals(List.of("0"), column(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'study_data'"));
+    String sha = "ab".repeat(32);
+    try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+      assertEquals("older", store.get("older").name());
+      assertEquals(Optional.empty(), store.data(sha), "a study stored before copies has none");
+      store.saveData(StudyStoreContract.data(sha, 64));
+      assertEquals(64, store.data(sha).orElseThrow().compressed().length);
+    }
+    assertEquals(List.of("6"), column(file, "SELECT MAX(version) FROM schema_version"));
+    assertEquals(List.of("V6__study_data.sql"), column(file, "SELECT script FROM schema_version WHERE version = 6"));
+  }
+
   private static List<String> column(Path file, String sql) throws Exception {
     List<String> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();

@@ -65,7 +65,7 @@ abstract class StudyStoreContract {
 
   @AfterEach
   void close() {
-    if (store != null) { // null when newStore() was skipped (no PostgreSQL server outside CI)
+    if (store != null) { // null when the back end was skipped (no PostgreSQL server)
       store.close();
     }
   }
@@ -284,6 +284,24 @@ abstract class StudyStoreContract {
     assertEquals(first.trials().stream().map(Trial::params).toList(), again.trials().stream().map(Trial::params).toList());
   }
 
+  @Test
+  void aStartedTrialShowsItsParametersToEveryOwnersLedgerWhileItRuns() {
+    store.createIfAbsent(record("shared", OptionalInt.of(9)));
+    Owner me = Owner.current();
+    TrialLedger here = store.ledger("shared", me);
+    TrialLedger there = store.ledger("shared", new Owner(me.pid(), "another-machine", me.started()));
+    Study s = study("shared", 9);
+    int first = here.claim(s, Instant.MAX).getAsInt();
+    int second = here.claim(s, Instant.MAX).getAsInt();
+    assertEquals(List.of(), there.running(), "claimed, parameters not chosen yet");
+    Map<String, Object> params = new LinkedHashMap<>(Map.of("x", 0.5, "k", 3L));
+    here.started(first, params, 1 / 3.0);
+    there.started(second, Map.of("x", 1.5, "k", 1L), 1.0); // not its claim: ignored
+    assertEquals(List.of(new org.tunescope.engine.study.RunningTrial(first, params, 1 / 3.0)), there.running());
+    here.finish(trial(first, 0.5));
+    assertEquals(List.of(), there.running());
+  }
+
   // --- owners
 
   @Test
@@ -351,6 +369,51 @@ abstract class StudyStoreContract {
     store.createIfAbsent(new StudyRecord(minimize, r.request(), r.provenance(), r.plannedTrials(), r.finished()));
     store.addTrials("min", List.of(trial(0, 0.5), trial(1, 0.2), trial(2, 0.7)));
     assertEquals(trial(1, 0.2).validation().mean(), store.list().get(0).best().orElseThrow(), 1e-15);
+  }
+
+  // --- data files
+
+  static StoredData data(String sha256, int size) {
+    byte[] bytes = new byte[size];
+    new java.util.Random(size).nextBytes(bytes);
+    return new StoredData(sha256, "iris.csv", "CSV", size * 3L, bytes);
+  }
+
+  @Test
+  void aDataCopyIsKeptByItsShaByteForByte() {
+    String sha = "ab".repeat(32);
+    assertFalse(store.hasData(sha));
+    assertEquals(Optional.empty(), store.data(sha));
+    StoredData copy = data(sha, 1 << 20);
+    store.saveData(copy);
+    assertTrue(store.hasData(sha));
+    StoredData read = store.data(sha).orElseThrow();
+    assertEquals(List.of(sha, "iris.csv", "CSV", 3L << 20), List.of(read.sha256(), read.fileName(), read.format(),
+        read.size()));
+    assertTrue(java.util.Arrays.equals(copy.compressed(), read.compressed()), "every byte of a 1 MB blob");
+  }
+
+  @Test
+  void aSecondCopyOfTheSameShaKeepsTheFirst() {
+    String sha = "ab".repeat(32);
+    store.saveData(data(sha, 100));
+    store.saveData(new StoredData(sha, "other.arff", "ARFF", 5, new byte[] {1, 2, 3}));
+    assertEquals("iris.csv", store.data(sha).orElseThrow().fileName());
+    assertEquals(100, store.data(sha).orElseThrow().compressed().length);
+  }
+
+  @Test
+  void theDataCopyGoesWithTheLastStudyThatUsesIt() {
+    String sha = "ab".repeat(32); // the data of every record() study
+    store.createIfAbsent(record("first", OptionalInt.of(9)));
+    store.createIfAbsent(record("second", OptionalInt.of(9)));
+    store.saveData(data(sha, 100));
+    store.saveData(data("cd".repeat(32), 50)); // no study of the store uses it
+    assertTrue(store.delete("first"));
+    assertTrue(store.hasData(sha), "still used by study second");
+    assertTrue(store.delete("second"));
+    assertFalse(store.hasData(sha));
+    assertFalse(store.hasData("cd".repeat(32)));
   }
 
   // --- held-out test scores

@@ -59,8 +59,13 @@ public final class CvResults {
    */
   public static CvResults read(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new ImportException("no such file: " + file);
+      throw new ImportException(Files.isDirectory(file) ? file + " is a folder, not a cv_results_ file"
+          : "no such file: " + file);
     }
+    if (!headerLine(file).contains("split0_test_")) {
+      throw notCvResults(file);
+    }
+    checkSize(file);
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
         .setAllowMissingColumnNames(true).build();
     List<String> header;
@@ -86,13 +91,65 @@ public final class CvResults {
       }
     }
     if (metrics.isEmpty()) {
-      throw new ImportException(file + " is not a scikit-learn cv_results_ file (it has no split0_test_* column;"
-          + " save it with pandas.DataFrame(search.cv_results_).to_csv(...))");
+      throw notCvResults(file);
     }
     if (rows.isEmpty()) {
       throw new ImportException(file + " has no rows");
     }
     return new CvResults(file.toAbsolutePath().normalize(), header, rows, metrics);
+  }
+
+  private static ImportException notCvResults(Path file) {
+    return new ImportException(file + " is not a scikit-learn cv_results_ file (it has no split0_test_* column;"
+        + " save it with pandas.DataFrame(search.cv_results_).to_csv(...))");
+  }
+
+  /** scikit-learn writes a row per candidate: a million candidates with ten splits is some hundred MB. */
+  private static final long MAX_BYTES = 1L << 30;
+
+  /** Refuses a file too large to be a cv_results_ (a disk image with a CSV header) before it fills the memory. */
+  private static void checkSize(Path file) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new ImportException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (size > MAX_BYTES) {
+      throw new ImportException(file + " is " + (size >> 20) + " MB, more than the " + (MAX_BYTES >> 20)
+          + " MB a cv_results_ file can have");
+    }
+  }
+
+  /** The most of a file read to find its header: a cv_results_ header of hundreds of columns fits many times. */
+  private static final int HEADER_BYTES = 1 << 20;
+
+  /**
+   * The file's first line, read from at most its first megabyte, so that a huge or binary file is turned away
+   * without being read whole (one "line" of a 3 GB file without a newline would fill the memory).
+   *
+   * @throws ImportException when the file cannot be read, holds binary data (a NUL byte) or has no line end early on
+   */
+  static String headerLine(Path file) {
+    byte[] head;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(HEADER_BYTES);
+    } catch (IOException e) {
+      throw new ImportException("cannot read " + file + ": " + (e instanceof java.nio.file.AccessDeniedException
+          ? "permission denied" : e.getMessage()), e);
+    }
+    int end = 0;
+    while (end < head.length && head[end] != '\n') {
+      if (head[end] == 0) {
+        throw new ImportException(file + " is not a text file: it contains binary data");
+      }
+      end++;
+    }
+    if (end == head.length && head.length == HEADER_BYTES) {
+      throw new ImportException(file + " is not a cv_results_ file: its first line is longer than "
+          + (HEADER_BYTES >> 20) + " MB");
+    }
+    return new String(head, 0, end, StandardCharsets.UTF_8);
   }
 
   /** The metrics scored ("score" for a single-metric search). */

@@ -1,6 +1,5 @@
 package org.tunescope.app.importer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -111,10 +110,9 @@ public final class StudyImporter {
     if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
       return false;
     }
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      return header != null && header.contains("split0_test_");
-    } catch (IOException | java.io.UncheckedIOException e) {
+    try {
+      return CvResults.headerLine(file).contains("split0_test_");
+    } catch (ImportException e) {
       return false;
     }
   }
@@ -174,7 +172,11 @@ public final class StudyImporter {
   /** The file, when it is a cv_results_ CSV; otherwise the line saying what the window imports. */
   private static Path kind(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new ImportException("no such file: " + file);
+      throw new ImportException(Files.isDirectory(file) ? file + " is a folder, not a study to import"
+          : "no such file: " + file);
+    }
+    if (!Files.isReadable(file)) {
+      throw new ImportException("cannot read " + file + ": permission denied");
     }
     if (!isCvResults(file)) {
       throw new ImportException(file + " is neither an Optuna storage (an SQLite file) nor a scikit-learn"

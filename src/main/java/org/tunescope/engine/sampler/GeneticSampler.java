@@ -8,6 +8,7 @@ import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Sampler;
 import org.tunescope.engine.study.Seeds;
+import org.tunescope.engine.study.RunningTrial;
 import org.tunescope.engine.study.Trial;
 
 /**
@@ -55,6 +56,12 @@ public final class GeneticSampler implements Sampler {
 
   @Override
   public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+    return sample(number, finished, List.of());
+  }
+
+  /** A child that repeats a trial running now (any worker's, from the store) is mutated again, as a finished one. */
+  @Override
+  public Optional<Map<String, Object>> sample(int number, List<Trial> finished, List<RunningTrial> running) {
     List<Trial> ranked = History.ranked(finished, direction);
     if (ranked.size() < population) {
       return random.sample(number, finished);
@@ -77,12 +84,17 @@ public final class GeneticSampler implements Sampler {
     for (int attempt = 0; attempt < 20; attempt++) {
       mutate(child, rate, rng);
       Map<String, Object> params = unit.decode(d -> child[d]);
-      if (!History.seen(finished, params)) {
+      if (!History.seen(finished, params) && running.stream().noneMatch(r -> r.params().equals(params))) {
         return Optional.of(params);
       }
       rate = Math.min(1, rate * 1.5);
     }
     return random.sample(number, finished);
+  }
+
+  @Override
+  public boolean watchesRunning() {
+    return true;
   }
 
   @Override

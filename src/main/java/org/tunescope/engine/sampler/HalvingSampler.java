@@ -10,6 +10,7 @@ import java.util.Set;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Sampler;
+import org.tunescope.engine.study.RunningTrial;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
 
@@ -83,12 +84,22 @@ public final class HalvingSampler implements Sampler {
   }
 
   @Override
-  public synchronized Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+  public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+    return sample(number, finished, List.of());
+  }
+
+  /**
+   * A configuration another worker already runs at a higher rung ({@code running}: every worker's, from the
+   * store) counts as promoted, so that two workers never promote the same one.
+   */
+  @Override
+  public synchronized Optional<Map<String, Object>> sample(int number, List<Trial> finished,
+      List<RunningTrial> running) {
     Decision known = decisions.get(number);
     if (known != null) {
       return Optional.of(known.params);
     }
-    Decision decision = promotion(finished).orElseGet(
+    Decision decision = promotion(finished, running).orElseGet(
         () -> new Decision(random.sample(number, finished).orElseThrow(), budgets[firstRung]));
     decisions.put(number, decision);
     return Optional.of(decision.params);
@@ -105,17 +116,28 @@ public final class HalvingSampler implements Sampler {
     return "halving";
   }
 
-  private Optional<Decision> promotion(List<Trial> finished) {
+  @Override
+  public boolean watchesRunning() {
+    return true;
+  }
+
+  private Optional<Decision> promotion(List<Trial> finished, List<RunningTrial> running) {
     for (int rung = budgets.length - 2; rung >= firstRung; rung--) {
       List<Trial> atRung = new ArrayList<>();
       Set<Map<String, Object>> above = new HashSet<>();
+      for (RunningTrial r : running) {
+        if (rung(r.budget()) > rung) {
+          above.add(r.params());
+        }
+      }
       for (Trial t : finished) {
         int r = rung(t.budget());
         boolean scored = (t.state() == TrialState.PRUNED || t.state() == TrialState.COMPLETE)
             && Double.isFinite(t.validation().mean());
         if (r == rung && scored) {
           atRung.add(t);
-        } else if (r > rung) {
+        } else if (r > rung && t.state() != TrialState.INTERRUPTED) {
+          // An interrupted promotion (its worker gone) is no promotion: the configuration may be promoted again.
           above.add(t.params());
         }
       }

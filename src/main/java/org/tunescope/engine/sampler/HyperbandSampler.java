@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Sampler;
+import org.tunescope.engine.study.RunningTrial;
 import org.tunescope.engine.study.Trial;
 
 /**
@@ -54,9 +55,19 @@ public final class HyperbandSampler implements Sampler {
 
   @Override
   public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+    return sample(number, finished, List.of());
+  }
+
+  @Override
+  public Optional<Map<String, Object>> sample(int number, List<Trial> finished, List<RunningTrial> running) {
     int b = bracket(number);
     List<Trial> own = finished.stream().filter(t -> bracket(t.number()) == b).toList();
-    return brackets[b].sample(number, own);
+    return brackets[b].sample(number, own, running.stream().filter(r -> bracket(r.number()) == b).toList());
+  }
+
+  @Override
+  public boolean watchesRunning() {
+    return true;
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.tunescope.engine.space.SearchSpace;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Sampler;
 import org.tunescope.engine.study.Seeds;
+import org.tunescope.engine.study.RunningTrial;
 import org.tunescope.engine.study.Trial;
 
 /**
@@ -71,15 +72,33 @@ public final class TpeSampler implements Sampler {
   }
 
   @Override
-  public synchronized Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+  public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+    return sample(number, finished, List.of());
+  }
+
+  /** The lies are this sampler's running points and every other worker's ({@code others}, from the store). */
+  @Override
+  public synchronized Optional<Map<String, Object>> sample(int number, List<Trial> finished,
+      List<RunningTrial> others) {
     for (Trial t : finished) {
       running.remove(t.number());
     }
     // Asked again for the same number (a trial run again): its earlier answer is no other worker's point.
     running.remove(number);
-    Map<String, Object> chosen = choose(number, finished, List.copyOf(running.values()));
+    Map<Integer, Map<String, Object>> lies = new TreeMap<>(running);
+    for (RunningTrial r : others) {
+      if (r.number() != number) {
+        lies.putIfAbsent(r.number(), r.params());
+      }
+    }
+    Map<String, Object> chosen = choose(number, finished, List.copyOf(lies.values()));
     running.put(number, chosen);
     return Optional.of(chosen);
+  }
+
+  @Override
+  public boolean watchesRunning() {
+    return true;
   }
 
   private Map<String, Object> choose(int number, List<Trial> finished, List<Map<String, Object>> lies) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,6 +17,8 @@ public final class InMemoryTrialLedger implements TrialLedger {
 
   private final TreeMap<Integer, Trial> finished = new TreeMap<>();
   private final Set<Integer> claimed = new HashSet<>();
+  /** The claimed trials whose parameters are chosen. */
+  private final TreeMap<Integer, RunningTrial> started = new TreeMap<>();
   /** The finished and the claimed numbers. */
   private final Set<Integer> taken = new HashSet<>();
   /** No number below this is free: claims search upwards from here. */
@@ -49,6 +52,7 @@ public final class InMemoryTrialLedger implements TrialLedger {
   @Override
   public synchronized void release(int number) {
     if (claimed.remove(number)) {
+      started.remove(number);
       taken.remove(number);
       cursor = Math.min(cursor, number);
     }
@@ -57,7 +61,20 @@ public final class InMemoryTrialLedger implements TrialLedger {
   @Override
   public synchronized void finish(Trial trial) {
     claimed.remove(trial.number());
+    started.remove(trial.number());
     finished.put(trial.number(), trial);
+  }
+
+  @Override
+  public synchronized void started(int number, Map<String, Object> params, double budget) {
+    if (claimed.contains(number)) {
+      started.put(number, new RunningTrial(number, params, budget));
+    }
+  }
+
+  @Override
+  public synchronized List<RunningTrial> running() {
+    return List.copyOf(started.values());
   }
 
   @Override

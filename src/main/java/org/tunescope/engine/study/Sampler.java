@@ -23,6 +23,24 @@ public interface Sampler {
    */
   Optional<Map<String, Object>> sample(int number, List<Trial> finished);
 
+  /**
+   * As {@link #sample(int, List)}, also seeing the trials running now, every worker's on every machine sharing
+   * the store, so that a learning sampler sends this trial elsewhere. Samplers that do not care keep the default.
+   *
+   * @param running the trials running now (never trial {@code number} itself)
+   */
+  default Optional<Map<String, Object>> sample(int number, List<Trial> finished, List<RunningTrial> running) {
+    return sample(number, finished);
+  }
+
+  /**
+   * Whether this sampler looks at running trials: only then does a run record each trial's parameters in the
+   * ledger as it starts (one more store write per trial, which a grid or random search need not pay).
+   */
+  default boolean watchesRunning() {
+    return false;
+  }
+
   /** How many trials the sampler can give, when that is known before the search starts (a grid). */
   default OptionalInt size() {
     return OptionalInt.empty();

@@ -154,8 +154,17 @@ public final class StudyRunner {
           return;
         }
         int number = claim.getAsInt();
-        Optional<Map<String, Object>> params = study.sampler().sample(number, history());
+        Optional<Map<String, Object>> params = study.sampler().sample(number, history(), running(number));
         if (params.isEmpty()) {
+          releaseQuietly(number);
+          return;
+        }
+        try {
+          if (study.sampler().watchesRunning()) {
+            ledger.started(number, params.get(), study.sampler().budget(number));
+          }
+        } catch (RuntimeException e) {
+          abort(describe(e));
           releaseQuietly(number);
           return;
         }
@@ -190,18 +199,27 @@ public final class StudyRunner {
      * samplers never do, and a database ledger need not load the whole study for every trial.
      */
     private List<Trial> history() {
-      return new AbstractList<>() {
-        private List<Trial> loaded;
+      return lazy(ledger::finished);
+    }
 
-        private List<Trial> loaded() {
+    /** The other running trials, read from the ledger only if the sampler looks at them, as {@link #history}. */
+    private List<RunningTrial> running(int number) {
+      return lazy(() -> ledger.running().stream().filter(r -> r.number() != number).toList());
+    }
+
+    private static <T> List<T> lazy(java.util.function.Supplier<List<T>> read) {
+      return new AbstractList<>() {
+        private List<T> loaded;
+
+        private List<T> loaded() {
           if (loaded == null) {
-            loaded = ledger.finished();
+            loaded = read.get();
           }
           return loaded;
         }
 
         @Override
-        public Trial get(int index) {
+        public T get(int index) {
           return loaded().get(index);
         }
 

@@ -2,6 +2,7 @@ package org.tunescope.engine.study;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -34,6 +35,18 @@ public interface TrialLedger {
 
   /** The finished trials, in trial-number order: the sampler's history and the study's result. */
   List<Trial> finished();
+
+  /**
+   * Records what a claimed trial evaluates, once its sampler has chosen, so that every worker's sampler sees it
+   * while it runs (a ledger in a database shows it to other processes too).
+   */
+  default void started(int number, Map<String, Object> params, double budget) {
+  }
+
+  /** The trials running now whose parameters are known ({@link #started}), every worker's, in number order. */
+  default List<RunningTrial> running() {
+    return List.of();
+  }
 
   /**
    * The claim rule every ledger follows: nothing after the deadline or once the trial budget is taken

@@ -20,6 +20,8 @@ public final class DataFiles {
   /** Excel and other Windows tools save "ANSI" text in this code page; it decodes any byte. */
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final int SNIFF_BYTES = 64 * 1024;
+  /** The largest file a Java array holds (the JDK's own limit for readAllBytes); larger ones are refused by size. */
+  private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
   private DataFiles() {
   }
@@ -45,6 +47,11 @@ public final class DataFiles {
       throw new DataException("cannot read " + file + ": it is a folder, not a file");
     }
     try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new DataException("cannot read " + file + ": it is " + (size >> 20) + " MB, more than the "
+            + (MAX_BYTES >> 20) + " MB a data file can have");
+      }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new DataException("cannot read " + file + ": no such file", e);
@@ -52,6 +59,27 @@ public final class DataFiles {
       throw new DataException("cannot read " + file + ": permission denied", e);
     } catch (IOException | OutOfMemoryError e) {
       throw new DataException("cannot read " + file + ": the file could not be opened or is too large", e);
+    }
+  }
+
+  /**
+   * Refuses a binary file from its first bytes, before the whole of it is read: a 2 GB disk image or database
+   * named .csv is turned away at once instead of being loaded into memory first.
+   */
+  static void checkLooksLikeText(Path file) {
+    byte[] head;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(SNIFF_BYTES);
+    } catch (IOException e) {
+      // readAllBytes says what is wrong with the file in its own words
+      return;
+    }
+    int start = head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb
+        && (head[2] & 0xff) == 0xbf ? 3 : 0;
+    boolean utf16 = head.length >= 2 && ((head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe
+        || (head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff);
+    if (!utf16 && looksBinary(head, start)) {
+      throw new DataException(displayName(file) + " is not a text file: it contains binary data");
     }
   }
 

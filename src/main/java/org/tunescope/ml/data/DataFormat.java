@@ -9,7 +9,7 @@ import java.util.Optional;
 public enum DataFormat {
   /** Delimited text: comma, semicolon, tab or pipe; the delimiter and header are detected. */
   CSV(List.of("csv", "tsv", "txt", "data")),
-  /** Weka's attribute-relation file format, read through Smile. */
+  /** Weka's attribute-relation file format, read by TuneScope's own {@code ArffReader}. */
   ARFF(List.of("arff")),
   /** Sparse "label index:value ..." lines (LIBSVM / SVMlight), read through Smile. */
   LIBSVM(List.of("libsvm", "svm", "svmlight"));

@@ -1,5 +1,6 @@
 package org.tunescope.ml.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,9 @@ public final class DataLoader {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(format, "format");
     String name = DataFiles.displayName(file);
+    if (Files.isRegularFile(file)) {
+      DataFiles.checkLooksLikeText(file);
+    }
     byte[] bytes = DataFiles.readAllBytes(file);
     // hashing 20 MB takes ~80 ms: do it on the other core while the text is parsed
     CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> DataFiles.sha256(bytes));

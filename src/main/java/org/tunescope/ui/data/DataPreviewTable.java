@@ -2,7 +2,6 @@ package org.tunescope.ui.data;
 
 import java.util.AbstractList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -63,7 +62,10 @@ public final class DataPreviewTable {
       c.setUserData(column.name());
       c.setSortable(false);
       c.setPrefWidth(Math.max(90, Math.min(220, 7 * Math.max(column.name().length(), hint.getText().length()))));
-      c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text(column, cell.getValue())));
+      // One format per column, worked out once: the same decimal places in every row.
+      java.util.function.IntFunction<String> text = column instanceof NumericColumn n
+          ? numberText(n) : row -> column.isMissing(row) ? "" : ((CategoricalColumn) column).values()[row];
+      c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
       table.getColumns().add(c);
     }
     int rows = data.table().rowCount();
@@ -89,14 +91,8 @@ public final class DataPreviewTable {
     }
   }
 
-  private static String text(Column column, int row) {
-    if (column.isMissing(row)) {
-      return "";
-    }
-    if (column instanceof NumericColumn n) {
-      double v = n.values()[row];
-      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
-    }
-    return ((CategoricalColumn) column).values()[row];
+  private static java.util.function.IntFunction<String> numberText(NumericColumn column) {
+    ColumnNumberFormat format = ColumnNumberFormat.of(column.values());
+    return row -> format.format(column.values()[row]);
   }
 }

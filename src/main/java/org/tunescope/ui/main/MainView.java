@@ -66,6 +66,8 @@ public final class MainView {
   @FXML private Tab trialsTab;
   @FXML private Tab chartsTab;
   @FXML private javafx.scene.control.MenuBar menuBar;
+  @FXML private javafx.scene.control.SplitPane mainSplit;
+  @FXML private javafx.scene.control.ScrollPane setupScroll;
 
   public MainView(MainViewModel vm) {
     this.vm = vm;
@@ -188,6 +190,9 @@ public final class MainView {
       }
     });
     chartsController.remember(vm.settings());
+    // The setup keeps its width when the window is resized; the tabs take the rest.
+    javafx.scene.control.SplitPane.setResizableWithParent(setupScroll, false);
+    org.tunescope.ui.RememberedDividers.remember(mainSplit, vm.settings(), "window.dividers");
   }
 
   /** The theme the settings name (light unless dark was chosen). */

@@ -50,7 +50,10 @@ public final class ChartsView {
     this.notifications = notifications;
   }
 
-  /** Restores the chart on show and the overfitting curve's x axis, and keeps them in the settings. */
+  /**
+   * Restores the chart on show, the overfitting curve's x axis, the history's and curve's options and the
+   * parallel coordinates' shown axes and their order, and keeps them in the settings.
+   */
   public void remember(org.tunescope.app.Settings settings) {
     settings.get("charts.tab").flatMap(text -> chartTabs.getTabs().stream()
         .filter(t -> t.getText().equals(text)).findFirst()).ifPresent(chartTabs.getSelectionModel()::select);
@@ -62,6 +65,18 @@ public final class ChartsView {
     oneStandardError.selectedProperty().addListener((o, a, on) -> settings.put("charts.oneStandardError", on));
     settings.get("charts.historyByTime").map(Boolean::parseBoolean).ifPresent(byTime::setSelected);
     byTime.selectedProperty().addListener((o, a, on) -> settings.put("charts.historyByTime", on));
+    // The parallel coordinates' shown axes and their order: names, comma-separated.
+    settings.get("charts.parallel.hiddenAxes").map(ChartsView::names).map(java.util.Set::copyOf)
+        .ifPresent(parallelChart.hiddenAxesProperty()::set);
+    parallelChart.hiddenAxesProperty().addListener((o, a, names) ->
+        settings.put("charts.parallel.hiddenAxes", String.join(",", new java.util.TreeSet<>(names))));
+    settings.get("charts.parallel.axisOrder").map(ChartsView::names).ifPresent(parallelChart.axisOrderProperty()::set);
+    parallelChart.axisOrderProperty().addListener((o, a, names) ->
+        settings.put("charts.parallel.axisOrder", String.join(",", names)));
+  }
+
+  private static java.util.List<String> names(String text) {
+    return java.util.Arrays.stream(text.split(",")).filter(n -> !n.isBlank()).toList();
   }
 
   @FXML

@@ -12,6 +12,7 @@ import org.tunescope.engine.study.Budget;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Objective;
+import org.tunescope.engine.study.RunningTrial;
 import org.tunescope.engine.study.Study;
 import org.tunescope.engine.study.StudyListener;
 import org.tunescope.engine.study.StudyResult;
@@ -68,6 +69,32 @@ class HalvingSamplerTest {
     for (Trial t : complete) {
       assertTrue(Samplers.svmLike(t.params()) - 0.5 * (1 - 1 / 9.0) > median);
     }
+  }
+
+  @Test
+  void aConfigurationAnotherWorkerRunsAtTheNextRungIsNotPromotedTwice() {
+    // Nine configurations evaluated at 1/9: the best third (three) earn 1/3. Two machines, each with a sampler
+    // of its own, ask at once; the second sees the first's promotion only as a running trial.
+    List<Trial> rung0 = new ArrayList<>();
+    RandomSampler configurations = new RandomSampler(Samplers.SVM, 5);
+    for (int n = 0; n < 9; n++) {
+      Map<String, Object> p = configurations.sample(n, List.of()).orElseThrow();
+      double score = Samplers.svmLike(p);
+      rung0.add(new Trial(n, TrialState.PRUNED, p, List.of(new FoldScore(score, score)), n, 0, 0,
+          java.util.Optional.empty(), java.time.Instant.EPOCH, 1 / 9.0));
+    }
+    HalvingSampler first = new HalvingSampler(Samplers.SVM, Direction.MAXIMIZE, 5);
+    Map<String, Object> promotedByFirst = first.sample(9, rung0).orElseThrow();
+    assertEquals(1 / 3.0, first.budget(9), 1e-12);
+    RunningTrial running = new RunningTrial(9, promotedByFirst, 1 / 3.0);
+
+    HalvingSampler second = new HalvingSampler(Samplers.SVM, Direction.MAXIMIZE, 5);
+    assertEquals(promotedByFirst, new HalvingSampler(Samplers.SVM, Direction.MAXIMIZE, 5).sample(10, rung0)
+        .orElseThrow(), "blind to the running trial, it would promote the same configuration");
+    Map<String, Object> promotedBySecond = second.sample(10, rung0, List.of(running)).orElseThrow();
+    assertEquals(1 / 3.0, second.budget(10), 1e-12);
+    assertTrue(!promotedBySecond.equals(promotedByFirst), "the next best instead");
+    assertTrue(rung0.stream().anyMatch(t -> t.params().equals(promotedBySecond)));
   }
 
   @Test

@@ -45,6 +45,56 @@ class StudyRunnerTest {
         Budget.trials(trials), seed);
   }
 
+  /** A ledger that counts what runs tell it as trials start. */
+  private static final class CountingLedger implements TrialLedger {
+    final InMemoryTrialLedger inner = new InMemoryTrialLedger();
+    final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public java.util.OptionalInt claim(Study study, java.time.Instant deadline) {
+      return inner.claim(study, deadline);
+    }
+
+    @Override
+    public void release(int number) {
+      inner.release(number);
+    }
+
+    @Override
+    public void finish(Trial trial) {
+      inner.finish(trial);
+    }
+
+    @Override
+    public List<Trial> finished() {
+      return inner.finished();
+    }
+
+    @Override
+    public void started(int number, java.util.Map<String, Object> params, double budget) {
+      started.incrementAndGet();
+      inner.started(number, params, budget);
+    }
+
+    @Override
+    public List<RunningTrial> running() {
+      return inner.running();
+    }
+  }
+
+  @Test
+  void aRunTellsTheLedgerWhatATrialRunsOnlyForSamplersThatWatchRunningTrials() {
+    CountingLedger random = new CountingLedger();
+    new StudyRunner(2).run(study(12, 3), BOWL, StudyListener.NONE, random);
+    assertEquals(0, random.started.get(), "a random search pays no extra store write per trial");
+    CountingLedger tpe = new CountingLedger();
+    Study watching = new Study("bowl", "score", Direction.MAXIMIZE, SPACE,
+        new org.tunescope.engine.sampler.TpeSampler(SPACE, Direction.MAXIMIZE, 3), Budget.trials(12), 3);
+    new StudyRunner(2).run(watching, BOWL, StudyListener.NONE, tpe);
+    assertEquals(12, tpe.started.get());
+    assertEquals(List.of(), tpe.running(), "none left running");
+  }
+
   @Test
   void sameSeedGivesSameTrialsWhateverTheNumberOfWorkers() {
     StudyResult one = new StudyRunner(1).run(study(40, 3), BOWL, StudyListener.NONE);

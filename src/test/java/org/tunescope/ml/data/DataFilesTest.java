@@ -37,4 +37,16 @@ class DataFilesTest {
     assertEquals(DataFormat.LIBSVM, DataFormat.forFile(Path.of("a9a.svmlight")).orElseThrow());
     assertEquals(true, DataFormat.forFile(Path.of("README")).isEmpty());
   }
+
+  @Test
+  void aTextFileLargerThanAJavaArrayIsRefusedByItsSizeWithoutBeingRead() throws IOException {
+    // 100 KB of real rows (past the binary sniff), then zeros to 3 GB in a sparse file that costs no disk
+    Path file = dir.resolve("huge.csv");
+    Files.writeString(file, "x,target\n" + "1.5,a\n".repeat(100_000 / 6));
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(3L << 30);
+    }
+    assertEquals("cannot read " + file + ": it is 3072 MB, more than the 2047 MB a data file can have",
+        assertThrows(DataException.class, () -> DataLoader.load(file)).getMessage());
+  }
 }

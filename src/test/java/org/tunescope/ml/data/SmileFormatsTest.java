@@ -87,7 +87,7 @@ class SmileFormatsTest {
 
   @Test
   void arffErrors() throws IOException {
-    assertEquals("bad.arff is not a valid ARFF file: keyword @relation expected",
+    assertEquals("bad.arff is not a valid ARFF file: keyword @relation expected (line 1)",
         fails(write("bad.arff", "a,b\n1,2\n")).getMessage());
     assertEquals("empty.arff has no data rows",
         fails(write("empty.arff", "@relation e\n@attribute a numeric\n@data\n")).getMessage());

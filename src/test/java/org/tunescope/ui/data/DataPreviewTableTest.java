@@ -1,6 +1,7 @@
 package org.tunescope.ui.data;
 
 import org.tunescope.ui.Contrast;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,10 @@ import org.tunescope.ui.Notifications;
 import org.tunescope.ui.Theme;
 import org.tunescope.ui.UiScheduler;
 
-/** The data preview in a real scene: the target column's cells stay legible in both themes. */
+/**
+ * The data preview in a real scene: the target column's cells stay legible in both themes, and each column's
+ * numbers are written one way (wine: {@code 14.23} above {@code 13.20}, magnesium {@code 127} as an integer).
+ */
 @ExtendWith(ApplicationExtension.class)
 class DataPreviewTableTest {
 
@@ -65,4 +69,29 @@ class DataPreviewTableTest {
     }
   }
 
+  @Test
+  void eachColumnWritesItsNumbersWithTheSameDecimalPlaces(FxRobot robot) {
+    robot.interact(() -> vm.load(Path.of("sample-datasets/wine.csv")));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> {
+      // wine.csv's first rows: alcohol 14.23, 13.2, 13.16; malic acid 1.71, 1.78, 2.36; magnesium 127, 100, 101
+      assertEquals(List.of("14.23", "13.20", "13.16"), cells("alcohol", 3));
+      assertEquals(List.of("1.71", "1.78", "2.36"), cells("malic_acid", 3));
+      assertEquals(List.of("127", "100", "101"), cells("magnesium", 3));
+      assertEquals(List.of("1065", "1050", "1185"), cells("proline", 3));
+      // Every row of a column the same number of places, whatever the value.
+      for (var column : table.getColumns()) {
+        List<Integer> places = java.util.stream.IntStream.range(0, table.getItems().size())
+            .mapToObj(i -> String.valueOf(column.getCellData(i)))
+            .filter(t -> !t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1)))
+            .map(t -> t.contains(".") ? t.length() - t.indexOf('.') - 1 : 0).distinct().toList();
+        assertEquals(1, places.size(), column.getUserData() + ": decimal places " + places);
+      }
+    });
+  }
+
+  private List<String> cells(String column, int rows) {
+    var c = table.getColumns().stream().filter(t -> column.equals(t.getUserData())).findFirst().orElseThrow();
+    return java.util.stream.IntStream.range(0, rows).mapToObj(i -> String.valueOf(c.getCellData(i))).toList();
+  }
 }

@@ -26,7 +26,7 @@ class MainViewModelTest {
    * runs it inside a UI update, where the lock would keep out the worker's updates for good. One worker, so
    * UI updates never overlap.
    */
-  private static final UiScheduler INLINE = new UiScheduler() {
+  static final UiScheduler INLINE = new UiScheduler() {
     @Override
     public void background(Runnable work) {
       work.run();

@@ -1,13 +1,19 @@
 package org.tunescope.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +24,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tunescope.app.Settings;
+import org.tunescope.ui.charts.parallel.ParallelCoordinatesChart;
 
 /**
  * The real app, closed and opened again in the same TuneScope folder, comes back as it was left: theme,
- * window place and size, the chart on show, the history's x axis, the folder of the last data file and the
- * store.
+ * window place and size, the chart on show, the history's x axis, the folder of the last data file, the
+ * store, the divider beside the setup, the parallel coordinates' shown axes and their order, and the
+ * overfitting curve's x axis.
  */
 class RememberedSettingsTest {
 
@@ -101,6 +109,74 @@ class RememberedSettingsTest {
     Settings now = app.viewModel().settings();
     assertEquals(data.toAbsolutePath().toString(), now.get("data.folder").orElseThrow());
     assertEquals(home.resolve("tunescope.db").toAbsolutePath().toString(), now.get("store").orElseThrow());
+  }
+
+  @Test
+  void theDividerTheShownAxesTheirOrderAndTheCurvesXAxisComeBack() throws Exception {
+    open();
+    MainViewModel vm = app.viewModel();
+    robot.interact(() -> {
+      vm.loadSample("iris");
+    });
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.data().data().isPresent());
+    robot.interact(() -> {
+      vm.modelProperty().set(vm.models().stream().filter(m -> m.id().equals("decision_tree")).findFirst().orElseThrow());
+      vm.search().trialsProperty().set(4);
+      vm.search().workersProperty().set(1);
+      vm.start();
+    });
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastResult().isPresent() && !vm.run().runningProperty().get());
+    String study = vm.lastResult().orElseThrow().study().name();
+
+    // The divider between the setup and the tabs, dragged right.
+    SplitPane split = robot.lookup(".main-split").queryAs(SplitPane.class);
+    double before = split.getDividerPositions()[0];
+    robot.drag(split.lookup(".split-pane-divider")).moveBy(150, 0).release(MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+    double dragged = split.getDividerPositions()[0];
+    assertTrue(dragged > before + 0.05, before + " -> " + dragged);
+
+    // The parallel coordinates: gap hidden through the Axes menu, validation moved to the front.
+    robot.clickOn("Charts");
+    robot.clickOn("Parallel coordinates");
+    ParallelCoordinatesChart chart = robot.lookup("#parallelChart").queryAs(ParallelCoordinatesChart.class);
+    robot.clickOn(".axes-menu");
+    robot.clickOn(robot.lookup(".check-menu-item").match(n -> n.lookup(".label") instanceof javafx.scene.control.Label l
+        && l.getText().equals("gap")).queryAs(javafx.scene.Node.class));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> chart.moveAxis(names(chart).indexOf("validation"), 0));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<String> shown = names(chart);
+    assertEquals("validation", shown.get(0));
+    assertFalse(shown.contains("gap"));
+
+    // The overfitting curve along another parameter than the first offered.
+    robot.clickOn("Overfitting curve");
+    @SuppressWarnings("unchecked")
+    ComboBox<String> curveAxis = robot.lookup("#curveParameter").queryAs(ComboBox.class);
+    String other = curveAxis.getItems().get(curveAxis.getItems().size() - 1);
+    assertNotEquals(curveAxis.getValue(), other);
+    robot.interact(() -> curveAxis.setValue(other));
+    close();
+
+    open();
+    SplitPane again = robot.lookup(".main-split").queryAs(SplitPane.class);
+    assertEquals(dragged, again.getDividerPositions()[0], 0.002, "the divider where it was left");
+    MainViewModel reopened = app.viewModel();
+    robot.clickOn("Studies");
+    robot.clickOn(study);
+    robot.clickOn("#openStudyButton");
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> reopened.run().trials().size() == 4);
+    WaitForAsyncUtils.waitForFxEvents();
+    ParallelCoordinatesChart chartAgain = robot.lookup("#parallelChart").queryAs(ParallelCoordinatesChart.class);
+    assertEquals(shown, names(chartAgain), "the same axes shown, in the same order");
+    @SuppressWarnings("unchecked")
+    ComboBox<String> curveAgain = robot.lookup("#curveParameter").queryAs(ComboBox.class);
+    assertEquals(other, curveAgain.getValue());
+  }
+
+  private static List<String> names(ParallelCoordinatesChart chart) {
+    return chart.getModel().axes().stream().map(a -> a.name()).toList();
   }
 
   private CheckMenuItem findDarkItem(Stage stage) {

@@ -64,6 +64,14 @@ final class LineRenderer {
   /** Frames of generations before {@link #topSince} were drawn with the plot's top at {@link #previousTop}. */
   private long topSince;
   private double previousTop = ParallelCoordinatesSkin.TOP;
+  /**
+   * Device pixels per unit of layout: the lines are drawn at the screen's pixel density (2 at a UI scale of
+   * 200 %) and shown at 1 / scale, not drawn at the layout's size and stretched. Frames of generations before
+   * {@link #scaleSince} were drawn at {@link #previousScale}.
+   */
+  private double scale = 1;
+  private long scaleSince;
+  private double previousScale = 1;
 
   // What tests and the benchmark read, through the skin's renderer(): lines drawn now, full redraws and
   // incremental draws, images shown (coarse ones among them), when the last and the first of a redraw were
@@ -105,6 +113,31 @@ final class LineRenderer {
       topSince = layers.currentGeneration() + 1;
     }
     geometry = g;
+  }
+
+  /**
+   * Draws at {@code s} device pixels per layout unit from the next redraw on; a new scale moves every line.
+   *
+   * @return whether the scale changed (every line must then be drawn again)
+   */
+  boolean setScale(double s) {
+    if (s == scale || !(s > 0)) {
+      return false;
+    }
+    previousScale = scale;
+    scaleSince = layers.currentGeneration() + 1;
+    scale = s;
+    invalidateLayout();
+    return true;
+  }
+
+  double scale() {
+    return scale;
+  }
+
+  /** Device pixels of a picture covering {@code layout} units (laid out on whole units first, as the axes are). */
+  private int devicePixels(double layout) {
+    return (int) Math.ceil(Math.ceil(layout) * scale - 1e-9);
   }
 
   /**
@@ -226,8 +259,12 @@ final class LineRenderer {
   /** Hands a redraw of the first {@code size} lines at the canvas's size to the background thread. */
   private void submit(long generation, boolean full, int size, boolean brushed, LineLayers.Lines all,
       LineLayers.Lines kept, boolean resizeOnly) {
-    layers.submit(new LineLayers.Job(generation, full, (int) Math.ceil(canvas.getWidth()),
-        (int) Math.ceil(canvas.getHeight()), geometry.axisX().clone(), pixelYCopy(size), drawnAntialiased,
+    double[] axisX = geometry.axisX().clone();
+    for (int k = 0; k < axisX.length; k++) {
+      axisX[k] *= scale;
+    }
+    layers.submit(new LineLayers.Job(generation, full, devicePixels(canvas.getWidth()),
+        devicePixels(canvas.getHeight()), axisX, pixelYCopy(size), drawnAntialiased,
         baseVersion, brushed, all, kept, palette(size), resizeOnly));
   }
 
@@ -307,7 +344,7 @@ final class LineRenderer {
       float[] col = m.column(axes.get(k));
       float[] py = pixelY[k];
       for (int i = pixelYCount; i < size; i++) {
-        py[i] = (float) geometry.y(col[i]);
+        py[i] = (float) (geometry.y(col[i]) * scale);
       }
     }
     if (pixelYCount != size) {
@@ -395,15 +432,22 @@ final class LineRenderer {
       return;
     }
     double resolution = 1 << f.shift();
-    double sx = span(Math.ceil(canvas.getWidth()), LEFT + RIGHT) / span(f.plotWidth(), LEFT + RIGHT);
+    // In layout units: the frame was drawn at its scale's pixel density, the plot is now at this one's.
+    double frameScale = f.generation() >= scaleSince ? scale : previousScale;
+    double sx = span(devicePixels(canvas.getWidth()) / scale, LEFT + RIGHT)
+        / span(f.plotWidth() / frameScale, LEFT + RIGHT);
     // The plot's top moves down when the titles need two rows: a frame may have been drawn with the other.
     double top = geometry.top();
     double frameTop = f.generation() >= topSince ? top : previousTop;
-    double sy = span(Math.ceil(canvas.getHeight()), top + BOTTOM) / span(f.plotHeight(), frameTop + BOTTOM);
+    double sy = span(devicePixels(canvas.getHeight()) / scale, top + BOTTOM)
+        / span(f.plotHeight() / frameScale, frameTop + BOTTOM);
     boolean asDrawn = f.shift() == 0 && sx == 1 && sy == 1 && top == frameTop;
-    view.setFitWidth(asDrawn ? 0 : f.width() * resolution * sx);
-    view.setFitHeight(asDrawn ? 0 : f.height() * resolution * sy);
-    double shift = (resolution - 1) / 2;
+    // Drawn for this size at a scale of 1, the picture is shown pixel for pixel; otherwise fitted, which at
+    // the screen's own scale is still one image pixel per device pixel.
+    boolean pixelForPixel = asDrawn && frameScale == 1;
+    view.setFitWidth(pixelForPixel ? 0 : f.width() * resolution * sx / frameScale);
+    view.setFitHeight(pixelForPixel ? 0 : f.height() * resolution * sy / frameScale);
+    double shift = (resolution - 1) / 2 / frameScale;
     view.relocate(LEFT * (1 - sx) - shift * sx, top - frameTop * sy - shift * sy);
   }
 

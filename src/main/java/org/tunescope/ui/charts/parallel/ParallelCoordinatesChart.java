@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -70,6 +72,16 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
       fire(Change.FULL);
     });
     selectedTrial.addListener(o -> fire(Change.OVERLAY));
+    hiddenAxes.addListener((o, a, names) -> {
+      model.setHidden(names);
+      fire(Change.FULL);
+    });
+    axisOrder.addListener((o, a, names) -> {
+      if (!names.equals(model.arrangementNames())) {
+        model.arrange(names);
+        fire(Change.FULL);
+      }
+    });
     palette.properties().forEach(p -> p.addListener(o -> fire(Change.FULL)));
   }
 
@@ -96,6 +108,9 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
         : new ParallelCoordinatesModel(s, direction.get() == null ? Direction.MAXIMIZE : direction.get(),
             metric.get() == null ? "" : metric.get());
     model.setIncludeIncomplete(showIncomplete.get());
+    // the person's choices outlive the study: the same axes stay hidden, in the same order, in the next
+    model.arrange(axisOrder.get());
+    model.setHidden(hiddenAxes.get());
     model.setTrials(trials.get() == null ? List.of() : trials.get());
     fire(Change.FULL);
   }
@@ -166,6 +181,43 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
   public void moveAxis(int from, int to) {
     model.moveAxis(from, to);
     fire(Change.FULL);
+    axisOrder.set(model.arrangementNames());
+  }
+
+  /** Shows or hides the axis named {@code name} (the last shown axis stays). */
+  public void showAxis(String name, boolean show) {
+    java.util.Set<String> names = new java.util.TreeSet<>(hiddenAxes.get());
+    if (show) {
+      names.remove(name);
+    } else {
+      names.add(name);
+    }
+    hiddenAxes.set(java.util.Collections.unmodifiableSet(names));
+  }
+
+  // --- hiddenAxes
+
+  private final ObjectProperty<java.util.Set<String>> hiddenAxes =
+      new SimpleObjectProperty<>(this, "hiddenAxes", java.util.Set.of());
+
+  /**
+   * The names of the axes not shown (the tool bar's Axes menu sets them); names of axes this study does not
+   * have are kept for the next study that has them.
+   */
+  public final ObjectProperty<java.util.Set<String>> hiddenAxesProperty() {
+    return hiddenAxes;
+  }
+
+  // --- axisOrder
+
+  private final ObjectProperty<List<String>> axisOrder = new SimpleObjectProperty<>(this, "axisOrder", List.of());
+
+  /**
+   * The order the person put the axes in (dragging titles sets it): axes named here keep that order among
+   * themselves in every study; others keep their places.
+   */
+  public final ObjectProperty<List<String>> axisOrderProperty() {
+    return axisOrder;
   }
 
   /**
@@ -233,6 +285,19 @@ public class ParallelCoordinatesChart extends Control implements ChartPalette.Ow
   /** Whether failed, pruned and interrupted trials are drawn (dashed, grey). */
   public final BooleanProperty showIncompleteProperty() {
     return showIncomplete;
+  }
+
+  // --- renderScale
+
+  private final DoubleProperty renderScale = new SimpleDoubleProperty(this, "renderScale", 0);
+
+  /**
+   * Device pixels per layout unit of the lines' picture; 0 (the default) follows the window's own
+   * ({@code Window.renderScaleX}: 2 on a screen at 200 %), so the lines are drawn at the screen's pixel
+   * density, not stretched. Tests set it.
+   */
+  public final DoubleProperty renderScaleProperty() {
+    return renderScale;
   }
 
   // --- onNarrow

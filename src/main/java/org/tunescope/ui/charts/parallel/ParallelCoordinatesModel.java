@@ -50,6 +50,9 @@ public final class ParallelCoordinatesModel {
   private final SearchSpace space;
   private final Direction direction;
   private final List<Axis> axes = new ArrayList<>();
+  /** Every axis in the person's order; {@link #order} is this without the hidden ones. */
+  private final List<Axis> arrangement = new ArrayList<>();
+  private final java.util.Set<String> hidden = new java.util.HashSet<>();
   private final List<Axis> order = new ArrayList<>();
   private final Map<String, Interval> brushes = new LinkedHashMap<>();
   private final Map<Integer, Integer> lineOfTrial = new HashMap<>();
@@ -87,6 +90,7 @@ public final class ParallelCoordinatesModel {
     axes.add(new Axis(axes.size(), VALIDATION, VALIDATION + suffix, Axis.Kind.VALIDATION,
         Scale.Numeric.fitting(Double.NaN, Double.NaN)));
     axes.add(new Axis(axes.size(), GAP, Axis.Kind.GAP, Scale.Numeric.fitting(Double.NaN, Double.NaN)));
+    arrangement.addAll(axes);
     order.addAll(axes);
     columns = new float[axes.size()][64];
     scoreMin = new double[axes.size()];
@@ -117,7 +121,67 @@ public final class ParallelCoordinatesModel {
     if (from == to || from < 0 || to < 0 || from >= order.size() || to >= order.size()) {
       return;
     }
-    order.add(to, order.remove(from));
+    Axis moved = order.get(from);
+    Axis onto = order.get(to);
+    arrangement.remove(moved);
+    int at = arrangement.indexOf(onto);
+    arrangement.add(from < to ? at + 1 : at, moved);
+    showArrangement();
+  }
+
+  /** Every axis's name, hidden ones included, in the person's order (what is remembered between runs). */
+  public List<String> arrangementNames() {
+    return arrangement.stream().map(Axis::name).toList();
+  }
+
+  /**
+   * Puts the axes named in {@code names} in that order among themselves, in the places they hold now (a
+   * remembered order, from a study with other parameters: the axes it does not name stay where they are).
+   */
+  public void arrange(List<String> names) {
+    List<Axis> named = new ArrayList<>();
+    for (String name : names) {
+      axis(name).filter(a -> !named.contains(a)).ifPresent(named::add);
+    }
+    java.util.Iterator<Axis> next = named.iterator();
+    for (int k = 0; k < arrangement.size(); k++) {
+      if (named.contains(arrangement.get(k))) {
+        arrangement.set(k, next.next());
+      }
+    }
+    showArrangement();
+  }
+
+  /**
+   * Hides the axes named (names of no axis here are ignored), shows the others; at least one axis stays
+   * shown. A hidden axis's brush goes: it would keep lines by a cut no one can see.
+   */
+  public void setHidden(java.util.Collection<String> names) {
+    hidden.clear();
+    for (Axis a : arrangement) {
+      if (names.contains(a.name()) && hidden.size() < arrangement.size() - 1) {
+        hidden.add(a.name());
+      }
+    }
+    if (brushes.keySet().removeIf(hidden::contains)) {
+      recomputeKept();
+    }
+    showArrangement();
+  }
+
+  /** Whether axis {@code name} is hidden. */
+  public boolean isHidden(String name) {
+    return hidden.contains(name);
+  }
+
+  /** Every axis, hidden ones included, in the person's order (for a list to show or hide them). */
+  public List<Axis> allAxes() {
+    return Collections.unmodifiableList(arrangement);
+  }
+
+  private void showArrangement() {
+    order.clear();
+    arrangement.stream().filter(a -> !hidden.contains(a.name())).forEach(order::add);
   }
 
   public SearchSpace space() {

@@ -81,7 +81,51 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
     VBox.setVgrow(plot, Priority.ALWAYS);
     getChildren().add(new VBox(toolBar, plot));
     chart.addChangeListener(onChange);
+    followRenderScale(chart);
     onChange(ParallelCoordinatesChart.Change.FULL);
+  }
+
+  /**
+   * Lays the plot out again when the scale the lines are drawn at may have changed: the chart's own, or its
+   * window's (moved to a screen of another density).
+   */
+  private void followRenderScale(ParallelCoordinatesChart chart) {
+    javafx.beans.InvalidationListener relayout = o -> plot.requestLayout();
+    chart.renderScaleProperty().addListener(relayout);
+    javafx.beans.value.ChangeListener<javafx.stage.Window> onWindow = (o, was, now) -> {
+      if (was != null) {
+        was.renderScaleXProperty().removeListener(relayout);
+      }
+      if (now != null) {
+        now.renderScaleXProperty().addListener(relayout);
+      }
+      plot.requestLayout();
+    };
+    chart.sceneProperty().addListener((o, was, now) -> {
+      if (was != null) {
+        was.windowProperty().removeListener(onWindow);
+        onWindow.changed(null, was.getWindow(), null);
+      }
+      if (now != null) {
+        now.windowProperty().addListener(onWindow);
+        onWindow.changed(null, null, now.getWindow());
+      }
+    });
+    if (chart.getScene() != null) {
+      chart.getScene().windowProperty().addListener(onWindow);
+      onWindow.changed(null, null, chart.getScene().getWindow());
+    }
+  }
+
+  /** Device pixels per layout unit the lines are drawn at: the chart's scale if set, else its window's. */
+  double renderScale() {
+    ParallelCoordinatesChart chart = getSkinnable();
+    double set = chart.renderScaleProperty().get();
+    if (set > 0) {
+      return set;
+    }
+    javafx.stage.Window window = chart.getScene() == null ? null : chart.getScene().getWindow();
+    return window == null ? 1 : Math.max(1, Math.max(window.getRenderScaleX(), window.getRenderScaleY()));
   }
 
   @Override
@@ -195,6 +239,9 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
       return;
     }
     boolean contentChanged = linesDirty;
+    if (renderer.setScale(renderScale())) {
+      linesDirty = true;
+    }
     if (overlay.getWidth() != w || overlay.getHeight() != h) {
       overlay.setWidth(w);
       overlay.setHeight(h);

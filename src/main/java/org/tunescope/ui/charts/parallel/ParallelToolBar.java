@@ -19,9 +19,14 @@ final class ParallelToolBar extends HBox {
 
   private final Label keptLabel = new Label();
   private final Button narrowButton = new Button("Narrow the search to the brushes");
+  /** Shows or hides each axis; rebuilt when the study's axes or the hidden ones change. */
+  private final javafx.scene.control.MenuButton axesMenu = new javafx.scene.control.MenuButton("Axes");
+  private final ParallelCoordinatesChart chart;
+  private List<String> menuState = List.of();
 
   ParallelToolBar(ParallelCoordinatesChart chart) {
     super(8);
+    this.chart = chart;
     CheckBox incomplete = new CheckBox("Show failed");
     incomplete.getStyleClass().add("show-incomplete");
     incomplete.selectedProperty().bindBidirectional(chart.showIncompleteProperty());
@@ -31,7 +36,9 @@ final class ParallelToolBar extends HBox {
     narrowButton.getStyleClass().add("narrow-search");
     narrowButton.setOnAction(e -> chart.narrow());
     keptLabel.getStyleClass().add("kept-count");
-    List.of(keptLabel, narrowButton, clear, incomplete).forEach(r -> r.setMinWidth(Region.USE_PREF_SIZE));
+    axesMenu.getStyleClass().add("axes-menu");
+    axesMenu.setTooltip(new Tooltip("Show or hide axes (remembered)"));
+    List.of(keptLabel, narrowButton, clear, incomplete, axesMenu).forEach(r -> r.setMinWidth(Region.USE_PREF_SIZE));
     incomplete.setTooltip(new Tooltip("Draw failed, pruned and interrupted trials, dashed"));
     narrowButton.setTooltip(new Tooltip(
         "Write the brushed parameter ranges into the search-space sliders, for the next run; a brushed score"
@@ -43,7 +50,7 @@ final class ParallelToolBar extends HBox {
             + " Hover a line for its values; click it to select the trial."));
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
-    getChildren().addAll(keptLabel, hint, spring, incomplete, clear, narrowButton);
+    getChildren().addAll(keptLabel, hint, spring, axesMenu, incomplete, clear, narrowButton);
     getStyleClass().add("tool-bar-row");
     setAlignment(Pos.CENTER_LEFT);
     setPadding(new Insets(4, 6, 4, 6));
@@ -53,5 +60,24 @@ final class ParallelToolBar extends HBox {
   void update(ParallelCoordinatesModel m) {
     keptLabel.setText(m.keptCount() + " of " + m.visibleCount() + " trials kept");
     narrowButton.setDisable(!m.canNarrow());
+    updateAxesMenu(m);
+  }
+
+  /** One tick box per axis, ticked when shown; the last shown axis cannot be unticked. */
+  private void updateAxesMenu(ParallelCoordinatesModel m) {
+    List<String> state = m.allAxes().stream().map(a -> a.name() + (m.isHidden(a.name()) ? "-" : "+")).toList();
+    if (state.equals(menuState)) {
+      return;
+    }
+    menuState = state;
+    long shown = m.allAxes().stream().filter(a -> !m.isHidden(a.name())).count();
+    axesMenu.getItems().setAll(m.allAxes().stream().map(a -> {
+      javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(a.title());
+      item.setId("show-axis-" + a.name());
+      item.setSelected(!m.isHidden(a.name()));
+      item.setDisable(shown == 1 && item.isSelected());
+      item.setOnAction(e -> chart.showAxis(a.name(), item.isSelected()));
+      return (javafx.scene.control.MenuItem) item;
+    }).toList());
   }
 }

@@ -420,6 +420,42 @@ class ParallelCoordinatesChartTest {
     assertTrue(skin().renderer().coarseFrames > coarse, "brushed as well: the old picture is not stretched, drawn anew");
   }
 
+  @Test
+  void atAUiScaleOfTwoOrOneAndAHalfTheLinesAreDrawnAtTheScreensPixelDensityNotStretched(FxRobot robot) {
+    fill(robot, ChartTrials.randomSvm(200, 23));
+    for (double scale : new double[] {2, 1.5}) {
+      robot.interact(() -> chart.renderScaleProperty().set(scale));
+      awaitLines();
+      robot.interact(() -> {
+        javafx.scene.image.ImageView view = skin().linesView();
+        double w = Math.ceil(skin().interactionCanvas().getWidth());
+        double h = Math.ceil(skin().interactionCanvas().getHeight());
+        // The picture has scale x the view's pixels, and is shown at the view's size: one image pixel per
+        // device pixel.
+        assertEquals(Math.ceil(w * scale), view.getViewport().getWidth(), scale + ": picture width");
+        assertEquals(Math.ceil(h * scale), view.getViewport().getHeight(), scale + ": picture height");
+        assertEquals(Math.ceil(w * scale) / scale, view.getFitWidth(), 1e-9, scale + ": shown width");
+        assertEquals(Math.ceil(h * scale) / scale, view.getFitHeight(), 1e-9, scale + ": shown height");
+        assertEquals(0, view.getLayoutX(), 1e-9);
+        assertEquals(0, view.getLayoutY(), 1e-9);
+        // A line's pixel on the first axis lies at scale x its place in the view.
+        PlotGeometry g = skin().geometry();
+        ParallelCoordinatesModel m = chart.getModel();
+        javafx.scene.image.PixelReader pixels = view.getImage().getPixelReader();
+        int hits = 0;
+        for (int i = 0; i < m.size(); i++) {
+          int x = (int) Math.round(g.axisX()[0] * scale);
+          int y = (int) Math.round(g.y(m.position(i, m.axes().get(0))) * scale);
+          hits += ((pixels.getArgb(x, y) >>> 24) > 0) ? 1 : 0;
+        }
+        assertEquals(m.size(), hits, scale + ": every line drawn where the view shows its axis");
+      });
+    }
+    robot.interact(() -> chart.renderScaleProperty().set(1));
+    awaitLines();
+    robot.interact(() -> assertEquals(0, skin().linesView().getFitWidth(), "at scale 1 shown as drawn"));
+  }
+
   /** Waits until the lines' last redraw is on screen. */
   private void awaitLines() {
     for (int i = 0; i < 500 && (skin().renderer().layers.pending() > 0 || skin().renderer().published == 0); i++) {

@@ -269,4 +269,35 @@ class ParallelCoordinatesModelTest {
     assertTrue(new ParallelCoordinatesModel(searched, Direction.MAXIMIZE).axes().stream()
         .anyMatch(a -> a.name().equals("degree")), "degree stays when poly can be drawn");
   }
+
+  private static List<String> shown(ParallelCoordinatesModel m) {
+    return m.axes().stream().map(Axis::name).toList();
+  }
+
+  @Test
+  void hiddenAxesLeaveTheDisplayAndTheirBrushAndComeBackInTheirPlace() {
+    var m = new ParallelCoordinatesModel(ChartTrials.svmLike(), Direction.MAXIMIZE);
+    m.setTrials(ChartTrials.randomSvm(50, 3));
+    m.setBrush("C", 0.2, 0.6);
+    assertTrue(m.keptCount() < 50);
+    m.setHidden(java.util.Set.of("C", "gap", "not-an-axis"));
+    assertEquals(List.of("kernel", "gamma", "depth", "train", "validation"), shown(m));
+    assertTrue(m.brushes().isEmpty(), "a hidden axis keeps no brush");
+    assertEquals(50, m.keptCount());
+    m.moveAxis(4, 0);
+    m.setHidden(java.util.Set.of());
+    assertEquals(List.of("validation", "kernel", "C", "gamma", "depth", "train", "gap"), shown(m));
+    m.setHidden(m.allAxes().stream().map(Axis::name).toList());
+    assertEquals(1, m.axes().size(), "one axis always stays");
+  }
+
+  @Test
+  void aRememberedOrderArrangesTheAxesItNamesAmongThemselves() {
+    var m = new ParallelCoordinatesModel(ChartTrials.svmLike(), Direction.MAXIMIZE);
+    // from another study: validation before C, and a parameter this study does not have
+    m.arrange(List.of("validation", "max_depth", "C"));
+    assertEquals(List.of("kernel", "validation", "gamma", "depth", "train", "C", "gap"), shown(m));
+    m.moveAxis(0, 6);
+    assertEquals(List.of("validation", "gamma", "depth", "train", "C", "gap", "kernel"), m.arrangementNames());
+  }
 }
