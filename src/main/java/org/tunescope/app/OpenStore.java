@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.tunescope.engine.study.FoldPredictions;
 import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialLedger;
+import org.tunescope.store.ComparisonRecord;
 import org.tunescope.store.ImportRecord;
 import org.tunescope.store.ImportedStudy;
 import org.tunescope.store.ImportedTrial;
@@ -218,6 +220,36 @@ public final class OpenStore implements StudyStore {
   @Override
   public Optional<StoredData> data(String sha256) {
     return store().data(sha256);
+  }
+
+  @Override
+  public void saveComparison(ComparisonRecord comparison) {
+    store().saveComparison(comparison);
+  }
+
+  @Override
+  public Optional<ComparisonRecord> findComparison(String name) {
+    return store().findComparison(name);
+  }
+
+  @Override
+  public List<ComparisonRecord> comparisons() {
+    return store().comparisons();
+  }
+
+  @Override
+  public boolean deleteComparison(String name) {
+    return store().deleteComparison(name);
+  }
+
+  @Override
+  public void savePredictions(String study, int trial, List<FoldPredictions> folds) {
+    store().savePredictions(study, trial, folds);
+  }
+
+  @Override
+  public Optional<List<FoldPredictions>> predictions(String study, int trial) {
+    return store().predictions(study, trial);
   }
 
   @Override

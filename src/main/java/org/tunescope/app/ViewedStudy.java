@@ -18,6 +18,7 @@ import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningSetup;
 import org.tunescope.store.ImportRecord;
+import org.tunescope.store.ImportedTrial;
 import org.tunescope.store.StoreException;
 import org.tunescope.store.StudyRecord;
 import org.tunescope.store.StudyStore;
@@ -30,9 +31,12 @@ import org.tunescope.store.StudyStore;
  * @param model  the catalog's model, for the parameters' complexity; empty for an imported study
  * @param origin where an imported study came from; empty for a study TuneScope ran
  * @param trials the finished trials when loaded from a store; empty for a study about to run
+ * @param extras what an imported study's trials hold beyond a TuneScope trial (every objective's value, the
+ *               intermediate values); empty for a study TuneScope ran
  */
 public record ViewedStudy(String name, String metric, Direction direction, SearchSpace space,
-                          Optional<ModelSpec> model, Optional<ImportRecord> origin, List<Trial> trials) {
+                          Optional<ModelSpec> model, Optional<ImportRecord> origin, List<Trial> trials,
+                          List<ImportedTrial> extras) {
 
   public ViewedStudy {
     Objects.requireNonNull(name, "name");
@@ -42,6 +46,13 @@ public record ViewedStudy(String name, String metric, Direction direction, Searc
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(origin, "origin");
     trials = List.copyOf(trials);
+    extras = List.copyOf(extras);
+  }
+
+  /** A study without imported extras. */
+  public ViewedStudy(String name, String metric, Direction direction, SearchSpace space, Optional<ModelSpec> model,
+      Optional<ImportRecord> origin, List<Trial> trials) {
+    this(name, metric, direction, space, model, origin, trials, List.of());
   }
 
   /** A study prepared to run (or reopened with its data), without trials: the run brings them. */
@@ -62,7 +73,7 @@ public record ViewedStudy(String name, String metric, Direction direction, Searc
     Direction direction = Direction.of(record.info().direction());
     if (imported.isPresent()) {
       return new ViewedStudy(name, record.info().metric(), direction, imported.get().space(), Optional.empty(),
-          imported, trials);
+          imported, trials, store.importedTrials(name));
     }
     Task task = Task.parse(record.info().task());
     ModelSpec model = catalog.find(record.info().model(), task).orElseThrow(() -> new StoreException(

@@ -37,14 +37,16 @@ final class ImportCommand implements Callable<Integer> {
 
   /** {@code tunescope import optuna STORAGE}: one study of an Optuna storage, or all of them. */
   @Command(name = "optuna", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Import a study (or every study) of an Optuna storage: an SQLite file or sqlite:///FILE."
+      description = "Import a study (or every study) of an Optuna storage: an SQLite file, sqlite:///FILE, or a"
+          + " PostgreSQL database (postgresql://user@host:port/db; the password from PGPASSWORD or ~/.pgpass)."
           + " Importing it again adds the trials run since.")
   static final class Optuna implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "STORAGE", description = "The Optuna storage: a .db file or sqlite:///FILE.")
+    @Parameters(paramLabel = "STORAGE", description = "The Optuna storage: a .db file, sqlite:///FILE or"
+        + " postgresql://user@host:port/db.")
     String storage;
 
     @Option(names = "--study", paramLabel = "NAME", description = "The study to import (default: every study).")

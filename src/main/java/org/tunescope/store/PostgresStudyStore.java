@@ -154,7 +154,7 @@ public final class PostgresStudyStore extends JdbcStudyStore {
   }
 
   /** A readable account of a failure: the server's own message, without the password it never has. */
-  static StoreException translate(SQLException e, PostgresUrl url, String doing) {
+  public static StoreException translate(SQLException e, PostgresUrl url, String doing) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (isConnectionLost(e)) {
       return new StoreException(StoreException.Reason.UNREACHABLE, "cannot reach the PostgreSQL server of " + url

@@ -28,6 +28,16 @@ public record PostgresUrl(String user, String host, int port, String database) {
    * @throws StoreException with what is wrong, in one line (never repeating a password it held)
    */
   public static PostgresUrl parse(String text) {
+    return parse(text, "store");
+  }
+
+  /**
+   * Reads an address of a {@code role} ("store", or "storage" for an Optuna storage read by an import), the
+   * word its messages use.
+   *
+   * @throws StoreException with what is wrong, in one line (never repeating a password it held)
+   */
+  public static PostgresUrl parse(String text, String role) {
     if (!looksLike(text)) {
       throw new StoreException("not a PostgreSQL address: " + text + " (expected postgresql://user@host:port/db)");
     }
@@ -39,19 +49,19 @@ public record PostgresUrl(String user, String host, int port, String database) {
     }
     String info = uri.getRawUserInfo();
     if (info != null && info.contains(":")) {
-      throw new StoreException("the store address holds a password: leave it out of the address (it would end up"
+      throw new StoreException("the " + role + " address holds a password: leave it out of the address (it would end up"
           + " in shell history and logs) and give it in PGPASSWORD or ~/.pgpass");
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
-      throw new StoreException("the store address " + text + " names no host (expected postgresql://user@host:port/db)");
+      throw new StoreException("the " + role + " address " + text + " names no host (expected postgresql://user@host:port/db)");
     }
     String path = uri.getPath() == null ? "" : uri.getPath();
     String db = path.startsWith("/") ? path.substring(1) : path;
     if (db.isBlank() || db.contains("/")) {
-      throw new StoreException("the store address " + text + " names no database (expected postgresql://user@host:port/db)");
+      throw new StoreException("the " + role + " address " + text + " names no database (expected postgresql://user@host:port/db)");
     }
     if (uri.getQuery() != null) {
-      throw new StoreException("the store address " + text + " has options (?...): give postgresql://user@host:port/db");
+      throw new StoreException("the " + role + " address " + text + " has options (?...): give postgresql://user@host:port/db");
     }
     String user = info != null && !info.isBlank() ? uri.getUserInfo() : System.getProperty("user.name");
     return new PostgresUrl(user, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT, db);
@@ -78,7 +88,7 @@ public record PostgresUrl(String user, String host, int port, String database) {
   }
 
   /** The connection properties: user, password (if any), and what a store wants of the driver. */
-  Properties connectionProperties() {
+  public Properties connectionProperties() {
     return connectionProperties(Optional.empty());
   }
 

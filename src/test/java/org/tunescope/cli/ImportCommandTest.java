@@ -122,7 +122,7 @@ class ImportCommandTest {
         {"import", "optuna", csv.toString()},
         {"import", "optuna", basic.toString(), "--study", "nope"},
         {"import", "optuna", basic.toString(), "--objective", "1"},
-        {"import", "optuna", "postgresql://localhost/optuna"},
+        {"import", "optuna", "postgresql://me:secret@localhost/optuna"},
         {"import", "cv-results", csv.toString()},
         {"import", "cv-results", basic.toString()},
         {"import"},
@@ -133,8 +133,8 @@ class ImportCommandTest {
         "error: " + csv + " is not an Optuna storage (not an SQLite database file)",
         "error: no study named nope in " + basic + "; it has svm-basic, tiny",
         "error: study svm-basic has one objective (0); --objective 1 is not one of them",
-        "error: cannot read postgresql://localhost/optuna: PostgreSQL storages arrive with the PostgreSQL store"
-            + " (issue 14); import an SQLite storage for now",
+        "error: the storage address holds a password: leave it out of the address (it would end up in shell"
+            + " history and logs) and give it in PGPASSWORD or ~/.pgpass",
         "error: cv_random_multi.csv has several metrics (accuracy, roc_auc): choose one with --metric NAME",
         "error: " + basic + " is not a text file: it contains binary data",
         "error: say what to import: tunescope import optuna STORAGE, or tunescope import cv-results FILE.csv",

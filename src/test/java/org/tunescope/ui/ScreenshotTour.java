@@ -180,6 +180,22 @@ class ScreenshotTour {
     shoot(robot, "imported-curve.png");
   }
 
+  /** A two-objective Optuna study's objectives against each other with their Pareto front (the cost tab). */
+  @Test
+  void optunaPareto(FxRobot robot) throws Exception {
+    Files.createDirectories(OUT);
+    Path dir = Files.createTempDirectory("pareto");
+    Files.copy(Path.of(getClass().getResource("/import/optuna_multi.db").toURI()), dir.resolve("optuna_multi.db"));
+    robot.interact(() -> vm.importStudy(dir.resolve("optuna_multi.db"), choices -> java.util.Optional.of(0)));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.run().shownProperty().get() != null
+        && vm.run().shownProperty().get().name().equals("multi") && !vm.run().trials().isEmpty());
+    robot.clickOn("Charts");
+    robot.clickOn("Cost");
+    robot.clickOn("#twoObjectives");
+    Thread.sleep(800);
+    shoot(robot, "optuna-pareto.png");
+  }
+
   private void shoot(FxRobot robot, String name) throws Exception {
     WaitForAsyncUtils.waitForFxEvents();
     Thread.sleep(400);

@@ -220,7 +220,7 @@ public final class CvResults {
     String foldMethod = splits + " folds (scikit-learn's cv)" + (train ? "" : ", no train scores (return_train_score"
         + " was False)");
     var record = ImportedStudies.record(name, "scikit-learn", chosen, "maximize", "cv-results", splits, foldMethod,
-        file, searchSpace, true);
+        file.toString(), searchSpace, true);
     List<ImportRecord.Objective> objectives = metrics.stream().map(m -> new ImportRecord.Objective(m, "maximize"))
         .toList();
     ImportRecord origin = new ImportRecord(ImportRecord.CV_RESULTS, file.toString(), Optional.empty(), objective,

@@ -31,19 +31,20 @@ final class ImportedStudies {
   /**
    * @param model     what made the study ("optuna", "scikit-learn")
    * @param search    how its trials were chosen, as far as the source says
-   * @param source    the file read: the study's "dataset" is its name, its SHA-256 the file's at import
+   * @param source    the file read (the study's "dataset" is its name, its SHA-256 the file's at import), or a
+   *                  server's address (the dataset is the address; a database has no one checksum)
    * @param finished  whether the source has no trial left to run (nothing running or waiting)
    */
   static StudyRecord record(String name, String model, String metric, String direction, String search, int folds,
-      String foldMethod, Path source, SearchSpace space, boolean finished) {
+      String foldMethod, String source, SearchSpace space, boolean finished) {
     Map<String, String> ranges = new LinkedHashMap<>();
     for (SearchParameter p : space.parameters()) {
       ranges.put(p.name(), DistributionParser.format(p.distribution()));
     }
     String task = task(metric);
     StudyInfo info = new StudyInfo(name, model, task, metric, direction, search, 0, folds, foldMethod, 0,
-        source.getFileName().toString(), sha256(source), 0, space.parameters().size(), "", ranges);
-    StoredRequest request = new StoredRequest(source.toString(), "", Optional.of(task), model, ranges, false,
+        dataset(source), isServer(source) ? "" : sha256(Path.of(source)), 0, space.parameters().size(), "", ranges);
+    StoredRequest request = new StoredRequest(source, "", Optional.of(task), model, ranges, false,
         Optional.of(metric), search, 0, OptionalInt.empty(), Optional.empty(), folds, 1, Optional.empty(), 0,
         OptionalDouble.empty());
     return new StudyRecord(info, request, StudyRecords.provenance(), OptionalInt.empty(),
@@ -58,6 +59,15 @@ final class ImportedStudies {
     String m = metric.toLowerCase(Locale.ROOT);
     boolean regression = m.matches(".*(r2|mse|rmse|mae|squared|absolute|explained_variance|deviance|regression).*");
     return regression ? "regression" : "classification";
+  }
+
+  /** Whether the source is a server's address rather than a file. */
+  static boolean isServer(String source) {
+    return source.matches("^[a-z][a-z0-9+.-]*://.*");
+  }
+
+  private static String dataset(String source) {
+    return isServer(source) ? source : Path.of(source).getFileName().toString();
   }
 
   static String sha256(Path file) {

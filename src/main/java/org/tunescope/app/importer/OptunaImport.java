@@ -31,10 +31,10 @@ final class OptunaImport {
   /**
    * @param objective which objective is the trials' validation score
    * @param name      the name in TuneScope
-   * @param source    the storage file
+   * @param source    the storage: a file's absolute path, or a PostgreSQL address
    * @throws ImportException when the study has no objective {@code objective}
    */
-  static ImportedStudy convert(OptunaStudy study, int objective, String name, Path source) {
+  static ImportedStudy convert(OptunaStudy study, int objective, String name, String source) {
     int count = study.directions().size();
     if (objective < 0 || objective >= count) {
       throw new ImportException("study " + study.name() + " has " + (count == 1 ? "one objective (0)"
@@ -86,7 +86,7 @@ final class OptunaImport {
         : "one score per trial (Optuna's objective value)";
     var record = ImportedStudies.record(name, "optuna", study.objectiveName(objective), direction, "optuna",
         maxFolds, foldMethod, source, space, !unfinished);
-    ImportRecord origin = new ImportRecord(ImportRecord.OPTUNA, source.toString(), Optional.of(study.name()), objective,
+    ImportRecord origin = new ImportRecord(ImportRecord.OPTUNA, source, Optional.of(study.name()), objective,
         objectives, space, declarations, now);
     return new ImportedStudy(record, origin, trials, extras);
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -30,6 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
 import org.tunescope.store.ImportedTrial;
+import org.tunescope.store.PostgresStudyStore;
+import org.tunescope.store.PostgresUrl;
 
 /**
  * An Optuna RDB storage, read with plain SQL over Optuna's schema ({@code optuna/storages/_rdb/models.py}):
@@ -37,7 +40,7 @@ import org.tunescope.store.ImportedTrial;
  * told apart by {@code alembic_version} and by the columns present). Before v2.4.0.a (Optuna 2.0 to 2.3) a
  * study had one direction ({@code studies.direction}), a trial its value in {@code trials.value}, and
  * {@code trial_values} held the intermediate values. The SQL is portable (no SQLite
- * pragmas), so that a PostgreSQL connection can use it as it is.
+ * pragmas): an SQLite file and a PostgreSQL database are read by the same queries.
  */
 public final class OptunaStorage implements AutoCloseable {
 
@@ -77,11 +80,15 @@ public final class OptunaStorage implements AutoCloseable {
   /**
    * Opens a storage read-only.
    *
-   * @param storage a file path, {@code sqlite:///FILE}, or a server URL (refused for now, with the reason)
+   * @param storage a file path, {@code sqlite:///FILE}, or {@code postgresql://user@host:port/db}
    * @throws ImportException when it is not an Optuna storage or its schema version is unknown
    */
   public static OptunaStorage open(String storage) {
-    Path file = StorageLocation.parse(storage).file();
+    StorageLocation location = StorageLocation.parse(storage);
+    if (location.server().isPresent()) {
+      return openPostgres(location.server().get());
+    }
+    Path file = location.file().orElseThrow();
     checkSqlite(file);
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
@@ -93,6 +100,27 @@ public final class OptunaStorage implements AutoCloseable {
     } catch (SQLException e) {
       closeQuietly(c);
       throw new ImportException("cannot read " + file + " as an Optuna storage: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /**
+   * Connects read-only, the password from PGPASSWORD or ~/.pgpass as for a PostgreSQL store; all reads of
+   * one import see one snapshot (a repeatable-read transaction), even while Optuna writes trials.
+   */
+  private static OptunaStorage openPostgres(PostgresUrl url) {
+    Connection c = null;
+    try {
+      c = DriverManager.getConnection(url.jdbcUrl(), url.connectionProperties());
+      c.setReadOnly(true);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setAutoCommit(false);
+      return check(url.toString(), c);
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new ImportException(PostgresStudyStore.translate(e, url, "reading it as an Optuna storage").getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(c);
       throw e;
@@ -113,7 +141,9 @@ public final class OptunaStorage implements AutoCloseable {
   static OptunaStorage check(String where, Connection c) throws SQLException {
     Set<String> tables = new HashSet<>();
     DatabaseMetaData meta = c.getMetaData();
-    try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+    // On PostgreSQL, only the tables the connection's search path sees (Optuna's are in the default schema).
+    String schema = c.getSchema();
+    try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
       }
@@ -128,7 +158,8 @@ public final class OptunaStorage implements AutoCloseable {
     if (revision == null || OLD_REVISIONS.contains(revision)) {
       throw new ImportException(where + " is an Optuna storage from before Optuna 2.0 (schema "
           + (revision == null ? "before alembic" : "revision " + revision) + madeBy + "): upgrade it with"
-          + " 'optuna storage upgrade --storage sqlite:///" + where + "' and import it again");
+          + " 'optuna storage upgrade --storage " + (where.startsWith("postgresql:") ? where : "sqlite:///" + where)
+          + "' and import it again");
     }
     if (!REVISIONS.contains(revision)) {
       throw new ImportException(where + " has Optuna schema revision " + revision + madeBy + ", which this"

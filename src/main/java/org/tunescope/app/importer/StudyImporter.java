@@ -35,7 +35,7 @@ public final class StudyImporter {
   /**
    * Imports one study of an Optuna storage, or all of them.
    *
-   * @param storage   a file, {@code sqlite:///FILE}, or a server URL (refused for now, with the reason)
+   * @param storage   a file, {@code sqlite:///FILE}, or {@code postgresql://user@host:port/db}
    * @param study     the study to import; every study of the storage when empty
    * @param objective which objective the trials show (0 for the first)
    * @param name      the name in TuneScope, for one study (its Optuna name by default)
@@ -53,10 +53,9 @@ public final class StudyImporter {
       if (names.isEmpty()) {
         throw new ImportException(source.where() + " is an Optuna storage with no study in it");
       }
-      Path file = Path.of(source.where());
       for (String n : names) {
         OptunaStudy s = source.read(n);
-        read.add(OptunaImport.convert(s, objective, name.orElse(n), file));
+        read.add(OptunaImport.convert(s, objective, name.orElse(n), source.where()));
         Map<String, Integer> counts = new LinkedHashMap<>();
         s.trials().forEach(t -> counts.merge(t.state(), 1, Integer::sum));
         states.add(counts);
@@ -131,12 +130,23 @@ public final class StudyImporter {
    */
   public List<String> choices(Path file) {
     if (isOptunaStorage(file)) {
-      try (OptunaStorage source = OptunaStorage.open(file.toString())) {
-        List<String> names = source.studyNames();
-        return names.size() == 1 ? source.objectives(names.get(0)) : List.of();
-      }
+      return optunaChoices(file.toString());
     }
     return CvResults.read(kind(file)).metrics();
+  }
+
+  /**
+   * A one-study Optuna storage's objectives to choose from ("accuracy (maximize)"); at most one entry when
+   * there is nothing to choose (one objective, or several studies: each imported with its first objective).
+   *
+   * @param storage a file, {@code sqlite:///FILE}, or {@code postgresql://user@host:port/db}
+   * @throws ImportException when it cannot be read as an Optuna storage
+   */
+  public List<String> optunaChoices(String storage) {
+    try (OptunaStorage source = OptunaStorage.open(storage)) {
+      List<String> names = source.studyNames();
+      return names.size() == 1 ? source.objectives(names.get(0)) : List.of();
+    }
   }
 
   /**

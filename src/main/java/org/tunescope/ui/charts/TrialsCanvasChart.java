@@ -94,8 +94,12 @@ public abstract class TrialsCanvasChart extends CanvasChart {
     double lowest = trials.stream().mapToDouble(t -> t.validation().mean()).min().orElse(0);
     double highest = trials.stream().mapToDouble(t -> t.validation().mean()).max().orElse(1);
     double pad = (highest - lowest) * 0.05 + 1e-6;
-    double yLo = lowest - pad;
-    double yHi = highest + pad;
+    return frame(g, w, h, xLo, xHi, lowest - pad, highest + pad, xTitle, yTitle());
+  }
+
+  /** The same frame over any y range [yLo, yHi], with its own y title (another quantity than the score). */
+  protected final Axes frame(GraphicsContext g, double w, double h, double xLo, double xHi, double yLo, double yHi,
+      String xTitle, String yTitle) {
     double plotW = w - LEFT - RIGHT;
     double plotH = h - TOP - BOTTOM;
     DoubleUnaryOperator px = xScale(xLo, xHi, LEFT, LEFT + plotW);
@@ -121,9 +125,15 @@ public abstract class TrialsCanvasChart extends CanvasChart {
     g.translate(10, TOP + plotH / 2);
     g.rotate(-90);
     g.setTextBaseline(VPos.CENTER);
-    g.fillText(yTitle(), 0, 0);
+    g.fillText(yTitle, 0, 0);
     g.restore();
     return new Axes(xScale(xLo, xHi, LEFT, w - RIGHT), scale(yLo, yHi, h - BOTTOM, TOP));
+  }
+
+  /** [lo, hi] widened by 5 % of its width on each side (and never empty), so that no mark sits on an axis. */
+  protected static double[] padded(double lo, double hi) {
+    double pad = (hi - lo) * 0.05 + 1e-6 * Math.max(1, Math.abs(hi));
+    return new double[] {lo - pad, hi + pad};
   }
 
   /** A one-line caption above the plot. */

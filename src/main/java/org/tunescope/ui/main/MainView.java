@@ -264,6 +264,24 @@ public final class MainView {
     tabs.getSelectionModel().select(studiesTab);
   }
 
+  /** File > Import from a PostgreSQL Optuna storage...: the server's address, then as Import study... does. */
+  @FXML
+  private void importFromServer() {
+    javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog("postgresql://"
+        + System.getProperty("user.name") + "@localhost:5432/optuna");
+    dialog.initOwner(root.getScene().getWindow());
+    dialog.setTitle("Import from PostgreSQL");
+    dialog.setHeaderText("The Optuna storage's PostgreSQL database: every study in it is imported.\n"
+        + "No password in the address: TuneScope reads it from PGPASSWORD or ~/.pgpass.");
+    dialog.setContentText("Address:");
+    dialog.getEditor().setPrefColumnCount(36);
+    dialog.getEditor().setId("importServerAddress");
+    dialog.showAndWait().map(String::trim).filter(url -> !url.isEmpty()).ifPresent(url -> {
+      vm.importServer(url, this::chooseObjective);
+      tabs.getSelectionModel().select(chartsTab);
+    });
+  }
+
   /** Asks which objective (or metric) of an imported study the charts show. */
   private java.util.Optional<Integer> chooseObjective(List<String> choices) {
     ChoiceDialog<String> dialog = new ChoiceDialog<>(choices.get(0), choices);

@@ -340,35 +340,53 @@ public final class MainViewModel {
    * @param choose given the objectives or metrics, the index of the one to show
    */
   public void importStudy(Path file, Function<List<String>, Optional<Integer>> choose) {
-    notifications.info("Importing " + file + "...");
+    importStudy(file.toString(), () -> new StudyImporter(service.store()).choices(file),
+        choice -> new StudyImporter(service.store()).importFile(file, choice), choose);
+  }
+
+  /**
+   * Imports every study of an Optuna storage on a PostgreSQL server ({@code postgresql://user@host:port/db},
+   * the password from PGPASSWORD or ~/.pgpass) as {@link #importStudy(Path, Function)} imports a file.
+   */
+  public void importServer(String url, Function<List<String>, Optional<Integer>> choose) {
+    // Not the address itself: one typed with a password must not be shown (the import refuses it).
+    importStudy("the Optuna storage on the PostgreSQL server", () -> new StudyImporter(service.store())
+        .optunaChoices(url), choice -> new StudyImporter(service.store()).importOptuna(url, Optional.empty(),
+        choice.orElse(0), Optional.empty()), choose);
+  }
+
+  /** What importing a file or a server's storage has in common: asking which objective, importing, showing. */
+  private void importStudy(String what, java.util.function.Supplier<List<String>> choicesOf,
+      Function<OptionalInt, List<ImportSummary>> importer, Function<List<String>, Optional<Integer>> choose) {
+    notifications.info("Importing " + what + "...");
     scheduler.background(() -> {
       List<String> choices;
       try {
-        choices = new StudyImporter(service.store()).choices(file);
+        choices = choicesOf.get();
       } catch (ImportException | StoreException e) {
         scheduler.ui(() -> notifications.error(e.getMessage()));
         return;
       }
       if (choices.size() <= 1) {
-        importNow(file, OptionalInt.empty());
+        importNow(importer, OptionalInt.empty());
         return;
       }
       scheduler.ui(() -> {
         Optional<Integer> chosen = choose.apply(choices);
         if (chosen.isEmpty()) {
-          notifications.info("Nothing imported from " + file + ".");
+          notifications.info("Nothing imported from " + what + ".");
           return;
         }
-        scheduler.background(() -> importNow(file, OptionalInt.of(chosen.get())));
+        scheduler.background(() -> importNow(importer, OptionalInt.of(chosen.get())));
       });
     });
   }
 
   /** Imports in the calling (background) thread, then shows the first imported study and lists the new ones. */
-  private void importNow(Path file, OptionalInt choice) {
+  private void importNow(Function<OptionalInt, List<ImportSummary>> importer, OptionalInt choice) {
     List<ImportSummary> done;
     try {
-      done = new StudyImporter(service.store()).importFile(file, choice);
+      done = importer.apply(choice);
     } catch (ImportException | StoreException e) {
       scheduler.ui(() -> notifications.error(e.getMessage()));
       return;

@@ -14,6 +14,7 @@ import javafx.stage.FileChooser;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.PngExport;
 import org.tunescope.ui.charts.cost.CostChart;
+import org.tunescope.ui.charts.curve.IntermediateValuesChart;
 import org.tunescope.ui.charts.curve.ValidationCurveChart;
 import org.tunescope.ui.charts.history.HistoryChart;
 import org.tunescope.ui.charts.importance.ImportanceChart;
@@ -33,12 +34,14 @@ public final class ChartsView {
   @FXML private Button computeLearningCurve;
   @FXML private Label learningStatus;
   @FXML private ValidationCurveChart learningCurve;
+  @FXML private IntermediateValuesChart intermediateCurves;
   @FXML private Button computeTreeCountCurve;
   @FXML private Label treeCountStatus;
   @FXML private ValidationCurveChart treeCountCurve;
   @FXML private CheckBox byTime;
   @FXML private HistoryChart historyChart;
   @FXML private CheckBox byMemory;
+  @FXML private CheckBox twoObjectives;
   @FXML private CostChart costChart;
   @FXML private ImportanceChart importanceChart;
 
@@ -92,6 +95,7 @@ public final class ChartsView {
     validationCurve.yLabelProperty().bind(vm.yLabelProperty());
     validationCurve.selectedTrialProperty().bindBidirectional(vm.selectedTrialProperty());
     bindCurve(vm.learning(), computeLearningCurve, learningStatus, learningCurve, "training rows per fold");
+    bindIntermediate();
     bindCurve(vm.trees(), computeTreeCountCurve, treeCountStatus, treeCountCurve, "number of trees");
 
     for (var chart : java.util.List.of(historyChart, costChart)) {
@@ -101,6 +105,7 @@ public final class ChartsView {
     }
     historyChart.byTimeProperty().bind(byTime.selectedProperty());
     costChart.byMemoryProperty().bind(byMemory.selectedProperty());
+    bindObjectives();
     importanceChart.metricProperty().bind(vm.metricProperty());
     importanceChart.importanceProperty().bind(vm.importanceProperty());
   }
@@ -115,6 +120,40 @@ public final class ChartsView {
     chart.placeholderProperty().set("The " + curve.what() + " of the selected trial appears here once computed.");
     chart.yLabelProperty().bind(vm.yLabelProperty());
     chart.modelProperty().bind(curve.modelProperty());
+  }
+
+  /**
+   * An imported study that recorded each trial's learning curve (Optuna's intermediate values) shows them in
+   * the learning-curve tab, in place of the curve TuneScope would refit (it has neither the data nor the model).
+   */
+  private void bindIntermediate() {
+    var recorded = vm.intermediateProperty().isNotNull();
+    intermediateCurves.curvesProperty().bind(vm.intermediateProperty());
+    intermediateCurves.selectedTrialProperty().bind(vm.selectedTrialProperty());
+    intermediateCurves.metricProperty().bind(vm.metricProperty());
+    intermediateCurves.directionProperty().bind(vm.directionProperty());
+    intermediateCurves.visibleProperty().bind(recorded);
+    intermediateCurves.managedProperty().bind(recorded);
+    learningCurve.visibleProperty().bind(recorded.not());
+    learningCurve.managedProperty().bind(recorded.not());
+    computeLearningCurve.visibleProperty().bind(recorded.not());
+    computeLearningCurve.managedProperty().bind(recorded.not());
+    learningStatus.textProperty().unbind();
+    learningStatus.textProperty().bind(vm.learningStatusProperty());
+  }
+
+  /** A study with two objectives or more offers them, against each other with their Pareto front, in the cost tab. */
+  private void bindObjectives() {
+    var offered = vm.objectivesProperty().isNotNull();
+    twoObjectives.visibleProperty().bind(offered);
+    twoObjectives.managedProperty().bind(offered);
+    twoObjectives.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        vm.objectivesProperty().get() == null ? "" : vm.objectivesProperty().get().y().name() + " against "
+            + vm.objectivesProperty().get().x().name() + " (Pareto front)",
+        vm.objectivesProperty()));
+    costChart.objectivesProperty().bind(javafx.beans.binding.Bindings.when(twoObjectives.selectedProperty())
+        .then(vm.objectivesProperty()).otherwise((org.tunescope.app.ObjectivePlane) null));
+    byMemory.disableProperty().bind(offered.and(twoObjectives.selectedProperty()));
   }
 
   /** Saves the chart on show as a PNG, at the size asked for (File > Export chart as PNG). */

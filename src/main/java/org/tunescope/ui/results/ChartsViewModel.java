@@ -13,6 +13,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
+import org.tunescope.app.IntermediateCurves;
+import org.tunescope.app.ObjectivePlane;
 import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.space.SearchParameter;
@@ -50,6 +52,9 @@ public final class ChartsViewModel {
   private final ObjectBinding<Direction> direction;
   private final StringBinding metric;
   private final StringBinding yLabel;
+  private final ObjectBinding<IntermediateCurves> intermediate;
+  private final ObjectBinding<ObjectivePlane> objectives;
+  private final StringBinding learningStatus;
   private final SelectedTrialCurveViewModel learning;
   private final SelectedTrialCurveViewModel trees;
   private boolean importancePending;
@@ -70,6 +75,13 @@ public final class ChartsViewModel {
     metric = Bindings.createStringBinding(() -> study.get() == null ? "" : study.get().metric(), study);
     yLabel = Bindings.createStringBinding(() -> study.get() == null ? ""
         : study.get().direction().label(study.get().metric()), study);
+    // What an imported study recorded beyond its trials: its learning curves, its two objectives.
+    intermediate = Bindings.createObjectBinding(() -> study.get() == null ? null
+        : IntermediateCurves.of(study.get()).orElse(null), study);
+    objectives = Bindings.createObjectBinding(() -> study.get() == null ? null
+        : ObjectivePlane.of(study.get()).orElse(null), study);
+    learningStatus = Bindings.createStringBinding(() -> intermediate.get() == null ? learning.statusProperty().get()
+        : intermediateReading(study.get(), intermediate.get()), intermediate, learning.statusProperty());
     // The charts follow the trials a few times a second at most; the importance forest every two seconds.
     trials.set(List.copyOf(run.trials()));
     Throttle follow = new Throttle(Duration.millis(300), () -> {
@@ -215,6 +227,28 @@ public final class ChartsViewModel {
   /** Each searched parameter's share of the variation in validation score; null until first computed. */
   public ReadOnlyObjectProperty<Map<String, Double>> importanceProperty() {
     return importance.getReadOnlyProperty();
+  }
+
+  /** What the learning-curve tab shows of an imported study's intermediate values, in one line. */
+  static String intermediateReading(ViewedStudy study, IntermediateCurves curves) {
+    // Short: the line's length is the tab's preferred width.
+    return "Each trial's curve as " + study.name() + " recorded it: " + curves.curves().size() + " trials, "
+        + curves.prunedCount() + " pruned (ending where they stopped).";
+  }
+
+  /** The shown imported study's learning curves (each trial's intermediate values); null when it has none. */
+  public ObjectBinding<IntermediateCurves> intermediateProperty() {
+    return intermediate;
+  }
+
+  /** The shown imported study's first two objectives with their Pareto front; null unless it has two or more. */
+  public ObjectBinding<ObjectivePlane> objectivesProperty() {
+    return objectives;
+  }
+
+  /** The learning-curve tab's line: the computed curve's, or what an imported study's recorded curves show. */
+  public StringBinding learningStatusProperty() {
+    return learningStatus;
   }
 
   public SelectedTrialCurveViewModel learning() {

@@ -209,9 +209,11 @@ class OptunaImportTest {
     assertEquals(tunescope + " is not an Optuna storage (it has no studies, trials and trial_params tables; it looks"
         + " like a TuneScope store)", refusal(tunescope.toString()));
     assertEquals("no such file: " + dir.resolve("missing.db"), refusal(dir.resolve("missing.db").toString()));
-    assertEquals("cannot read postgresql://me:***@db.example/optuna: PostgreSQL storages arrive with the"
-        + " PostgreSQL store (issue 14); import an SQLite storage for now",
-        refusal("postgresql://me:secret@db.example/optuna"));
+    assertEquals("the storage address holds a password: leave it out of the address (it would end up in shell"
+        + " history and logs) and give it in PGPASSWORD or ~/.pgpass", refusal("postgresql://me:secret@db.example/optuna"));
+    assertEquals("cannot read mysql://me:***@db.example/optuna: TuneScope reads Optuna storages in an SQLite file (a"
+        + " path or sqlite:///FILE) or on a PostgreSQL server (postgresql://user@host:port/db)",
+        refusal("mysql://me:secret@db.example/optuna"));
 
     Path newer = Fixtures.copy("optuna_multi.db", dir);
     revision(newer, "v9.0.0.a");
