@@ -53,13 +53,19 @@ class BadInputSweepTest {
 
   /** A study created on {@code data} whose search has not run: a worker or a resume reads its data. */
   private static String unfinishedStudy(String name, Path data) {
-    try (StudyStore opened = SqliteStudyStore.open(store)) {
+    return unfinishedStudy(name, data, store);
+  }
+
+  private static String unfinishedStudy(String name, Path data, Path where) {
+    try (StudyStore opened = SqliteStudyStore.open(where)) {
       TuningRequest request = TuningRequest.builder(name, "target", "knn").search(SearchMethod.RANDOM)
           .budget(new Budget(OptionalInt.of(3), Optional.empty())).folds(3).build();
       LoadedData loaded = DataLoader.load(data);
       PreparedStudy prepared = new TuningSetup(ModelCatalog.standard()).prepare(request, loaded.table(), data,
           loaded.sha256());
-      new StudyService(opened, ModelCatalog.standard()).create(prepared, request, data);
+      // Without a copy in the store (as tune --no-store-data): resume then has only the file to read
+      // (resume falling back on a kept copy is WorkerDataTest's).
+      new StudyService(opened, ModelCatalog.standard()).create(prepared, request, data, false, note -> { });
     }
     return name;
   }
@@ -127,13 +133,16 @@ class BadInputSweepTest {
   void resumeData(Bad bad) throws IOException {
     // the study's own data file, gone bad since the study began
     Path data = Files.copy(irisCsv(), Files.createTempDirectory(dir, "resume").resolve("iris.csv"));
-    String study = unfinishedStudy("resume-" + bad, data);
+    // A store of its own: copies are kept per SHA-256, so another study on iris in the shared store would
+    // give resume a copy to fall back on.
+    Path own = Files.createTempDirectory(dir, "resume-store").resolve("studies.db");
+    String study = unfinishedStudy("resume-" + bad, data, own);
     Path spoiled = file(bad, "iris.csv", irisCsv(), store);
     Files.delete(data);
     if (Files.exists(spoiled)) {
       Files.move(spoiled, data);
     }
-    assertOneLine(bad, run(withStore(store, "resume", study, "--quiet")));
+    assertOneLine(bad, run(withStore(own, "resume", study, "--quiet")));
   }
 
   // --- study databases
