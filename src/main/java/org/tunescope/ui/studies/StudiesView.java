@@ -31,6 +31,7 @@ public final class StudiesView {
   @FXML private Button deleteStudyButton;
   @FXML private Button compareStudiesButton;
   private Consumer<List<String>> compare = names -> { };
+  private Runnable newComparison = () -> { };
 
   /** Opening and resuming are the window's: they restore every step's choices and run the study. */
   public StudiesView(StudiesViewModel studies, ObservableBooleanValue running, Consumer<StudyEntry> open,
@@ -40,6 +41,21 @@ public final class StudiesView {
     this.open = open;
     this.resume = resume;
     this.notifications = notifications;
+  }
+
+  /** What "New comparison..." does: the window opens the New comparison dialog on its setup. */
+  public void setNewComparison(Runnable newComparison) {
+    this.newComparison = newComparison;
+  }
+
+  /** Opens the Compare window on these studies, as "Compare selected" does. */
+  public void compare(List<String> names) {
+    compare.accept(names);
+  }
+
+  @FXML
+  private void newComparison() {
+    newComparison.run();
   }
 
   /** What "Compare selected" does with the selected studies' names: the window opens a Compare window. */
