@@ -30,6 +30,7 @@ public final class StudiesView {
   @FXML private Button exportStudyButton;
   @FXML private Button deleteStudyButton;
   @FXML private Button compareStudiesButton;
+  @FXML private javafx.scene.control.MenuButton openComparisonButton;
   private Consumer<List<String>> compare = names -> { };
   private Runnable newComparison = () -> { };
 
@@ -53,6 +54,17 @@ public final class StudiesView {
     compare.accept(names);
   }
 
+  /** One menu item per stored comparison: it opens the Compare window on the comparison's studies. */
+  private void comparisonItems() {
+    openComparisonButton.getItems().setAll(studies.comparisons().stream().map(c -> {
+      javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(c.name() + " (" + c.studies().size()
+          + " studies" + (c.ensembles().isEmpty() ? "" : ", " + c.ensembles().size() + " ensembles") + ")");
+      item.setOnAction(e -> compare.accept(c.studies()));
+      return item;
+    }).toList());
+    openComparisonButton.setDisable(studies.comparisons().isEmpty());
+  }
+
   @FXML
   private void newComparison() {
     newComparison.run();
@@ -70,6 +82,9 @@ public final class StudiesView {
     studiesList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     compareStudiesButton.disableProperty().bind(Bindings.size(studiesList.getSelectionModel().getSelectedItems())
         .lessThan(2));
+    studies.comparisons().addListener((javafx.collections.ListChangeListener<org.tunescope.store.ComparisonRecord>)
+        change -> comparisonItems());
+    comparisonItems();
     studiesList.setCellFactory(list -> new ListCell<>() {
       @Override
       protected void updateItem(StudyEntry s, boolean empty) {

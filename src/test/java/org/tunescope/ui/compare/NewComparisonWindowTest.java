@@ -77,6 +77,14 @@ class NewComparisonWindowTest {
         () -> assertEquals(vote.validation().mean(), shown.validationMean(), 1e-12),
         () -> assertTrue(robot.lookup("#compareStatus").queryAs(javafx.scene.control.Label.class).getText()
             .contains("with 1 ensembles"), "status names the stored comparison"));
+
+    // Reopened from the Studies tab's list of stored comparisons: the same three candidates.
+    javafx.scene.control.MenuButton open = robot.lookup("#openComparisonButton")
+        .queryAs(javafx.scene.control.MenuButton.class);
+    waitUntil(() -> open.getItems().size() == 1);
+    robot.interact(() -> open.getItems().get(0).fire());
+    waitUntil(() -> robot.lookup("#compareLeaderboard").queryAllAs(TableView.class).stream()
+        .filter(t -> t.getItems().size() == 3).count() == 2);
   }
 
   private static void waitUntil(BooleanSupplier condition) throws Exception {
