@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -245,12 +244,11 @@ final class CompareCommand implements Callable<Integer> {
 
   /** The --ensemble choice as kinds: none, vote, stack or both. */
   static Set<EnsembleKind> kinds(String choice) {
-    return switch (choice) {
-      case "none" -> EnumSet.noneOf(EnsembleKind.class);
-      case "both" -> EnumSet.allOf(EnsembleKind.class);
-      case "vote", "stack" -> EnumSet.of(EnsembleKind.parse(choice));
-      default -> throw new IllegalArgumentException("--ensemble '" + choice + "': use none, vote, stack or both");
-    };
+    try {
+      return EnsembleKind.choice(choice);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--ensemble '" + choice + "': use none, vote, stack or both");
+    }
   }
 
   /** Each model with its --param MODEL.NAME=RANGE values. */

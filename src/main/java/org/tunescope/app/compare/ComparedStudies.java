@@ -143,6 +143,34 @@ public record ComparedStudies(List<Compared> studies) {
     return rows;
   }
 
+  /**
+   * The stored comparison made of exactly these studies (in any order), when there is one: its ensembles are
+   * shown with the studies' best trials. The newest wins when several are.
+   */
+  public static Optional<org.tunescope.store.ComparisonRecord> stored(StudyStore store, List<String> names) {
+    java.util.Set<String> asked = java.util.Set.copyOf(names);
+    List<org.tunescope.store.ComparisonRecord> all = store.comparisons();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (java.util.Set.copyOf(all.get(i).studies()).equals(asked)) {
+        return Optional.of(all.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The best trial of each study and the stored comparison's ensembles, best first: every candidate on the
+   * same folds.
+   */
+  public List<LeaderboardRow> leaderboardWith(List<org.tunescope.store.EnsembleRecord> ensembles, String comparison) {
+    Direction d = direction();
+    List<LeaderboardRow> rows = new ArrayList<>(leaderboard());
+    ensembles.forEach(e -> rows.add(LeaderboardRow.ensemble(comparison, e, d)));
+    Comparator<LeaderboardRow> byMean = Comparator.comparingDouble(LeaderboardRow::validationMean);
+    rows.sort(d == Direction.MAXIMIZE ? byMean.reversed() : byMean);
+    return rows;
+  }
+
   /** The paired per-fold comparison of the two best models; empty with fewer than two finished studies. */
   public Optional<PairedFolds> pairedBest() {
     List<LeaderboardRow> rows = leaderboard();

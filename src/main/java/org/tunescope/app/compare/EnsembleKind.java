@@ -1,6 +1,8 @@
 package org.tunescope.app.compare;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** The ensembles a comparison builds from its best trials (see {@link org.tunescope.ml.ensemble.EnsembleScoring}). */
 public enum EnsembleKind {
@@ -22,5 +24,15 @@ public enum EnsembleKind {
   public static EnsembleKind parse(String id) {
     return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown ensemble '" + id + "'; use vote or stack"));
+  }
+
+  /** A choice of ensembles as both front ends offer it: none, vote, stack or both. */
+  public static Set<EnsembleKind> choice(String choice) {
+    return switch (choice) {
+      case "none" -> EnumSet.noneOf(EnsembleKind.class);
+      case "both" -> EnumSet.allOf(EnsembleKind.class);
+      case "vote", "stack" -> EnumSet.of(parse(choice));
+      default -> throw new IllegalArgumentException("ensembles '" + choice + "': use none, vote, stack or both");
+    };
   }
 }

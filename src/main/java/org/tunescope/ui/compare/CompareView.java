@@ -116,12 +116,12 @@ public final class CompareView {
     });
     leaderboard.getColumns().add(model);
     leaderboard.getColumns().add(text("Study", LeaderboardRow::study));
-    leaderboard.getColumns().add(text("Trial", r -> "#" + r.trial().number()));
+    leaderboard.getColumns().add(text("Trial", r -> r.isEnsemble() ? "" : "#" + r.trial().number()));
     leaderboard.getColumns().add(text("Validation", r -> number(r.validationMean()) + " ± " + number(r.validationStd())));
     leaderboard.getColumns().add(text("Train", r -> number(r.trainMean())));
     leaderboard.getColumns().add(text("Gap", r -> number(r.gap())));
-    leaderboard.getColumns().add(text("Fit s", r -> String.format(Locale.ROOT, "%.2f", r.fitSeconds())));
-    leaderboard.getColumns().add(text("MB", r -> String.format(Locale.ROOT, "%.1f", r.megabytes())));
+    leaderboard.getColumns().add(text("Fit s", r -> r.isEnsemble() ? "" : String.format(Locale.ROOT, "%.2f", r.fitSeconds())));
+    leaderboard.getColumns().add(text("MB", r -> r.isEnsemble() ? "" : String.format(Locale.ROOT, "%.1f", r.megabytes())));
   }
 
   /** The model's colour in the charts, so that a row and its dots read together. */

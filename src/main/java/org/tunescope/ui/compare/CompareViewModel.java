@@ -71,7 +71,8 @@ public final class CompareViewModel {
 
   /** What a comparison shows, computed off the JavaFX thread. */
   private record Loaded(ComparedStudies comparison, List<LeaderboardRow> rows, List<ModelSeries> series,
-                        List<Trial> front, List<Curve> curves, double[] range, String sentence) {
+                        List<Trial> front, List<Curve> curves, double[] range, String sentence,
+                        Optional<org.tunescope.store.ComparisonRecord> stored) {
   }
 
   /** Reads the named studies in the background and shows them; one sentence in the status when they cannot be compared. */
@@ -81,7 +82,7 @@ public final class CompareViewModel {
     List<String> asked = List.copyOf(names);
     scheduler.background(() -> {
       try {
-        Loaded loaded = compute(ComparedStudies.load(store, catalog, asked));
+        Loaded loaded = compute(ComparedStudies.load(store, catalog, asked), ComparedStudies.stored(store, asked));
         scheduler.ui(() -> show(loaded));
       } catch (ComparisonException | StoreException e) {
         scheduler.ui(() -> {
@@ -93,7 +94,7 @@ public final class CompareViewModel {
     });
   }
 
-  private Loaded compute(ComparedStudies c) {
+  private Loaded compute(ComparedStudies c, Optional<org.tunescope.store.ComparisonRecord> stored) {
     List<ModelSeries> models = new ArrayList<>();
     List<Curve> perModel = new ArrayList<>();
     for (int i = 0; i < c.studies().size(); i++) {
@@ -107,7 +108,9 @@ public final class CompareViewModel {
     List<Trial> paretoTrials = c.paretoFront().stream().map(ComparedStudies.LabelledTrial::trial).toList();
     String words = c.pairedBest().map(PairedFolds::sentence)
         .orElse("The paired comparison needs two studies with finished trials.");
-    return new Loaded(c, c.leaderboard(), models, paretoTrials, perModel, range, words);
+    // A stored comparison's ensembles are one more candidate each on the leaderboard.
+    List<LeaderboardRow> board = stored.map(s -> c.leaderboardWith(s.ensembles(), s.name())).orElse(c.leaderboard());
+    return new Loaded(c, board, models, paretoTrials, perModel, range, words, stored);
   }
 
   /**
@@ -134,7 +137,9 @@ public final class CompareViewModel {
     sentence.set(l.sentence());
     loading.set(false);
     status.set(l.comparison().studies().size() + " studies on " + l.comparison().metric() + " ("
-        + l.comparison().direction().better() + "), same data and folds.");
+        + l.comparison().direction().better() + "), same data and folds."
+        + l.stored().map(s -> " Comparison " + s.name() + (s.ensembles().isEmpty() ? "."
+            : ", with " + s.ensembles().size() + " ensembles of its best trials.")).orElse(""));
   }
 
   /** Writes the leaderboard as CSV or JSON (by the file's extension) in the background. */

@@ -99,6 +99,8 @@ public final class MainView {
       view.setCompare(names -> org.tunescope.ui.compare.CompareView.open(root.getScene().getWindow(),
           new org.tunescope.ui.compare.CompareViewModel(vm.studies().store(), vm.catalog(), vm.scheduler(),
               vm.notifications()), names));
+      view.setNewComparison(() -> vm.newComparison(names -> view.compare(names)).ifPresent(c ->
+          org.tunescope.ui.compare.NewComparisonDialog.open(root.getScene().getWindow(), c)));
       return view;
     } else if (type == ChartsView.class) {
       ChartsView view = new ChartsView(new ChartsViewModel(vm.run(), vm.scheduler(), vm.space(),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -239,6 +240,30 @@ public final class MainViewModel {
       }));
       studies.refresh();
     });
+  }
+
+  /**
+   * The New comparison dialog's model, on the setup panel's data, target, task, metric, search, folds, seed and
+   * held-out split (the dialog picks the models and the budget); empty, with the reason shown, while those are
+   * not chosen or a study runs. {@code done} gets the comparison's studies when it ends.
+   */
+  public Optional<org.tunescope.ui.compare.NewComparisonViewModel> newComparison(Consumer<List<String>> done) {
+    if (run.runningProperty().get() || data.data().isEmpty() || data.targetProperty().get() == null
+        || search.metricProperty().get() == null || models.isEmpty()) {
+      String why = whyNotStart();
+      notifications.error(why.isEmpty() ? "a study is running; cancel it or wait" : why.replace(" to start", " first"));
+      return Optional.empty();
+    }
+    TuningRequest common = TuningRequest.builder("compare", data.targetProperty().get(), models.get(0).id())
+        .task(Optional.ofNullable(data.taskProperty().get())).metric(Optional.of(search.metricProperty().get().id()))
+        .search(search.methodProperty().get()).gridPoints(search.gridPointsProperty().get())
+        .folds(search.foldsProperty().get()).seed(search.seedProperty().get()).testFraction(search.testFraction())
+        .build();
+    return Optional.of(new org.tunescope.ui.compare.NewComparisonViewModel(service, catalog, scheduler, notifications,
+        data.data().orElseThrow(), common, List.copyOf(models), Math.max(1, search.workersProperty().get()), names -> {
+          studies.refresh();
+          done.accept(names);
+        }));
   }
 
   /** Cancels the running study. */

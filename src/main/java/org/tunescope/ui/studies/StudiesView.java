@@ -30,7 +30,9 @@ public final class StudiesView {
   @FXML private Button exportStudyButton;
   @FXML private Button deleteStudyButton;
   @FXML private Button compareStudiesButton;
+  @FXML private javafx.scene.control.MenuButton openComparisonButton;
   private Consumer<List<String>> compare = names -> { };
+  private Runnable newComparison = () -> { };
 
   /** Opening and resuming are the window's: they restore every step's choices and run the study. */
   public StudiesView(StudiesViewModel studies, ObservableBooleanValue running, Consumer<StudyEntry> open,
@@ -40,6 +42,32 @@ public final class StudiesView {
     this.open = open;
     this.resume = resume;
     this.notifications = notifications;
+  }
+
+  /** What "New comparison..." does: the window opens the New comparison dialog on its setup. */
+  public void setNewComparison(Runnable newComparison) {
+    this.newComparison = newComparison;
+  }
+
+  /** Opens the Compare window on these studies, as "Compare selected" does. */
+  public void compare(List<String> names) {
+    compare.accept(names);
+  }
+
+  /** One menu item per stored comparison: it opens the Compare window on the comparison's studies. */
+  private void comparisonItems() {
+    openComparisonButton.getItems().setAll(studies.comparisons().stream().map(c -> {
+      javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(c.name() + " (" + c.studies().size()
+          + " studies" + (c.ensembles().isEmpty() ? "" : ", " + c.ensembles().size() + " ensembles") + ")");
+      item.setOnAction(e -> compare.accept(c.studies()));
+      return item;
+    }).toList());
+    openComparisonButton.setDisable(studies.comparisons().isEmpty());
+  }
+
+  @FXML
+  private void newComparison() {
+    newComparison.run();
   }
 
   /** What "Compare selected" does with the selected studies' names: the window opens a Compare window. */
@@ -54,6 +82,9 @@ public final class StudiesView {
     studiesList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     compareStudiesButton.disableProperty().bind(Bindings.size(studiesList.getSelectionModel().getSelectedItems())
         .lessThan(2));
+    studies.comparisons().addListener((javafx.collections.ListChangeListener<org.tunescope.store.ComparisonRecord>)
+        change -> comparisonItems());
+    comparisonItems();
     studiesList.setCellFactory(list -> new ListCell<>() {
       @Override
       protected void updateItem(StudyEntry s, boolean empty) {

@@ -23,6 +23,7 @@ public final class StudiesViewModel {
   private final UiScheduler scheduler;
   private final Notifications notifications;
   private final ObservableList<StudyEntry> studies = FXCollections.observableArrayList();
+  private final ObservableList<org.tunescope.store.ComparisonRecord> comparisons = FXCollections.observableArrayList();
   private final ObjectProperty<StudyEntry> selected = new SimpleObjectProperty<>(this, "selected");
 
   public StudiesViewModel(StudyStore store, UiScheduler scheduler, Notifications notifications) {
@@ -44,7 +45,12 @@ public final class StudiesViewModel {
             .map(s -> new StudyEntry(s, store.find(s.name()), store.importRecord(s.name()))).toList();
         List<StudyEntry> newestFirst = new java.util.ArrayList<>(entries);
         java.util.Collections.reverse(newestFirst);
-        scheduler.ui(() -> studies.setAll(newestFirst));
+        List<org.tunescope.store.ComparisonRecord> stored = new java.util.ArrayList<>(store.comparisons());
+        java.util.Collections.reverse(stored);
+        scheduler.ui(() -> {
+          studies.setAll(newestFirst);
+          comparisons.setAll(stored);
+        });
       } catch (StoreException e) {
         scheduler.ui(() -> notifications.error(e.getMessage()));
       }
@@ -83,6 +89,11 @@ public final class StudiesViewModel {
 
   public Optional<StudyEntry> find(String name) {
     return studies.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The stored comparisons, newest first, so that one is opened again in the Compare window. */
+  public ObservableList<org.tunescope.store.ComparisonRecord> comparisons() {
+    return comparisons;
   }
 
   public ObservableList<StudyEntry> studies() {

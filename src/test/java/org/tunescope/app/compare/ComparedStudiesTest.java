@@ -59,6 +59,35 @@ class ComparedStudiesTest {
     assertTrue(c.paretoFront().size() >= 1);
   }
 
+  @Test
+  void aStoredComparisonIsFoundByItsStudiesAndItsEnsemblesRankAmongTheirBestTrials() {
+    ComparisonService service = new ComparisonService(new StudyService(STORE, ModelCatalog.standard()),
+        ModelCatalog.standard());
+    List<String> reversed = new ArrayList<>(names);
+    java.util.Collections.reverse(reversed);
+    assertTrue(ComparedStudies.stored(STORE, names.subList(0, 2)).isEmpty(), "not these two alone");
+    org.tunescope.store.ComparisonRecord c = service.createOf("three-on-iris", names);
+    // A vote scored 0.99 on every fold (train 1.0): first, with a gap of 0.01 and no cost of its own.
+    List<org.tunescope.engine.study.FoldScore> folds = List.of(new org.tunescope.engine.study.FoldScore(1.0, 0.99),
+        new org.tunescope.engine.study.FoldScore(1.0, 0.99), new org.tunescope.engine.study.FoldScore(1.0, 0.99));
+    STORE.saveComparison(c.withEnsembles(List.of(new org.tunescope.store.EnsembleRecord("vote",
+        List.of(new org.tunescope.store.EnsembleRecord.Member(names.get(0), 0)), folds, java.util.OptionalDouble.empty()))));
+    try {
+      org.tunescope.store.ComparisonRecord found = ComparedStudies.stored(STORE, reversed).orElseThrow();
+      List<LeaderboardRow> rows = ComparedStudies.load(STORE, ModelCatalog.standard(), names)
+          .leaderboardWith(found.ensembles(), found.name());
+      assertEquals(4, rows.size());
+      LeaderboardRow vote = rows.get(0);
+      assertTrue(vote.isEnsemble());
+      assertEquals("vote of 1", vote.label());
+      assertEquals(0.99, vote.validationMean(), 1e-12);
+      assertEquals(0.01, vote.gap(), 1e-12);
+      assertTrue(Double.isNaN(vote.fitSeconds()));
+    } finally {
+      STORE.deleteComparison("three-on-iris");
+    }
+  }
+
   /** The check: the paired comparison agrees with a plain computation from the exported fold scores. */
   @Test
   void thePairedComparisonAgreesWithAPlainComputationFromTheExportedFoldScores() throws Exception {
