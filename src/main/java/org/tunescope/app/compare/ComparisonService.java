@@ -162,23 +162,16 @@ public final class ComparisonService {
     return added;
   }
 
-  /** Refuses a study that was not made on the comparison's data, target, metric, folds and held-out rows. */
+  /**
+   * Refuses a study that was not made on the comparison's data, target, metric, folds and held-out rows: the
+   * rule of {@link ComparedStudies#difference}, against the comparison's first study.
+   */
   private void refuseDifferent(ComparisonRecord c, StudyRecord s) {
-    List<String> differences = new ArrayList<>();
-    differ(differences, "data (SHA-256)", c.sha256(), s.info().sha256());
-    differ(differences, "target", c.target(), s.info().target());
-    differ(differences, "metric", c.metric(), s.info().metric());
-    differ(differences, "folds", c.folds(), s.info().foldMethod());
-    differ(differences, "seed", String.valueOf(c.seed()), String.valueOf(s.info().seed()));
-    if (!c.studies().isEmpty()) {
-      StudyRecord other = store.get(c.studies().get(0));
-      differ(differences, "held-out test fraction", String.valueOf(other.request().testFraction()),
-          String.valueOf(s.request().testFraction()));
-    }
-    if (!differences.isEmpty()) {
+    StudyRecord reference = store.get(c.studies().get(0));
+    ComparedStudies.difference(reference, s).ifPresent(d -> {
       throw new IllegalArgumentException("study " + s.name() + " cannot join comparison " + c.name() + ": its "
-          + String.join(", ", differences) + " differ");
-    }
+          + d + " differs");
+    });
   }
 
   /**
@@ -331,12 +324,6 @@ public final class ComparisonService {
     if (!same) {
       throw new IllegalArgumentException("study " + study + " was cross-validated on other folds than the"
           + " comparison's other studies (" + plan.description() + " against " + reference.description() + ")");
-    }
-  }
-
-  private static void differ(List<String> differences, String what, String ours, String theirs) {
-    if (!ours.equals(theirs)) {
-      differences.add(what + " (" + theirs + ", not " + ours + ")");
     }
   }
 }
