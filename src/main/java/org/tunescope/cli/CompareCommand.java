@@ -104,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
       ComparisonService service = new ComparisonService(studies, ModelCatalog.standard());
       ComparisonService.Planned planned = service.create(request, loaded);
       PreparedStudy first = planned.studies().get(0);
-      TuneCommand.announce(stderr, first, first.problem(), study);
+      TuneCommand.announce(stderr, first, study);
       ComparisonRecord c = planned.comparison();
       stderr.printf("comparison %s: %s on %s (%d rows, %d features), %s, %s, %s search, %s per model, %d workers%n",
           c.name(), String.join(", ", models), data.getFileName(), first.problem().rows(),

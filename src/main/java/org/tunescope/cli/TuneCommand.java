@@ -78,7 +78,7 @@ final class TuneCommand implements Callable<Integer> {
     int workerCount = run.workerCount();
     try (StudyStore store = storeOption.open()) {
       // the notes on the data once the store is open: a store that cannot be opened is then the only line
-      announce(stderr, prepared, problem, study);
+      announce(stderr, prepared, study);
       StudyService service = new StudyService(store, ModelCatalog.standard());
       if (name == null) {
         // An unnamed study is always a new one: the default name gets a number when it is taken.
@@ -104,10 +104,11 @@ final class TuneCommand implements Callable<Integer> {
   }
 
   /** What the setup decided that the user did not say: the held-out rows, the task, rows left out. */
-  static void announce(PrintWriter stderr, PreparedStudy prepared, LearningProblem problem, StudyOptions options) {
+  static void announce(PrintWriter stderr, PreparedStudy prepared, StudyOptions options) {
+    // the split's two parts make the whole: the prepared problem holds the tuning rows only
     prepared.heldOut().map(HeldOutRows::split).ifPresent(s -> stderr.printf(
         "held out %d of %d rows as a test split (seed %d); tuning sees the other %d%n",
-        s.test().length, problem.rows(), options.seed, s.tuning().length));
+        s.test().length, s.test().length + s.tuning().length, options.seed, s.tuning().length));
     if (options.forcedTask().isEmpty()) {
       stderr.printf("task: %s (inferred from column %s; --task to change)%n", prepared.problem().task().id(),
           options.target);

@@ -45,7 +45,7 @@ final class JdbcComparisons {
       for (int i = 0; i < comparison.studies().size(); i++) {
         s.setString(1, comparison.name());
         s.setInt(2, i);
-        s.setLong(3, studyId(c, comparison.studies().get(i)));
+        s.setLong(3, JdbcStudyStore.studyId(c, comparison.studies().get(i)));
         s.executeUpdate();
       }
     }
@@ -105,7 +105,7 @@ final class JdbcComparisons {
 
   static void savePredictions(Connection c, String study, int trial, List<FoldPredictions> folds)
       throws SQLException {
-    long id = studyId(c, study);
+    long id = JdbcStudyStore.studyId(c, study);
     try (PreparedStatement s = c.prepareStatement("INSERT INTO trial_predictions (study_id, number, predictions)"
         + " VALUES (?, ?, ?) ON CONFLICT (study_id, number) DO UPDATE SET predictions = excluded.predictions")) {
       s.setLong(1, id);
@@ -163,18 +163,6 @@ final class JdbcComparisons {
       }
     }
     return out;
-  }
-
-  private static long studyId(Connection c, String name) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT id FROM studies WHERE name = ?")) {
-      s.setString(1, name);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          throw StoreException.unknownStudy(name);
-        }
-        return rs.getLong(1);
-      }
-    }
   }
 
   /** Not-a-number goes in JSON as null and comes back as NaN, as fold scores do in their table. */

@@ -280,6 +280,11 @@ public abstract class JdbcStudyStore implements StudyStore {
   }
 
   private long studyId(String name) throws SQLException {
+    return studyId(connection, name);
+  }
+
+  /** The row id of the study of that name; {@link StoreException} when there is none. */
+  static long studyId(Connection connection, String name) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement("SELECT id FROM studies WHERE name = ?")) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
@@ -927,9 +932,9 @@ public abstract class JdbcStudyStore implements StudyStore {
           try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
               Map<String, Object> params = params(rs.getString(2));
-              double budget = rs.getDouble(3);
+              double budget = number(rs, 3);
               if (!params.isEmpty()) { // claimed, its parameters not chosen yet
-                out.add(new RunningTrial(rs.getInt(1), params, rs.wasNull() ? 1.0 : budget));
+                out.add(new RunningTrial(rs.getInt(1), params, Double.isNaN(budget) ? 1.0 : budget));
               }
             }
           }

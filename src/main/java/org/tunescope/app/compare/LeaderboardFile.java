@@ -24,13 +24,8 @@ public final class LeaderboardFile {
   private LeaderboardFile() {
   }
 
-  /** Whether the file is written as CSV (a .csv name) rather than JSON. */
-  public static boolean isCsv(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-  }
-
   public static void write(Path file, ComparedStudies comparison) throws IOException {
-    String text = isCsv(file) ? csv(comparison) : json(comparison);
+    String text = org.tunescope.store.ResultsFile.isCsv(file) ? csv(comparison) : json(comparison);
     Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
