@@ -25,6 +25,7 @@ import org.tunescope.app.compare.EnsembleKind;
 import org.tunescope.engine.study.Budget;
 import org.tunescope.engine.study.StudyEvent;
 import org.tunescope.engine.study.StudyListener;
+import org.tunescope.engine.study.StudyRunner;
 import org.tunescope.ml.data.DataException;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
@@ -64,6 +65,8 @@ public final class NewComparisonViewModel {
   private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
   private volatile ComparisonRun current;
+  /** Set by {@link #cancel}: a run whose studies are still being prepared is cancelled once it exists. */
+  private volatile boolean cancelRequested;
 
   /**
    * @param models the models the setup's task allows
@@ -102,6 +105,7 @@ public final class NewComparisonViewModel {
     TuningRequest shared = common.toBuilder()
         .budget(new Budget(OptionalInt.of(Math.max(1, trials.get())), Optional.empty())).build();
     ComparisonRequest request = new ComparisonRequest(Optional.empty(), data.file(), shared, models, !kinds.isEmpty());
+    cancelRequested = false;
     running.set(true);
     progress.set("Preparing " + models.size() + " studies...");
     scheduler.background(() -> run(request, kinds, k));
@@ -114,6 +118,9 @@ public final class NewComparisonViewModel {
       ComparisonService.Planned planned = service.create(request, data);
       ComparisonRun comparisonRun = service.start(planned, workers);
       current = comparisonRun;
+      if (cancelRequested) { // closed or cancelled while the studies were being prepared
+        comparisonRun.cancel();
+      }
       List<StudyRun> runs = comparisonRun.runs();
       List<ComparisonRun.Outcome> outcomes = comparisonRun.run(r -> listener(runs.indexOf(r) + 1, runs.size(), r));
       current = null;
@@ -137,13 +144,19 @@ public final class NewComparisonViewModel {
         done.accept(finished.studies());
       });
     } catch (IllegalArgumentException | DataException | StoreException e) {
-      current = null;
-      scheduler.ui(() -> {
-        running.set(false);
-        progress.set(e.getMessage());
-        notifications.error(e.getMessage());
-      });
+      stopped(e.getMessage());
+    } catch (RuntimeException e) { // a model or a library that throws: said, and the dialog usable again
+      stopped("the comparison stopped: " + StudyRunner.describe(e));
     }
+  }
+
+  private void stopped(String message) {
+    current = null;
+    scheduler.ui(() -> {
+      running.set(false);
+      progress.set(message);
+      notifications.error(message);
+    });
   }
 
   /** Counts one study's finished trials into the progress line. */
@@ -151,10 +164,11 @@ public final class NewComparisonViewModel {
     String model = run.prepared().model().name();
     String planned = run.prepared().study().plannedTrials().stream().mapToObj(n -> " of " + n).findFirst().orElse("");
     scheduler.ui(() -> progress.set(model + " (" + index + " of " + of + "): starting"));
-    int[] finished = {0};
+    // listeners are called from the study's worker threads
+    java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
     return event -> {
       if (event instanceof StudyEvent.TrialFinished) {
-        int n = ++finished[0];
+        int n = finished.incrementAndGet();
         scheduler.ui(() -> progress.set(model + " (" + index + " of " + of + "): trial " + n + planned));
       }
     };
@@ -162,6 +176,7 @@ public final class NewComparisonViewModel {
 
   /** Stops the study running (its finished trials stay) and starts no other. */
   public void cancel() {
+    cancelRequested = true;
     ComparisonRun running = current;
     if (running != null) {
       running.cancel();
