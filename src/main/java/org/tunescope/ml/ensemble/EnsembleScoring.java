@@ -51,15 +51,27 @@ public final class EnsembleScoring {
 
   /** The soft-voting ensemble's fold scores: each row's members' predictions averaged. */
   public List<FoldScore> vote(List<List<FoldPredictions>> members) {
+    return vote(members, ones(members.size()));
+  }
+
+  /**
+   * A weighted soft-voting ensemble's fold scores: each row's members' predictions averaged with these weights
+   * (a greedy selection's counts; {@link #vote(List)} gives every member 1).
+   */
+  public List<FoldScore> vote(List<List<FoldPredictions>> members, double[] weights) {
     check(members);
     List<FoldScore> scores = new ArrayList<>();
     for (int f = 0; f < plan.size(); f++) {
-      Fold fold = plan.folds().get(f);
-      double[][] train = mean(members, f, true);
-      double[][] validation = mean(members, f, false);
-      scores.add(new FoldScore(score(fold.train(), train), score(fold.validation(), validation)));
+      scores.add(voteFold(members, weights, f));
     }
     return scores;
+  }
+
+  /** The weighted soft vote's train and validation score on fold f. */
+  FoldScore voteFold(List<List<FoldPredictions>> members, double[] weights, int f) {
+    Fold fold = plan.folds().get(f);
+    return new FoldScore(score(fold.train(), mean(members, weights, f, true)),
+        score(fold.validation(), mean(members, weights, f, false)));
   }
 
   /**
@@ -91,11 +103,18 @@ public final class EnsembleScoring {
    * @param yTest  the test rows' targets
    */
   public double voteTest(List<double[][]> test, double[] yTest) {
+    return voteTest(test, ones(test.size()), yTest);
+  }
+
+  /** A weighted soft-voting ensemble's score on held-out test rows (see {@link #vote(List, double[])}). */
+  public double voteTest(List<double[][]> test, double[] weights, double[] yTest) {
+    double total = Arrays.stream(weights).sum();
     double[][] mean = new double[yTest.length][test.get(0)[0].length];
-    for (double[][] member : test) {
+    for (int m = 0; m < test.size(); m++) {
+      double[][] member = test.get(m);
       for (int i = 0; i < mean.length; i++) {
         for (int j = 0; j < mean[i].length; j++) {
-          mean[i][j] += member[i][j] / test.size();
+          mean[i][j] += weights[m] * member[i][j] / total;
         }
       }
     }
@@ -138,17 +157,10 @@ public final class EnsembleScoring {
 
   /** The meta-model of fold f, fitted on the out-of-fold predictions of the folds outside f's validation rows. */
   private FittedModel fitMeta(List<List<FoldPredictions>> members, int f) {
-    boolean[] held = new boolean[y.length];
-    for (int row : plan.folds().get(f).validation()) {
-      held[row] = true;
-    }
     List<double[]> x = new ArrayList<>();
     List<Double> target = new ArrayList<>();
-    for (int g = 0; g < plan.size(); g++) {
+    for (int g : outside(f)) {
       int[] rows = plan.folds().get(g).validation();
-      if (g == f || Arrays.stream(rows).anyMatch(r -> held[r])) {
-        continue;
-      }
       double[][] features = features(members, g, false);
       for (int i = 0; i < rows.length; i++) {
         x.add(features[i]);
@@ -160,6 +172,25 @@ public final class EnsembleScoring {
           + " no out-of-fold predictions are left to fit a stacking meta-model on");
     }
     return fit(x, target, f);
+  }
+
+  /**
+   * The folds whose out-of-fold predictions may judge something that fold f then scores: every other fold whose
+   * validation rows are none of f's (every other fold of plain k-fold; the other folds of f's round in repeated
+   * k-fold), so that no label of f's validation rows takes part.
+   */
+  List<Integer> outside(int f) {
+    boolean[] held = new boolean[y.length];
+    for (int row : plan.folds().get(f).validation()) {
+      held[row] = true;
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int g = 0; g < plan.size(); g++) {
+      if (g != f && Arrays.stream(plan.folds().get(g).validation()).noneMatch(r -> held[r])) {
+        out.add(g);
+      }
+    }
+    return out;
   }
 
   /** A logistic (regression: ridge) meta-model on these rows of member predictions; {@code f} names it in errors. */
@@ -208,26 +239,46 @@ public final class EnsembleScoring {
         new IllegalStateException("the logistic meta-model gave no probabilities"));
   }
 
-  /** The members' predictions for fold f's training or validation rows, averaged row by row. */
-  private double[][] mean(List<List<FoldPredictions>> members, int f, boolean train) {
+  /** The members' predictions for fold f's training or validation rows, averaged row by row with these weights. */
+  private double[][] mean(List<List<FoldPredictions>> members, double[] weights, int f, boolean train) {
     FoldPredictions first = members.get(0).get(f);
     int rows = rows(first, train);
     int columns = first.columns();
     double[][] out = new double[rows][columns];
-    for (List<FoldPredictions> member : members) {
-      float[] values = train ? member.get(f).train() : member.get(f).validation();
+    double total = 0;
+    for (int m = 0; m < members.size(); m++) {
+      double w = weights[m];
+      total += w;
+      if (w == 0) {
+        continue;
+      }
+      float[] values = train ? members.get(m).get(f).train() : members.get(m).get(f).validation();
       for (int i = 0; i < rows; i++) {
         for (int j = 0; j < columns; j++) {
-          out[i][j] += values[i * columns + j];
+          out[i][j] += w * values[i * columns + j];
         }
       }
     }
     for (double[] row : out) {
       for (int j = 0; j < columns; j++) {
-        row[j] /= members.size();
+        row[j] /= total;
       }
     }
     return out;
+  }
+
+  private static double[] ones(int n) {
+    double[] out = new double[n];
+    Arrays.fill(out, 1);
+    return out;
+  }
+
+  FoldPlan plan() {
+    return plan;
+  }
+
+  Metric metric() {
+    return metric;
   }
 
   /**
@@ -261,7 +312,7 @@ public final class EnsembleScoring {
   }
 
   /** Refuses members that were not scored on this plan's folds. */
-  private void check(List<List<FoldPredictions>> members) {
+  void check(List<List<FoldPredictions>> members) {
     if (members.isEmpty()) {
       throw new IllegalArgumentException("an ensemble needs at least one member");
     }
