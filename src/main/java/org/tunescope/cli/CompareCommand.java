@@ -63,11 +63,13 @@ final class CompareCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--ensemble", defaultValue = "both", paramLabel = "KIND",
-      description = "Ensembles of the best trials to build: none, vote, stack or both (default: ${DEFAULT-VALUE}).")
+      description = "Ensembles of the best trials to build: none, vote, stack, greedy (Caruana's greedy selection),"
+          + " both (vote and stack) or a comma list such as vote,greedy (default: ${DEFAULT-VALUE}).")
   String ensemble;
 
   @Option(names = "--top", defaultValue = "5", paramLabel = "K",
-      description = "Trials in each ensemble: the K best across all models (default: ${DEFAULT-VALUE}).")
+      description = "Trials in each ensemble: the K best across all models; greedy selection picks from the "
+          + ComparisonService.GREEDY_POOL_PER_MEMBER + "K best (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Mixin
@@ -226,7 +228,8 @@ final class CompareCommand implements Callable<Integer> {
 
   private static String members(EnsembleRecord e) {
     List<String> parts = new ArrayList<>();
-    e.members().forEach(m -> parts.add(m.study() + " #" + m.trial()));
+    e.members().forEach(m -> parts.add(m.study() + " #" + m.trial()
+        + (m.weight() > 1 ? " (x" + m.weight() + ")" : "")));
     return String.join(", ", parts);
   }
 
@@ -242,12 +245,13 @@ final class CompareCommand implements Callable<Integer> {
     return parts.isEmpty() ? "the whole grid" : String.join(" or ", parts);
   }
 
-  /** The --ensemble choice as kinds: none, vote, stack or both. */
+  /** The --ensemble choice as kinds: none, vote, stack, greedy, both (vote and stack) or a comma list. */
   static Set<EnsembleKind> kinds(String choice) {
     try {
       return EnsembleKind.choice(choice);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--ensemble '" + choice + "': use none, vote, stack or both");
+      throw new IllegalArgumentException("--ensemble '" + choice + "': use none, vote, stack, greedy, both (vote"
+          + " and stack) or a comma list such as vote,greedy");
     }
   }
 

@@ -15,7 +15,8 @@ import org.tunescope.engine.study.Direction;
 /**
  * A comparison as one JSON document: {@code {"comparison": {...}, "studies": [...], "ensembles": [...]}}, each
  * study in the shape of {@link ResultsFile} ({@code tune --out}), each ensemble with its {@code kind},
- * {@code members} ({@code study} and {@code trial}), {@code train} and {@code validation} like a trial's
+ * {@code members} ({@code study}, {@code trial} and {@code weight}: how many times it counts in a greedy
+ * ensemble's average, 1 in the others), {@code train} and {@code validation} like a trial's
  * ({@code mean}, {@code std}, {@code folds}), its {@code gap} and, when the studies hold rows out, {@code test}.
  */
 public final class ComparisonFile {
@@ -56,7 +57,8 @@ public final class ComparisonFile {
       ObjectNode node = ensembles.addObject();
       node.put("kind", e.kind());
       ArrayNode members = node.putArray("members");
-      e.members().forEach(m -> members.addObject().put("study", m.study()).put("trial", m.trial()));
+      e.members().forEach(m -> members.addObject().put("study", m.study()).put("trial", m.trial())
+          .put("weight", m.weight()));
       ResultsFile.summary(node.putObject("train"), e.train());
       ResultsFile.summary(node.putObject("validation"), e.validation());
       ResultsFile.putNumber(node, "gap", direction.gap(e.train().mean(), e.validation().mean()));

@@ -18,7 +18,8 @@ import org.tunescope.engine.study.FoldScore;
 
 /**
  * The SQL of comparisons and kept predictions, shared by the database stores ({@link JdbcStudyStore} runs
- * each call inside its transaction or read). Members and ensembles are replaced whole on every save.
+ * each call inside its transaction or read). Members and ensembles are replaced whole on every save. An
+ * ensemble's members are one JSON column (study, trial and weight each), so a weight needed no new column.
  */
 final class JdbcComparisons {
 
@@ -56,7 +57,8 @@ final class JdbcComparisons {
         s.setString(1, comparison.name());
         s.setInt(2, i);
         s.setString(3, e.kind());
-        s.setString(4, json(e.members().stream().map(m -> Map.of("study", m.study(), "trial", m.trial())).toList()));
+        s.setString(4, json(e.members().stream()
+            .map(m -> Map.of("study", m.study(), "trial", m.trial(), "weight", m.weight())).toList()));
         s.setString(5, json(e.folds().stream().map(f -> new Double[] {finite(f.train()), finite(f.validation())})
             .toList()));
         if (e.test().isPresent() && Double.isFinite(e.test().getAsDouble())) {
@@ -149,7 +151,9 @@ final class JdbcComparisons {
         while (rs.next()) {
           List<EnsembleRecord.Member> members = new ArrayList<>();
           for (JsonNode m : tree(rs.getString(2))) {
-            members.add(new EnsembleRecord.Member(m.get("study").asText(), m.get("trial").asInt()));
+            // Members kept before weights existed weigh 1, as they did.
+            members.add(new EnsembleRecord.Member(m.get("study").asText(), m.get("trial").asInt(),
+                m.has("weight") ? m.get("weight").asInt() : 1));
           }
           List<FoldScore> folds = new ArrayList<>();
           for (JsonNode f : tree(rs.getString(3))) {

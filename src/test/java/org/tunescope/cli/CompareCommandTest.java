@@ -84,6 +84,33 @@ class CompareCommandTest {
   }
 
   @Test
+  void aCommaListAddsTheGreedyEnsembleWithItsWeights() throws IOException {
+    Path out = dir.resolve("greedy.json");
+    CliRun run = CliRun.of("compare", "--data", "sample-datasets/breast_cancer.csv", "--target", "target",
+        "--models", "lda,logistic_regression", "--trials", "3", "--folds", "3", "--seed", "2", "--top", "2",
+        "--ensemble", "vote,greedy", "--workers", "1", "--quiet", "--store", dir.resolve("s.db").toString(),
+        "--out", out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("vote of 2") && run.out().contains("greedy of "), run.out());
+    JsonNode ensembles = new ObjectMapper().readTree(out.toFile()).get("ensembles");
+    assertEquals(List.of("vote", "greedy"), List.of(ensembles.get(0).get("kind").asText(),
+        ensembles.get(1).get("kind").asText()));
+    JsonNode greedy = ensembles.get(1);
+    int weights = 0;
+    for (JsonNode m : greedy.get("members")) {
+      assertTrue(m.has("study") && m.has("trial") && m.get("weight").asInt() >= 1, m.toString());
+      weights += m.get("weight").asInt();
+    }
+    // The pool is 4 x 2 trials (all 6 here), selected in as many rounds as the pool is large at most.
+    assertTrue(weights >= 1 && weights <= 6, greedy.toString());
+    assertEquals(3, greedy.get("validation").get("folds").size());
+    assertTrue(greedy.has("train") && greedy.has("gap"), greedy.toString());
+    for (JsonNode m : ensembles.get(0).get("members")) {
+      assertEquals(1, m.get("weight").asInt());
+    }
+  }
+
+  @Test
   void badChoicesAreOneLine() {
     CliRun param = CliRun.of("compare", "--data", "sample-datasets/iris.csv", "--target", "target",
         "--models", "knn,lda", "--param", "svm.C=1", "--store", dir.resolve("s.db").toString());
@@ -94,7 +121,7 @@ class CompareCommandTest {
     assertTrue(undotted.err().contains("MODEL.NAME=RANGE"), undotted.err());
     CliRun ensemble = CliRun.of("compare", "--data", "sample-datasets/iris.csv", "--target", "target",
         "--models", "knn", "--ensemble", "bagging", "--store", dir.resolve("s.db").toString());
-    assertTrue(ensemble.err().contains("use none, vote, stack or both"), ensemble.err());
+    assertTrue(ensemble.err().contains("use none, vote, stack, greedy, both"), ensemble.err());
     CliRun csv = CliRun.of("compare", "--data", "sample-datasets/iris.csv", "--target", "target",
         "--models", "knn", "--out", dir.resolve("c.csv").toString(), "--store", dir.resolve("s.db").toString());
     assertTrue(csv.err().contains("writes JSON"), csv.err());

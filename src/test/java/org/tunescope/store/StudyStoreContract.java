@@ -511,13 +511,18 @@ abstract class StudyStoreContract {
         java.util.OptionalDouble.of(0.75));
     EnsembleRecord stack = new EnsembleRecord("stack", List.of(new EnsembleRecord.Member("svm-x", 3)),
         List.of(new FoldScore(0.5, 0.4)), java.util.OptionalDouble.empty());
+    EnsembleRecord greedy = new EnsembleRecord("greedy", List.of(new EnsembleRecord.Member("knn-x", 0, 3),
+        new EnsembleRecord.Member("svm-x", 3, 1)), List.of(new FoldScore(0.7, 0.6)), java.util.OptionalDouble.empty());
     ComparisonRecord saved = new ComparisonRecord("iris models", Instant.parse("2026-01-02T03:04:05Z"),
         "sample-datasets/iris.csv", "ab".repeat(32), "target", "accuracy", "stratified 5-fold", 7,
-        List.of("svm-x", "knn-x"), List.of(vote, stack));
+        List.of("svm-x", "knn-x"), List.of(vote, stack, greedy));
     store.saveComparison(saved);
     ComparisonRecord back = store.findComparison("iris models").orElseThrow();
     assertEquals(saved.studies(), back.studies());
     assertEquals(saved.ensembles().get(0).members(), back.ensembles().get(0).members());
+    // A greedy ensemble's members keep their order and weights.
+    assertEquals(greedy.members(), back.ensembles().get(2).members());
+    assertEquals(3, back.ensembles().get(2).members().get(0).weight());
     assertEquals(0.8, back.ensembles().get(0).folds().get(0).validation());
     assertTrue(Double.isNaN(back.ensembles().get(0).folds().get(1).validation()));
     assertEquals(0.75, back.ensembles().get(0).test().getAsDouble());

@@ -23,6 +23,7 @@ import org.tunescope.ml.cv.FoldPlan;
 import org.tunescope.ml.data.LearningProblem;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.ensemble.EnsembleScoring;
+import org.tunescope.ml.ensemble.GreedySelection;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.models.ModelSpec;
 import org.tunescope.ml.tuning.HeldOutCheck;
@@ -175,11 +176,21 @@ public final class ComparisonService {
   }
 
   /**
-   * Builds and keeps the ensembles of the comparison's {@code top} best complete trials (across all its
-   * studies, by mean validation score) that have kept fold predictions, each scored on the comparison's folds
-   * from those predictions; replaces the ensembles of the same kinds built before. When the studies hold rows
-   * out, each ensemble is also scored once on them, as a study's best trial is: its members refitted on every
-   * tuning row, the stacking meta-model fitted on the out-of-fold predictions of every tuning row.
+   * The greedy ensemble's candidate pool is this many times {@code top} best trials (20 for the default top 5):
+   * a pool much larger than the ensemble gives selection something to choose from (complementary trials further
+   * down the ranking), while keeping the selection's cost, pool x rounds x folds scorings, small.
+   */
+  public static final int GREEDY_POOL_PER_MEMBER = 4;
+
+  /**
+   * Builds and keeps the ensembles of the comparison's best complete trials (across all its studies, by mean
+   * validation score) that have kept fold predictions, each scored on the comparison's folds from those
+   * predictions; replaces the ensembles of the same kinds built before. Voting and stacking combine the
+   * {@code top} best; greedy selection ({@link GreedySelection}) picks, in as many rounds as its pool is large,
+   * from the {@link #GREEDY_POOL_PER_MEMBER} x {@code top} best, each fold scored by a selection made on the other
+   * folds, its members and weights those of a selection on every fold. When the studies hold rows out, each
+   * ensemble is also scored once on them, as a study's best trial is: its members refitted on every tuning row,
+   * the stacking meta-model fitted on the out-of-fold predictions of every tuning row.
    *
    * @param loaded the comparison's data file, loaded (its rows' targets, its folds)
    * @param notes  told which trials had no predictions kept and were passed over
@@ -208,20 +219,20 @@ public final class ComparisonService {
       }
     }
     Direction direction = reference.study().direction();
-    List<Candidate> candidates = new ArrayList<>();
+    List<Candidate> ranked = new ArrayList<>();
     for (String study : c.studies()) {
       for (Trial t : StudyResult.ranked(store.trials(study), direction)) {
-        candidates.add(new Candidate(study, t));
+        ranked.add(new Candidate(study, t));
       }
     }
     Comparator<Candidate> best = Comparator.comparingDouble(k -> k.trial().validation().mean());
-    candidates.sort(direction == Direction.MAXIMIZE ? best.reversed() : best);
-    List<EnsembleRecord.Member> members = new ArrayList<>();
-    List<Candidate> chosen = new ArrayList<>();
+    ranked.sort(direction == Direction.MAXIMIZE ? best.reversed() : best);
+    int poolSize = kinds.contains(EnsembleKind.GREEDY) ? GREEDY_POOL_PER_MEMBER * top : top;
+    List<Candidate> pool = new ArrayList<>();
     List<List<FoldPredictions>> predictions = new ArrayList<>();
     int passedOver = 0;
-    for (Candidate k : candidates) {
-      if (members.size() == top) {
+    for (Candidate k : ranked) {
+      if (pool.size() == poolSize) {
         break;
       }
       Optional<List<FoldPredictions>> kept = store.predictions(k.study(), k.trial().number());
@@ -229,60 +240,109 @@ public final class ComparisonService {
         passedOver++;
         continue;
       }
-      members.add(new EnsembleRecord.Member(k.study(), k.trial().number()));
-      chosen.add(k);
+      pool.add(k);
       predictions.add(kept.get());
     }
     if (passedOver > 0) {
       notes.accept(passedOver + " better trials have no fold predictions kept (run before predictions were"
           + " kept) and are not in the ensembles");
     }
-    if (members.isEmpty()) {
+    if (pool.isEmpty()) {
       throw new IllegalArgumentException("no trial of comparison " + comparison + " has fold predictions kept:"
           + " ensembles are built from them (compare keeps them)");
     }
+    int topCount = Math.min(top, pool.size());
+    List<Candidate> chosen = pool.subList(0, topCount);
+    List<List<FoldPredictions>> topPredictions = predictions.subList(0, topCount);
+    List<EnsembleRecord.Member> members = chosen.stream().map(k -> new EnsembleRecord.Member(k.study(),
+        k.trial().number())).toList();
     LearningProblem problem = reference.problem();
     EnsembleScoring scoring = new EnsembleScoring(reference.objective().plan(), problem.y(), problem.numClasses(),
         reference.metric());
     List<EnsembleRecord> ensembles = new ArrayList<>(c.ensembles().stream()
         .filter(e -> kinds.stream().noneMatch(k -> k.id().equals(e.kind()))).toList());
-    Optional<HeldOut> heldOut = reference.heldOut().map(h -> heldOut(h, chosen, reopened));
-    for (EnsembleKind kind : EnsembleKind.values()) {
-      if (kinds.contains(kind)) {
-        List<FoldScore> folds = kind == EnsembleKind.VOTE ? scoring.vote(predictions) : scoring.stack(predictions);
-        OptionalDouble test = heldOut.map(h -> OptionalDouble.of(kind == EnsembleKind.VOTE
-            ? scoring.voteTest(h.predictions(), h.y()) : scoring.stackTest(predictions, h.predictions(), h.y())))
-            .orElse(OptionalDouble.empty());
-        ensembles.add(new EnsembleRecord(kind.id(), members, folds, test));
-      }
+    Optional<HeldOut> heldOut = reference.heldOut().map(h -> new HeldOut(h, reopened));
+    if (kinds.contains(EnsembleKind.VOTE)) {
+      ensembles.add(new EnsembleRecord(EnsembleKind.VOTE.id(), members, scoring.vote(topPredictions),
+          test(heldOut, h -> scoring.voteTest(h.predictions(chosen), h.y()))));
+    }
+    if (kinds.contains(EnsembleKind.STACK)) {
+      ensembles.add(new EnsembleRecord(EnsembleKind.STACK.id(), members, scoring.stack(topPredictions),
+          test(heldOut, h -> scoring.stackTest(topPredictions, h.predictions(chosen), h.y()))));
+    }
+    if (kinds.contains(EnsembleKind.GREEDY)) {
+      ensembles.add(greedy(scoring, pool, predictions, heldOut));
     }
     ComparisonRecord built = c.withEnsembles(ensembles);
     store.saveComparison(built);
     return built;
   }
 
+  /**
+   * The greedy ensemble of the pool: fold scores of selections made without each fold, members and weights (and
+   * the held-out score) of the selection made on every fold.
+   */
+  private static EnsembleRecord greedy(EnsembleScoring scoring, List<Candidate> pool,
+      List<List<FoldPredictions>> predictions, Optional<HeldOut> heldOut) {
+    GreedySelection greedy = new GreedySelection(scoring, pool.size());
+    List<FoldScore> folds = greedy.foldScores(predictions).folds();
+    GreedySelection.Selection kept = greedy.select(predictions);
+    List<Candidate> chosen = new ArrayList<>();
+    List<EnsembleRecord.Member> members = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    for (int i = 0; i < pool.size(); i++) {
+      if (kept.counts()[i] > 0) {
+        Candidate k = pool.get(i);
+        chosen.add(k);
+        members.add(new EnsembleRecord.Member(k.study(), k.trial().number(), kept.counts()[i]));
+        weights.add((double) kept.counts()[i]);
+      }
+    }
+    double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
+    return new EnsembleRecord(EnsembleKind.GREEDY.id(), members, folds,
+        test(heldOut, h -> scoring.voteTest(h.predictions(chosen), w, h.y())));
+  }
+
+  private static OptionalDouble test(Optional<HeldOut> heldOut, java.util.function.ToDoubleFunction<HeldOut> score) {
+    return heldOut.map(h -> OptionalDouble.of(score.applyAsDouble(h))).orElse(OptionalDouble.empty());
+  }
+
   private record Candidate(String study, Trial trial) {
   }
 
-  /** The held-out test rows' targets and each member's predictions of them. */
-  private record HeldOut(List<double[][]> predictions, double[] y) {
-  }
-
   /**
-   * Each member refitted on every tuning row (as the held-out check refits a study's best trial), predicting the
-   * test rows once.
+   * The held-out test rows: each candidate refitted on every tuning row (as the held-out check refits a study's
+   * best trial) predicts them once, when an ensemble first needs it (the kinds share members).
    */
-  private static HeldOut heldOut(HeldOutRows rows, List<Candidate> members, Map<String, PreparedStudy> studies) {
-    int[] test = rows.split().test();
-    List<double[][]> predictions = new ArrayList<>();
-    for (Candidate m : members) {
-      HeldOutCheck.Refit refit = HeldOutCheck.refit(rows.all(), rows.split().tuning(), studies.get(m.study()).model(),
-          m.trial().params(), m.trial().seed());
+  private static final class HeldOut {
+
+    private final HeldOutRows rows;
+    private final Map<String, PreparedStudy> studies;
+    private final Map<String, double[][]> refitted = new java.util.HashMap<>();
+
+    HeldOut(HeldOutRows rows, Map<String, PreparedStudy> studies) {
+      this.rows = rows;
+      this.studies = studies;
+    }
+
+    /** The test rows' targets. */
+    double[] y() {
+      return Arrays.stream(rows.split().test()).mapToDouble(r -> rows.all().y()[r]).toArray();
+    }
+
+    /** Each member's predictions of the test rows, in the members' order. */
+    List<double[][]> predictions(List<Candidate> members) {
+      return members.stream().map(m -> refitted.computeIfAbsent(m.study() + "#" + m.trial().number(),
+          key -> refit(m))).toList();
+    }
+
+    private double[][] refit(Candidate m) {
+      HeldOutCheck.Refit refit = HeldOutCheck.refit(rows.all(), rows.split().tuning(),
+          studies.get(m.study()).model(), m.trial().params(), m.trial().seed());
       try (org.tunescope.ml.models.FittedModel fitted = refit.model()) {
-        predictions.add(refit.predictionRows(rows.all(), test));
+        return refit.predictionRows(rows.all(), rows.split().test());
       }
     }
-    return new HeldOut(predictions, Arrays.stream(test).mapToDouble(r -> rows.all().y()[r]).toArray());
   }
 
   private ComparisonRecord get(String comparison) {

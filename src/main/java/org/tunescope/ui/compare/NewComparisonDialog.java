@@ -41,13 +41,17 @@ public final class NewComparisonDialog {
     trials.setId("newComparisonTrials");
     trials.setEditable(true);
     trials.valueProperty().addListener((o, a, v) -> vm.trialsProperty().set(v));
-    ChoiceBox<String> ensembles = new ChoiceBox<>(FXCollections.observableArrayList("none", "vote", "stack", "both"));
+    ChoiceBox<String> ensembles = new ChoiceBox<>(FXCollections.observableArrayList("none", "vote", "stack", "greedy",
+        "both", "vote,stack,greedy"));
     ensembles.setId("newComparisonEnsembles");
     ensembles.valueProperty().bindBidirectional(vm.ensemblesProperty());
     Spinner<Integer> top = new Spinner<>(1, 100, vm.topProperty().get());
     top.setId("newComparisonTop");
     top.setEditable(true);
     top.valueProperty().addListener((o, a, v) -> vm.topProperty().set(v));
+    top.setTooltip(new javafx.scene.control.Tooltip("Voting and stacking combine the K best trials; greedy selection"
+        + " picks, with repeats, from the " + org.tunescope.app.compare.ComparisonService.GREEDY_POOL_PER_MEMBER
+        + "K best"));
 
     GridPane form = new GridPane();
     form.setHgap(8);

@@ -192,7 +192,7 @@ public final class NewComparisonViewModel {
     return trials;
   }
 
-  /** none, vote, stack or both. */
+  /** none, vote, stack, greedy, both (vote and stack) or a comma list such as vote,stack,greedy. */
   public ObjectProperty<String> ensemblesProperty() {
     return ensembles;
   }

@@ -173,6 +173,113 @@ class ComparisonServiceTest {
   }
 
   @Test
+  void greedyFoldScoresAreTheWeightedVotesOfSelectionsMadeByHandOnTheOtherFolds() {
+    Ran ran = run("logistic_regression", "lda", "knn");
+    int top = 2;
+    ComparisonRecord c = ran.service().buildEnsembles("compare-breast_cancer", EnumSet.of(EnsembleKind.GREEDY), top,
+        ran.loaded(), note -> { });
+    EnsembleRecord greedy = c.ensembles().get(0);
+    assertEquals("greedy", greedy.kind());
+    assertEquals(c, ran.store().findComparison(c.name()).orElseThrow());
+
+    // The pool: the 4 x 2 best complete trials across the three studies, by mean validation accuracy.
+    List<EnsembleRecord.Member> all = new ArrayList<>();
+    List<Double> means = new ArrayList<>();
+    for (String study : c.studies()) {
+      for (Trial t : ran.store().trials(study)) {
+        all.add(new EnsembleRecord.Member(study, t.number()));
+        means.add(t.validation().mean());
+      }
+    }
+    List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, all.size()).boxed().toList());
+    order.sort(Comparator.comparingDouble((Integer i) -> -means.get(i)));
+    int poolSize = ComparisonService.GREEDY_POOL_PER_MEMBER * top;
+    List<EnsembleRecord.Member> pool = order.subList(0, poolSize).stream().map(all::get).toList();
+    List<List<FoldPredictions>> kept = pool.stream()
+        .map(m -> ran.store().predictions(m.study(), m.trial()).orElseThrow()).toList();
+    PreparedStudy p = ran.planned().studies().get(0);
+    LearningProblem problem = p.problem();
+    FoldPlan plan = p.objective().plan();
+    List<Integer> every = java.util.stream.IntStream.range(0, plan.size()).boxed().toList();
+
+    // The kept members and weights: the selection on every fold.
+    int[] counts = greedyByHand(kept, every, poolSize, problem, plan);
+    List<EnsembleRecord.Member> expected = new ArrayList<>();
+    for (int i = 0; i < poolSize; i++) {
+      if (counts[i] > 0) {
+        expected.add(new EnsembleRecord.Member(pool.get(i).study(), pool.get(i).trial(), counts[i]));
+      }
+    }
+    assertEquals(expected, greedy.members());
+    assertTrue(greedy.members().stream().mapToInt(EnsembleRecord.Member::weight).sum() <= poolSize);
+
+    // Each fold: the weighted vote of the stored predictions of the members selected on the other folds.
+    for (int f = 0; f < plan.size(); f++) {
+      final int held = f;
+      int[] fold = greedyByHand(kept, every.stream().filter(g -> g != held).toList(), poolSize, problem, plan);
+      assertEquals(accuracy(weightedMean(kept, fold, f, false), problem, plan.folds().get(f).validation()),
+          greedy.folds().get(f).validation(), 1e-12, "fold " + f);
+      assertEquals(accuracy(weightedMean(kept, fold, f, true), problem, plan.folds().get(f).train()),
+          greedy.folds().get(f).train(), 1e-12, "fold " + f);
+    }
+    // Never worse on its selection data than the best trial.
+    assertTrue(selectionScore(kept, counts, every, problem, plan) >= means.get(order.get(0)) - 1e-12);
+  }
+
+  /**
+   * Greedy selection written out plainly: each round adds the first candidate whose addition gives the best mean
+   * validation accuracy of the weighted vote on these folds; the counts of the best round are kept.
+   */
+  private static int[] greedyByHand(List<List<FoldPredictions>> pool, List<Integer> folds, int rounds,
+      LearningProblem problem, FoldPlan plan) {
+    int[] counts = new int[pool.size()];
+    int[] best = null;
+    double bestScore = -1;
+    for (int round = 0; round < rounds; round++) {
+      int chosen = -1;
+      double chosenScore = -1;
+      for (int c = 0; c < pool.size(); c++) {
+        counts[c]++;
+        double score = selectionScore(pool, counts, folds, problem, plan);
+        counts[c]--;
+        if (score > chosenScore) {
+          chosen = c;
+          chosenScore = score;
+        }
+      }
+      counts[chosen]++;
+      if (chosenScore > bestScore) {
+        best = counts.clone();
+        bestScore = chosenScore;
+      }
+    }
+    return best;
+  }
+
+  private static double selectionScore(List<List<FoldPredictions>> pool, int[] counts, List<Integer> folds,
+      LearningProblem problem, FoldPlan plan) {
+    return folds.stream().mapToDouble(g -> accuracy(weightedMean(pool, counts, g, false), problem,
+        plan.folds().get(g).validation())).average().orElseThrow();
+  }
+
+  private static double[][] weightedMean(List<List<FoldPredictions>> kept, int[] counts, int f, boolean train) {
+    int total = java.util.Arrays.stream(counts).sum();
+    double[][] sum = null;
+    for (int m = 0; m < kept.size(); m++) {
+      double[][] rows = train ? kept.get(m).get(f).trainRowsAsDoubles() : kept.get(m).get(f).validationRowsAsDoubles();
+      if (sum == null) {
+        sum = new double[rows.length][rows[0].length];
+      }
+      for (int i = 0; i < rows.length; i++) {
+        for (int j = 0; j < rows[i].length; j++) {
+          sum[i][j] += counts[m] * rows[i][j] / total;
+        }
+      }
+    }
+    return sum;
+  }
+
+  @Test
   void aStudyOnOtherFoldsCannotJoin() {
     Ran ran = run("lda");
     assertThrows(IllegalArgumentException.class, () -> ComparisonService.requireSameFolds(
@@ -224,6 +331,24 @@ class ComparisonServiceTest {
       }
     }
     assertEquals(accuracy(mean, rows.all(), test), vote.test().getAsDouble(), 1e-12);
+
+    // Greedy: the refitted members' test-row probabilities averaged with the members' weights.
+    EnsembleRecord greedy = c.ensembles().get(2);
+    assertEquals("greedy", greedy.kind());
+    int total = greedy.members().stream().mapToInt(EnsembleRecord.Member::weight).sum();
+    double[][] weighted = new double[test.length][2];
+    for (EnsembleRecord.Member m : greedy.members()) {
+      Trial t = store.trials(m.study()).get(m.trial());
+      ModelSpec spec = ModelCatalog.standard().find(store.get(m.study()).info().model(),
+          org.tunescope.ml.Task.CLASSIFICATION).orElseThrow();
+      double[][] p = org.tunescope.ml.tuning.HeldOutCheck.refit(rows.all(), rows.split().tuning(), spec, t.params(),
+          t.seed()).predictionRows(rows.all(), test);
+      for (int i = 0; i < test.length; i++) {
+        weighted[i][0] += m.weight() * p[i][0] / total;
+        weighted[i][1] += m.weight() * p[i][1] / total;
+      }
+    }
+    assertEquals(accuracy(weighted, rows.all(), test), greedy.test().getAsDouble(), 1e-12);
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.tunescope.ui.main.MainViewModel;
 import org.tunescope.ui.main.TuneScopeApp;
 
 /**
- * Iris loaded in the real window, a New comparison of two models with three trials each and a voting
+ * Iris loaded in the real window, a New comparison of two models with three trials each and a greedy
  * ensemble, run from the Studies tab: the Compare window opens on it with both models' best trials and the
  * ensemble as one more row, scored on the same folds.
  */
@@ -49,7 +49,7 @@ class NewComparisonWindowTest {
   }
 
   @Test
-  void twoModelsAndTheirVoteAreOnTheLeaderboard(FxRobot robot) throws Exception {
+  void twoModelsAndTheirGreedyEnsembleAreOnTheLeaderboard(FxRobot robot) throws Exception {
     robot.interact(() -> vm.data().load(Path.of("sample-datasets/iris.csv")));
     waitUntil(() -> vm.data().data().isPresent() && vm.data().targetProperty().get() != null);
     robot.interact(() -> vm.search().foldsProperty().set(3));
@@ -58,7 +58,7 @@ class NewComparisonWindowTest {
     robot.clickOn("#compareModel-knn").clickOn("#compareModel-decision_tree");
     robot.interact(() -> {
       robot.lookup("#newComparisonTrials").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3);
-      robot.lookup("#newComparisonEnsembles").queryAs(javafx.scene.control.ChoiceBox.class).setValue("vote");
+      robot.lookup("#newComparisonEnsembles").queryAs(javafx.scene.control.ChoiceBox.class).setValue("greedy");
     });
     robot.clickOn("#runComparisonButton");
 
@@ -67,14 +67,15 @@ class NewComparisonWindowTest {
     TableView<LeaderboardRow> board = robot.lookup("#compareLeaderboard").queryAs(TableView.class);
     List<String> labels = board.getItems().stream().map(LeaderboardRow::label).sorted().toList();
     ComparisonRecord stored = store.comparisons().get(0);
-    EnsembleRecord vote = stored.ensembles().get(0);
+    EnsembleRecord greedy = stored.ensembles().get(0);
     LeaderboardRow shown = board.getItems().stream().filter(LeaderboardRow::isEnsemble).findFirst().orElseThrow();
     assertAll(
-        () -> assertEquals(List.of("decision_tree", "knn", "vote of 5"), labels),
+        () -> assertEquals(List.of("decision_tree", "greedy of " + greedy.members().size(), "knn"), labels),
+        () -> assertEquals("greedy", greedy.kind()),
         () -> assertEquals(2, stored.studies().size()),
         () -> assertEquals(3, store.trials(stored.studies().get(0)).size(), "3 trials per model"),
-        () -> assertEquals(3, vote.folds().size(), "scored on the comparison's 3 folds"),
-        () -> assertEquals(vote.validation().mean(), shown.validationMean(), 1e-12),
+        () -> assertEquals(3, greedy.folds().size(), "scored on the comparison's 3 folds"),
+        () -> assertEquals(greedy.validation().mean(), shown.validationMean(), 1e-12),
         () -> assertTrue(robot.lookup("#compareStatus").queryAs(javafx.scene.control.Label.class).getText()
             .contains("with 1 ensembles"), "status names the stored comparison"));
 
