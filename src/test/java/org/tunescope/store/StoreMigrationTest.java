@@ -108,6 +108,26 @@ class StoreMigrationTest {
     assertEquals(List.of("V6__study_data.sql"), column(file, "SELECT script FROM schema_version WHERE version = 6"));
   }
 
+  @Test
+  void ensembleMembersKeptBeforeWeightsReadAsWeightOne() throws Exception {
+    Path file = dir.resolve("v7.db");
+    try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+      store.createIfAbsent(StudyStoreContract.record("svm-x", java.util.OptionalInt.of(9)));
+      store.saveComparison(new ComparisonRecord("old", java.time.Instant.parse("2026-01-02T03:04:05Z"), "d.csv",
+          "ab".repeat(32), "target", "accuracy", "stratified 5-fold", 1, List.of("svm-x"),
+          List.of(new EnsembleRecord("vote", List.of(new EnsembleRecord.Member("svm-x", 2)),
+              List.of(new org.tunescope.engine.study.FoldScore(0.9, 0.8)), java.util.OptionalDouble.empty()))));
+    }
+    // The members column as a version 7 TuneScope wrote it: study and trial, no weight (weights need no column).
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+      s.execute("UPDATE comparison_ensembles SET members = '[{\"study\":\"svm-x\",\"trial\":2}]'");
+    }
+    try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+      assertEquals(List.of(new EnsembleRecord.Member("svm-x", 2, 1)),
+          store.findComparison("old").orElseThrow().ensembles().get(0).members());
+    }
+  }
+
   private static List<String> column(Path file, String sql) throws Exception {
     List<String> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
