@@ -48,8 +48,16 @@ public final class StudyService {
 
   /** {@code base}, or the first of {@code base-2}, {@code base-3}... that no study of the store has. */
   public String freshName(String base) {
+    return freshName(base, name -> store.find(name).isPresent());
+  }
+
+  /**
+   * {@code base}, or the first of {@code base-2}, {@code base-3}... that is not {@code taken}: the one numbering
+   * of names that exist already, for studies and comparisons alike.
+   */
+  public static String freshName(String base, java.util.function.Predicate<String> taken) {
     String name = base;
-    for (int n = 2; store.find(name).isPresent(); n++) {
+    for (int n = 2; taken.test(name); n++) {
       name = base + "-" + n;
     }
     return name;

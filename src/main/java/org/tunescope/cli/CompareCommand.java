@@ -122,7 +122,7 @@ final class CompareCommand implements Callable<Integer> {
           && outcomes.stream().allMatch(o -> o.result().stopReason().isEmpty());
       if (!kinds.isEmpty() && !outcomes.isEmpty()) {
         try {
-          c = service.buildEnsembles(c.name(), kinds, top, loaded, note -> stderr.println("note: " + note));
+          c = service.buildEnsembles(planned, kinds, top, loaded, note -> stderr.println("note: " + note));
         } catch (IllegalArgumentException e) {
           stderr.println("note: no ensembles: " + e.getMessage());
         }
@@ -139,9 +139,17 @@ final class CompareCommand implements Callable<Integer> {
       stdout.flush();
       Optional<String> failure = outcomes.stream().map(o -> o.result().stopReason()).flatMap(Optional::stream)
           .filter(r -> !r.equals("cancelled")).findFirst();
+      // As tune does: a held-out score the store did not keep is an error, said after everything else is kept.
+      List<String> notKept = outcomes.stream().flatMap(o -> o.notKept().map(why -> "error: the held-out test score"
+          + " of study " + o.run().prepared().study().name() + " was not kept: " + why).stream()).toList();
+      notKept.forEach(stderr::println);
       if (failure.isPresent()) {
         stderr.println("error: comparison " + c.name() + " stopped: " + failure.get()
             + "; the finished trials are kept");
+        stderr.flush();
+        return TuneScopeCommand.BAD_INPUT;
+      }
+      if (!notKept.isEmpty()) {
         stderr.flush();
         return TuneScopeCommand.BAD_INPUT;
       }

@@ -53,7 +53,8 @@ public final class ComparisonRun {
       StudyResult result = run.run(listeners.apply(run));
       run.finish(result);
       Optional<TestScoreKeeper.Scored> test = run.scoreHeldOut(result);
-      outcomes.add(new Outcome(run, result, test.map(TestScoreKeeper.Scored::score)));
+      outcomes.add(new Outcome(run, result, test.map(TestScoreKeeper.Scored::score),
+          test.flatMap(TestScoreKeeper.Scored::notKept)));
       if (result.stopReason().isPresent()) {
         break;
       }
@@ -74,8 +75,9 @@ public final class ComparisonRun {
   /**
    * What one study of the comparison came to.
    *
-   * @param test the held-out score of its best trial, when the study holds rows out
+   * @param test    the held-out score of its best trial, when the study holds rows out
+   * @param notKept why the store did not keep that score, when it did not (said as {@code tune} says it)
    */
-  public record Outcome(StudyRun run, StudyResult result, Optional<TestScore> test) {
+  public record Outcome(StudyRun run, StudyResult result, Optional<TestScore> test, Optional<String> notKept) {
   }
 }

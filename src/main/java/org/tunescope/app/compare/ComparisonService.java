@@ -67,11 +67,7 @@ public final class ComparisonService {
 
   /** {@code base}, or the first of {@code base-2}, {@code base-3}... that no comparison of the store has. */
   public String freshName(String base) {
-    String name = base;
-    for (int n = 2; store.findComparison(name).isPresent(); n++) {
-      name = base + "-" + n;
-    }
-    return name;
+    return StudyService.freshName(base, name -> store.findComparison(name).isPresent());
   }
 
   /**
@@ -200,6 +196,23 @@ public final class ComparisonService {
    */
   public ComparisonRecord buildEnsembles(String comparison, Set<EnsembleKind> kinds, int top, LoadedData loaded,
       Consumer<String> notes) {
+    return buildEnsembles(comparison, Map.of(), kinds, top, loaded, notes);
+  }
+
+  /**
+   * {@link #buildEnsembles(String, Set, int, LoadedData, Consumer)} of a comparison just {@link #create}d and run:
+   * its studies as they were prepared then, rather than prepared again from the store.
+   */
+  public ComparisonRecord buildEnsembles(Planned planned, Set<EnsembleKind> kinds, int top, LoadedData loaded,
+      Consumer<String> notes) {
+    Map<String, PreparedStudy> prepared = new java.util.HashMap<>();
+    planned.studies().forEach(p -> prepared.put(p.study().name(), p));
+    return buildEnsembles(planned.comparison().name(), prepared, kinds, top, loaded, notes);
+  }
+
+  /** @param prepared studies of the comparison already prepared, by name; the others are reopened */
+  private ComparisonRecord buildEnsembles(String comparison, Map<String, PreparedStudy> prepared,
+      Set<EnsembleKind> kinds, int top, LoadedData loaded, Consumer<String> notes) {
     if (top < 1) {
       throw new IllegalArgumentException("an ensemble needs at least 1 member, got --top " + top);
     }
@@ -210,7 +223,8 @@ public final class ComparisonService {
     PreparedStudy reference = null;
     Map<String, PreparedStudy> reopened = new java.util.HashMap<>();
     for (String study : c.studies()) {
-      PreparedStudy p = studies.reopen(store.get(study), loaded, false, notes).prepared();
+      PreparedStudy p = prepared.containsKey(study) ? prepared.get(study)
+          : studies.reopen(store.get(study), loaded, false, notes).prepared();
       reopened.put(study, p);
       if (reference == null) {
         reference = p;
@@ -357,20 +371,13 @@ public final class ComparisonService {
 
   /** A name no stored study has and none of this comparison's new ones takes. */
   private String freshStudyName(String base, List<String> taken) {
-    String name = base;
-    for (int n = 2; store.find(name).isPresent() || taken.contains(name); n++) {
-      name = base + "-" + n;
-    }
-    return name;
+    return StudyService.freshName(base, name -> store.find(name).isPresent() || taken.contains(name));
   }
 
   /** The common choices of a comparison, for one of its models. */
   static TuningRequest forModel(TuningRequest common, String name, String model,
       Map<String, org.tunescope.engine.space.Distribution> ranges) {
-    return TuningRequest.builder(name, common.target(), model).task(common.task()).ranges(ranges)
-        .fixOthers(common.fixOthers()).metric(common.metric()).search(common.search()).gridPoints(common.gridPoints())
-        .budget(common.budget()).folds(common.folds()).repeats(common.repeats()).foldColumn(common.foldColumn())
-        .seed(common.seed()).testFraction(common.testFraction()).build();
+    return common.toBuilder().name(name).model(model).ranges(ranges).build();
   }
 
   /** Refuses a study whose folds are not the reference's, row for row. */

@@ -85,7 +85,7 @@ public record TuningRequest(
   public static final class Builder {
     private String name;
     private final String target;
-    private final String model;
+    private String model;
     private Optional<Task> task = Optional.empty();
     private Map<String, Distribution> ranges = Map.of();
     private boolean fixOthers;
@@ -107,6 +107,12 @@ public record TuningRequest(
 
     public Builder name(String value) {
       name = value;
+      return this;
+    }
+
+    /** Another model (its ranges are not changed: give them with {@link #ranges}). */
+    public Builder model(String value) {
+      model = value;
       return this;
     }
 

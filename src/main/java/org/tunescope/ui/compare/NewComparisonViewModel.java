@@ -129,11 +129,14 @@ public final class NewComparisonViewModel {
       if (!kinds.isEmpty() && !outcomes.isEmpty()) {
         scheduler.ui(() -> progress.set("Building the ensembles of the best trials..."));
         try {
-          c = service.buildEnsembles(c.name(), kinds, k, data, notes::add);
+          c = service.buildEnsembles(planned, kinds, k, data, notes::add);
         } catch (IllegalArgumentException e) {
           notes.add("no ensembles: " + e.getMessage());
         }
       }
+      // As a tune run does: a held-out score the store did not keep is an error to see.
+      outcomes.forEach(o -> o.notKept().ifPresent(why -> scheduler.ui(() -> notifications.error(
+          "The held-out test score of " + o.run().prepared().study().name() + " was not kept: " + why))));
       ComparisonRecord finished = c;
       boolean stopped = outcomes.size() < runs.size()
           || outcomes.stream().anyMatch(o -> o.result().stopReason().isPresent());

@@ -352,6 +352,34 @@ class ComparisonServiceTest {
   }
 
   @Test
+  void aHeldOutScoreTheStoreDidNotKeepIsToldWithItsStudy() {
+    StudyStore store = new InMemoryStudyStore();
+    ComparisonService service = new ComparisonService(new StudyService(store, ModelCatalog.standard()),
+        ModelCatalog.standard());
+    TuningRequest common = TuningRequest.builder("c", "target", "lda").metric(Optional.of("accuracy"))
+        .search(SearchMethod.RANDOM).budget(Budget.trials(1)).folds(3).seed(5)
+        .testFraction(java.util.OptionalDouble.of(0.25)).build();
+    ComparisonService.Planned planned = service.create(new ComparisonRequest(Optional.of("full disk"), DATA, common,
+        List.of(new ComparisonRequest.ModelChoice("lda", List.of())), false), DataLoader.load(DATA));
+    org.tunescope.app.TestScoreKeeper full = new org.tunescope.app.TestScoreKeeper() {
+      @Override
+      public Optional<org.tunescope.engine.study.TestScore> kept() {
+        return Optional.empty();
+      }
+
+      @Override
+      public void keep(org.tunescope.engine.study.TestScore score) {
+        throw new org.tunescope.store.StoreException("the disk is full");
+      }
+    };
+    ComparisonRun run = new ComparisonRun(planned.comparison(), List.of(org.tunescope.app.StudyRun.inMemory(
+        planned.studies().get(0), 1, List.of(), full)));
+    ComparisonRun.Outcome outcome = run.run(r -> StudyListener.NONE).get(0);
+    assertTrue(outcome.test().isPresent(), "the score is still given");
+    assertEquals(Optional.of("the disk is full"), outcome.notKept());
+  }
+
+  @Test
   void storedStudiesOfTheSameFoldsMakeAComparisonAndItsEnsembles() {
     Ran ran = run("lda", "logistic_regression");
     ComparisonRecord c = ran.service().createOf("again", List.of("lda-breast_cancer",
@@ -362,6 +390,10 @@ class ComparisonServiceTest {
     EnsembleRecord original = ran.service().buildEnsembles("compare-breast_cancer", EnumSet.of(EnsembleKind.VOTE), 2,
         ran.loaded(), n -> { }).ensembles().get(0);
     assertEquals(original.folds(), built.ensembles().get(0).folds());
+    // Built from the studies as create prepared them, the same ensemble as from the studies reopened.
+    EnsembleRecord planned = ran.service().buildEnsembles(ran.planned(), EnumSet.of(EnsembleKind.VOTE), 2,
+        ran.loaded(), n -> { }).ensembles().get(0);
+    assertEquals(original, planned);
     assertThrows(IllegalArgumentException.class, () -> ran.service().createOf("again", List.of("lda-breast_cancer")));
   }
 
