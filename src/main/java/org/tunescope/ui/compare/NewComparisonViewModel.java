@@ -35,6 +35,7 @@ import org.tunescope.store.ComparisonRecord;
 import org.tunescope.store.StoreException;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiScheduler;
+import org.tunescope.ui.run.Busy;
 
 /**
  * The New comparison dialog: several models ticked from the catalog, a trial budget per model and the
@@ -44,6 +45,9 @@ import org.tunescope.ui.UiScheduler;
  * studies' names (the main window opens the Compare window on them).
  */
 public final class NewComparisonViewModel {
+
+  /** What the comparison is called while it holds the window, in "... is running; cancel it or wait". */
+  private static final String JOB = "a comparison";
 
   /** A model of the catalog, ticked or not. */
   public record Choice(ModelSpec model, BooleanProperty ticked) {
@@ -56,6 +60,7 @@ public final class NewComparisonViewModel {
   private final LoadedData data;
   private final TuningRequest common;
   private final int workers;
+  private final Busy busy;
   private final Consumer<List<String>> done;
 
   private final List<Choice> choices;
@@ -71,10 +76,12 @@ public final class NewComparisonViewModel {
   /**
    * @param models the models the setup's task allows
    * @param common the setup panel's shared choices; its model, ranges and budget are replaced
+   * @param busy   the window's one long job: the comparison takes it while it runs (no study run, store switch
+   *               or study opening meanwhile) and shows its progress line in the run bar through it
    */
   public NewComparisonViewModel(StudyService studies, ModelCatalog catalog, UiScheduler scheduler,
       Notifications notifications, LoadedData data, TuningRequest common, List<ModelSpec> models, int workers,
-      Consumer<List<String>> done) {
+      Busy busy, Consumer<List<String>> done) {
     this.studies = studies;
     this.catalog = catalog;
     this.scheduler = scheduler;
@@ -82,7 +89,13 @@ public final class NewComparisonViewModel {
     this.data = data;
     this.common = common;
     this.workers = workers;
+    this.busy = busy;
     this.done = done;
+    progress.addListener((o, was, line) -> {
+      if (running.get()) {
+        busy.say(line.startsWith("Comparison") ? line : "Comparing: " + line);
+      }
+    });
     this.choices = models.stream().map(m -> new Choice(m, new SimpleBooleanProperty(false))).toList();
   }
 
@@ -98,6 +111,12 @@ public final class NewComparisonViewModel {
         .map(c -> new ComparisonRequest.ModelChoice(c.model().id(), List.of())).toList();
     if (models.size() < 2) {
       progress.set("Tick at least two models to compare.");
+      return;
+    }
+    if (!busy.take(JOB, this::cancel)) {
+      String why = busy.refusal("before starting a comparison");
+      progress.set(why);
+      notifications.error(why);
       return;
     }
     Set<EnsembleKind> kinds = EnsembleKind.choice(ensembles.get());
@@ -141,9 +160,11 @@ public final class NewComparisonViewModel {
       boolean stopped = outcomes.size() < runs.size()
           || outcomes.stream().anyMatch(o -> o.result().stopReason().isPresent());
       scheduler.ui(() -> {
-        running.set(false);
+        // Said before the window is given back, so that the run bar says it too.
         progress.set("Comparison " + finished.name() + (stopped ? " stopped; its finished trials are kept." : " done.")
             + (notes.isEmpty() ? "" : " " + String.join("; ", notes)));
+        running.set(false);
+        busy.release(JOB);
         done.accept(finished.studies());
       });
     } catch (IllegalArgumentException | DataException | StoreException e) {
@@ -156,8 +177,9 @@ public final class NewComparisonViewModel {
   private void stopped(String message) {
     current = null;
     scheduler.ui(() -> {
-      running.set(false);
       progress.set(message);
+      running.set(false);
+      busy.release(JOB);
       notifications.error(message);
     });
   }

@@ -94,7 +94,7 @@ public final class MainView {
     } else if (type == SearchView.class) {
       return new SearchView(vm.search(), vm.searchSizeText());
     } else if (type == StudiesView.class) {
-      StudiesView view = new StudiesView(vm.studies(), vm.run().runningProperty(), this::openStudy, vm::resume,
+      StudiesView view = new StudiesView(vm.studies(), vm.run().busy().busyProperty(), this::openStudy, vm::resume,
           vm.notifications());
       view.setCompare(names -> org.tunescope.ui.compare.CompareView.open(root.getScene().getWindow(),
           new org.tunescope.ui.compare.CompareViewModel(vm.studies().store(), vm.catalog(), vm.scheduler(),
@@ -208,7 +208,7 @@ public final class MainView {
 
   private void bindRun() {
     startItem.disableProperty().bind(vm.canStartProperty().not());
-    cancelItem.disableProperty().bind(vm.run().runningProperty().not());
+    cancelItem.disableProperty().bind(vm.run().busy().busyProperty().not());
     // Follow: the shown Optuna study is re-read every few seconds, in the background, while the item is ticked.
     followItem.selectedProperty().bindBidirectional(vm.followProperty());
     followItem.disableProperty().bind(vm.canFollowProperty().not());

@@ -99,10 +99,10 @@ public final class MainViewModel {
     data.dataProperty().addListener((o, old, loaded) -> run.clear());
     model.addListener((o, old, spec) -> space.setModel(spec));
     search.spaceProperty().bind(space.spaceProperty());
-    canStart = Bindings.createBooleanBinding(() -> !run.runningProperty().get() && data.data().isPresent()
+    canStart = Bindings.createBooleanBinding(() -> !run.busy().isBusy() && data.data().isPresent()
             && data.targetProperty().get() != null && model.get() != null && space.spaceProperty().get() != null
             && search.metricProperty().get() != null && search.problems().isEmpty(),
-        run.runningProperty(), data.dataProperty(), data.targetProperty(), model, space.spaceProperty(),
+        run.busy().busyProperty(), data.dataProperty(), data.targetProperty(), model, space.spaceProperty(),
         search.metricProperty(), search.problems());
     whyNotStart = Bindings.createStringBinding(this::whyNotStart, canStart);
     canFollow = Bindings.createBooleanBinding(() -> !run.runningProperty().get() && run.shownProperty().get() != null
@@ -161,7 +161,7 @@ public final class MainViewModel {
   }
 
   private String whyNotStart() {
-    if (canStart.get() || run.runningProperty().get()) {
+    if (canStart.get() || run.busy().isBusy()) {
       return "";
     }
     if (data.data().isEmpty()) {
@@ -185,7 +185,7 @@ public final class MainViewModel {
   public void start() {
     if (!canStartProperty().get()) {
       String why = whyNotStart();
-      notifications.error(why.isEmpty() ? "a study is running; cancel it or wait" : why);
+      notifications.error(why.isEmpty() ? run.busy().refusal("before starting a study") : why);
       return;
     }
     LoadedData loaded = data.data().orElseThrow();
@@ -248,10 +248,11 @@ public final class MainViewModel {
    * not chosen or a study runs. {@code done} gets the comparison's studies when it ends.
    */
   public Optional<org.tunescope.ui.compare.NewComparisonViewModel> newComparison(Consumer<List<String>> done) {
-    if (run.runningProperty().get() || data.data().isEmpty() || data.targetProperty().get() == null
+    if (run.busy().isBusy() || data.data().isEmpty() || data.targetProperty().get() == null
         || search.metricProperty().get() == null || models.isEmpty()) {
       String why = whyNotStart();
-      notifications.error(why.isEmpty() ? "a study is running; cancel it or wait" : why.replace(" to start", " first"));
+      notifications.error(why.isEmpty() ? run.busy().refusal("before starting a comparison")
+          : why.replace(" to start", " first"));
       return Optional.empty();
     }
     TuningRequest common = TuningRequest.builder("compare", data.targetProperty().get(), models.get(0).id())
@@ -260,7 +261,8 @@ public final class MainViewModel {
         .folds(search.foldsProperty().get()).seed(search.seedProperty().get()).testFraction(search.testFraction())
         .build();
     return Optional.of(new org.tunescope.ui.compare.NewComparisonViewModel(service, catalog, scheduler, notifications,
-        data.data().orElseThrow(), common, List.copyOf(models), Math.max(1, search.workersProperty().get()), names -> {
+        data.data().orElseThrow(), common, List.copyOf(models), Math.max(1, search.workersProperty().get()),
+        run.busy(), names -> {
           studies.refresh();
           done.accept(names);
         }));
@@ -273,8 +275,8 @@ public final class MainViewModel {
 
   /** Continues a stopped study: its finished trials stay, the rest of its budget runs. */
   public void resume(StudyEntry entry) {
-    if (run.runningProperty().get()) {
-      notifications.error("a study is running; cancel it or wait before resuming another");
+    if (run.busy().isBusy()) {
+      notifications.error(run.busy().refusal("before resuming a study"));
       return;
     }
     int workers = Math.max(1, search.workersProperty().get());
@@ -283,6 +285,10 @@ public final class MainViewModel {
 
   /** Shows a study again: its data, target, model, space, settings and trials. */
   public void open(StudyEntry entry) {
+    if (run.busy().isBusy()) {
+      notifications.error(run.busy().refusal("before opening " + entry.name()));
+      return;
+    }
     reopen(entry, true, (prepared, trials) -> run.show(prepared, trials,
         TestScoreKeeper.of(service.store(), entry.name())));
   }
@@ -348,7 +354,7 @@ public final class MainViewModel {
     }
     scheduler.ui(() -> {
       if (!run.show(viewed)) {
-        notifications.error("a study is running; cancel it or wait before opening " + name);
+        notifications.error(run.busy().refusal("before opening " + name));
         return;
       }
       notifications.info(note.orElseGet(() -> "Study " + name + " (" + viewed.trials().size() + " trials) "

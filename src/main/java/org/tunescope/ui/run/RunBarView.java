@@ -51,7 +51,7 @@ public final class RunBarView {
       startReasonLabel.getStyleClass().removeAll("field-problem", "muted");
       startReasonLabel.getStyleClass().add(why.startsWith("Cannot start") ? "field-problem" : "muted");
     });
-    cancelButton.disableProperty().bind(run.runningProperty().not());
+    cancelButton.disableProperty().bind(run.busy().busyProperty().not());
     progressBar.progressProperty().bind(run.progressProperty());
     statusLabel.textProperty().bind(run.statusProperty());
     timingLabel.textProperty().bind(run.timingProperty());

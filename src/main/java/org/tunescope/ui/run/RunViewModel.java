@@ -66,6 +66,9 @@ public final class RunViewModel {
   /** When each running trial started, for an ETA that grows while a trial outlasts the estimate. */
   private final Map<Integer, Instant> runningSince = new HashMap<>();
   private final Clock wallClock;
+  /** The window's one long job: this view's study run takes it, and so does a comparison. */
+  private final Busy busy = new Busy();
+  private static final String STUDY = "a study";
 
   private volatile StudyRun current;
   private OptionalInt planned = OptionalInt.empty();
@@ -89,6 +92,26 @@ public final class RunViewModel {
     this.scheduler = scheduler;
     this.notifications = notifications;
     this.wallClock = clock;
+    running.addListener((o, was, now) -> {
+      if (now) {
+        busy.take(STUDY, () -> { }); // cancel() stops a study itself
+      } else {
+        busy.release(STUDY);
+      }
+    });
+    // Another job (a comparison) shows its progress in the run bar while it holds the window.
+    busy.lineProperty().addListener((o, was, line) -> {
+      if (!busy.jobProperty().get().equals(STUDY) && !line.isEmpty()) {
+        status.set(line);
+      }
+    });
+    busy.jobProperty().addListener((o, was, job) -> {
+      if (!job.isEmpty() && !job.equals(STUDY)) {
+        progress.set(-1);
+      } else if (job.isEmpty() && !was.equals(STUDY)) {
+        progress.set(0);
+      }
+    });
   }
 
   /** The subject of a study's notifications: they end when the study runs again or leaves the views. */
@@ -119,6 +142,10 @@ public final class RunViewModel {
    */
   public void start(StudyRun run, List<Trial> previous, Consumer<StudyResult> onFinished) {
     if (running.get()) {
+      return;
+    }
+    if (busy.isBusy()) { // a comparison took the window while the study was being prepared
+      notifications.error(busy.refusal("before starting a study"));
       return;
     }
     PreparedStudy prepared = run.prepared();
@@ -156,12 +183,17 @@ public final class RunViewModel {
     });
   }
 
-  /** Asks the study to stop: no new fold starts; trials in the middle end as interrupted. */
+  /**
+   * Asks the study to stop: no new fold starts; trials in the middle end as interrupted. While another job (a
+   * comparison) holds the window, cancels that instead.
+   */
   public void cancel() {
     StudyRun r = current;
     if (r != null && running.get()) {
       r.cancel();
       status.set("Cancelling: letting running folds finish...");
+    } else {
+      busy.cancel();
     }
   }
 
@@ -194,7 +226,7 @@ public final class RunViewModel {
    * @return false, showing nothing, while a study runs: the running study stays the subject of the views
    */
   public boolean show(ViewedStudy viewed) {
-    if (running.get()) {
+    if (busy.isBusy()) {
       return false;
     }
     ViewedStudy before = shown.get();
@@ -503,6 +535,11 @@ public final class RunViewModel {
 
   public ReadOnlyBooleanProperty runningProperty() {
     return running.getReadOnlyProperty();
+  }
+
+  /** The window's one long job, which a study run here and a comparison both take (see {@link Busy}). */
+  public Busy busy() {
+    return busy;
   }
 
   public ReadOnlyDoubleProperty progressProperty() {

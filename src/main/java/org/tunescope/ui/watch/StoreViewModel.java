@@ -65,8 +65,8 @@ public final class StoreViewModel {
       notifications.error("give an SQLite file or a PostgreSQL address (postgresql://user@host:port/db)");
       return;
     }
-    if (run.runningProperty().get()) {
-      notifications.error("a study is running; cancel it or wait before opening another store");
+    if (run.busy().isBusy()) {
+      notifications.error(run.busy().refusal("before opening another store"));
       return;
     }
     if (opening.get()) {
@@ -105,10 +105,10 @@ public final class StoreViewModel {
       }
       scheduler.ui(() -> {
         opening.set(false);
-        if (run.runningProperty().get()) {
-          // A study started while the store opened: it keeps the store it runs in.
+        if (run.busy().isBusy()) {
+          // A study or a comparison started while the store opened: it keeps the store it runs in.
           scheduler.background(() -> opened.store().close());
-          notifications.error("a study is running; cancel it or wait before opening another store");
+          notifications.error(run.busy().refusal("before opening another store"));
           return;
         }
         run.clear();
