@@ -2,12 +2,15 @@ package org.tunescope.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -86,6 +89,58 @@ class NewComparisonWindowTest {
     robot.interact(() -> open.getItems().get(0).fire());
     waitUntil(() -> robot.lookup("#compareLeaderboard").queryAllAs(TableView.class).stream()
         .filter(t -> t.getItems().size() == 3).count() == 2);
+  }
+
+  /**
+   * While a New comparison runs, the main window treats it as it treats a running study: Start is off, switching
+   * the store and starting a study are refused in one line that names the comparison, the run bar shows the
+   * comparison's progress, and its Cancel stops the comparison, after which all of it works again.
+   */
+  @Test
+  void aRunningComparisonHoldsTheWindowLikeARunningStudy(FxRobot robot) throws Exception {
+    robot.interact(() -> vm.data().load(Path.of("sample-datasets/iris.csv")));
+    waitUntil(() -> vm.data().data().isPresent() && vm.data().targetProperty().get() != null);
+    robot.interact(() -> vm.search().foldsProperty().set(3));
+    robot.clickOn("Studies");
+    robot.clickOn("#newComparisonButton");
+    robot.clickOn("#compareModel-knn").clickOn("#compareModel-decision_tree");
+    robot.interact(() -> {
+      // Far more trials than the test lasts: the run bar's Cancel ends it.
+      robot.lookup("#newComparisonTrials").queryAs(javafx.scene.control.Spinner.class).getValueFactory()
+          .setValue(10_000);
+      robot.lookup("#newComparisonEnsembles").queryAs(javafx.scene.control.ChoiceBox.class).setValue("none");
+    });
+    robot.clickOn("#runComparisonButton");
+
+    Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+    waitUntil(() -> status.getText().startsWith("Comparing: ") && status.getText().contains("trial"));
+    Button startButton = robot.lookup("#startButton").queryAs(Button.class);
+    Button cancelButton = robot.lookup("#cancelButton").queryAs(Button.class);
+    assertAll(
+        () -> assertTrue(startButton.isDisabled(), "Start is off while the comparison runs"),
+        () -> assertFalse(cancelButton.isDisabled(), "the run bar's Cancel stops the comparison"));
+
+    robot.interact(() -> vm.stores().open(samples.resolve("other.db").toString()));
+    assertEquals("a comparison is running; cancel it or wait before opening another store",
+        vm.notifications().messageProperty().get());
+    robot.interact(() -> vm.start());
+    assertEquals("a comparison is running; cancel it or wait before starting a study",
+        vm.notifications().messageProperty().get());
+    robot.interact(() -> vm.newComparison(names -> { }));
+    assertEquals("a comparison is running; cancel it or wait before starting a comparison",
+        vm.notifications().messageProperty().get());
+    assertEquals(1, store.comparisons().size(), "the comparison's store is still the one in use");
+
+    robot.clickOn(cancelButton);
+    waitUntil(() -> !vm.run().busy().isBusy());
+    Label progress = robot.lookup("#newComparisonProgress").queryAs(Label.class);
+    assertAll(
+        () -> assertTrue(progress.getText().contains("stopped; its finished trials are kept"), progress.getText()),
+        () -> assertTrue(status.getText().contains("stopped"), "the run bar says how it ended: " + status.getText()),
+        () -> assertFalse(startButton.isDisabled(), "Start works again"),
+        () -> assertTrue(cancelButton.isDisabled()));
+    robot.interact(() -> vm.stores().open(samples.resolve("other.db").toString()));
+    waitUntil(() -> vm.notifications().messageProperty().get().startsWith("Opened the store"));
   }
 
   private static void waitUntil(BooleanSupplier condition) throws Exception {
