@@ -22,9 +22,9 @@ import org.tunescope.ml.cv.Fold;
  * still makes the ensemble never worse on the selection folds than round 1, the best single candidate.
  *
  * <p>Selecting and scoring on the same out-of-fold predictions is optimistic, so {@link #foldScores} selects
- * anew for each fold f on the other folds only ({@link EnsembleScoring#outside}) and scores that selection on
- * f: the fold scores judge selections that never saw f's validation labels. {@link #select} on every fold
- * gives the ensemble to keep (its members, weights and held-out test score).
+ * anew for each fold f on the other folds only (those whose validation rows are none of f's) and scores that
+ * selection on f: the fold scores judge selections that never saw f's validation labels. {@link #select} on
+ * every fold gives the ensemble to keep (its members, weights and held-out test score).
  */
 public final class GreedySelection {
 
@@ -124,8 +124,8 @@ public final class GreedySelection {
 
   /**
    * The honest fold scores of greedy selection: for each fold f, a selection on the other folds' out-of-fold
-   * predictions ({@link EnsembleScoring#outside}), its weighted soft vote scored on f's training and validation
-   * rows.
+   * predictions (those whose validation rows are none of f's), its weighted soft vote scored on f's training and
+   * validation rows.
    *
    * @return each fold's score and the selection that fold scored, in fold order
    */
