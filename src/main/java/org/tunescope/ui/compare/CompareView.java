@@ -92,6 +92,8 @@ public final class CompareView {
     historyChart.seriesProperty().bind(vm.seriesProperty());
     costChart.seriesProperty().bind(vm.seriesProperty());
     costChart.frontProperty().bind(vm.frontProperty());
+    historyChart.ensemblesProperty().bind(vm.ensemblesProperty());
+    costChart.ensemblesProperty().bind(vm.ensemblesProperty());
     vm.comparisonProperty().addListener((o, a, c) -> {
       if (c != null) {
         for (var chart : List.of(historyChart, costChart)) {
@@ -116,12 +118,13 @@ public final class CompareView {
     });
     leaderboard.getColumns().add(model);
     leaderboard.getColumns().add(text("Study", LeaderboardRow::study));
-    leaderboard.getColumns().add(text("Trial", r -> r.isEnsemble() ? "" : "#" + r.trial().number()));
+    leaderboard.getColumns().add(text("Trial", r -> r.trial().map(t -> "#" + t.number()).orElse("")));
     leaderboard.getColumns().add(text("Validation", r -> number(r.validationMean()) + " ± " + number(r.validationStd())));
     leaderboard.getColumns().add(text("Train", r -> number(r.trainMean())));
     leaderboard.getColumns().add(text("Gap", r -> number(r.gap())));
-    leaderboard.getColumns().add(text("Fit s", r -> r.isEnsemble() ? "" : String.format(Locale.ROOT, "%.2f", r.fitSeconds())));
-    leaderboard.getColumns().add(text("MB", r -> r.isEnsemble() ? "" : String.format(Locale.ROOT, "%.1f", r.megabytes())));
+    // An ensemble's cost is its members' summed: what fitting them all again takes.
+    leaderboard.getColumns().add(text("Fit s", r -> cost("%.2f", r.fitSeconds(), r)));
+    leaderboard.getColumns().add(text("MB", r -> cost("%.1f", r.megabytes(), r)));
   }
 
   /** The model's colour in the charts, so that a row and its dots read together. */
@@ -134,6 +137,10 @@ public final class CompareView {
     TableColumn<LeaderboardRow, String> column = new TableColumn<>(title);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     return column;
+  }
+
+  private static String cost(String format, double v, LeaderboardRow r) {
+    return Double.isNaN(v) ? "" : (r.isEnsemble() ? "Σ " : "") + String.format(Locale.ROOT, format, v);
   }
 
   private static String number(double v) {

@@ -10,7 +10,9 @@ import org.tunescope.ml.tuning.OptimisationHistory;
 
 /**
  * Several models' optimisation histories overlaid: each model's best validation score so far, a step line
- * in its colour, against trial number or seconds since its study started. Each trial is a faint dot.
+ * in its colour, against trial number or seconds since its study started. Each trial is a faint dot. Each
+ * ensemble is a level: a diamond where its last member finished, named, and a dashed line on to the right at
+ * its score.
  */
 public final class ModelsHistoryChart extends ModelsChart {
 
@@ -45,8 +47,8 @@ public final class ModelsHistoryChart extends ModelsChart {
         }
       }
     }
-    Axes axes = frame(g, w, h, xLo, Math.max(xLo + 1, xHi), done,
-        time ? "seconds since each study started" : "trial number");
+    Axes axes = modelsFrame(g, w, h, xLo, Math.max(xLo + 1, xHi), time ? "seconds since each study started"
+        : "trial number");
     DoubleUnaryOperator px = axes.x();
     DoubleUnaryOperator py = axes.y();
     for (ModelSeries s : seriesProperty().get()) {
@@ -60,7 +62,25 @@ public final class ModelsHistoryChart extends ModelsChart {
       g.setStroke(s.color());
       bestSoFarLine(g, s.trials(), time, px, py);
     }
+    double right = w - RIGHT;
+    for (EnsembleMark e : ensemblesProperty().get()) {
+      double at = time ? e.timeX() : e.trialX();
+      if (!Double.isFinite(at)) {
+        continue; // no member among the drawn studies: nowhere to place it
+      }
+      double x = px.applyAsDouble(at);
+      double y = py.applyAsDouble(e.score());
+      g.setStroke(palette().text());
+      g.setLineWidth(1.5);
+      g.setLineDashes(6, 4);
+      g.strokeLine(x, y, right, y);
+      g.setLineDashes(null);
+      // Named beside its diamond, not at the line's end: the legend sits at the top right, where the best are.
+      diamond(g, x, y, e.label());
+    }
     legend(g, w);
-    caption(g, "lines: each model's best validation score so far · dots: its trials");
+    caption(g, "lines: each model's best validation score so far · dots: its trials"
+        + (ensemblesProperty().get().isEmpty() ? "" : " · dashed levels: ensembles, from where their last member"
+        + " finished"));
   }
 }
