@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.store.EnsembleRecord;
 
@@ -28,7 +25,7 @@ public final class LeaderboardFile {
 
   public static void write(Path file, ComparedStudies comparison) throws IOException {
     String text = org.tunescope.store.ResultsFile.isCsv(file) ? csv(comparison) : json(comparison);
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    org.tunescope.store.AtomicFile.writeString(file, text);
   }
 
   static String csv(ComparedStudies comparison) {

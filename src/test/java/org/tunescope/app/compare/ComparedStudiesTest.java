@@ -131,6 +131,48 @@ class ComparedStudiesTest {
     }
   }
 
+  /** A saved leaderboard has the ensembles' rows: kind, members, fold scores, summed cost; and only whole files. */
+  @Test
+  void theSavedLeaderboardHasTheEnsemblesRowsWrittenWhole() throws Exception {
+    CompareFixtures.withEnsemble(STORE, "saved-vote", names, "vote", 1.0);
+    try {
+      ComparedStudies c = ComparedStudies.loadComparison(STORE, ModelCatalog.standard(), "saved-vote");
+      LeaderboardRow vote = c.ensembleRows().get(0);
+      Path folder = Files.createDirectory(dir.resolve("saved"));
+      Path board = folder.resolve("board.json");
+      Files.writeString(board, "an older file");
+      LeaderboardFile.write(board, c);
+      JsonNode saved = new ObjectMapper().readTree(board.toFile());
+      JsonNode row = saved.get("leaderboard").get(0);
+      List<String> members = new ArrayList<>();
+      row.get("members").forEach(m -> members.add(m.get("study").asText() + " #" + m.get("trial").asInt()));
+      List<String> expected = names.stream().map(n -> n + " #" + STORE.trials(n).get(0).number()).toList();
+      assertEquals(4, saved.get("leaderboard").size());
+      assertEquals("vote", row.get("ensemble").asText());
+      assertTrue(row.get("trial").isNull());
+      assertEquals(expected, members);
+      assertEquals(vote.fitSeconds(), row.get("fit_seconds").asDouble(), 1e-12);
+      assertEquals(3, row.get("validation_folds").size());
+      assertEquals(1.0, row.get("validation_folds").get(2).asDouble(), 0);
+      assertEquals("vote of 3", saved.get("paired").get("first").asText());
+
+      Path csv = folder.resolve("board.csv");
+      LeaderboardFile.write(csv, c);
+      List<String> lines = Files.readAllLines(csv);
+      assertEquals(5, lines.size());
+      assertTrue(lines.get(0).endsWith(",validation_fold_2,ensemble,members"), lines.get(0));
+      assertTrue(lines.get(1).startsWith("1,vote of 3,saved-vote,,1.0,"), lines.get(1));
+      assertTrue(lines.get(1).endsWith(",1.0,1.0,1.0,vote," + String.join(" ", expected)), lines.get(1));
+      assertTrue(lines.get(2).endsWith(",,"), "a trial's row has no kind and no members: " + lines.get(2));
+      try (var files = Files.list(folder)) {
+        assertEquals(List.of("board.csv", "board.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+            "no temporary file left behind");
+      }
+    } finally {
+      STORE.deleteComparison("saved-vote");
+    }
+  }
+
   /** The issue's check: the paired comparison agrees with a plain computation from the exported fold scores. */
   @Test
   void thePairedComparisonAgreesWithAPlainComputationFromTheExportedFoldScores() throws Exception {
