@@ -78,9 +78,16 @@ class CompareCommandTest {
     CliRun report = CliRun.of("report", "--comparison", "compare-breast_cancer", "--out", figures.toString(),
         "--store", dir.resolve("s.db").toString());
     assertEquals(0, report.exitCode(), report.err());
-    for (String png : List.of("comparison-history.png", "comparison-cost.png")) {
+    for (String png : List.of("comparison-leaderboard.png", "comparison-history.png", "comparison-cost.png")) {
+      assertTrue(report.out().contains(png), report.out());
       assertTrue(java.nio.file.Files.size(figures.resolve(png)) > 1000, png);
+      java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(figures.resolve(png).toFile());
+      assertEquals(900, image.getWidth(), png + " is a PNG as wide as --width");
     }
+    // The leaderboard is one row per candidate (3 models, 2 ensembles) under a title and a header, and the
+    // paired sentence below: taller than 7 rows, shorter than a page.
+    int tall = javax.imageio.ImageIO.read(figures.resolve("comparison-leaderboard.png").toFile()).getHeight();
+    assertTrue(tall > 7 * 22 && tall < 600, "leaderboard height " + tall);
   }
 
   @Test

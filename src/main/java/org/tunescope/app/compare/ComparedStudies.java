@@ -59,14 +59,15 @@ public record ComparedStudies(List<Compared> studies, Optional<ComparisonRecord>
   }
 
   /**
-   * Reads a stored comparison by its name: its studies, checked as {@link #load} does, with its ensembles.
+   * Reads a stored comparison by its name: its studies (one is enough: it has ensembles to compare with),
+   * checked as {@link #load} does, with its ensembles.
    *
    * @throws ComparisonException with one clear sentence when there is no comparison of that name
    */
   public static ComparedStudies loadComparison(StudyStore store, ModelCatalog catalog, String name) {
     ComparisonRecord c = store.findComparison(name)
         .orElseThrow(() -> new ComparisonException("there is no comparison named " + name));
-    return load(store, catalog, c.studies()).withStored(c);
+    return read(store, catalog, c.studies()).withStored(c);
   }
 
   /**
@@ -78,6 +79,14 @@ public record ComparedStudies(List<Compared> studies, Optional<ComparisonRecord>
   public static ComparedStudies load(StudyStore store, ModelCatalog catalog, List<String> names) {
     if (names.size() < 2) {
       throw new ComparisonException("select at least two studies to compare (of different models on the same data)");
+    }
+    return read(store, catalog, names);
+  }
+
+  /** Reads and checks the named studies, however many (a stored comparison may have one model and its ensembles). */
+  private static ComparedStudies read(StudyStore store, ModelCatalog catalog, List<String> names) {
+    if (names.isEmpty()) {
+      throw new ComparisonException("the comparison has no study");
     }
     List<StudyRecord> records = new ArrayList<>();
     for (String name : names) {
