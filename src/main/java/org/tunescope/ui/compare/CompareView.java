@@ -127,7 +127,9 @@ public final class CompareView {
       protected void updateItem(LeaderboardRow row, boolean empty) {
         super.updateItem(row, empty);
         setText(empty || row == null ? null : row.label());
-        setGraphic(empty || row == null ? null : new Rectangle(10, 10, colour(row)));
+        // A model's swatch in its charts' colour; an ensemble's diamond, as the charts mark it.
+        setGraphic(empty || row == null ? null : row.isEnsemble()
+            ? new javafx.scene.shape.Polygon(5, 0, 10, 5, 5, 10, 0, 5) : new Rectangle(10, 10, colour(row)));
       }
     });
     model.setComparator(java.util.Comparator.comparing(LeaderboardRow::label));

@@ -57,19 +57,36 @@ public abstract class ModelsChart extends TrialsCanvasChart {
     return frame(g, w, h, xLo, xHi, lowest - pad, highest + pad, xTitle, yTitle());
   }
 
-  /** An ensemble's diamond at (x, y), filled in the text colour, with its name to its right. */
-  protected final void diamond(GraphicsContext g, double x, double y, String label) {
-    g.setFill(palette().text());
-    g.fillPolygon(new double[] {x, x + DIAMOND, x, x - DIAMOND}, new double[] {y - DIAMOND, y, y + DIAMOND, y}, 4);
-    if (label != null) {
-      g.setTextAlign(TextAlignment.LEFT);
-      g.setTextBaseline(VPos.BOTTOM);
-      g.fillText(label, x + DIAMOND + 2, y - 2);
-    }
+  /**
+   * The ensembles top to bottom as drawn by {@code py}: their names alternate above and below in this order, so
+   * that two of nearly the same score have their names apart.
+   */
+  protected static List<EnsembleMark> topDown(List<EnsembleMark> ensembles, java.util.function.DoubleUnaryOperator py) {
+    return ensembles.stream().sorted(java.util.Comparator.comparingDouble(e -> py.applyAsDouble(e.score()))).toList();
   }
 
-  /** The models' names in their colours, then "ensembles" by a diamond when there are some, at the plot's top right. */
-  protected final void legend(GraphicsContext g, double w) {
+  /**
+   * The {@code index}-th ensemble's diamond at (x, y), filled in the text colour, named beside it: to its left
+   * when asked (a level runs on to the right of it) or near the plot's right edge, else to its right; above it,
+   * or below for every second ensemble, so that the names of two ensembles of nearly the same score do not
+   * print over each other.
+   */
+  protected final void diamond(GraphicsContext g, double x, double y, String label, int index, double w,
+      boolean nameLeft) {
+    g.setFill(palette().text());
+    g.fillPolygon(new double[] {x, x + DIAMOND, x, x - DIAMOND}, new double[] {y - DIAMOND, y, y + DIAMOND, y}, 4);
+    boolean left = nameLeft || x > w - RIGHT - label.length() * 6.5 - DIAMOND - 4;
+    g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
+    g.setTextBaseline(index % 2 == 0 ? VPos.BOTTOM : VPos.TOP);
+    g.fillText(label, left ? x - DIAMOND - 2 : x + DIAMOND + 2, index % 2 == 0 ? y - 2 : y + 2);
+  }
+
+  /**
+   * The models' names in their colours, then "ensembles" by a diamond when there are some, at the plot's right:
+   * at the bottom when higher scores are better, else at the top, away from the best scores, which both charts
+   * draw at the right (the end of the history, the dear end of the front) and ensembles often are.
+   */
+  protected final void legend(GraphicsContext g, double w, double h) {
     g.setTextAlign(TextAlignment.LEFT);
     g.setTextBaseline(VPos.CENTER);
     boolean withEnsembles = !ensembles.get().isEmpty();
@@ -77,10 +94,12 @@ public abstract class ModelsChart extends TrialsCanvasChart {
     width = Math.max(width, withEnsembles ? 9 * 6.5 + 18 : 0);
     int lines = series.get().size() + (withEnsembles ? 1 : 0);
     double x = w - RIGHT - width;
-    double y = TOP + 10;
+    double panelTop = directionProperty().get() == org.tunescope.engine.study.Direction.MAXIMIZE
+        ? h - BOTTOM - lines * 15 - 6 : TOP + 1;
+    double y = panelTop + 9;
     // On a panel of the background's colour: a line passing under the legend must not hide a name.
     g.setFill(palette().background().deriveColor(0, 1, 1, 0.85));
-    g.fillRect(x - 4, TOP + 1, width + 4, lines * 15 + 4);
+    g.fillRect(x - 4, panelTop, width + 4, lines * 15 + 4);
     for (ModelSeries s : series.get()) {
       g.setFill(s.color());
       g.fillRect(x, y - 4, 10, 8);

@@ -69,10 +69,12 @@ public final class ModelsCostChart extends ModelsChart {
     for (int i = 0; i < xs.length; i++) {
       g.strokeOval(xs[i] - 5.5, ys[i] - 5.5, 11, 11);
     }
-    for (EnsembleMark e : ensembles) {
-      diamond(g, px.applyAsDouble(e.fitSeconds()), py.applyAsDouble(e.score()), e.label());
+    List<EnsembleMark> named = topDown(ensembles, py);
+    for (int i = 0; i < named.size(); i++) {
+      EnsembleMark e = named.get(i);
+      diamond(g, px.applyAsDouble(e.fitSeconds()), py.applyAsDouble(e.score()), e.label(), i, w, false);
     }
-    legend(g, w);
+    legend(g, w, h);
     caption(g, "dots: every model's trials · diamonds: ensembles · ringed line: the Pareto front across them"
         + " (none both better and cheaper)");
   }

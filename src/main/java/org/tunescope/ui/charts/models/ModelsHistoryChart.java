@@ -47,8 +47,17 @@ public final class ModelsHistoryChart extends ModelsChart {
         }
       }
     }
-    Axes axes = modelsFrame(g, w, h, xLo, Math.max(xLo + 1, xHi), time ? "seconds since each study started"
-        : "trial number");
+    List<EnsembleMark> ensembles = ensemblesProperty().get().stream()
+        .filter(e -> Double.isFinite(time ? e.timeX() : e.trialX())).toList();
+    for (EnsembleMark e : ensembles) {
+      xHi = Math.max(xHi, time ? e.timeX() : e.trialX());
+    }
+    xHi = Math.max(xLo + 1, xHi);
+    if (!ensembles.isEmpty()) {
+      // Room on the right: an ensemble whose last member is the last trial still shows as a level.
+      xHi += (xHi - xLo) * 0.08;
+    }
+    Axes axes = modelsFrame(g, w, h, xLo, xHi, time ? "seconds since each study started" : "trial number");
     DoubleUnaryOperator px = axes.x();
     DoubleUnaryOperator py = axes.y();
     for (ModelSeries s : seriesProperty().get()) {
@@ -63,22 +72,19 @@ public final class ModelsHistoryChart extends ModelsChart {
       bestSoFarLine(g, s.trials(), time, px, py);
     }
     double right = w - RIGHT;
-    for (EnsembleMark e : ensemblesProperty().get()) {
-      double at = time ? e.timeX() : e.trialX();
-      if (!Double.isFinite(at)) {
-        continue; // no member among the drawn studies: nowhere to place it
-      }
-      double x = px.applyAsDouble(at);
+    List<EnsembleMark> named = topDown(ensembles, py);
+    for (int i = 0; i < named.size(); i++) {
+      EnsembleMark e = named.get(i);
+      double x = px.applyAsDouble(time ? e.timeX() : e.trialX());
       double y = py.applyAsDouble(e.score());
       g.setStroke(palette().text());
       g.setLineWidth(1.5);
       g.setLineDashes(6, 4);
       g.strokeLine(x, y, right, y);
       g.setLineDashes(null);
-      // Named beside its diamond, not at the line's end: the legend sits at the top right, where the best are.
-      diamond(g, x, y, e.label());
+      diamond(g, x, y, e.label(), i, w, true);
     }
-    legend(g, w);
+    legend(g, w, h);
     caption(g, "lines: each model's best validation score so far · dots: its trials"
         + (ensemblesProperty().get().isEmpty() ? "" : " · dashed levels: ensembles, from where their last member"
         + " finished"));
