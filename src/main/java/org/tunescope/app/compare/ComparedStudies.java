@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.StudyResult;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.tuning.OptimisationHistory;
@@ -33,14 +35,19 @@ public record ComparedStudies(List<Compared> studies, Optional<ComparisonRecord>
    * @param label  how views name it: its model, or its study name when two studies share a model
    * @param record its stored record (data, target, folds)
    * @param viewed its trials, search space and model, for the charts
+   * @param test   the held-out check of its best trial, when the study holds rows out and has run it
    */
-  public record Compared(String label, StudyRecord record, ViewedStudy viewed) {
+  public record Compared(String label, StudyRecord record, ViewedStudy viewed, Optional<TestScore> test) {
 
-    /** The complete trial with the best mean validation score; empty while none has finished. */
+    /** The complete trial with the best mean validation score (the earliest of a tie); empty while none has finished. */
     public Optional<Trial> best() {
-      Direction d = viewed.direction();
-      return viewed.trials().stream().filter(Trial::isComplete).filter(t -> Double.isFinite(t.validation().mean()))
-          .reduce((a, b) -> d.isBetter(b.validation().mean(), a.validation().mean()) ? b : a);
+      return StudyResult.ranked(viewed.trials(), viewed.direction()).stream().findFirst();
+    }
+
+    /** The held-out test score of {@code trial}, when it is the trial the study's held-out check scored. */
+    public java.util.OptionalDouble testOf(Trial trial) {
+      return test.filter(s -> s.trial() == trial.number()).map(s -> java.util.OptionalDouble.of(s.test()))
+          .orElse(java.util.OptionalDouble.empty());
     }
   }
 
@@ -110,7 +117,7 @@ public record ComparedStudies(List<Compared> studies, Optional<ComparisonRecord>
         throw new ComparisonException("cannot read study " + r.name() + ": " + e.getMessage());
       }
       String label = perModel.get(r.info().model()) > 1 ? r.name() : r.info().model();
-      compared.add(new Compared(label, r, viewed));
+      compared.add(new Compared(label, r, viewed, store.testScore(r.name())));
     }
     return new ComparedStudies(compared);
   }

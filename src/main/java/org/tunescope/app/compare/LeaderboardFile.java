@@ -81,10 +81,10 @@ public final class LeaderboardFile {
         n.put("ensemble", e.kind());
         ArrayNode members = n.putArray("members");
         e.members().forEach(m -> members.addObject().put("study", m.study()).put("trial", m.trial()));
-        if (e.test().isPresent()) {
-          n.put("test", e.test().getAsDouble());
-        }
       });
+      if (r.test().isPresent()) {
+        n.put("test", r.test().getAsDouble());
+      }
       n.put("validation_mean", r.validationMean());
       n.put("validation_std", r.validationStd());
       n.put("train_mean", r.trainMean());

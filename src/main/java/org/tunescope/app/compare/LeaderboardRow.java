@@ -2,6 +2,7 @@ package org.tunescope.app.compare;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.FoldScore;
 import org.tunescope.engine.study.Trial;
@@ -24,11 +25,13 @@ import org.tunescope.store.EnsembleRecord;
  * @param fitSeconds the trial's fit seconds (all folds); an ensemble's members' summed, NaN when a member is
  *                   not among the compared studies' trials
  * @param megabytes  memory allocated while fitting, summed the same way for an ensemble
+ * @param test       the score on the held-out test rows, when the studies hold some out and this candidate was
+ *                   scored on them (a study's best trial, each ensemble)
  */
 public record LeaderboardRow(String label, String study, String model, Optional<Trial> trial,
                              Optional<EnsembleRecord> ensemble, List<FoldScore> folds, double validationMean,
                              double validationStd, double trainMean, double gap, double fitSeconds,
-                             double megabytes) {
+                             double megabytes, OptionalDouble test) {
 
   public LeaderboardRow {
     folds = List.copyOf(folds);
@@ -37,7 +40,7 @@ public record LeaderboardRow(String label, String study, String model, Optional<
   static LeaderboardRow of(ComparedStudies.Compared c, Trial t, Direction d) {
     return new LeaderboardRow(c.label(), c.record().name(), c.record().info().model(), Optional.of(t),
         Optional.empty(), t.folds(), t.validation().mean(), t.validation().std(), t.train().mean(), t.gap(d),
-        t.fitSeconds(), t.bytesAllocated() / 1e6);
+        t.fitSeconds(), t.bytesAllocated() / 1e6, c.testOf(t));
   }
 
   /**
@@ -53,7 +56,7 @@ public record LeaderboardRow(String label, String study, String model, Optional<
     double seconds = all ? members.stream().mapToDouble(Trial::fitSeconds).sum() : Double.NaN;
     double megabytes = all ? members.stream().mapToDouble(t -> t.bytesAllocated() / 1e6).sum() : Double.NaN;
     return new LeaderboardRow(label, comparison, label, Optional.empty(), Optional.of(e), e.folds(), validation,
-        e.validation().std(), train, d.gap(train, validation), seconds, megabytes);
+        e.validation().std(), train, d.gap(train, validation), seconds, megabytes, e.test());
   }
 
   /** How the views name an ensemble: its kind and its number of members, "vote of 5". */
