@@ -17,9 +17,6 @@ import org.tunescope.engine.study.Trial;
  */
 public final class ModelsCostChart extends ModelsChart {
 
-  /** The ratio of the dearest to the cheapest trial from which the cost axis is logarithmic: two decades. */
-  static final double DECADES_FOR_LOG = 100;
-
   private final ObjectProperty<List<Point2D>> front = new SimpleObjectProperty<>(this, "front", List.of());
 
   public ModelsCostChart() {
@@ -43,13 +40,8 @@ public final class ModelsCostChart extends ModelsChart {
         .filter(e -> Double.isFinite(e.fitSeconds())).toList();
     double[] costs = DoubleStream.concat(done.stream().mapToDouble(Trial::fitSeconds),
         ensembles.stream().mapToDouble(EnsembleMark::fitSeconds)).toArray();
-    double xHi = DoubleStream.of(costs).max().orElse(1) * 1.05 + 1e-9;
-    // A forest's seconds beside a k-NN's milliseconds span decades: on a linear axis the cheap model is one column.
-    double cheapest = DoubleStream.of(costs).filter(c -> c > 0).min().orElse(0);
-    boolean log = cheapest > 0 && xHi / cheapest >= DECADES_FOR_LOG;
-    setLogX(log);
-    double xLo = log ? cheapest / 1.2 : 0;
-    Axes axes = modelsFrame(g, w, h, xLo, xHi, "fit seconds (all folds; an ensemble: its members' summed)");
+    double[] x = costRange(costs);
+    Axes axes = modelsFrame(g, w, h, x[0], x[1], "fit seconds (all folds; an ensemble: its members' summed)");
     DoubleUnaryOperator px = axes.x();
     DoubleUnaryOperator py = axes.y();
     for (ModelSeries s : seriesProperty().get()) {

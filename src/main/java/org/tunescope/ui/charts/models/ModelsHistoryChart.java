@@ -6,7 +6,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.canvas.GraphicsContext;
 import org.tunescope.engine.study.Trial;
-import org.tunescope.ml.tuning.OptimisationHistory;
 
 /**
  * Several models' optimisation histories overlaid: each model's best validation score so far, a step line
@@ -36,23 +35,14 @@ public final class ModelsHistoryChart extends ModelsChart {
       return;
     }
     boolean time = byTime.get();
-    double xLo = Double.POSITIVE_INFINITY;
-    double xHi = Double.NEGATIVE_INFINITY;
-    for (ModelSeries s : seriesProperty().get()) {
-      for (Trial t : s.trials()) {
-        if (t.isComplete()) {
-          double x = OptimisationHistory.x(t, s.trials(), time);
-          xLo = Math.min(xLo, x);
-          xHi = Math.max(xHi, x);
-        }
-      }
-    }
+    double[] range = historyRange(seriesProperty().get().stream().map(ModelSeries::trials).toList(), time);
+    double xLo = range[0];
+    double xHi = range[1];
     List<EnsembleMark> ensembles = ensemblesProperty().get().stream()
         .filter(e -> Double.isFinite(time ? e.timeX() : e.trialX())).toList();
     for (EnsembleMark e : ensembles) {
       xHi = Math.max(xHi, time ? e.timeX() : e.trialX());
     }
-    xHi = Math.max(xLo + 1, xHi);
     if (!ensembles.isEmpty()) {
       // Room on the right: an ensemble whose last member is the last trial still shows as a level.
       xHi += (xHi - xLo) * 0.08;
@@ -62,12 +52,7 @@ public final class ModelsHistoryChart extends ModelsChart {
     DoubleUnaryOperator py = axes.y();
     for (ModelSeries s : seriesProperty().get()) {
       g.setFill(s.color().deriveColor(0, 1, 1, 0.3));
-      for (Trial t : s.trials()) {
-        if (t.isComplete()) {
-          g.fillOval(px.applyAsDouble(OptimisationHistory.x(t, s.trials(), time)) - 2.5,
-              py.applyAsDouble(t.validation().mean()) - 2.5, 5, 5);
-        }
-      }
+      historyDots(g, s.trials(), time, px, py, 5);
       g.setStroke(s.color());
       bestSoFarLine(g, s.trials(), time, px, py);
     }
