@@ -14,15 +14,15 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.tunescope.app.StudyRun;
 import org.tunescope.app.StudyService;
+import org.tunescope.app.compare.ComparedStudies;
 import org.tunescope.app.compare.ComparisonRequest;
 import org.tunescope.app.compare.ComparisonRun;
 import org.tunescope.app.compare.ComparisonService;
 import org.tunescope.app.compare.EnsembleKind;
+import org.tunescope.app.compare.LeaderboardRow;
 import org.tunescope.engine.sampler.SearchMethod;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.StudyListener;
-import org.tunescope.engine.study.StudyResult;
-import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
@@ -30,7 +30,6 @@ import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.store.ComparisonFile;
 import org.tunescope.store.ComparisonRecord;
-import org.tunescope.store.EnsembleRecord;
 import org.tunescope.store.ResultsFile;
 import org.tunescope.store.StudyStore;
 import picocli.CommandLine.Command;
@@ -127,7 +126,11 @@ final class CompareCommand implements Callable<Integer> {
           stderr.println("note: no ensembles: " + e.getMessage());
         }
       }
-      printLeaderboard(stdout, store, c, first.study().direction());
+      try {
+        printLeaderboard(stdout, ComparedStudies.loadComparison(store, ModelCatalog.standard(), c.name()), c.name());
+      } catch (org.tunescope.app.compare.ComparisonException e) {
+        stderr.println("note: no leaderboard: " + e.getMessage());
+      }
       if (run.out != null) {
         Map<String, ResultsFile.StudyRun> runs = new LinkedHashMap<>();
         outcomes.forEach(o -> runs.put(o.run().prepared().study().name(),
@@ -192,57 +195,45 @@ final class CompareCommand implements Callable<Integer> {
     return outcomes;
   }
 
-  /** The best trial of each model, then the ensembles, ranked together by mean validation score. */
-  static void printLeaderboard(PrintWriter out, StudyStore store, ComparisonRecord c, Direction direction) {
-    List<Row> rows = new ArrayList<>();
-    for (String studyName : c.studies()) {
-      String model = store.get(studyName).info().model();
-      List<Trial> trials = store.trials(studyName);
-      StudyResult.ranked(trials, direction).stream().findFirst().ifPresentOrElse(
-          t -> rows.add(new Row(model, studyName + " #" + t.number(), t.train().mean(), t.validation().mean(),
-              t.validation().std(), t.fitSeconds(), t.bytesAllocated(),
-              store.testScore(studyName).filter(s -> s.trial() == t.number()).map(s -> s.test()), trials.size())),
-          () -> rows.add(new Row(model, studyName + " (no complete trial)", Double.NaN, Double.NaN, Double.NaN,
-              Double.NaN, 0, Optional.empty(), trials.size())));
-    }
-    for (EnsembleRecord e : c.ensembles()) {
-      rows.add(new Row(e.kind() + " of " + e.members().size(), members(e), e.train().mean(), e.validation().mean(),
-          e.validation().std(), Double.NaN, 0,
-          e.test().isPresent() ? Optional.of(e.test().getAsDouble()) : Optional.empty(), 0));
-    }
-    rows.sort((a, b) -> Double.isNaN(a.validation) ? 1 : Double.isNaN(b.validation) ? -1
-        : direction == Direction.MAXIMIZE ? Double.compare(b.validation, a.validation)
-        : Double.compare(a.validation, b.validation));
-    boolean test = rows.stream().anyMatch(r -> r.test.isPresent());
-    out.printf("%ncomparison %s: %s; gap = %s, positive when validation is worse%n", c.name(),
+  /**
+   * The comparison's leaderboard as {@link ComparedStudies#leaderboard()} ranks it for every front end: the best
+   * trial of each model and each ensemble, by mean validation score; then the studies with no complete trial.
+   */
+  static void printLeaderboard(PrintWriter out, ComparedStudies c, String name) {
+    Direction direction = c.direction();
+    List<LeaderboardRow> rows = c.leaderboard();
+    boolean test = rows.stream().anyMatch(r -> r.test().isPresent());
+    out.printf("%ncomparison %s: %s; gap = %s, positive when validation is worse%n", name,
         direction.label(c.metric()), direction == Direction.MAXIMIZE ? "train - validation" : "validation - train");
     out.printf("%4s  %-18s %-17s %8s %8s %7s %8s %9s%s  %s%n", "rank", "model", "valid mean±std", "train", "gap",
         "trials", "fit s", "memory", test ? String.format("%9s", "test") : "", "best trial / members");
     for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      out.printf(Locale.ROOT, "%4d  %-18s %-17s %8.4f %8.4f %7s %8s %9s%s  %s%n", i + 1, r.model,
-          String.format(Locale.ROOT, "%.4f ± %.4f", r.validation, r.std), r.train,
-          direction.gap(r.train, r.validation), r.trials > 0 ? String.valueOf(r.trials) : "",
-          Double.isNaN(r.fitSeconds) ? "" : String.format(Locale.ROOT, "%.2f", r.fitSeconds),
-          r.bytes > 0 ? megabytes(r.bytes) : "",
-          !test ? "" : String.format(Locale.ROOT, "%9s", r.test.map(v -> String.format(Locale.ROOT, "%.4f", v))
-              .orElse("")), r.what);
+      LeaderboardRow r = rows.get(i);
+      // An ensemble's cost is its members' summed (Σ): what fitting them all again takes.
+      String sum = r.isEnsemble() ? "Σ " : "";
+      out.printf(Locale.ROOT, "%4d  %-18s %-17s %8.4f %8.4f %7s %8s %9s%s  %s%n", i + 1, r.label(),
+          String.format(Locale.ROOT, "%.4f ± %.4f", r.validationMean(), r.validationStd()), r.trainMean(), r.gap(),
+          r.isEnsemble() ? "" : String.valueOf(trials(c, r.study())),
+          Double.isNaN(r.fitSeconds()) ? "" : sum + String.format(Locale.ROOT, "%.2f", r.fitSeconds()),
+          Double.isNaN(r.megabytes()) || r.megabytes() <= 0 ? "" : sum + String.format(Locale.ROOT, "%.1f MB",
+              r.megabytes()),
+          !test ? "" : String.format(Locale.ROOT, "%9s", r.test().isPresent()
+              ? String.format(Locale.ROOT, "%.4f", r.test().getAsDouble()) : ""),
+          r.trial().map(t -> r.study() + " #" + t.number()).orElseGet(r::what));
+    }
+    int rank = rows.size();
+    for (ComparedStudies.Compared s : c.studies()) {
+      if (s.best().isEmpty()) {
+        out.printf(Locale.ROOT, "%4d  %-18s %-17s %8s %8s %7d %8s %9s%s  %s%n", ++rank, s.label(), "", "", "",
+            s.viewed().trials().size(), "", "", test ? String.format("%9s", "") : "",
+            s.record().name() + " (no complete trial)");
+      }
     }
   }
 
-  private record Row(String model, String what, double train, double validation, double std, double fitSeconds,
-      long bytes, Optional<Double> test, int trials) {
-  }
-
-  private static String members(EnsembleRecord e) {
-    List<String> parts = new ArrayList<>();
-    e.members().forEach(m -> parts.add(m.study() + " #" + m.trial()
-        + (m.weight() > 1 ? " (x" + m.weight() + ")" : "")));
-    return String.join(", ", parts);
-  }
-
-  private static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  private static int trials(ComparedStudies c, String study) {
+    return c.studies().stream().filter(s -> s.record().name().equals(study)).mapToInt(s -> s.viewed().trials().size())
+        .findFirst().orElse(0);
   }
 
   private static String budgetText(PreparedStudy p) {

@@ -114,12 +114,17 @@ final class ReportCommand implements Callable<Integer> {
     try (StudyStore store = storeOption.open()) {
       org.tunescope.store.ComparisonRecord c = store.findComparison(comparison).orElseThrow(() ->
           new IllegalArgumentException("no comparison named " + comparison + " in the store"));
-      Direction direction = org.tunescope.ml.metrics.Metric.find(c.metric()).map(m -> m.direction())
-          .orElse(Direction.MAXIMIZE);
+      org.tunescope.app.compare.ComparedStudies compared;
+      try {
+        compared = org.tunescope.app.compare.ComparedStudies.loadComparison(store, ModelCatalog.standard(), c.name());
+      } catch (org.tunescope.app.compare.ComparisonException e) {
+        throw new IllegalArgumentException(e.getMessage()); // one line, as bad input: a member study was deleted
+      }
       Files.createDirectories(out);
       List<Path> written = List.of(
-          write(ComparisonReport.history(store, c, direction), "comparison-history.png"),
-          write(ComparisonReport.cost(store, c, direction), "comparison-cost.png"));
+          write(ComparisonReport.leaderboard(compared, c.name(), width), "comparison-leaderboard.png"),
+          write(ComparisonReport.history(compared, c.name()), "comparison-history.png"),
+          write(ComparisonReport.cost(compared, c.name()), "comparison-cost.png"));
       written.forEach(p -> spec.commandLine().getOut().println("wrote " + p));
       spec.commandLine().getOut().flush();
     }
@@ -127,8 +132,12 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private Path write(Canvas canvas, String file) throws IOException {
+    return write(canvas.toBufferedImage(width, height), file);
+  }
+
+  private Path write(java.awt.image.BufferedImage image, String file) throws IOException {
     Path target = out.resolve(file);
-    ImageIO.write(canvas.toBufferedImage(width, height), "png", target.toFile());
+    ImageIO.write(image, "png", target.toFile());
     return target;
   }
 

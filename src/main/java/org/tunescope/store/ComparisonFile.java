@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +67,6 @@ public final class ComparisonFile {
 
   public static void write(Path file, StudyStore store, ComparisonRecord c, Map<String, ResultsFile.StudyRun> runs)
       throws IOException {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      JSON.writeValue(out, toJson(store, c, runs));
-    }
+    AtomicFile.write(file, out -> JSON.writeValue(out, toJson(store, c, runs)));
   }
 }

@@ -34,6 +34,11 @@ public record EnsembleRecord(String kind, List<Member> members, List<FoldScore> 
     }
 
     /** A member counted once. */
+    /** "svm-iris #3", or "svm-iris #3 (x2)" for a member counted twice. */
+    public String label() {
+      return study + " #" + trial + (weight > 1 ? " (x" + weight + ")" : "");
+    }
+
     public Member(String study, int trial) {
       this(study, trial, 1);
     }

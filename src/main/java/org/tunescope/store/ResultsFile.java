@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -87,23 +85,15 @@ public final class ResultsFile {
   /** As above; the JSON of an imported study has {@code study.origin} (see {@link #putOrigin}). */
   public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv,
       Optional<TestScore> test, Optional<ImportRecord> origin) throws IOException {
-    Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        if (csv) {
-          writeCsv(out, info, trials);
-        } else {
-          ObjectNode json = toJson(info, trials, run, test);
-          origin.ifPresent(o -> putOrigin(json, o));
-          JSON.writeValue(out, json);
-        }
+    AtomicFile.write(file, out -> {
+      if (csv) {
+        writeCsv(out, info, trials);
+      } else {
+        ObjectNode json = toJson(info, trials, run, test);
+        origin.ifPresent(o -> putOrigin(json, o));
+        JSON.writeValue(out, json);
       }
-      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    });
   }
 
   /** How the run went: its length and why it stopped early, if it did. */

@@ -78,9 +78,38 @@ class CompareCommandTest {
     CliRun report = CliRun.of("report", "--comparison", "compare-breast_cancer", "--out", figures.toString(),
         "--store", dir.resolve("s.db").toString());
     assertEquals(0, report.exitCode(), report.err());
-    for (String png : List.of("comparison-history.png", "comparison-cost.png")) {
+    for (String png : List.of("comparison-leaderboard.png", "comparison-history.png", "comparison-cost.png")) {
+      assertTrue(report.out().contains(png), report.out());
       assertTrue(java.nio.file.Files.size(figures.resolve(png)) > 1000, png);
+      java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(figures.resolve(png).toFile());
+      assertEquals(900, image.getWidth(), png + " is a PNG as wide as --width");
     }
+    // The leaderboard is one row per candidate (3 models, 2 ensembles) under a title and a header, and the
+    // paired sentence below: taller than 7 rows, shorter than a page.
+    int tall = javax.imageio.ImageIO.read(figures.resolve("comparison-leaderboard.png").toFile()).getHeight();
+    assertTrue(tall > 7 * 22 && tall < 600, "leaderboard height " + tall);
+  }
+
+  /** The printed leaderboard is the one the window and the saved file show: same candidates, same order. */
+  @Test
+  void thePrintedLeaderboardRanksTheCandidatesAsEveryFrontEndDoes() {
+    org.tunescope.store.StudyStore store = new org.tunescope.store.InMemoryStudyStore();
+    List<String> names = org.tunescope.app.compare.CompareFixtures.threeModels(store);
+    org.tunescope.app.compare.CompareFixtures.withEnsemble(store, "printed", names, "vote", 1.0);
+    org.tunescope.app.compare.ComparedStudies c = org.tunescope.app.compare.ComparedStudies.loadComparison(store,
+        org.tunescope.ml.models.ModelCatalog.standard(), "printed");
+    java.io.StringWriter text = new java.io.StringWriter();
+    CompareCommand.printLeaderboard(new java.io.PrintWriter(text, true), c, "printed");
+    List<String> lines = text.toString().lines().filter(l -> l.matches(" *\\d+  .*")).toList();
+    List<org.tunescope.app.compare.LeaderboardRow> rows = c.leaderboard();
+    assertEquals(4, lines.size(), text.toString());
+    for (int i = 0; i < rows.size(); i++) {
+      assertTrue(lines.get(i).trim().startsWith((i + 1) + "  " + rows.get(i).label() + " "), lines.get(i));
+    }
+    double members = names.stream().mapToDouble(n -> store.trials(n).get(0).fitSeconds()).sum();
+    assertTrue(lines.get(0).contains(String.format(java.util.Locale.ROOT, "Σ %.2f", members)), lines.get(0));
+    assertTrue(lines.get(0).endsWith(String.join(", ", names.stream().map(n -> n + " #"
+        + store.trials(n).get(0).number()).toList())), lines.get(0));
   }
 
   @Test

@@ -8,8 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.study.Direction;
+import org.tunescope.engine.study.StudyResult;
+import org.tunescope.engine.study.TestScore;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.models.ModelCatalog;
+import org.tunescope.ml.tuning.OptimisationHistory;
+import org.tunescope.store.ComparisonRecord;
+import org.tunescope.store.EnsembleRecord;
 import org.tunescope.store.StoreException;
 import org.tunescope.store.StudyRecord;
 import org.tunescope.store.StudyStore;
@@ -20,8 +25,9 @@ import org.tunescope.store.StudyStore;
  * refuses, with one sentence, studies that cannot be compared.
  *
  * @param studies each compared study with its record, in the order asked
+ * @param stored  the stored comparison they make, when one is attached: its ensembles are candidates too
  */
-public record ComparedStudies(List<Compared> studies) {
+public record ComparedStudies(List<Compared> studies, Optional<ComparisonRecord> stored) {
 
   /**
    * One compared study.
@@ -29,19 +35,46 @@ public record ComparedStudies(List<Compared> studies) {
    * @param label  how views name it: its model, or its study name when two studies share a model
    * @param record its stored record (data, target, folds)
    * @param viewed its trials, search space and model, for the charts
+   * @param test   the held-out check of its best trial, when the study holds rows out and has run it
    */
-  public record Compared(String label, StudyRecord record, ViewedStudy viewed) {
+  public record Compared(String label, StudyRecord record, ViewedStudy viewed, Optional<TestScore> test) {
 
-    /** The complete trial with the best mean validation score; empty while none has finished. */
+    /** The complete trial with the best mean validation score (the earliest of a tie); empty while none has finished. */
     public Optional<Trial> best() {
-      Direction d = viewed.direction();
-      return viewed.trials().stream().filter(Trial::isComplete).filter(t -> Double.isFinite(t.validation().mean()))
-          .reduce((a, b) -> d.isBetter(b.validation().mean(), a.validation().mean()) ? b : a);
+      return StudyResult.ranked(viewed.trials(), viewed.direction()).stream().findFirst();
+    }
+
+    /** The held-out test score of {@code trial}, when it is the trial the study's held-out check scored. */
+    public java.util.OptionalDouble testOf(Trial trial) {
+      return test.filter(s -> s.trial() == trial.number()).map(s -> java.util.OptionalDouble.of(s.test()))
+          .orElse(java.util.OptionalDouble.empty());
     }
   }
 
   public ComparedStudies {
     studies = List.copyOf(studies);
+  }
+
+  /** Studies compared without a stored comparison (no ensembles). */
+  public ComparedStudies(List<Compared> studies) {
+    this(studies, Optional.empty());
+  }
+
+  /** The same studies with a stored comparison's ensembles as candidates too. */
+  public ComparedStudies withStored(ComparisonRecord comparison) {
+    return new ComparedStudies(studies, Optional.of(comparison));
+  }
+
+  /**
+   * Reads a stored comparison by its name: its studies (one is enough: it has ensembles to compare with),
+   * checked as {@link #load} does, with its ensembles.
+   *
+   * @throws ComparisonException with one clear sentence when there is no comparison of that name
+   */
+  public static ComparedStudies loadComparison(StudyStore store, ModelCatalog catalog, String name) {
+    ComparisonRecord c = store.findComparison(name)
+        .orElseThrow(() -> new ComparisonException("there is no comparison named " + name));
+    return read(store, catalog, c.studies()).withStored(c);
   }
 
   /**
@@ -53,6 +86,14 @@ public record ComparedStudies(List<Compared> studies) {
   public static ComparedStudies load(StudyStore store, ModelCatalog catalog, List<String> names) {
     if (names.size() < 2) {
       throw new ComparisonException("select at least two studies to compare (of different models on the same data)");
+    }
+    return read(store, catalog, names);
+  }
+
+  /** Reads and checks the named studies, however many (a stored comparison may have one model and its ensembles). */
+  private static ComparedStudies read(StudyStore store, ModelCatalog catalog, List<String> names) {
+    if (names.isEmpty()) {
+      throw new ComparisonException("the comparison has no study");
     }
     List<StudyRecord> records = new ArrayList<>();
     for (String name : names) {
@@ -76,7 +117,7 @@ public record ComparedStudies(List<Compared> studies) {
         throw new ComparisonException("cannot read study " + r.name() + ": " + e.getMessage());
       }
       String label = perModel.get(r.info().model()) > 1 ? r.name() : r.info().model();
-      compared.add(new Compared(label, r, viewed));
+      compared.add(new Compared(label, r, viewed, store.testScore(r.name())));
     }
     return new ComparedStudies(compared);
   }
@@ -129,27 +170,68 @@ public record ComparedStudies(List<Compared> studies) {
     return studies.get(0).viewed().metric();
   }
 
-  /** The best trial of each study that has one, best first. */
+  /** The stored comparison's ensembles, in the order they were built; none when no stored comparison is attached. */
+  public List<EnsembleRecord> ensembles() {
+    return stored.map(ComparisonRecord::ensembles).orElse(List.of());
+  }
+
+  /**
+   * Every candidate, best first: the best trial of each study that has one and each ensemble of the stored
+   * comparison, all scored on the same folds.
+   */
   public List<LeaderboardRow> leaderboard() {
     Direction d = direction();
     List<LeaderboardRow> rows = new ArrayList<>();
     for (Compared c : studies) {
       c.best().ifPresent(t -> rows.add(LeaderboardRow.of(c, t, d)));
     }
-    rows.sort(Comparator.comparingDouble(LeaderboardRow::validationMean));
-    if (d == Direction.MAXIMIZE) {
-      java.util.Collections.reverse(rows);
+    rows.addAll(ensembleRows());
+    return ranked(rows);
+  }
+
+  /** The stored comparison's ensembles as candidates, with their members' summed cost. */
+  public List<LeaderboardRow> ensembleRows() {
+    String name = stored.map(ComparisonRecord::name).orElse("");
+    return ensembles().stream().map(e -> LeaderboardRow.ensemble(name, e, members(e), direction())).toList();
+  }
+
+  private List<LeaderboardRow> ranked(List<LeaderboardRow> rows) {
+    Comparator<LeaderboardRow> byMean = Comparator.comparingDouble(LeaderboardRow::validationMean);
+    List<LeaderboardRow> sorted = new ArrayList<>(rows);
+    sorted.sort(direction() == Direction.MAXIMIZE ? byMean.reversed() : byMean);
+    return sorted;
+  }
+
+  /** The member trials of an ensemble that are among the compared studies' trials, in the members' order. */
+  public List<Trial> members(EnsembleRecord e) {
+    List<Trial> found = new ArrayList<>();
+    for (EnsembleRecord.Member m : e.members()) {
+      studies.stream().filter(c -> c.record().name().equals(m.study())).findFirst()
+          .flatMap(c -> c.viewed().trials().stream().filter(t -> t.number() == m.trial()).findFirst())
+          .ifPresent(found::add);
     }
-    return rows;
+    return found;
+  }
+
+  /**
+   * Where an ensemble sits on the history's x axis: where its last member finished, as the trial number in its
+   * study or the seconds since its study started (the largest over the members); empty when no member is among
+   * the compared studies.
+   */
+  public java.util.OptionalDouble lastMemberAt(EnsembleRecord e, boolean byTime) {
+    return e.members().stream().flatMapToDouble(m -> studies.stream()
+        .filter(c -> c.record().name().equals(m.study())).findFirst().stream()
+        .flatMapToDouble(c -> c.viewed().trials().stream().filter(t -> t.number() == m.trial())
+            .mapToDouble(t -> OptimisationHistory.x(t, c.viewed().trials(), byTime)))).max();
   }
 
   /**
    * The stored comparison made of exactly these studies (in any order), when there is one: its ensembles are
    * shown with the studies' best trials. The newest wins when several are.
    */
-  public static Optional<org.tunescope.store.ComparisonRecord> stored(StudyStore store, List<String> names) {
+  public static Optional<ComparisonRecord> stored(StudyStore store, List<String> names) {
     java.util.Set<String> asked = java.util.Set.copyOf(names);
-    List<org.tunescope.store.ComparisonRecord> all = store.comparisons();
+    List<ComparisonRecord> all = store.comparisons();
     for (int i = all.size() - 1; i >= 0; i--) {
       if (java.util.Set.copyOf(all.get(i).studies()).equals(asked)) {
         return Optional.of(all.get(i));
@@ -159,42 +241,33 @@ public record ComparedStudies(List<Compared> studies) {
   }
 
   /**
-   * The best trial of each study and the stored comparison's ensembles, best first: every candidate on the
-   * same folds.
+   * The paired per-fold comparison of the two best candidates (a study's best trial or an ensemble: all are
+   * scored on the same folds); empty with fewer than two.
    */
-  public List<LeaderboardRow> leaderboardWith(List<org.tunescope.store.EnsembleRecord> ensembles, String comparison) {
-    Direction d = direction();
-    List<LeaderboardRow> rows = new ArrayList<>(leaderboard());
-    ensembles.forEach(e -> rows.add(LeaderboardRow.ensemble(comparison, e, d)));
-    Comparator<LeaderboardRow> byMean = Comparator.comparingDouble(LeaderboardRow::validationMean);
-    rows.sort(d == Direction.MAXIMIZE ? byMean.reversed() : byMean);
-    return rows;
-  }
-
-  /** The paired per-fold comparison of the two best models; empty with fewer than two finished studies. */
   public Optional<PairedFolds> pairedBest() {
     List<LeaderboardRow> rows = leaderboard();
     if (rows.size() < 2) {
       return Optional.empty();
     }
-    return Optional.of(PairedFolds.of(rows.get(0).label(), rows.get(0).trial(), rows.get(1).label(),
-        rows.get(1).trial(), metric(), direction()));
-  }
-
-  /** A study's complete trial, labelled with its study: the points of the cross-model views. */
-  public record LabelledTrial(String label, Trial trial) {
+    LeaderboardRow best = rows.get(0);
+    // A candidate scored on other folds cannot be paired with the best; by construction there is none.
+    return rows.stream().skip(1).filter(r -> r.folds().size() == best.folds().size()).findFirst()
+        .map(r -> PairedFolds.of(best.label(), best.validationFolds(), r.label(), r.validationFolds(), metric(),
+            direction()));
   }
 
   /**
-   * The complete trials of every study that no other trial of any study beats on both validation score and
-   * fit seconds, cheapest first.
+   * The candidates that no other beats on both validation score and fit seconds, cheapest first: every complete
+   * trial of every study, and each ensemble at its members' summed cost.
    */
-  public List<LabelledTrial> paretoFront() {
-    List<LabelledTrial> all = new ArrayList<>();
+  public List<LeaderboardRow> paretoFront() {
+    List<LeaderboardRow> all = new ArrayList<>();
+    Direction d = direction();
     for (Compared c : studies) {
-      c.viewed().trials().stream().filter(Trial::isComplete).forEach(t -> all.add(new LabelledTrial(c.label(), t)));
+      c.viewed().trials().stream().filter(Trial::isComplete).forEach(t -> all.add(LeaderboardRow.of(c, t, d)));
     }
-    return ParetoFront.of(all, new ParetoFront.Objective<>(lt -> lt.trial().fitSeconds(), Direction.MINIMIZE),
-        new ParetoFront.Objective<>(lt -> lt.trial().validation().mean(), direction()));
+    all.addAll(ensembleRows());
+    return ParetoFront.of(all, new ParetoFront.Objective<>(LeaderboardRow::fitSeconds, Direction.MINIMIZE),
+        new ParetoFront.Objective<>(LeaderboardRow::validationMean, d));
   }
 }

@@ -4,17 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.tunescope.engine.study.FoldScore;
+import org.tunescope.store.EnsembleRecord;
 
 /**
- * A comparison's leaderboard written as CSV (one row per model, the fold scores in columns) or JSON (with
- * the metric, the per-fold validation and train scores of each best trial, and the paired comparison of the
- * two best in words), by the file's extension. The fold scores are there so that anyone can check the
+ * A comparison's leaderboard written as CSV (one row per candidate: each model's best trial and each ensemble,
+ * the fold scores in columns) or JSON (with the metric, the per-fold validation and train scores of each
+ * candidate, an ensemble's kind and members, and the paired comparison of the two best in words), by the file's
+ * extension. The fold scores are there so that anyone can check the
  * paired comparison from the file alone.
  */
 public final class LeaderboardFile {
@@ -26,29 +25,35 @@ public final class LeaderboardFile {
 
   public static void write(Path file, ComparedStudies comparison) throws IOException {
     String text = org.tunescope.store.ResultsFile.isCsv(file) ? csv(comparison) : json(comparison);
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    org.tunescope.store.AtomicFile.writeString(file, text);
   }
 
   static String csv(ComparedStudies comparison) {
     List<LeaderboardRow> rows = comparison.leaderboard();
-    int folds = rows.stream().mapToInt(r -> r.trial().folds().size()).max().orElse(0);
+    int folds = rows.stream().mapToInt(r -> r.folds().size()).max().orElse(0);
     StringBuilder s = new StringBuilder("rank,model,study,trial,validation_mean,validation_std,train_mean,gap,"
         + "fit_seconds,megabytes");
     for (int i = 0; i < folds; i++) {
       s.append(",validation_fold_").append(i);
     }
+    s.append(",ensemble,members");
     s.append('\n');
     int rank = 1;
     for (LeaderboardRow r : rows) {
       s.append(rank++).append(',').append(quoted(r.model())).append(',').append(quoted(r.study())).append(',')
-          .append(r.trial().number());
+          .append(r.trial().map(t -> String.valueOf(t.number())).orElse(""));
       for (double v : new double[] {r.validationMean(), r.validationStd(), r.trainMean(), r.gap(), r.fitSeconds(),
           r.megabytes()}) {
         s.append(',').append(v);
       }
-      for (FoldScore f : r.trial().folds()) {
+      for (FoldScore f : r.folds()) {
         s.append(',').append(f.validation());
       }
+      // Columns after the fold scores, so that the file's first columns stay where they were: the ensemble's
+      // kind and members ("knn-iris #3 tree-iris #1"), empty for a trial.
+      s.append(',').append(r.ensemble().map(EnsembleRecord::kind).orElse("")).append(',')
+          .append(quoted(r.ensemble().map(e -> String.join(" ", e.members().stream()
+              .map(EnsembleRecord.Member::label).toList())).orElse("")));
       s.append('\n');
     }
     return s.toString();
@@ -67,7 +72,20 @@ public final class LeaderboardFile {
       ObjectNode n = board.addObject();
       n.put("model", r.model());
       n.put("study", r.study());
-      n.put("trial", r.trial().number());
+      if (r.trial().isPresent()) {
+        n.put("trial", r.trial().get().number());
+      } else {
+        n.putNull("trial");
+      }
+      r.ensemble().ifPresent(e -> {
+        n.put("ensemble", e.kind());
+        ArrayNode members = n.putArray("members");
+        e.members().forEach(m -> members.addObject().put("study", m.study()).put("trial", m.trial())
+            .put("weight", m.weight()));
+      });
+      if (r.test().isPresent()) {
+        n.put("test", r.test().getAsDouble());
+      }
       n.put("validation_mean", r.validationMean());
       n.put("validation_std", r.validationStd());
       n.put("train_mean", r.trainMean());
@@ -76,7 +94,7 @@ public final class LeaderboardFile {
       n.put("megabytes", r.megabytes());
       ArrayNode v = n.putArray("validation_folds");
       ArrayNode t = n.putArray("train_folds");
-      r.trial().folds().forEach(f -> {
+      r.folds().forEach(f -> {
         v.add(f.validation());
         t.add(f.train());
       });

@@ -140,6 +140,9 @@ public record PairedFolds(String first, String second, String metric, Direction 
       return leader + " is better than " + other + " by " + by + " (95 % interval), on " + ahead + " of " + folds()
           + " folds.";
     }
+    if (firstAhead() == 0 && secondAhead() == 0) {
+      return "No clear difference between " + first + " and " + second + ": they score the same on every fold.";
+    }
     String why = folds() < 2 ? "one fold gives no spread to judge by"
         : ahead < folds() ? "the folds disagree: " + leader + " is ahead on " + ahead + " of " + folds()
         : "the 95 % interval contains 0";

@@ -145,6 +145,52 @@ public abstract class TrialsCanvasChart extends CanvasChart {
     g.setTextBaseline(VPos.BASELINE);
   }
 
+  /** The ratio of the dearest to the cheapest cost from which a cost axis is logarithmic: two decades. */
+  public static final double DECADES_FOR_LOG = 100;
+
+  /**
+   * The x range {lo, hi} of a cost axis over {@code costs}, and its scale, set for the next frames: from 0 to
+   * 5 % past the dearest; or, when the costs span two decades, on a log axis from just below the cheapest
+   * positive one (a 130 s trial among 0.05 s ones: on a linear axis every cheap trial sits in one column at 0).
+   */
+  protected final double[] costRange(double[] costs) {
+    double hi = java.util.Arrays.stream(costs).max().orElse(1) * 1.05 + 1e-9;
+    double cheapest = java.util.Arrays.stream(costs).filter(c -> c > 0).min().orElse(0);
+    boolean log = cheapest > 0 && hi / cheapest >= DECADES_FOR_LOG;
+    setLogX(log);
+    return new double[] {log ? cheapest / 1.2 : 0, hi};
+  }
+
+  /**
+   * The x range {lo, hi} of the history positions (trial number, or seconds since its study started) of the
+   * complete trials of each study given, at least 1 wide.
+   */
+  protected static double[] historyRange(List<List<Trial>> studies, boolean byTime) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (List<Trial> all : studies) {
+      for (Trial t : all) {
+        if (t.isComplete()) {
+          double x = org.tunescope.ml.tuning.OptimisationHistory.x(t, all, byTime);
+          lo = Math.min(lo, x);
+          hi = Math.max(hi, x);
+        }
+      }
+    }
+    return new double[] {lo, Math.max(lo + 1, hi)};
+  }
+
+  /** Each complete trial of a study as a dot {@code size} px wide at its history position, in the current fill. */
+  protected final void historyDots(GraphicsContext g, List<Trial> all, boolean byTime, DoubleUnaryOperator px,
+      DoubleUnaryOperator py, double size) {
+    for (Trial t : all) {
+      if (t.isComplete()) {
+        g.fillOval(px.applyAsDouble(org.tunescope.ml.tuning.OptimisationHistory.x(t, all, byTime)) - size / 2,
+            py.applyAsDouble(t.validation().mean()) - size / 2, size, size);
+      }
+    }
+  }
+
   /** The best validation score so far as a step line, in the current stroke colour, 2 px wide. */
   protected final void bestSoFarLine(GraphicsContext g, List<Trial> trials, boolean byTime, DoubleUnaryOperator px,
       DoubleUnaryOperator py) {

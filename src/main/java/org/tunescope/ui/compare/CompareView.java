@@ -26,6 +26,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.tunescope.app.compare.ComparedStudies;
 import org.tunescope.app.compare.LeaderboardRow;
+import org.tunescope.ui.TableNumbers;
+import org.tunescope.ui.TableNumbers.Num;
 import org.tunescope.ui.charts.curve.ValidationCurveChart;
 import org.tunescope.ui.charts.models.ModelSeries;
 import org.tunescope.ui.charts.models.ModelsCostChart;
@@ -63,6 +65,19 @@ public final class CompareView {
    * reading the named studies in the background.
    */
   public static Stage open(Window owner, CompareViewModel vm, List<String> studies) {
+    Stage stage = show(owner, vm, "Compare " + String.join(", ", studies));
+    vm.load(studies);
+    return stage;
+  }
+
+  /** Opens a Compare window on the stored comparison of that name: its studies and its ensembles. */
+  public static Stage openComparison(Window owner, CompareViewModel vm, String comparison) {
+    Stage stage = show(owner, vm, "Comparison " + comparison);
+    vm.loadComparison(comparison);
+    return stage;
+  }
+
+  private static Stage show(Window owner, CompareViewModel vm, String title) {
     FXMLLoader loader = new FXMLLoader(CompareView.class.getResource("/org/tunescope/ui/compare/CompareView.fxml"));
     loader.setControllerFactory(type -> new CompareView(vm));
     Parent content;
@@ -73,11 +88,10 @@ public final class CompareView {
     }
     Scene scene = new Scene(content);
     Stage stage = new Stage();
-    stage.setTitle("Compare " + String.join(", ", studies));
+    stage.setTitle(title);
     stage.setScene(scene);
     org.tunescope.ui.Windows.ownedBy(stage, owner);
     stage.show();
-    vm.load(studies);
     return stage;
   }
 
@@ -92,6 +106,8 @@ public final class CompareView {
     historyChart.seriesProperty().bind(vm.seriesProperty());
     costChart.seriesProperty().bind(vm.seriesProperty());
     costChart.frontProperty().bind(vm.frontProperty());
+    historyChart.ensemblesProperty().bind(vm.ensemblesProperty());
+    costChart.ensemblesProperty().bind(vm.ensemblesProperty());
     vm.comparisonProperty().addListener((o, a, c) -> {
       if (c != null) {
         for (var chart : List.of(historyChart, costChart)) {
@@ -111,17 +127,24 @@ public final class CompareView {
       protected void updateItem(LeaderboardRow row, boolean empty) {
         super.updateItem(row, empty);
         setText(empty || row == null ? null : row.label());
-        setGraphic(empty || row == null ? null : new Rectangle(10, 10, colour(row)));
+        // A model's swatch in its charts' colour; an ensemble's diamond, as the charts mark it.
+        setGraphic(empty || row == null ? null : row.isEnsemble()
+            ? new javafx.scene.shape.Polygon(5, 0, 10, 5, 5, 10, 0, 5) : new Rectangle(10, 10, colour(row)));
       }
     });
+    model.setComparator(java.util.Comparator.comparing(LeaderboardRow::label));
     leaderboard.getColumns().add(model);
-    leaderboard.getColumns().add(text("Study", LeaderboardRow::study));
-    leaderboard.getColumns().add(text("Trial", r -> r.isEnsemble() ? "" : "#" + r.trial().number()));
-    leaderboard.getColumns().add(text("Validation", r -> number(r.validationMean()) + " ± " + number(r.validationStd())));
-    leaderboard.getColumns().add(text("Train", r -> number(r.trainMean())));
-    leaderboard.getColumns().add(text("Gap", r -> number(r.gap())));
-    leaderboard.getColumns().add(text("Fit s", r -> r.isEnsemble() ? "" : String.format(Locale.ROOT, "%.2f", r.fitSeconds())));
-    leaderboard.getColumns().add(text("MB", r -> r.isEnsemble() ? "" : String.format(Locale.ROOT, "%.1f", r.megabytes())));
+    leaderboard.getColumns().add(column("Study", LeaderboardRow::study));
+    // Numbers sort as numbers (a click on a header), blanks last, as in the Trials table.
+    leaderboard.getColumns().add(column("Trial", r -> r.trial().map(t -> new Num(t.number(), "#" + t.number()))
+        .orElse(null)));
+    leaderboard.getColumns().add(column("Validation", r -> new Num(r.validationMean(),
+        number(r.validationMean()) + " ± " + number(r.validationStd()))));
+    leaderboard.getColumns().add(column("Train", r -> Num.of(r.trainMean(), "%.4f")));
+    leaderboard.getColumns().add(column("Gap", r -> Num.of(r.gap(), "%.4f")));
+    // An ensemble's cost is its members' summed: what fitting them all again takes.
+    leaderboard.getColumns().add(column("Fit s", r -> cost("%.2f", r.fitSeconds(), r)));
+    leaderboard.getColumns().add(column("MB", r -> cost("%.1f", r.megabytes(), r)));
   }
 
   /** The model's colour in the charts, so that a row and its dots read together. */
@@ -130,10 +153,16 @@ public final class CompareView {
         .findFirst().orElse(Color.GRAY);
   }
 
-  private static TableColumn<LeaderboardRow, String> text(String title, Function<LeaderboardRow, String> value) {
-    TableColumn<LeaderboardRow, String> column = new TableColumn<>(title);
+  private static TableColumn<LeaderboardRow, Object> column(String title, Function<LeaderboardRow, Object> value) {
+    TableColumn<LeaderboardRow, Object> column = new TableColumn<>(title);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    column.setComparator(TableNumbers.blanksLast());
     return column;
+  }
+
+  /** A cost cell: an ensemble's is marked as a sum of its members'; unknown is blank. */
+  private static Num cost(String format, double v, LeaderboardRow r) {
+    return Double.isNaN(v) ? null : new Num(v, (r.isEnsemble() ? "Σ " : "") + String.format(Locale.ROOT, format, v));
   }
 
   private static String number(double v) {

@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Point2D;
 import javafx.scene.paint.Color;
 import org.tunescope.app.ViewedStudy;
 import org.tunescope.app.compare.ComparedStudies;
@@ -20,21 +19,22 @@ import org.tunescope.app.compare.LeaderboardFile;
 import org.tunescope.app.compare.LeaderboardRow;
 import org.tunescope.app.compare.PairedFolds;
 import org.tunescope.engine.space.SearchParameter;
-import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.tuning.ValidationCurveModel;
+import org.tunescope.store.EnsembleRecord;
 import org.tunescope.store.StoreException;
 import org.tunescope.store.StudyStore;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiScheduler;
 import org.tunescope.ui.charts.curve.ValidationCurveChart;
+import org.tunescope.ui.charts.models.EnsembleMark;
 import org.tunescope.ui.charts.models.ModelSeries;
 
 /**
  * Studies compared: loads them from the store in the background, checks they share data, target, metric and
  * folds, and exposes what the Compare window shows: the leaderboard, each model's trials in its colour, the
- * Pareto front across models, each model's overfitting curve on one shared scale, and the paired comparison
- * of the two best models in words.
+ * ensembles of a stored comparison as one more candidate each, the Pareto front across them all, each model's
+ * overfitting curve on one shared scale, and the paired comparison of the two best candidates in words.
  */
 public final class CompareViewModel {
 
@@ -55,12 +55,13 @@ public final class CompareViewModel {
   private final ReadOnlyObjectWrapper<ComparedStudies> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
   private final ObservableList<LeaderboardRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<List<ModelSeries>> series = new ReadOnlyObjectWrapper<>(this, "series", List.of());
-  private final ReadOnlyObjectWrapper<List<Trial>> front = new ReadOnlyObjectWrapper<>(this, "front", List.of());
+  private final ReadOnlyObjectWrapper<List<Point2D>> front = new ReadOnlyObjectWrapper<>(this, "front", List.of());
+  private final ReadOnlyObjectWrapper<List<EnsembleMark>> ensembles =
+      new ReadOnlyObjectWrapper<>(this, "ensembles", List.of());
   private final ReadOnlyObjectWrapper<List<Curve>> curves = new ReadOnlyObjectWrapper<>(this, "curves", List.of());
   private final ReadOnlyObjectWrapper<double[]> curveRange = new ReadOnlyObjectWrapper<>(this, "curveRange");
   private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper(this, "sentence", "");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
   public CompareViewModel(StudyStore store, ModelCatalog catalog, UiScheduler scheduler, Notifications notifications) {
     this.store = store;
@@ -71,22 +72,35 @@ public final class CompareViewModel {
 
   /** What a comparison shows, computed off the JavaFX thread. */
   private record Loaded(ComparedStudies comparison, List<LeaderboardRow> rows, List<ModelSeries> series,
-                        List<Trial> front, List<Curve> curves, double[] range, String sentence,
-                        Optional<org.tunescope.store.ComparisonRecord> stored) {
+                        List<Point2D> front, List<EnsembleMark> ensembles, List<Curve> curves, double[] range,
+                        String sentence) {
   }
 
-  /** Reads the named studies in the background and shows them; one sentence in the status when they cannot be compared. */
+  /**
+   * Reads the named studies in the background and shows them, with the ensembles of the stored comparison made
+   * of exactly these studies if there is one; one sentence in the status when they cannot be compared.
+   */
   public void load(List<String> names) {
-    loading.set(true);
-    status.set("Reading " + names.size() + " studies...");
     List<String> asked = List.copyOf(names);
+    read("Reading " + asked.size() + " studies...", () -> {
+      ComparedStudies c = ComparedStudies.load(store, catalog, asked);
+      return ComparedStudies.stored(store, asked).map(c::withStored).orElse(c);
+    });
+  }
+
+  /** Reads a stored comparison by its name, its studies and its ensembles, in the background, and shows it. */
+  public void loadComparison(String name) {
+    read("Reading comparison " + name + "...", () -> ComparedStudies.loadComparison(store, catalog, name));
+  }
+
+  private void read(String reading, java.util.function.Supplier<ComparedStudies> comparisonRead) {
+    status.set(reading);
     scheduler.background(() -> {
       try {
-        Loaded loaded = compute(ComparedStudies.load(store, catalog, asked), ComparedStudies.stored(store, asked));
+        Loaded loaded = compute(comparisonRead.get());
         scheduler.ui(() -> show(loaded));
       } catch (ComparisonException | StoreException e) {
         scheduler.ui(() -> {
-          loading.set(false);
           status.set(e.getMessage());
           notifications.error(e.getMessage());
         });
@@ -94,7 +108,7 @@ public final class CompareViewModel {
     });
   }
 
-  private Loaded compute(ComparedStudies c, Optional<org.tunescope.store.ComparisonRecord> stored) {
+  private Loaded compute(ComparedStudies c) {
     List<ModelSeries> models = new ArrayList<>();
     List<Curve> perModel = new ArrayList<>();
     for (int i = 0; i < c.studies().size(); i++) {
@@ -105,12 +119,20 @@ public final class CompareViewModel {
     }
     List<ValidationCurveModel> drawn = perModel.stream().flatMap(m -> m.curve().stream()).toList();
     double[] range = drawn.isEmpty() ? null : ValidationCurveChart.yRangeOf(drawn);
-    List<Trial> paretoTrials = c.paretoFront().stream().map(ComparedStudies.LabelledTrial::trial).toList();
+    List<Point2D> paretoPoints = c.paretoFront().stream()
+        .map(r -> new Point2D(r.fitSeconds(), r.validationMean())).toList();
     String words = c.pairedBest().map(PairedFolds::sentence)
         .orElse("The paired comparison needs two studies with finished trials.");
-    // A stored comparison's ensembles are one more candidate each on the leaderboard.
-    List<LeaderboardRow> board = stored.map(s -> c.leaderboardWith(s.ensembles(), s.name())).orElse(c.leaderboard());
-    return new Loaded(c, board, models, paretoTrials, perModel, range, words, stored);
+    return new Loaded(c, c.leaderboard(), models, paretoPoints, ensembleMarks(c), perModel, range, words);
+  }
+
+  /** Each ensemble as the charts draw it: its members' summed cost, its score, where its last member finished. */
+  static List<EnsembleMark> ensembleMarks(ComparedStudies c) {
+    return c.ensembleRows().stream().map(r -> {
+      EnsembleRecord e = r.ensemble().orElseThrow();
+      return new EnsembleMark(r.label(), r.fitSeconds(), r.validationMean(),
+          c.lastMemberAt(e, false).orElse(Double.NaN), c.lastMemberAt(e, true).orElse(Double.NaN));
+    }).toList();
   }
 
   /**
@@ -132,13 +154,13 @@ public final class CompareViewModel {
     rows.setAll(l.rows());
     series.set(l.series());
     front.set(l.front());
+    ensembles.set(l.ensembles());
     curveRange.set(l.range());
     curves.set(l.curves());
     sentence.set(l.sentence());
-    loading.set(false);
     status.set(l.comparison().studies().size() + " studies on " + l.comparison().metric() + " ("
         + l.comparison().direction().better() + "), same data and folds."
-        + l.stored().map(s -> " Comparison " + s.name() + (s.ensembles().isEmpty() ? "."
+        + l.comparison().stored().map(s -> " Comparison " + s.name() + (s.ensembles().isEmpty() ? "."
             : ", with " + s.ensembles().size() + " ensembles of its best trials.")).orElse(""));
   }
 
@@ -171,8 +193,14 @@ public final class CompareViewModel {
     return series.getReadOnlyProperty();
   }
 
-  public ReadOnlyObjectProperty<List<Trial>> frontProperty() {
+  /** The Pareto front across every model's trials and the ensembles: (fit seconds, validation score), cheapest first. */
+  public ReadOnlyObjectProperty<List<Point2D>> frontProperty() {
     return front.getReadOnlyProperty();
+  }
+
+  /** The ensembles of the stored comparison, as the history and cost views draw them. */
+  public ReadOnlyObjectProperty<List<EnsembleMark>> ensemblesProperty() {
+    return ensembles.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<List<Curve>> curvesProperty() {
@@ -194,11 +222,4 @@ public final class CompareViewModel {
     return status.getReadOnlyProperty();
   }
 
-  public ReadOnlyBooleanProperty loadingProperty() {
-    return loading.getReadOnlyProperty();
-  }
-
-  public Notifications notifications() {
-    return notifications;
-  }
 }

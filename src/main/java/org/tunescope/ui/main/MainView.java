@@ -96,9 +96,13 @@ public final class MainView {
     } else if (type == StudiesView.class) {
       StudiesView view = new StudiesView(vm.studies(), vm.run().busy().busyProperty(), this::openStudy, vm::resume,
           vm.notifications());
-      view.setCompare(names -> org.tunescope.ui.compare.CompareView.open(root.getScene().getWindow(),
+      java.util.function.Supplier<org.tunescope.ui.compare.CompareViewModel> compare = () ->
           new org.tunescope.ui.compare.CompareViewModel(vm.studies().store(), vm.catalog(), vm.scheduler(),
-              vm.notifications()), names));
+              vm.notifications());
+      view.setCompare(names -> org.tunescope.ui.compare.CompareView.open(root.getScene().getWindow(), compare.get(),
+          names));
+      view.setOpenComparison(name -> org.tunescope.ui.compare.CompareView.openComparison(root.getScene().getWindow(),
+          compare.get(), name));
       view.setNewComparison(() -> vm.newComparison(names -> view.compare(names)).ifPresent(c ->
           org.tunescope.ui.compare.NewComparisonDialog.open(root.getScene().getWindow(), c)));
       return view;

@@ -1,7 +1,6 @@
 package org.tunescope.ui.run;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
@@ -15,6 +14,8 @@ import org.tunescope.engine.space.SearchParameter;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.engine.study.TrialState;
+import org.tunescope.ui.TableNumbers;
+import org.tunescope.ui.TableNumbers.Num;
 
 /**
  * The live, sortable trials table: number, state, one column per searched parameter, train mean,
@@ -96,13 +97,13 @@ public final class TrialsTable {
     validation.getStyleClass().add("validation-column");
     table.getColumns().addAll(List.of(train, validation,
         column("gap", 75, t -> score(t.gap(direction), t)),
-        column("fit s", 70, t -> t.state() == TrialState.RUNNING ? null : new Num(t.fitSeconds(), "%.2f")),
+        column("fit s", 70, t -> t.state() == TrialState.RUNNING ? null : Num.of(t.fitSeconds(), "%.2f")),
         column("error", 260, t -> t.error().orElse(""))));
     if (study != null && stopsEarly(study)) {
       // the round early stopping chose, before the error column
       String round = org.tunescope.ml.tuning.CrossValidatedObjective.BEST_ROUND;
       table.getColumns().add(table.getColumns().size() - 1, column(round, 80,
-          t -> t.attributes().containsKey(round) ? new Num(t.attributes().get(round), "%.0f") : null));
+          t -> t.attributes().containsKey(round) ? Num.of(t.attributes().get(round), "%.0f") : null));
     }
   }
 
@@ -116,43 +117,21 @@ public final class TrialsTable {
 
   private static Object value(Object v) {
     if (v instanceof Double d) {
-      return new Num(d, "%.4g");
+      return Num.of(d, "%.4g");
     }
     return v;
   }
 
   private static Object score(double v, Trial t) {
-    return t.folds().isEmpty() || Double.isNaN(v) ? null : new Num(v, "%.4f");
+    return t.folds().isEmpty() || Double.isNaN(v) ? null : Num.of(v, "%.4f");
   }
 
-  /** A number that sorts as a number and shows with its own format. */
-  record Num(double value, String format) implements Comparable<Num> {
-    @Override
-    public int compareTo(Num o) {
-      return Double.compare(value, o.value);
-    }
-
-    @Override
-    public String toString() {
-      return String.format(Locale.ROOT, format, value);
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private static TableColumn<Trial, Object> column(String title, double width,
       java.util.function.Function<Trial, Object> value) {
     TableColumn<Trial, Object> c = new TableColumn<>(title);
     c.setPrefWidth(width);
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-    c.setComparator((a, b) -> {
-      if (a == null || b == null) {
-        return a == null ? (b == null ? 0 : 1) : -1;
-      }
-      if (a instanceof Comparable ca && a.getClass() == b.getClass()) {
-        return ca.compareTo(b);
-      }
-      return a.toString().compareTo(b.toString());
-    });
+    c.setComparator(TableNumbers.blanksLast());
     return c;
   }
 }

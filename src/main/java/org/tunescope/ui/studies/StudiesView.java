@@ -32,6 +32,7 @@ public final class StudiesView {
   @FXML private Button compareStudiesButton;
   @FXML private javafx.scene.control.MenuButton openComparisonButton;
   private Consumer<List<String>> compare = names -> { };
+  private Consumer<String> openComparison = name -> { };
   private Runnable newComparison = () -> { };
 
   /** Opening and resuming are the window's: they restore every step's choices and run the study. */
@@ -54,12 +55,20 @@ public final class StudiesView {
     compare.accept(names);
   }
 
-  /** One menu item per stored comparison: it opens the Compare window on the comparison's studies. */
+  /** What an "Open comparison" item does with the comparison's name: the window opens a Compare window on it. */
+  public void setOpenComparison(Consumer<String> openComparison) {
+    this.openComparison = openComparison;
+  }
+
+  /**
+   * One menu item per stored comparison: it opens the Compare window on that comparison, by its name (two
+   * comparisons of the same studies keep their own ensembles).
+   */
   private void comparisonItems() {
     openComparisonButton.getItems().setAll(studies.comparisons().stream().map(c -> {
       javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(c.name() + " (" + c.studies().size()
           + " studies" + (c.ensembles().isEmpty() ? "" : ", " + c.ensembles().size() + " ensembles") + ")");
-      item.setOnAction(e -> compare.accept(c.studies()));
+      item.setOnAction(e -> openComparison.accept(c.name()));
       return item;
     }).toList());
     openComparisonButton.setDisable(studies.comparisons().isEmpty());

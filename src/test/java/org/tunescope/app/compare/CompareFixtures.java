@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.tunescope.app.StudyRun;
 import org.tunescope.app.StudyService;
@@ -16,6 +17,9 @@ import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.tuning.PreparedStudy;
 import org.tunescope.ml.tuning.TuningRequest;
 import org.tunescope.ml.tuning.TuningSetup;
+import org.tunescope.engine.study.FoldScore;
+import org.tunescope.store.ComparisonRecord;
+import org.tunescope.store.EnsembleRecord;
 import org.tunescope.store.StudyStore;
 
 /**
@@ -38,6 +42,24 @@ public final class CompareFixtures {
         Map.of("max_depth", new Distribution.Choice(List.of(1L, 2L, 4L, 8L))), 4);
     run(service, iris, "logistic-iris", "logistic_regression", Map.of(), 3);
     return List.of("knn-iris", "tree-iris", "logistic-iris");
+  }
+
+  /**
+   * Stores comparison {@code name} of the named studies with one ensemble of {@code kind} whose members are the
+   * first trial of each study and whose every fold scores {@code validation} (train 1.0), on the studies' folds:
+   * a candidate the views must show beside the studies' trials.
+   */
+  public static ComparisonRecord withEnsemble(StudyStore store, String name, List<String> studies, String kind,
+      double validation) {
+    ComparisonRecord c = new ComparisonService(new StudyService(store, ModelCatalog.standard()),
+        ModelCatalog.standard()).createOf(name, studies);
+    int folds = store.trials(studies.get(0)).get(0).folds().size();
+    List<FoldScore> scores = java.util.Collections.nCopies(folds, new FoldScore(1.0, validation));
+    List<EnsembleRecord.Member> members = studies.stream().map(s -> new EnsembleRecord.Member(s,
+        store.trials(s).get(0).number())).toList();
+    ComparisonRecord with = c.withEnsembles(List.of(new EnsembleRecord(kind, members, scores, OptionalDouble.empty())));
+    store.saveComparison(with);
+    return with;
   }
 
   /** Runs one finished study of {@code trials} trials. */

@@ -52,7 +52,7 @@ class ComparedStudiesTest {
       double best = STORE.trials(r.study()).stream().filter(t -> t.isComplete())
           .mapToDouble(t -> t.validation().mean()).max().orElseThrow();
       assertEquals(best, r.validationMean(), 0);
-      assertEquals(r.trial().train().mean() - r.validationMean(), r.gap(), 1e-12);
+      assertEquals(r.trial().orElseThrow().train().mean() - r.validationMean(), r.gap(), 1e-12);
     }
     assertEquals(List.of("decision_tree", "knn", "logistic_regression"),
         rows.stream().map(LeaderboardRow::label).sorted().toList());
@@ -60,31 +60,116 @@ class ComparedStudiesTest {
   }
 
   @Test
-  void aStoredComparisonIsFoundByItsStudiesAndItsEnsemblesRankAmongTheirBestTrials() {
-    ComparisonService service = new ComparisonService(new StudyService(STORE, ModelCatalog.standard()),
-        ModelCatalog.standard());
+  void aStoredComparisonIsFoundByItsStudiesOrItsNameAndItsEnsemblesRankAmongTheirBestTrials() {
     List<String> reversed = new ArrayList<>(names);
     java.util.Collections.reverse(reversed);
     assertTrue(ComparedStudies.stored(STORE, names.subList(0, 2)).isEmpty(), "not these two alone");
-    org.tunescope.store.ComparisonRecord c = service.createOf("three-on-iris", names);
-    // A vote scored 0.99 on every fold (train 1.0): first, with a gap of 0.01 and no cost of its own.
-    List<org.tunescope.engine.study.FoldScore> folds = List.of(new org.tunescope.engine.study.FoldScore(1.0, 0.99),
-        new org.tunescope.engine.study.FoldScore(1.0, 0.99), new org.tunescope.engine.study.FoldScore(1.0, 0.99));
-    STORE.saveComparison(c.withEnsembles(List.of(new org.tunescope.store.EnsembleRecord("vote",
-        List.of(new org.tunescope.store.EnsembleRecord.Member(names.get(0), 0)), folds, java.util.OptionalDouble.empty()))));
+    // A vote scored 0.99 on every fold (train 1.0): first, with a gap of 0.01.
+    CompareFixtures.withEnsemble(STORE, "three-on-iris", names, "vote", 0.99);
     try {
       org.tunescope.store.ComparisonRecord found = ComparedStudies.stored(STORE, reversed).orElseThrow();
-      List<LeaderboardRow> rows = ComparedStudies.load(STORE, ModelCatalog.standard(), names)
-          .leaderboardWith(found.ensembles(), found.name());
+      assertEquals("three-on-iris", found.name());
+      assertEquals(3, ComparedStudies.load(STORE, ModelCatalog.standard(), names).leaderboard().size(),
+          "studies alone: no ensemble");
+      List<LeaderboardRow> rows = ComparedStudies.loadComparison(STORE, ModelCatalog.standard(), "three-on-iris")
+          .leaderboard();
       assertEquals(4, rows.size());
       LeaderboardRow vote = rows.get(0);
       assertTrue(vote.isEnsemble());
-      assertEquals("vote of 1", vote.label());
+      assertEquals("vote of 3", vote.label());
       assertEquals(0.99, vote.validationMean(), 1e-12);
       assertEquals(0.01, vote.gap(), 1e-12);
-      assertTrue(Double.isNaN(vote.fitSeconds()));
+      ComparisonException e = assertThrows(ComparisonException.class,
+          () -> ComparedStudies.loadComparison(STORE, ModelCatalog.standard(), "nope"));
+      assertEquals("there is no comparison named nope", e.getMessage());
     } finally {
       STORE.deleteComparison("three-on-iris");
+    }
+  }
+
+  /**
+   * An ensemble is one more candidate in every view: its cost is its members' summed, read from their stored
+   * trials; it sits on the Pareto front when it beats every trial; the history places it where its last member
+   * finished; the paired comparison takes it when it is one of the two best.
+   */
+  @Test
+  void anEnsembleIsOneMoreCandidateInTheCostHistoryAndPairedViews() {
+    CompareFixtures.withEnsemble(STORE, "best-is-a-vote", names, "vote", 1.0);
+    try {
+      ComparedStudies c = ComparedStudies.loadComparison(STORE, ModelCatalog.standard(), "best-is-a-vote");
+      List<org.tunescope.engine.study.Trial> members = names.stream().map(n -> STORE.trials(n).get(0)).toList();
+      LeaderboardRow vote = c.ensembleRows().get(0);
+      assertEquals(members.stream().mapToDouble(org.tunescope.engine.study.Trial::fitSeconds).sum(),
+          vote.fitSeconds(), 1e-12);
+      assertEquals(members.stream().mapToDouble(t -> t.bytesAllocated() / 1e6).sum(), vote.megabytes(), 1e-9);
+      assertEquals(List.of(vote), c.ensembleRows());
+
+      // No iris trial here scores 1.0 on every fold, so the vote is both best and on the front.
+      assertTrue(names.stream().flatMap(n -> STORE.trials(n).stream()).allMatch(t -> t.validation().mean() < 1.0));
+      assertEquals(vote, c.paretoFront().get(c.paretoFront().size() - 1), "dearest and best of the front");
+
+      // Each study's first trial is trial 0: the last member finished at trial 0 of its study.
+      assertEquals(members.stream().mapToDouble(t -> t.number()).max().orElseThrow(),
+          c.lastMemberAt(vote.ensemble().orElseThrow(), false).orElseThrow(), 0);
+      double lastByTime = 0;
+      for (String n : names) {
+        lastByTime = Math.max(lastByTime, org.tunescope.ml.tuning.OptimisationHistory.x(STORE.trials(n).get(0),
+            STORE.trials(n), true));
+      }
+      assertEquals(lastByTime, c.lastMemberAt(vote.ensemble().orElseThrow(), true).orElseThrow(), 1e-9);
+
+      PairedFolds paired = c.pairedBest().orElseThrow();
+      LeaderboardRow second = c.leaderboard().get(1);
+      assertEquals("vote of 3", paired.first());
+      assertEquals(second.label(), paired.second());
+      for (int f = 0; f < paired.folds(); f++) {
+        assertEquals(1.0 - second.trial().orElseThrow().folds().get(f).validation(), paired.differences().get(f),
+            1e-12);
+      }
+    } finally {
+      STORE.deleteComparison("best-is-a-vote");
+    }
+  }
+
+  /** A saved leaderboard has the ensembles' rows: kind, members, fold scores, summed cost; and only whole files. */
+  @Test
+  void theSavedLeaderboardHasTheEnsemblesRowsWrittenWhole() throws Exception {
+    CompareFixtures.withEnsemble(STORE, "saved-vote", names, "vote", 1.0);
+    try {
+      ComparedStudies c = ComparedStudies.loadComparison(STORE, ModelCatalog.standard(), "saved-vote");
+      LeaderboardRow vote = c.ensembleRows().get(0);
+      Path folder = Files.createDirectory(dir.resolve("saved"));
+      Path board = folder.resolve("board.json");
+      Files.writeString(board, "an older file");
+      LeaderboardFile.write(board, c);
+      JsonNode saved = new ObjectMapper().readTree(board.toFile());
+      JsonNode row = saved.get("leaderboard").get(0);
+      List<String> members = new ArrayList<>();
+      row.get("members").forEach(m -> members.add(m.get("study").asText() + " #" + m.get("trial").asInt()));
+      List<String> expected = names.stream().map(n -> n + " #" + STORE.trials(n).get(0).number()).toList();
+      assertEquals(4, saved.get("leaderboard").size());
+      assertEquals("vote", row.get("ensemble").asText());
+      assertTrue(row.get("trial").isNull());
+      assertEquals(expected, members);
+      assertEquals(vote.fitSeconds(), row.get("fit_seconds").asDouble(), 1e-12);
+      assertEquals(3, row.get("validation_folds").size());
+      assertEquals(1.0, row.get("validation_folds").get(2).asDouble(), 0);
+      assertEquals("vote of 3", saved.get("paired").get("first").asText());
+
+      Path csv = folder.resolve("board.csv");
+      LeaderboardFile.write(csv, c);
+      List<String> lines = Files.readAllLines(csv);
+      assertEquals(5, lines.size());
+      assertTrue(lines.get(0).endsWith(",validation_fold_2,ensemble,members"), lines.get(0));
+      assertTrue(lines.get(1).startsWith("1,vote of 3,saved-vote,,1.0,"), lines.get(1));
+      assertTrue(lines.get(1).endsWith(",1.0,1.0,1.0,vote," + String.join(" ", expected)), lines.get(1));
+      assertTrue(lines.get(2).endsWith(",,"), "a trial's row has no kind and no members: " + lines.get(2));
+      try (var files = Files.list(folder)) {
+        assertEquals(List.of("board.csv", "board.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+            "no temporary file left behind");
+      }
+    } finally {
+      STORE.deleteComparison("saved-vote");
     }
   }
 

@@ -66,4 +66,12 @@ class PairedFoldsTest {
     assertThrows(IllegalArgumentException.class, () -> PairedFolds.of("a", List.of(0.9, 0.8), "b", List.of(0.8),
         "accuracy", Direction.MAXIMIZE));
   }
+
+  @Test
+  void twoCandidatesEqualOnEveryFoldAreSaidToScoreTheSame() {
+    PairedFolds p = PairedFolds.of("vote of 5", List.of(0.97, 0.98, 0.96), "stack of 5", List.of(0.97, 0.98, 0.96),
+        "accuracy", Direction.MAXIMIZE);
+    assertEquals("No clear difference between vote of 5 and stack of 5: they score the same on every fold.",
+        p.sentence());
+  }
 }

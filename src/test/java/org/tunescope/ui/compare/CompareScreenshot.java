@@ -2,13 +2,12 @@ package org.tunescope.ui.compare;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +19,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tunescope.app.StudyService;
-import org.tunescope.app.compare.CompareFixtures;
+import org.tunescope.app.compare.ComparisonRequest;
+import org.tunescope.app.compare.ComparisonService;
+import org.tunescope.app.compare.EnsembleKind;
 import org.tunescope.engine.sampler.SearchMethod;
-import org.tunescope.engine.space.Distribution;
 import org.tunescope.engine.study.Budget;
+import org.tunescope.engine.study.StudyListener;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.models.ModelCatalog;
@@ -37,7 +38,8 @@ import org.tunescope.ui.main.MainViewModel;
 import org.tunescope.ui.main.TuneScopeApp;
 
 /**
- * The README's Compare screenshots from the real window: three models tuned on breast_cancer, compared. Not part
+ * The README's Compare screenshots from the real window: three models tuned on breast_cancer as one comparison
+ * with the ensembles of their 5 best trials, reopened from the Studies tab. Not part
  * of the test run; under Xvfb: {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -o test -Dgui
  * -Dtunescope.excludedGroups=none -Dgroups=screenshots -Dtest=CompareScreenshot}.
  */
@@ -49,25 +51,31 @@ class CompareScreenshot {
   private static final List<String> MODELS = List.of("knn", "decision_tree", "logistic_regression");
 
   private static final StudyStore STORE = new InMemoryStudyStore();
+  private static final String COMPARISON = "three-on-cancer";
 
   private MainViewModel vm;
 
-  /** The studies run before the window starts: TestFX gives a window's start only seconds. */
+  /**
+   * The comparison run before the window starts (TestFX gives a window's start only seconds), as New comparison
+   * and {@code tunescope compare} run it: one study per model on the same folds, the trials' fold predictions
+   * kept, then the ensembles of the 5 best trials.
+   */
   @BeforeAll
   static void runStudies() {
-    StudyStore store = STORE;
     LoadedData cancer = DataLoader.load(Path.of("sample-datasets/breast_cancer.csv"));
-    StudyService service = new StudyService(store, ModelCatalog.standard());
+    ComparisonService service = new ComparisonService(new StudyService(STORE, ModelCatalog.standard()),
+        ModelCatalog.standard());
     // Each model searched along its main complexity parameter, at random, 20 trials on the same 5 folds.
-    Map<String, Map<String, Distribution>> ranges = Map.of(
-        "knn", Map.of("k", new Distribution.IntRange(1, 80, true)),
-        "decision_tree", Map.of("max_depth", new Distribution.IntRange(1, 15, false)),
-        "logistic_regression", Map.of("lambda", new Distribution.FloatRange(1e-6, 100, true)));
-    for (String model : MODELS) {
-      CompareFixtures.run(service, cancer, TuningRequest.builder(model + "-cancer", "target", model)
-          .ranges(ranges.get(model)).fixOthers(true).search(SearchMethod.RANDOM).metric(Optional.of("accuracy"))
-          .folds(5).budget(new Budget(OptionalInt.of(20), Optional.empty())).build());
-    }
+    TuningRequest common = TuningRequest.builder(COMPARISON, "target", MODELS.get(0)).fixOthers(true)
+        .search(SearchMethod.RANDOM).metric(Optional.of("accuracy")).folds(5)
+        .budget(new Budget(OptionalInt.of(20), Optional.empty())).build();
+    List<ComparisonRequest.ModelChoice> choices = List.of(new ComparisonRequest.ModelChoice("knn", List.of("k=1:80:log")),
+        new ComparisonRequest.ModelChoice("decision_tree", List.of("max_depth=1:15")),
+        new ComparisonRequest.ModelChoice("logistic_regression", List.of("lambda=1e-6:100:log")));
+    ComparisonService.Planned planned = service.create(new ComparisonRequest(Optional.of(COMPARISON),
+        cancer.file(), common, choices, true), cancer);
+    service.start(planned, 1).run(run -> StudyListener.NONE);
+    service.buildEnsembles(COMPARISON, EnumSet.allOf(EnsembleKind.class), 5, cancer, note -> { });
   }
 
   @Start
@@ -86,12 +94,12 @@ class CompareScreenshot {
   void compare(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.studies().studies().size() == MODELS.size());
     robot.clickOn("Studies");
-    robot.clickOn("knn-cancer");
-    robot.press(KeyCode.CONTROL).clickOn("decision_tree-cancer").clickOn("logistic_regression-cancer")
-        .release(KeyCode.CONTROL);
-    robot.clickOn("#compareStudiesButton");
+    robot.clickOn("#openComparisonButton");
+    robot.clickOn(robot.lookup(".menu-item .label").match((javafx.scene.control.Labeled l) -> l.getText()
+        .startsWith(COMPARISON + " ")).queryAs(javafx.scene.Node.class));
     TableView<?> board = robot.lookup("#compareLeaderboard").queryAs(TableView.class);
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> board.getItems().size() == MODELS.size());
+    int ensembles = STORE.findComparison(COMPARISON).orElseThrow().ensembles().size();
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> board.getItems().size() == MODELS.size() + ensembles);
     Stage compare = (Stage) board.getScene().getWindow();
     robot.interact(() -> {
       compare.setWidth(1300);

@@ -61,6 +61,8 @@ class CompareWindowTest {
             .metric(java.util.Optional.of("accuracy")).folds(5)
             .budget(new org.tunescope.engine.study.Budget(java.util.OptionalInt.of(2), java.util.Optional.empty()))
             .build());
+    // A stored comparison of two of them, with a vote that scores 1.0 on every fold: best of all.
+    CompareFixtures.withEnsemble(store, "vote-on-iris", List.of("knn-iris", "tree-iris"), "vote", 1.0);
   }
 
   @Start
@@ -120,6 +122,55 @@ class CompareWindowTest {
     assertTrue(charts.stream().filter(c -> c.modelProperty().get() != null).count() >= 2, "knn over k, tree over depth");
     assertArrayEquals(charts.get(0).sharedYRangeProperty().get(), charts.get(1).sharedYRangeProperty().get(),
         "one validation scale for every model");
+    robot.clickOn("Close");
+  }
+
+  /**
+   * Opened from the Studies tab by its name, a stored comparison shows its ensemble in every view: first on the
+   * leaderboard, a diamond at its members' summed fit seconds ending the Pareto front, a level in the history,
+   * the first of the paired comparison; and the leaderboard's number columns sort as numbers.
+   */
+  @Test
+  void aStoredComparisonOpenedByNameShowsItsEnsembleInEveryViewAndSortsNumbersAsNumbers(FxRobot robot)
+      throws Exception {
+    waitUntil(() -> vm.studies().studies().size() == 4);
+    robot.clickOn("Studies");
+    javafx.scene.control.MenuButton open = robot.lookup("#openComparisonButton")
+        .queryAs(javafx.scene.control.MenuButton.class);
+    waitUntil(() -> open.getItems().size() == 1);
+    robot.clickOn(open).clickOn("vote-on-iris (2 studies, 1 ensembles)");
+
+    TableView<LeaderboardRow> board = robot.lookup("#compareLeaderboard").queryAs(TableView.class);
+    waitUntil(() -> board.getItems().size() == 3);
+    Stage window = (Stage) board.getScene().getWindow();
+    double members = store.trials("knn-iris").get(0).fitSeconds() + store.trials("tree-iris").get(0).fitSeconds();
+    ModelsHistoryChart history = robot.from(window.getScene().getRoot()).lookup("#compareHistory")
+        .queryAs(ModelsHistoryChart.class);
+    ModelsCostChart cost = robot.from(window.getScene().getRoot()).lookup("#compareCost").queryAs(ModelsCostChart.class);
+    String sentence = robot.from(window.getScene().getRoot()).lookup("#pairedSentence").queryAs(Label.class).getText();
+    assertAll(
+        () -> assertEquals("Comparison vote-on-iris", window.getTitle()),
+        () -> assertEquals("vote of 2", board.getItems().get(0).label()),
+        () -> assertEquals(1, history.ensemblesProperty().get().size()),
+        () -> assertEquals(members, history.ensemblesProperty().get().get(0).fitSeconds(), 1e-12),
+        () -> assertEquals(1.0, cost.ensemblesProperty().get().get(0).score(), 0),
+        () -> assertEquals(members, cost.frontProperty().get().get(cost.frontProperty().get().size() - 1).getX(),
+            1e-12, "the vote ends the front: best of all, dearest of the front"),
+        () -> assertTrue(sentence.startsWith("vote of 2 is better than")
+            || sentence.startsWith("No clear difference between vote of 2 and"), sentence));
+
+    robot.clickOn(robot.from(window.getScene().getRoot()).lookup(".column-header .label")
+        .match((Label l) -> "Fit s".equals(l.getText())).queryAs(Label.class));
+    List<Double> seconds = board.getItems().stream().map(LeaderboardRow::fitSeconds).toList();
+    assertEquals(seconds.stream().sorted().toList(), seconds, "fit seconds ascending, by value");
+    robot.clickOn(robot.from(window.getScene().getRoot()).lookup(".column-header .label")
+        .match((Label l) -> "Validation".equals(l.getText())).queryAs(Label.class));
+    List<Double> scores = board.getItems().stream().map(LeaderboardRow::validationMean).toList();
+    assertEquals(scores.stream().sorted().toList(), scores, "validation ascending, by value");
+
+    CompareScreenshot.tab(robot, window, "Overfitting");
+    assertTrue(robot.from(window.getScene().getRoot()).lookup("#curvesNote").queryAs(Label.class).getText()
+        .contains("ensembles have none"), "the small multiples say the ensembles are not there");
     robot.clickOn("Close");
   }
 

@@ -22,9 +22,6 @@ import org.tunescope.ui.charts.TrialsCanvasChart;
  */
 public final class CostChart extends TrialsCanvasChart {
 
-  /** The ratio of the dearest to the cheapest trial from which the cost axis is logarithmic: two decades. */
-  static final double DECADES_FOR_LOG = 100;
-
   private final BooleanProperty byMemory = new SimpleBooleanProperty(this, "byMemory");
   private final ObjectProperty<ObjectivePlane> objectives = new SimpleObjectProperty<>(this, "objectives");
   private List<Integer> drawnFront = List.of();
@@ -68,14 +65,8 @@ public final class CostChart extends TrialsCanvasChart {
       return;
     }
     ToDoubleFunction<Trial> cost = cost();
-    double xHi = done.stream().mapToDouble(cost).max().orElse(1) * 1.05 + 1e-9;
-    // Costs that span decades (a 130 s trial among 0.05 s ones) go on a log axis: on a linear one every
-    // cheap trial sits in one column at zero.
-    double cheapest = done.stream().mapToDouble(cost).filter(c -> c > 0).min().orElse(0);
-    boolean log = cheapest > 0 && xHi / cheapest >= DECADES_FOR_LOG;
-    setLogX(log);
-    double xLo = log ? cheapest / 1.2 : 0;
-    Axes axes = frame(g, w, h, xLo, xHi, done, byMemory.get() ? "MB allocated while fitting" : "fit seconds (all folds)");
+    double[] x = costRange(done.stream().mapToDouble(cost).toArray());
+    Axes axes = frame(g, w, h, x[0], x[1], done, byMemory.get() ? "MB allocated while fitting" : "fit seconds (all folds)");
     DoubleUnaryOperator px = axes.x();
     DoubleUnaryOperator py = axes.y();
     g.setFill(palette().validation().deriveColor(0, 1, 1, 0.4));

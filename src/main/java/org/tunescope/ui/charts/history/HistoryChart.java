@@ -7,7 +7,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import org.tunescope.engine.study.Trial;
-import org.tunescope.ml.tuning.OptimisationHistory;
 import org.tunescope.ui.charts.TrialsCanvasChart;
 
 /**
@@ -37,17 +36,13 @@ public final class HistoryChart extends TrialsCanvasChart {
       return;
     }
     boolean time = byTime.get();
-    double xLo = done.stream().mapToDouble(t -> OptimisationHistory.x(t, all, time)).min().orElse(0);
-    double xHi = Math.max(xLo + 1, done.stream().mapToDouble(t -> OptimisationHistory.x(t, all, time)).max().orElse(1));
-    Axes axes = frame(g, w, h, xLo, xHi, done, time ? "seconds since the study started" : "trial number");
+    double[] x = historyRange(List.of(all), time);
+    Axes axes = frame(g, w, h, x[0], x[1], done, time ? "seconds since the study started" : "trial number");
     DoubleUnaryOperator px = axes.x();
     DoubleUnaryOperator py = axes.y();
     Color validation = palette().validation();
     g.setFill(validation.deriveColor(0, 1, 1, 0.45));
-    for (Trial t : done) {
-      g.fillOval(px.applyAsDouble(OptimisationHistory.x(t, all, time)) - 3, py.applyAsDouble(t.validation().mean()) - 3,
-          6, 6);
-    }
+    historyDots(g, all, time, px, py, 6);
     g.setStroke(validation);
     bestSoFarLine(g, all, time, px, py);
     caption(g, "dots: validation score of each trial · line: best so far");

@@ -2,31 +2,30 @@ package org.tunescope.ui.charts.models;
 
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.DoubleStream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import org.tunescope.engine.study.Trial;
 
 /**
- * Every model's trials by validation score against fit seconds, one colour per model, with the Pareto front
- * across models (the trials no other trial of any model beats on both) joined in the text colour. The front
- * is given, computed outside the chart.
+ * Every model's trials by validation score against fit seconds, one colour per model, each ensemble a diamond at
+ * its members' summed fit seconds, with the Pareto front across models and ensembles (the candidates no other
+ * beats on both) joined in the text colour. The front is given, computed outside the chart.
  */
 public final class ModelsCostChart extends ModelsChart {
 
-  /** The ratio of the dearest to the cheapest trial from which the cost axis is logarithmic: two decades. */
-  static final double DECADES_FOR_LOG = 100;
-
-  private final ObjectProperty<List<Trial>> front = new SimpleObjectProperty<>(this, "front", List.of());
+  private final ObjectProperty<List<Point2D>> front = new SimpleObjectProperty<>(this, "front", List.of());
 
   public ModelsCostChart() {
     getStyleClass().add("models-cost-chart");
     front.addListener(o -> redraw());
   }
 
-  /** The Pareto front's trials, cheapest first. */
-  public ObjectProperty<List<Trial>> frontProperty() {
+  /** The Pareto front's points, (fit seconds, validation score), cheapest first. */
+  public ObjectProperty<List<Point2D>> frontProperty() {
     return front;
   }
 
@@ -37,13 +36,12 @@ public final class ModelsCostChart extends ModelsChart {
       message(g, w, h, "Cost and score of every model's trials appear once their studies have trials.");
       return;
     }
-    double xHi = done.stream().mapToDouble(Trial::fitSeconds).max().orElse(1) * 1.05 + 1e-9;
-    // A forest's seconds beside a k-NN's milliseconds span decades: on a linear axis the cheap model is one column.
-    double cheapest = done.stream().mapToDouble(Trial::fitSeconds).filter(c -> c > 0).min().orElse(0);
-    boolean log = cheapest > 0 && xHi / cheapest >= DECADES_FOR_LOG;
-    setLogX(log);
-    double xLo = log ? cheapest / 1.2 : 0;
-    Axes axes = frame(g, w, h, xLo, xHi, done, "fit seconds (all folds)");
+    List<EnsembleMark> ensembles = ensemblesProperty().get().stream()
+        .filter(e -> Double.isFinite(e.fitSeconds())).toList();
+    double[] costs = DoubleStream.concat(done.stream().mapToDouble(Trial::fitSeconds),
+        ensembles.stream().mapToDouble(EnsembleMark::fitSeconds)).toArray();
+    double[] x = costRange(costs);
+    Axes axes = modelsFrame(g, w, h, x[0], x[1], "fit seconds (all folds; an ensemble: its members' summed)");
     DoubleUnaryOperator px = axes.x();
     DoubleUnaryOperator py = axes.y();
     for (ModelSeries s : seriesProperty().get()) {
@@ -55,15 +53,21 @@ public final class ModelsCostChart extends ModelsChart {
       }
     }
     Color line = palette().text();
-    double[] xs = front.get().stream().mapToDouble(t -> px.applyAsDouble(t.fitSeconds())).toArray();
-    double[] ys = front.get().stream().mapToDouble(t -> py.applyAsDouble(t.validation().mean())).toArray();
+    double[] xs = front.get().stream().mapToDouble(p -> px.applyAsDouble(p.getX())).toArray();
+    double[] ys = front.get().stream().mapToDouble(p -> py.applyAsDouble(p.getY())).toArray();
     g.setStroke(line);
     g.setLineWidth(1.5);
     g.strokePolyline(xs, ys, xs.length);
     for (int i = 0; i < xs.length; i++) {
       g.strokeOval(xs[i] - 5.5, ys[i] - 5.5, 11, 11);
     }
-    legend(g, w);
-    caption(g, "dots: every model's trials · ringed line: the Pareto front across models (none both better and cheaper)");
+    List<EnsembleMark> named = topDown(ensembles, py);
+    for (int i = 0; i < named.size(); i++) {
+      EnsembleMark e = named.get(i);
+      diamond(g, px.applyAsDouble(e.fitSeconds()), py.applyAsDouble(e.score()), e.label(), i, w, false);
+    }
+    legend(g, w, h);
+    caption(g, "dots: every model's trials · diamonds: ensembles · ringed line: the Pareto front across them"
+        + " (none both better and cheaper)");
   }
 }
