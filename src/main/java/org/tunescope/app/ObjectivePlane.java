@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tunescope.app.compare.ParetoFront;
+import org.tunescope.ml.tuning.ParetoFront;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.store.ImportRecord;

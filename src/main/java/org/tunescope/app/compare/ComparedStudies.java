@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.study.Direction;
+import org.tunescope.ml.tuning.ParetoFront;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.store.StoreException;
