@@ -73,9 +73,4 @@ public record ObjectivePlane(ImportRecord.Objective x, ImportRecord.Objective y,
   public Direction yDirection() {
     return Direction.of(y.direction());
   }
-
-  /** Whether trial {@code number} is on the front. */
-  public boolean onFront(int number) {
-    return front.stream().anyMatch(p -> p.trial() == number);
-  }
 }
