@@ -101,16 +101,6 @@ public final class RunViewModel {
   }
 
   /**
-   * Starts a study in the background. {@code previous} trials (a resumed study) are shown at once and
-   * not run again.
-   *
-   * @param onFinished called on the UI thread with the result, when the study ends for any reason
-   */
-  public void start(PreparedStudy prepared, int workerCount, List<Trial> previous, Consumer<StudyResult> onFinished) {
-    start(StudyRun.inMemory(prepared, workerCount, previous, TestScoreKeeper.NONE), previous, onFinished);
-  }
-
-  /**
    * Shows a run of a study ({@link StudyService#start}) while it runs in the background; {@code previous}
    * are the trials the study had before. The run's keeper keeps the held-out test score the study's best
    * trial gets when the study ends.
