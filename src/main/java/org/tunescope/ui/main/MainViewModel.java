@@ -512,7 +512,6 @@ public final class MainViewModel {
     search.metricProperty().set(prepared.metric());
   }
 
-  /** Where the window's background work runs. */
   /** What the window remembers between runs (in memory unless the app gives it its settings file). */
   public org.tunescope.app.Settings settings() {
     return settings;
@@ -538,6 +537,7 @@ public final class MainViewModel {
     return catalog;
   }
 
+  /** Where the window's background work runs. */
   public UiScheduler scheduler() {
     return scheduler;
   }
