@@ -1,6 +1,5 @@
 package org.tunescope.app;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -96,11 +95,6 @@ public final class JoinedRun {
     if (run != null) {
       run.cancel();
     }
-  }
-
-  /** How long a worker on another host may stay silent before its running trials are handed out again. */
-  public static Duration staleAfter() {
-    return Owner.STALE_AFTER;
   }
 
   private StudySummary summary(String name) {

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tunescope.app.compare.ParetoFront;
+import org.tunescope.ml.tuning.ParetoFront;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.TrialState;
 import org.tunescope.store.ImportRecord;
@@ -72,10 +72,5 @@ public record ObjectivePlane(ImportRecord.Objective x, ImportRecord.Objective y,
   /** The direction of the y objective. */
   public Direction yDirection() {
     return Direction.of(y.direction());
-  }
-
-  /** Whether trial {@code number} is on the front. */
-  public boolean onFront(int number) {
-    return front.stream().anyMatch(p -> p.trial() == number);
   }
 }

@@ -101,16 +101,6 @@ public final class StudyService {
   }
 
   /**
-   * A stored study rebuilt from its request and its data file (loaded now), to resume or show it.
-   *
-   * @param force go on despite a changed data file or search space, telling {@code notes} what changed
-   * @throws StudyRefusedException when the data or the space changed and {@code force} is off
-   */
-  public Reopened reopen(StudyRecord record, boolean force, Consumer<String> notes) {
-    return reopen(record, recordedData(record, note -> LOG.info(note)), force, notes);
-  }
-
-  /**
    * The study's data file at the path it was created with, or the store's copy when that file has gone.
    *
    * @param notes told when the data is the store's copy
@@ -150,7 +140,13 @@ public final class StudyService {
     return StudyData.load(copy);
   }
 
-  /** As {@link #reopen(StudyRecord, boolean, Consumer)}, with the data file already loaded. */
+  /**
+   * A stored study rebuilt from its request and its data ({@link #recordedData}, or a worker's), to resume or
+   * show it.
+   *
+   * @param force go on despite a changed data file or search space, telling {@code notes} what changed
+   * @throws StudyRefusedException when the data or the space changed and {@code force} is off
+   */
   public Reopened reopen(StudyRecord record, LoadedData loaded, boolean force, Consumer<String> notes) {
     String was = record.info().sha256();
     if (!loaded.sha256().equals(was)) {

@@ -179,11 +179,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
-      return sample(number, finished, List.of());
-    }
-
-    @Override
     public Optional<Map<String, Object>> sample(int number, List<Trial> finished,
         List<org.tunescope.engine.study.RunningTrial> running) {
       long t0 = System.nanoTime();

@@ -98,16 +98,16 @@ class StudyServiceTest {
     StudyService service = new StudyService(new InMemoryStudyStore(), ModelCatalog.standard());
     TuningRequest request = TuningRequest.builder("knn", "target", "knn").build();
     StudyRecord record = service.create(prepare(request, iris), request, file);
-    assertEquals(prepare(request, iris).info(), service.reopen(record, false, w -> { }).prepared().info());
+    assertEquals(prepare(request, iris).info(), service.reopen(record, service.recordedData(record, w -> { }), false, w -> { }).prepared().info());
 
     Files.writeString(file, Files.readString(file) + "5.0,3.0,1.5,0.2,setosa\n");
-    StudyRefusedException e = assertThrows(StudyRefusedException.class, () -> service.reopen(record, false, w -> { }));
+    StudyRefusedException e = assertThrows(StudyRefusedException.class, () -> service.reopen(record, service.recordedData(record, w -> { }), false, w -> { }));
     assertEquals(StudyRefusedException.Reason.DATA_CHANGED, e.reason());
     assertTrue(e.getMessage().startsWith("the data file " + file.toAbsolutePath() + " changed since study knn began"),
         e.getMessage());
     assertTrue(!e.getMessage().contains("--"), e.getMessage());
     List<String> notes = new ArrayList<>();
-    assertEquals(151, service.reopen(record, true, notes::add).prepared().problem().rows());
+    assertEquals(151, service.reopen(record, service.recordedData(record, w -> { }), true, notes::add).prepared().problem().rows());
     assertEquals(List.of(e.getMessage()), notes);
   }
 }

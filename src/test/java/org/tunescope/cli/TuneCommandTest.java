@@ -130,8 +130,8 @@ class TuneCommandTest {
     try (var store = org.tunescope.store.SqliteStudyStore.open(dir.resolve("held-out.db"))) {
       var record = store.get("held-out");
       assertEquals(java.util.OptionalDouble.of(0.2), record.request().testFraction());
-      var rebuilt = new org.tunescope.app.StudyService(store, org.tunescope.ml.models.ModelCatalog.standard())
-          .reopen(record, false, what -> { }).prepared();
+      var service = new org.tunescope.app.StudyService(store, org.tunescope.ml.models.ModelCatalog.standard());
+      var rebuilt = service.reopen(record, service.recordedData(record, what -> { }), false, what -> { }).prepared();
       assertEquals(456, rebuilt.problem().rows());
       assertEquals(113, rebuilt.heldOut().orElseThrow().split().test().length);
     }

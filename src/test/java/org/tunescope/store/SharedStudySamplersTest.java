@@ -90,11 +90,6 @@ class SharedStudySamplersTest {
     }
 
     @Override
-    public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
-      return sample(number, finished, List.of());
-    }
-
-    @Override
     public synchronized Optional<Map<String, Object>> sample(int number, List<Trial> finished,
         List<RunningTrial> running) {
       this.finished.add(List.copyOf(finished));

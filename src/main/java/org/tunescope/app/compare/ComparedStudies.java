@@ -10,6 +10,7 @@ import org.tunescope.app.ViewedStudy;
 import org.tunescope.engine.study.Direction;
 import org.tunescope.engine.study.StudyResult;
 import org.tunescope.engine.study.TestScore;
+import org.tunescope.ml.tuning.ParetoFront;
 import org.tunescope.engine.study.Trial;
 import org.tunescope.ml.models.ModelCatalog;
 import org.tunescope.ml.tuning.OptimisationHistory;

@@ -54,11 +54,6 @@ public final class GeneticSampler implements Sampler {
     this.random = new RandomSampler(space, seed);
   }
 
-  @Override
-  public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
-    return sample(number, finished, List.of());
-  }
-
   /** A child that repeats a trial running now (any worker's, from the store) is mutated again, as a finished one. */
   @Override
   public Optional<Map<String, Object>> sample(int number, List<Trial> finished, List<RunningTrial> running) {

@@ -83,11 +83,6 @@ public final class HalvingSampler implements Sampler {
     return budgets.clone();
   }
 
-  @Override
-  public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
-    return sample(number, finished, List.of());
-  }
-
   /**
    * A configuration another worker already runs at a higher rung ({@code running}: every worker's, from the
    * store) counts as promoted, so that two workers never promote the same one.

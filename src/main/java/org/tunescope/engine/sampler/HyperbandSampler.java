@@ -54,11 +54,6 @@ public final class HyperbandSampler implements Sampler {
   }
 
   @Override
-  public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
-    return sample(number, finished, List.of());
-  }
-
-  @Override
   public Optional<Map<String, Object>> sample(int number, List<Trial> finished, List<RunningTrial> running) {
     int b = bracket(number);
     List<Trial> own = finished.stream().filter(t -> bracket(t.number()) == b).toList();

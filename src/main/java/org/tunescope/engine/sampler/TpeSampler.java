@@ -71,11 +71,6 @@ public final class TpeSampler implements Sampler {
     this.random = new RandomSampler(space, seed);
   }
 
-  @Override
-  public Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
-    return sample(number, finished, List.of());
-  }
-
   /** The lies are this sampler's running points and every other worker's ({@code others}, from the store). */
   @Override
   public synchronized Optional<Map<String, Object>> sample(int number, List<Trial> finished,

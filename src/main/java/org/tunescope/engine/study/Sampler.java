@@ -21,11 +21,14 @@ public interface Sampler {
    * @param number   the trial number, from 0
    * @param finished the trials finished so far, for samplers that learn from them
    */
-  Optional<Map<String, Object>> sample(int number, List<Trial> finished);
+  default Optional<Map<String, Object>> sample(int number, List<Trial> finished) {
+    return sample(number, finished, List.of());
+  }
 
   /**
    * As {@link #sample(int, List)}, also seeing the trials running now, every worker's on every machine sharing
-   * the store, so that a learning sampler sends this trial elsewhere. Samplers that do not care keep the default.
+   * the store, so that a learning sampler sends this trial elsewhere. A sampler implements one of the two: one
+   * that does not care about running trials the other (each default calls the other).
    *
    * @param running the trials running now (never trial {@code number} itself)
    */

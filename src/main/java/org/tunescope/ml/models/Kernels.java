@@ -160,11 +160,6 @@ public final class Kernels {
       return training;
     }
 
-    /** Whether the machine takes index rows. */
-    public boolean indexed() {
-      return distances.isPresent();
-    }
-
     /**
      * {@code x} as the machine takes it; empty for feature rows the distances do not cover: score them
      * with the machine moved to feature rows ({@link #featureRows}, {@link #featureKernel}).

@@ -21,9 +21,6 @@ import org.tunescope.ml.data.LearningProblem;
  */
 public record HoldOutSplit(int[] tuning, int[] test, double fraction, long seed) {
 
-  /** The default share of rows held out. */
-  public static final double DEFAULT_FRACTION = 0.2;
-
   /**
    * Splits a problem's rows.
    *

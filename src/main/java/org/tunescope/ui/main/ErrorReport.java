@@ -109,13 +109,8 @@ final class ErrorReport {
     box.getStyleClass().add("ts-root");
     Stage stage = new Stage();
     stage.setTitle("TuneScope: an error");
-    Scene scene = new Scene(box, 640, 420);
-    if (owner != null && owner.getScene() != null) {
-      scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-      stage.initOwner(owner);
-      stage.getIcons().setAll(owner.getIcons());
-    }
-    stage.setScene(scene);
+    stage.setScene(new Scene(box, 640, 420));
+    org.tunescope.ui.Windows.ownedBy(stage, owner);
     close.setOnAction(e -> stage.close());
     open = stage;
     stage.show();

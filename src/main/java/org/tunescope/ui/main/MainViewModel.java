@@ -192,22 +192,11 @@ public final class MainViewModel {
     ModelSpec spec = model.get();
     int workers = Math.max(1, search.workersProperty().get());
     notifications.dismiss();
-    var ranges = space.ranges();
-    var target = data.targetProperty().get();
-    var task = Optional.ofNullable(data.taskProperty().get());
-    var metric = search.metricProperty().get().id();
-    var method = search.methodProperty().get();
-    int gridPoints = search.gridPointsProperty().get();
-    var budget = search.budget();
-    int folds = search.foldsProperty().get();
-    long seed = search.seedProperty().get();
-    var testFraction = search.testFraction();
+    // The choices are read here, on the UI thread; the name is found in the store, in the background.
+    TuningRequest chosen = request("", spec.id()).ranges(space.ranges()).budget(search.budget()).build();
     scheduler.background(() -> {
       try {
-        String name = service.freshName(StudyService.defaultName(spec.id(), loaded.file()));
-        TuningRequest request = TuningRequest.builder(name, target, spec.id()).task(task).ranges(ranges)
-            .metric(Optional.of(metric)).search(method).gridPoints(gridPoints).budget(budget).folds(folds).seed(seed)
-            .testFraction(testFraction).build();
+        TuningRequest request = chosen.named(service.freshName(StudyService.defaultName(spec.id(), loaded.file())));
         PreparedStudy prepared = new TuningSetup(catalog).prepare(request, loaded.table(), loaded.file(), loaded.sha256());
         service.create(prepared, request, loaded.file());
         launch(prepared, workers, List.of());
@@ -255,17 +244,21 @@ public final class MainViewModel {
           : why.replace(" to start", " first"));
       return Optional.empty();
     }
-    TuningRequest common = TuningRequest.builder("compare", data.targetProperty().get(), models.get(0).id())
-        .task(Optional.ofNullable(data.taskProperty().get())).metric(Optional.of(search.metricProperty().get().id()))
-        .search(search.methodProperty().get()).gridPoints(search.gridPointsProperty().get())
-        .folds(search.foldsProperty().get()).seed(search.seedProperty().get()).testFraction(search.testFraction())
-        .build();
+    TuningRequest common = request("compare", models.get(0).id()).build();
     return Optional.of(new org.tunescope.ui.compare.NewComparisonViewModel(service, catalog, scheduler, notifications,
         data.data().orElseThrow(), common, List.copyOf(models), Math.max(1, search.workersProperty().get()),
         run.busy(), names -> {
           studies.refresh();
           done.accept(names);
         }));
+  }
+
+  /** A request for {@code modelId} with the setup panel's target, task, metric, search, folds, seed and held-out split. */
+  private TuningRequest.Builder request(String name, String modelId) {
+    return TuningRequest.builder(name, data.targetProperty().get(), modelId)
+        .task(Optional.ofNullable(data.taskProperty().get())).metric(Optional.of(search.metricProperty().get().id()))
+        .search(search.methodProperty().get()).gridPoints(search.gridPointsProperty().get())
+        .folds(search.foldsProperty().get()).seed(search.seedProperty().get()).testFraction(search.testFraction());
   }
 
   /** Cancels the running study. */
@@ -525,7 +518,6 @@ public final class MainViewModel {
     search.metricProperty().set(prepared.metric());
   }
 
-  /** Where the window's background work runs. */
   /** What the window remembers between runs (in memory unless the app gives it its settings file). */
   public org.tunescope.app.Settings settings() {
     return settings;
@@ -551,6 +543,7 @@ public final class MainViewModel {
     return catalog;
   }
 
+  /** Where the window's background work runs. */
   public UiScheduler scheduler() {
     return scheduler;
   }

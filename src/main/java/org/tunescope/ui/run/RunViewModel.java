@@ -124,16 +124,6 @@ public final class RunViewModel {
   }
 
   /**
-   * Starts a study in the background. {@code previous} trials (a resumed study) are shown at once and
-   * not run again.
-   *
-   * @param onFinished called on the UI thread with the result, when the study ends for any reason
-   */
-  public void start(PreparedStudy prepared, int workerCount, List<Trial> previous, Consumer<StudyResult> onFinished) {
-    start(StudyRun.inMemory(prepared, workerCount, previous, TestScoreKeeper.NONE), previous, onFinished);
-  }
-
-  /**
    * Shows a run of a study ({@link StudyService#start}) while it runs in the background; {@code previous}
    * are the trials the study had before. The run's keeper keeps the held-out test score the study's best
    * trial gets when the study ends.
@@ -152,17 +142,11 @@ public final class RunViewModel {
     current = run;
     // "Cancelled... resume it" and other notes about this study are over once it runs again.
     notifications.end(subject(prepared));
-    study.set(prepared);
-    shown.set(ViewedStudy.of(prepared));
-    result.set(null);
     workers = run.workers();
-    planned = prepared.study().plannedTrials();
-    direction = prepared.study().direction();
-    clearTrials();
+    present(prepared, ViewedStudy.of(prepared), null, List.of());
     heldOut.set(prepared.heldOut().map(h -> "Test: " + h.split().test().length + " rows held out").orElse(""));
     selectedTrial.set(null);
-    previous.forEach(this::place);
-    previous.forEach(this::count);
+    add(previous);
     startedAt = wallClock.instant();
     running.set(true);
     updateStatus();
@@ -204,14 +188,7 @@ public final class RunViewModel {
    */
   public void show(PreparedStudy prepared, List<Trial> stored, TestScoreKeeper keeper) {
     StudyResult storedResult = new StudyResult(prepared.study(), stored, Duration.ZERO, Optional.empty());
-    study.set(prepared);
-    shown.set(ViewedStudy.of(prepared));
-    result.set(storedResult);
-    direction = prepared.study().direction();
-    planned = prepared.study().plannedTrials();
-    clearTrials();
-    stored.forEach(this::place);
-    stored.forEach(this::count);
+    present(prepared, ViewedStudy.of(prepared), storedResult, stored);
     startedAt = wallClock.instant();
     updateStatus();
     timing.set("stored study");
@@ -229,19 +206,10 @@ public final class RunViewModel {
     if (busy.isBusy()) {
       return false;
     }
-    ViewedStudy before = shown.get();
-    if (before != null) {
-      notifications.end(subject(before.name()));
-    }
-    study.set(null);
-    shown.set(viewed);
-    result.set(null);
-    direction = viewed.direction();
-    planned = OptionalInt.empty();
-    clearTrials();
+    endShownNotes();
+    present(null, viewed, null, List.of());
     selectedTrial.set(null);
-    viewed.trials().forEach(this::place);
-    viewed.trials().forEach(this::count);
+    add(viewed.trials());
     updateStatus();
     heldOut.set("");
     // Short: the run bar has little room; the message line says which file it came from.
@@ -261,8 +229,7 @@ public final class RunViewModel {
     if (running.get() || on == null || !on.name().equals(name)) {
       return false;
     }
-    changed.forEach(this::place);
-    changed.forEach(this::count);
+    add(changed);
     updateStatus();
     return true;
   }
@@ -276,8 +243,7 @@ public final class RunViewModel {
     }
     // The run bar and the notification count the same trials: the study's own, as the ledger has them.
     resetCounts();
-    done.trials().forEach(this::place);
-    done.trials().forEach(this::count);
+    add(done.trials());
     updateStatus();
     timing.set("took " + clock(done.elapsed().toMillis() / 1000.0));
     String summary = summary();
@@ -376,6 +342,33 @@ public final class RunViewModel {
       trials.add(t);
     } else {
       trials.set(row, t);
+    }
+  }
+
+  /** Makes a study the views' subject with these trials; {@code prepared} null for one only looked at. */
+  private void present(PreparedStudy prepared, ViewedStudy viewed, StudyResult stored, List<Trial> shownTrials) {
+    study.set(prepared);
+    shown.set(viewed);
+    result.set(stored);
+    if (viewed != null) {
+      direction = viewed.direction();
+    }
+    planned = prepared == null ? OptionalInt.empty() : prepared.study().plannedTrials();
+    clearTrials();
+    add(shownTrials);
+  }
+
+  /** Shows and counts trials (a trial number already shown is replaced). */
+  private void add(List<Trial> more) {
+    more.forEach(this::place);
+    more.forEach(this::count);
+  }
+
+  /** Ends the notes about the study on show: it leaves the views. */
+  private void endShownNotes() {
+    ViewedStudy before = shown.get();
+    if (before != null) {
+      notifications.end(subject(before.name()));
     }
   }
 
@@ -502,15 +495,8 @@ public final class RunViewModel {
     if (running.get()) {
       return;
     }
-    ViewedStudy before = shown.get();
-    if (before != null) {
-      notifications.end(subject(before.name()));
-    }
-    study.set(null);
-    shown.set(null);
-    result.set(null);
-    clearTrials();
-    planned = OptionalInt.empty();
+    endShownNotes();
+    present(null, null, null, List.of());
     selectedTrial.set(null);
     heldOut.set("");
     timing.set("");

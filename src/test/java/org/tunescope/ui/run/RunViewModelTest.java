@@ -51,7 +51,7 @@ class RunViewModelTest {
     Notifications notifications = new Notifications();
     RunViewModel vm = new RunViewModel(UiScheduler.direct(), notifications);
     List<StudyResult> finished = new ArrayList<>();
-    vm.start(knnStudy(8), 2, List.of(), finished::add);
+    start(vm, knnStudy(8), 2, List.of(), finished::add);
     assertFalse(vm.runningProperty().get());
     assertEquals(1, finished.size());
     assertEquals(8, vm.trials().size());
@@ -73,12 +73,12 @@ class RunViewModelTest {
     PreparedStudy study = knnStudy(5, java.util.OptionalDouble.of(0.2));
     assertEquals(120, study.problem().rows(), "tuning sees 4/5 of iris");
     List<StudyResult> finished = new ArrayList<>();
-    vm.start(study, 1, List.of(), finished::add);
+    start(vm, study, 1, List.of(), finished::add);
     var expected = study.heldOutCheck(finished.get(0).best().orElseThrow()).orElseThrow();
     assertEquals(30, expected.testRows());
     assertEquals(String.format(java.util.Locale.ROOT, "Test accuracy %.4f on 30 held-out rows (CV %.4f)",
         expected.test(), expected.validation()), vm.heldOutProperty().get());
-    vm.start(knnStudy(2), 1, List.of(), finished::add);
+    start(vm, knnStudy(2), 1, List.of(), finished::add);
     assertEquals("", vm.heldOutProperty().get(), "a study without a test split shows none");
   }
 
@@ -156,8 +156,8 @@ class RunViewModelTest {
   void resumedStudiesShowPreviousTrialsAndRunOnlyTheRest() {
     RunViewModel vm = new RunViewModel(UiScheduler.direct(), new Notifications());
     List<StudyResult> results = new ArrayList<>();
-    vm.start(knnStudy(4), 1, List.of(), results::add);
-    vm.start(knnStudy(10), 2, results.get(0).trials(), results::add);
+    start(vm, knnStudy(4), 1, List.of(), results::add);
+    start(vm, knnStudy(10), 2, results.get(0).trials(), results::add);
     assertEquals(10, vm.trials().size());
     assertEquals(results.get(0).trials(), results.get(1).trials().subList(0, 4), "the first four are kept as they were");
   }
@@ -201,7 +201,7 @@ class RunViewModelTest {
     Notifications notifications = new Notifications();
     RunViewModel vm = new RunViewModel(UiScheduler.direct(), notifications);
     List<StudyResult> results = new ArrayList<>();
-    vm.start(knnStudy(6), 1, List.of(), results::add);
+    start(vm, knnStudy(6), 1, List.of(), results::add);
     // As a cancelled first run leaves it: four trials done, two interrupted in the middle of their folds.
     List<Trial> previous = new ArrayList<>(results.get(0).trials().subList(0, 4));
     previous.add(interrupted(4));
@@ -210,7 +210,7 @@ class RunViewModelTest {
     vm.show(knnStudy(6), previous, TestScoreKeeper.NONE);
     assertEquals("4 / 6 trials (2 interrupted)", vm.statusProperty().get(), "interrupted trials use no budget");
 
-    vm.start(knnStudy(6), 1, previous, results::add);
+    start(vm, knnStudy(6), 1, previous, results::add);
     assertEquals(6, results.get(1).trials().size(), "the two interrupted trials ran again");
     assertEquals(6, vm.trials().size());
     assertEquals("6 / 6 trials", vm.statusProperty().get(), "each trial counted once, not 8 / 6");
@@ -268,7 +268,7 @@ class RunViewModelTest {
       }
     };
     RunViewModel vm = new RunViewModel(held, new Notifications(), clock);
-    vm.start(knnStudy(10), 1, List.of(), r -> { });
+    start(vm, knnStudy(10), 1, List.of(), r -> { });
     java.time.Instant t0 = clock.instant();
     Trial first = new Trial(0, TrialState.COMPLETE, Map.of("k", 3L),
         List.of(new org.tunescope.engine.study.FoldScore(0.9, 0.8)), 0, 1.0, 0, Optional.empty(), t0);
@@ -295,7 +295,7 @@ class RunViewModelTest {
   @Test
   void theDurationEstimateScalesWithTheFolds() {
     RunViewModel vm = new RunViewModel(UiScheduler.direct(), new Notifications());
-    vm.start(knnStudy(4), 1, List.of(), r -> { });
+    start(vm, knnStudy(4), 1, List.of(), r -> { });
     String five = vm.estimate("knn", OptionalInt.of(4000), 5, 1).orElseThrow();
     String twenty = vm.estimate("knn", OptionalInt.of(4000), 20, 1).orElseThrow();
     assertEquals(4 * clockSeconds(five), clockSeconds(twenty), 4 * 1.0 + 0.05 * clockSeconds(twenty),
@@ -345,7 +345,7 @@ class RunViewModelTest {
     java.util.concurrent.BlockingQueue<StudyResult> ended = new java.util.concurrent.LinkedBlockingQueue<>();
 
     synchronized (uiThread) {
-      vm.start(knnStudy(100_000), 1, List.of(), ended::add);
+      start(vm, knnStudy(100_000), 1, List.of(), ended::add);
     }
     while (done.get() < 3) {
       Thread.sleep(10);
@@ -358,7 +358,7 @@ class RunViewModelTest {
         notifications.messageProperty().get());
 
     synchronized (uiThread) {
-      vm.start(knnStudy(100_000), 1, first.trials(), ended::add);
+      start(vm, knnStudy(100_000), 1, first.trials(), ended::add);
       vm.cancel();
     }
     assertEquals("", shownWhenResumed.get(1), "the \"cancelled, resume it\" note is over once the study runs again");
@@ -374,9 +374,15 @@ class RunViewModelTest {
     PreparedStudy study = new TuningSetup(ModelCatalog.standard()).prepare(request, cancer.table(), cancer.file(),
         cancer.sha256());
     RunViewModel vm = new RunViewModel(UiScheduler.direct(), new Notifications());
-    vm.start(study, 1, List.of(), r -> { });
+    start(vm, study, 1, List.of(), r -> { });
     assertEquals(1, vm.trials().size());
     assertEquals(0, org.tunescope.ml.tuning.ObjectiveProbe.distanceBytes(study.objective()),
         "the fold distances the trials shared are freed");
+  }
+
+  /** Starts a study kept in memory only; {@code previous} trials are shown at once and not run again. */
+  private static void start(RunViewModel vm, PreparedStudy prepared, int workers, List<Trial> previous,
+      java.util.function.Consumer<StudyResult> onFinished) {
+    vm.start(StudyRun.inMemory(prepared, workers, previous, TestScoreKeeper.NONE), previous, onFinished);
   }
 }

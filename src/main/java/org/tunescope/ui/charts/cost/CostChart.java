@@ -74,18 +74,8 @@ public final class CostChart extends TrialsCanvasChart {
       g.fillOval(px.applyAsDouble(cost.applyAsDouble(t)) - 3, py.applyAsDouble(t.validation().mean()) - 3, 6, 6);
     }
     List<Trial> front = ParetoFront.of(done, directionProperty().get(), cost);
-    // Not in the train or validation colour, which mean train and validation scores everywhere else: the
-    // front is drawn in the text colour, the strongest neutral of the theme.
-    Color line = palette().text();
-    g.setStroke(line);
-    g.setLineWidth(2);
-    double[] xs = front.stream().mapToDouble(t -> px.applyAsDouble(cost.applyAsDouble(t))).toArray();
-    double[] ys = front.stream().mapToDouble(t -> py.applyAsDouble(t.validation().mean())).toArray();
-    g.strokePolyline(xs, ys, xs.length);
-    g.setFill(line);
-    for (int i = 0; i < xs.length; i++) {
-      g.fillOval(xs[i] - 4, ys[i] - 4, 8, 8);
-    }
+    front(g, front.stream().mapToDouble(t -> px.applyAsDouble(cost.applyAsDouble(t))).toArray(),
+        front.stream().mapToDouble(t -> py.applyAsDouble(t.validation().mean())).toArray());
     caption(g, "dots: validation score of each trial · line: the Pareto front (no trial is both better and cheaper)");
     drawnFront = front.stream().map(Trial::number).toList();
   }
@@ -106,8 +96,15 @@ public final class CostChart extends TrialsCanvasChart {
     for (ObjectivePlane.Point p : plane.points()) {
       g.fillOval(axes.x().applyAsDouble(p.x()) - 3, axes.y().applyAsDouble(p.y()) - 3, 6, 6);
     }
-    double[] xs = plane.front().stream().mapToDouble(p -> axes.x().applyAsDouble(p.x())).toArray();
-    double[] ys = plane.front().stream().mapToDouble(p -> axes.y().applyAsDouble(p.y())).toArray();
+    front(g, plane.front().stream().mapToDouble(p -> axes.x().applyAsDouble(p.x())).toArray(),
+        plane.front().stream().mapToDouble(p -> axes.y().applyAsDouble(p.y())).toArray());
+    caption(g, "dots: both objectives of each complete trial · line: the Pareto front (" + plane.front().size()
+        + " trials: no other is better on both)");
+    drawnFront = plane.front().stream().map(ObjectivePlane.Point::trial).toList();
+  }
+
+  /** The Pareto front joined and marked in the text colour (train and validation colours mean scores elsewhere). */
+  private void front(GraphicsContext g, double[] xs, double[] ys) {
     Color line = palette().text();
     g.setStroke(line);
     g.setLineWidth(2);
@@ -116,8 +113,5 @@ public final class CostChart extends TrialsCanvasChart {
     for (int i = 0; i < xs.length; i++) {
       g.fillOval(xs[i] - 4, ys[i] - 4, 8, 8);
     }
-    caption(g, "dots: both objectives of each complete trial · line: the Pareto front (" + xs.length + " trials: no"
-        + " other is better on both)");
-    drawnFront = plane.front().stream().map(ObjectivePlane.Point::trial).toList();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The overfitting-curve chart (Control + Skin): train and validation score against one parameter, with bands;
+ * The overfitting-curve chart (a canvas chart): train and validation score against one parameter, with bands;
  * and the learning curves an imported study recorded, one line per trial.
  */
 package org.tunescope.ui.charts.curve;
