@@ -25,7 +25,8 @@ import org.tunescope.ui.studies.StudiesViewModel;
 /**
  * Follows the study on show while other processes run it (workers on other machines, or other processes on
  * this one): every {@link #POLL} a background thread reads the trials finished since the last look, and the
- * JavaFX thread merges them into the table and charts in one batch. A store that stops answering (a lost
+ * JavaFX thread merges them into the table and charts in one batch, and the study's line in the Studies tab
+ * (no other study is read: the whole list is read again only after a lost connection). A store that stops answering (a lost
  * connection) shows a banner and is opened again after 1, 2, 4, 8, then 15 s; what was shown stays, and the
  * first answer after it brings whatever finished meanwhile.
  *
@@ -90,7 +91,7 @@ public final class WatchViewModel {
     scheduler.background(() -> {
       boolean othersRun;
       try {
-        othersRun = store.list().stream().anyMatch(s -> s.name().equals(name) && s.running() > 0);
+        othersRun = store.summary(name).running() > 0;
       } catch (StoreException e) {
         return;
       }
@@ -197,8 +198,11 @@ public final class WatchViewModel {
     status.set(String.format(Locale.ROOT, "Following %s in %s: %d %s active, %d running, %d%s done", s.name(),
         store.address(), update.workers(), update.workers() == 1 ? "worker" : "workers", s.running(), s.done(),
         s.planned().isPresent() ? " / " + s.planned().getAsInt() : ""));
-    if (wasLost || !update.trials().isEmpty()) {
+    if (wasLost) {
+      // Others may have added or deleted studies while the store was away.
       studies.refresh();
+    } else {
+      studies.update(s);
     }
   }
 
