@@ -51,6 +51,33 @@ class DataViewModelTest {
   }
 
   @Test
+  void eachNumericColumnsFormatComesWithTheLoadedDataAndACategoricalColumnHasNone() {
+    java.util.List<Runnable> uiUpdates = new java.util.ArrayList<>();
+    // The background part runs at once; the JavaFX part waits, as it does in the app.
+    UiScheduler queued = new UiScheduler() {
+      @Override
+      public void background(Runnable work) {
+        work.run();
+      }
+
+      @Override
+      public void ui(Runnable update) {
+        uiUpdates.add(update);
+      }
+    };
+    DataViewModel vm = new DataViewModel(queued, new Notifications(), new RecentFiles(null));
+    vm.load(Path.of("sample-datasets/wine.csv"));
+    assertEquals(1, uiUpdates.size(), "one update for the JavaFX thread");
+    uiUpdates.get(0).run();
+    List<String> names = vm.columns();
+    assertEquals(2, vm.numberFormat(names.indexOf("alcohol")).orElseThrow().decimals());
+    assertEquals(0, vm.numberFormat(names.indexOf("magnesium")).orElseThrow().decimals());
+    vm.load(Path.of("sample-datasets/iris.csv"));
+    uiUpdates.get(1).run();
+    assertTrue(vm.numberFormat(vm.columns().indexOf("target")).isEmpty(), "iris's target is categorical");
+  }
+
+  @Test
   void defaultTargetPrefersCommonNamesElseTheLastColumn() {
     assertEquals("Class", DataViewModel.defaultTarget(List.of("a", "Class", "b")));
     assertEquals("b", DataViewModel.defaultTarget(List.of("a", "b")));
