@@ -120,9 +120,4 @@ public final class StudiesViewModel {
   public ObjectProperty<StudyEntry> selectedProperty() {
     return selected;
   }
-
-  /** The summary states a user sees, for tests. */
-  public static boolean isFinished(StudyEntry e) {
-    return e.summary().state() == StudySummary.State.FINISHED;
-  }
 }

@@ -54,7 +54,8 @@ public final class WatchViewModel {
   private final AtomicLong generation = new AtomicLong();
 
   private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following");
-  private final ReadOnlyStringWrapper followed = new ReadOnlyStringWrapper(this, "followed", "");
+  /** The followed study's name; empty when none is. UI thread only. */
+  private String followed = "";
   private final ReadOnlyIntegerWrapper workers = new ReadOnlyIntegerWrapper(this, "workers");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
   private final ReadOnlyStringWrapper lost = new ReadOnlyStringWrapper(this, "lost", "");
@@ -76,7 +77,7 @@ public final class WatchViewModel {
 
   /** A study came on show (or none): follow it if others may be running it. */
   private void onShown(ViewedStudy now) {
-    if (now != null && now.name().equals(followed.get()) && following.get()) {
+    if (now != null && now.name().equals(followed) && following.get()) {
       return;
     }
     stop();
@@ -111,7 +112,7 @@ public final class WatchViewModel {
     stop();
     long gen = generation.get();
     following.set(true);
-    followed.set(name);
+    followed = name;
     status.set("Following " + name + " in " + store.address() + "...");
     StudyWatch watch = new StudyWatch(store, name);
     timer.execute(() -> poll(gen, watch, 0));
@@ -121,7 +122,7 @@ public final class WatchViewModel {
   public void stop() {
     generation.incrementAndGet();
     following.set(false);
-    followed.set("");
+    followed = "";
     workers.set(0);
     status.set("");
     lost.set("");
@@ -209,11 +210,6 @@ public final class WatchViewModel {
   /** Whether a study is followed. */
   public ReadOnlyBooleanProperty followingProperty() {
     return following.getReadOnlyProperty();
-  }
-
-  /** The followed study's name; empty when none is. */
-  public ReadOnlyStringProperty followedProperty() {
-    return followed.getReadOnlyProperty();
   }
 
   /** How many workers run the followed study's trials now. */
