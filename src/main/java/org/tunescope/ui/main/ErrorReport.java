@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.tunescope.app.AppLog;
 import org.tunescope.store.Provenance;
+import org.tunescope.ui.Windows;
 
 /**
  * What happens to an exception nothing caught, on any thread: it is written to the log file, and a window
@@ -110,12 +111,8 @@ final class ErrorReport {
     Stage stage = new Stage();
     stage.setTitle("TuneScope: an error");
     Scene scene = new Scene(box, 640, 420);
-    if (owner != null && owner.getScene() != null) {
-      scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-      stage.initOwner(owner);
-      stage.getIcons().setAll(owner.getIcons());
-    }
     stage.setScene(scene);
+    Windows.ownedBy(stage, owner);
     close.setOnAction(e -> stage.close());
     open = stage;
     stage.show();
