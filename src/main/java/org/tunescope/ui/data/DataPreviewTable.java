@@ -13,6 +13,7 @@ import org.tunescope.ml.data.Column;
 import org.tunescope.ml.data.ColumnSummary;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.data.NumericColumn;
+import org.tunescope.ui.ColumnHeaders;
 
 /**
  * The data preview: every row and column of the loaded table, each column headed by its name, type,
@@ -60,7 +61,8 @@ public final class DataPreviewTable {
       c.setGraphic(new VBox(name, hint));
       c.setUserData(column.name());
       c.setSortable(false);
-      c.setPrefWidth(Math.max(90, Math.min(220, 7 * Math.max(column.name().length(), hint.getText().length()))));
+      // Wide enough for the whole name and hint (bold name, 10.5px hint as the stylesheet draws them), up to a limit.
+      c.setPrefWidth(Math.max(90, Math.min(320, ColumnHeaders.width(column.name(), hint.getText(), 10.5))));
       // One format per column, worked out with the loading: the same decimal places in every row.
       java.util.function.IntFunction<String> text = column instanceof NumericColumn n
           ? numberText(n, vm.numberFormat(j).orElseThrow())

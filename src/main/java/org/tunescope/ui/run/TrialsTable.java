@@ -138,20 +138,12 @@ public final class TrialsTable {
     }
   }
 
-  /** The width a header needs to show {@code title} whole: its bold text, the label's and header's padding. */
-  static double headerWidth(String title) {
-    javafx.scene.text.Text text = new javafx.scene.text.Text(title);
-    javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
-    text.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()));
-    return Math.ceil(text.getLayoutBounds().getWidth()) + 24;
-  }
-
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static TableColumn<Trial, Object> column(String title, double width,
       java.util.function.Function<Trial, Object> value) {
     TableColumn<Trial, Object> c = new TableColumn<>(title);
     // At least as wide as its title: "validation accuracy" or "min_samples_leaf" must not read "validation a...".
-    c.setPrefWidth(Math.max(width, headerWidth(title)));
+    c.setPrefWidth(Math.max(width, org.tunescope.ui.ColumnHeaders.width(title)));
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     c.setComparator((a, b) -> {
       if (a == null || b == null) {
