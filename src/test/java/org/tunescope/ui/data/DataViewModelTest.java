@@ -52,19 +52,9 @@ class DataViewModelTest {
 
   @Test
   void eachNumericColumnsFormatComesWithTheLoadedDataAndACategoricalColumnHasNone() {
-    java.util.List<Runnable> uiUpdates = new java.util.ArrayList<>();
     // The background part runs at once; the JavaFX part waits, as it does in the app.
-    UiScheduler queued = new UiScheduler() {
-      @Override
-      public void background(Runnable work) {
-        work.run();
-      }
-
-      @Override
-      public void ui(Runnable update) {
-        uiUpdates.add(update);
-      }
-    };
+    org.tunescope.ui.QueuedScheduler queued = new org.tunescope.ui.QueuedScheduler();
+    List<Runnable> uiUpdates = queued.pending();
     DataViewModel vm = new DataViewModel(queued, new Notifications(), new RecentFiles(null));
     vm.load(Path.of("sample-datasets/wine.csv"));
     assertEquals(1, uiUpdates.size(), "one update for the JavaFX thread");
