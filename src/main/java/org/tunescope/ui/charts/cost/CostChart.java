@@ -55,6 +55,14 @@ public final class CostChart extends TrialsCanvasChart {
     return byMemory.get() ? t -> t.bytesAllocated() / 1e6 : Trial::fitSeconds;
   }
 
+  /**
+   * The cost axis's ends, with room on both sides for the cheapest and the dearest trial's dots: from 0 (linear)
+   * or from the cheapest / 1.2 (log, the same room in log units at both ends) to the dearest x 1.05 or x 1.2.
+   */
+  static double[] xRange(double cheapest, double dearest, boolean log) {
+    return log ? new double[] {cheapest / 1.2, dearest * 1.2} : new double[] {0, dearest * 1.05 + 1e-9};
+  }
+
   @Override
   protected void draw(GraphicsContext g, double w, double h) {
     drawnFront = List.of();
@@ -68,14 +76,14 @@ public final class CostChart extends TrialsCanvasChart {
       return;
     }
     ToDoubleFunction<Trial> cost = cost();
-    double xHi = done.stream().mapToDouble(cost).max().orElse(1) * 1.05 + 1e-9;
     // Costs that span decades (a 130 s trial among 0.05 s ones) go on a log axis: on a linear one every
     // cheap trial sits in one column at zero.
     double cheapest = done.stream().mapToDouble(cost).filter(c -> c > 0).min().orElse(0);
-    boolean log = cheapest > 0 && xHi / cheapest >= DECADES_FOR_LOG;
+    double dearest = done.stream().mapToDouble(cost).max().orElse(1);
+    boolean log = cheapest > 0 && dearest * 1.05 / cheapest >= DECADES_FOR_LOG;
     setLogX(log);
-    double xLo = log ? cheapest / 1.2 : 0;
-    Axes axes = frame(g, w, h, xLo, xHi, done, byMemory.get() ? "MB allocated while fitting" : "fit seconds (all folds)");
+    double[] x = xRange(cheapest, dearest, log);
+    Axes axes = frame(g, w, h, x[0], x[1], done, byMemory.get() ? "MB allocated while fitting" : "fit seconds (all folds)");
     DoubleUnaryOperator px = axes.x();
     DoubleUnaryOperator py = axes.y();
     g.setFill(palette().validation().deriveColor(0, 1, 1, 0.4));

@@ -28,6 +28,16 @@ public final class HistoryChart extends TrialsCanvasChart {
     return byTime;
   }
 
+  /**
+   * The x axis's ends: the first and last trial's x, widened by 5 % on each side so that their dots sit
+   * whole inside the plot, not cut in half by its edges.
+   */
+  static double[] xRange(List<Trial> done, List<Trial> all, boolean time) {
+    double lo = done.stream().mapToDouble(t -> OptimisationHistory.x(t, all, time)).min().orElse(0);
+    double hi = Math.max(lo + 1, done.stream().mapToDouble(t -> OptimisationHistory.x(t, all, time)).max().orElse(1));
+    return padded(lo, hi);
+  }
+
   @Override
   protected void draw(GraphicsContext g, double w, double h) {
     List<Trial> all = trialsProperty().get();
@@ -37,9 +47,8 @@ public final class HistoryChart extends TrialsCanvasChart {
       return;
     }
     boolean time = byTime.get();
-    double xLo = done.stream().mapToDouble(t -> OptimisationHistory.x(t, all, time)).min().orElse(0);
-    double xHi = Math.max(xLo + 1, done.stream().mapToDouble(t -> OptimisationHistory.x(t, all, time)).max().orElse(1));
-    Axes axes = frame(g, w, h, xLo, xHi, done, time ? "seconds since the study started" : "trial number");
+    double[] x = xRange(done, all, time);
+    Axes axes = frame(g, w, h, x[0], x[1], done, time ? "seconds since the study started" : "trial number");
     DoubleUnaryOperator px = axes.x();
     DoubleUnaryOperator py = axes.y();
     Color validation = palette().validation();
