@@ -150,12 +150,17 @@ public final class DataViewModel {
     }
   }
 
+  /** An end of a column's range: three significant digits, but 2501 as 2501, not 2.50e+03 beside 144. */
+  static String rangeEnd(double v) {
+    return Math.abs(v) >= 100 && Math.abs(v) < 1e6 ? String.format(java.util.Locale.ROOT, "%.0f", v)
+        : String.format(java.util.Locale.ROOT, "%.3g", v);
+  }
+
   /** The distribution hint shown under a column's name in the preview. */
   public static String hint(ColumnSummary s) {
     String missing = s.missing() > 0 ? ", " + s.missing() + " missing" : "";
     if (s.type() == ColumnSummary.ColumnType.NUMERIC) {
-      return String.format(java.util.Locale.ROOT, "number %.3g..%.3g%s", s.min().orElse(Double.NaN),
-          s.max().orElse(Double.NaN), missing);
+      return "number " + rangeEnd(s.min().orElse(Double.NaN)) + ".." + rangeEnd(s.max().orElse(Double.NaN)) + missing;
     }
     return s.distinct() + " categories: " + s.topLevels().stream().limit(3).map(ColumnSummary.LevelCount::level)
         .collect(Collectors.joining(", ")) + (s.distinct() > 3 ? ", ..." : "") + missing;

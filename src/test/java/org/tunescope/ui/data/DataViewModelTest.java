@@ -68,6 +68,18 @@ class DataViewModelTest {
   }
 
   @Test
+  void aColumnsRangeReadsInOneNotation() {
+    DataViewModel vm = new DataViewModel(UiScheduler.direct(), new Notifications(), new RecentFiles(null));
+    vm.load(Path.of("sample-datasets/breast_cancer.csv"));
+    java.util.function.Function<String, String> hint = name -> DataViewModel.hint(
+        vm.summaries().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+    // It read "number 144..2.50e+03".
+    assertEquals("number 144..2501", hint.apply("mean area"));
+    assertEquals("number 6.98..28.1", hint.apply("mean radius"));
+    assertEquals("number 0.0526..0.163", hint.apply("mean smoothness"));
+  }
+
+  @Test
   void defaultTargetPrefersCommonNamesElseTheLastColumn() {
     assertEquals("Class", DataViewModel.defaultTarget(List.of("a", "Class", "b")));
     assertEquals("b", DataViewModel.defaultTarget(List.of("a", "b")));
