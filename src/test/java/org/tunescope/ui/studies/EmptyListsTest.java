@@ -20,7 +20,10 @@ import org.tunescope.ui.data.RecentFiles;
 import org.tunescope.ui.main.MainViewModel;
 import org.tunescope.ui.main.TuneScopeApp;
 
-/** A first start, on an empty store and no data: the empty model and studies lists say what fills them. */
+/**
+ * A first start, on an empty store and no data: the empty model and studies lists say what fills them, and
+ * the time limit's 0 says it means none.
+ */
 @ExtendWith(ApplicationExtension.class)
 class EmptyListsTest {
 
@@ -52,5 +55,12 @@ class EmptyListsTest {
     Label studies = robot.lookup("#noStudiesYet").queryAs(Label.class);
     assertTrue(studies.isVisible() && studies.getScene() != null, "the studies list says why it is empty");
     assertTrue(studies.getText().startsWith("No studies in this store yet"), studies.getText());
+  }
+
+  @Test
+  void aTimeLimitOfZeroSaysItMeansNone(FxRobot robot) {
+    javafx.scene.control.Spinner<?> minutes = robot.lookup("#minutesSpinner").queryAs(javafx.scene.control.Spinner.class);
+    assertTrue(minutes.getValue().equals(0), "no time limit by default");
+    assertTrue(minutes.getTooltip().getText().startsWith("0: no time limit"), minutes.getTooltip().getText());
   }
 }
