@@ -98,7 +98,6 @@ public final class JoinedRun {
   }
 
   private StudySummary summary(String name) {
-    return service.store().list().stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> org.tunescope.store.StoreException.unknownStudy(name));
+    return service.store().summary(name);
   }
 }

@@ -168,6 +168,11 @@ public final class OpenStore implements StudyStore {
   }
 
   @Override
+  public StudySummary summary(String name) {
+    return store().summary(name);
+  }
+
+  @Override
   public List<Trial> trials(String name) {
     return store().trials(name);
   }

@@ -46,8 +46,7 @@ public final class StudyWatch {
   public synchronized Update poll() {
     TrialsSince since = store.trialsSince(name, seen);
     int workers = store.activeWorkers(name);
-    StudySummary summary = store.list().stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> StoreException.unknownStudy(name));
+    StudySummary summary = store.summary(name);
     seen = since.rows();
     return new Update(name, since.trials(), workers, summary);
   }

@@ -170,16 +170,29 @@ public abstract class JdbcStudyStore implements StudyStore {
 
   @Override
   public List<StudySummary> list() {
-    return read("listing studies", () -> {
-      List<StudySummary> out = new ArrayList<>();
-      try (Statement s = connection.createStatement();
-           ResultSet rs = s.executeQuery("SELECT s.*,"
-               + " (SELECT COUNT(*) FROM trials t WHERE t.study_id = s.id"
-               + "   AND t.state IN ('complete', 'failed', 'pruned')) AS done_count,"
-               + " (SELECT COUNT(*) FROM trials t WHERE t.study_id = s.id AND t.state = 'running') AS running_count,"
-               + " (SELECT MAX(validation_mean) FROM trials t WHERE t.study_id = s.id AND t.state = 'complete') AS best_max,"
-               + " (SELECT MIN(validation_mean) FROM trials t WHERE t.study_id = s.id AND t.state = 'complete') AS best_min"
-               + " FROM studies s ORDER BY s.id")) {
+    return read("listing studies", () -> summaries(Optional.empty()));
+  }
+
+  @Override
+  public StudySummary summary(String name) {
+    return read("reading the counts of " + name, () -> summaries(Optional.of(name)).stream().findFirst()
+        .orElseThrow(() -> StoreException.unknownStudy(name)));
+  }
+
+  /** The list's lines of every study, or of the one named. */
+  private List<StudySummary> summaries(Optional<String> name) throws SQLException {
+    List<StudySummary> out = new ArrayList<>();
+    try (PreparedStatement s = connection.prepareStatement("SELECT s.*,"
+        + " (SELECT COUNT(*) FROM trials t WHERE t.study_id = s.id"
+        + "   AND t.state IN ('complete', 'failed', 'pruned')) AS done_count,"
+        + " (SELECT COUNT(*) FROM trials t WHERE t.study_id = s.id AND t.state = 'running') AS running_count,"
+        + " (SELECT MAX(validation_mean) FROM trials t WHERE t.study_id = s.id AND t.state = 'complete') AS best_max,"
+        + " (SELECT MIN(validation_mean) FROM trials t WHERE t.study_id = s.id AND t.state = 'complete') AS best_min"
+        + " FROM studies s" + (name.isPresent() ? " WHERE s.name = ?" : "") + " ORDER BY s.id")) {
+      if (name.isPresent()) {
+        s.setString(1, name.get());
+      }
+      try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           StudyRecord r = record(rs);
           int running = rs.getInt("running_count");
@@ -189,8 +202,8 @@ public abstract class JdbcStudyStore implements StudyStore {
               r.plannedTrials(), bestScore, StudySummary.state(r, running)));
         }
       }
-      return out;
-    });
+    }
+    return out;
   }
 
   @Override

@@ -32,6 +32,16 @@ public interface StudyStore extends AutoCloseable {
   /** Every study, oldest first. */
   List<StudySummary> list();
 
+  /**
+   * The list's line of one study, without reading the others' (a follower asks every few seconds).
+   *
+   * @throws StoreException saying there is no study of that name, when there is none
+   */
+  default StudySummary summary(String name) {
+    return list().stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> StoreException.unknownStudy(name));
+  }
+
   /** The finished trials of a study (complete, failed, pruned, interrupted) in trial-number order. */
   List<Trial> trials(String name);
 

@@ -94,11 +94,8 @@ public final class PngExport {
       sizes.add(s + "x: " + (w * s) + " x " + (h * s) + " pixels");
     }
     ChoiceDialog<String> dialog = new ChoiceDialog<>(sizes.get(1), sizes);
-    dialog.initOwner(owner);
-    if (owner != null && owner.getScene() != null) {
-      // The theme's stylesheets, whichever is on now: the OK button then reads as the default action.
-      dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-    }
+    // Owned, it takes the theme's stylesheets, whichever is on now: the OK button then reads as the default action.
+    Windows.ownedBy(dialog, owner);
     dialog.setTitle("Export as PNG");
     dialog.setHeaderText("Size of the image");
     dialog.setContentText("Size:");

@@ -81,6 +81,33 @@ class StudyWatchTest {
   }
 
   @Test
+  void aPollReadsTheFollowedStudyAloneNotTheListOfEveryStudy() {
+    try (StudyStore sqlite = SqliteStudyStore.open(dir.resolve("many.db"))) {
+      PreparedStudy prepared = create(sqlite);
+      int[] listings = {0};
+      StudyStore store = (StudyStore) java.lang.reflect.Proxy.newProxyInstance(StudyStore.class.getClassLoader(),
+          new Class<?>[] {StudyStore.class}, (proxy, method, args) -> {
+            if (method.getName().equals("list")) {
+              listings[0]++;
+            }
+            try {
+              return method.invoke(sqlite, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+      TrialLedger ledger = sqlite.ledger("knn-watch");
+      ledger.finish(trial(ledger.claim(prepared.study(), Instant.MAX).orElseThrow()));
+      StudyWatch watch = new StudyWatch(store, "knn-watch");
+      StudyWatch.Update update = watch.poll();
+      watch.poll();
+      assertEquals(1, update.summary().done());
+      assertEquals(sqlite.list().get(0), update.summary());
+      assertEquals(0, listings[0], "no poll lists every study");
+    }
+  }
+
+  @Test
   void aStoreWhoseSessionTheServerEndedOpensAgainWithTheTypedPasswordThatNoAddressShows() throws Exception {
     String address = PostgresTestServer.freshDatabase();
     try {

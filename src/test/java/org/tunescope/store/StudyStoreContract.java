@@ -361,6 +361,19 @@ abstract class StudyStoreContract {
   }
 
   @Test
+  void oneStudysSummaryIsItsLineOfTheListAndAnUnknownNameIsAReadableError() {
+    store.createIfAbsent(record("first", OptionalInt.of(9)));
+    store.createIfAbsent(record("second", OptionalInt.empty()));
+    store.addTrials("second", List.of(trial(0, 0.5), trial(1, 0.9)));
+    store.ledger("second").claim(study("second", 9), Instant.MAX);
+
+    assertEquals(store.list().get(1), store.summary("second"));
+    assertEquals(store.list().get(0), store.summary("first"));
+    StoreException unknown = assertThrows(StoreException.class, () -> store.summary("nope"));
+    assertEquals(StoreException.Reason.UNKNOWN_STUDY, unknown.reason());
+  }
+
+  @Test
   void bestOfAMinimizedStudyIsTheLowestScore() {
     StudyRecord r = record("min", OptionalInt.empty());
     StudyInfo i = r.info();

@@ -99,7 +99,7 @@ class ErrorMetricWindowTest {
         () -> assertEquals("train rmse", trainAxis),
         () -> assertEquals("validation rmse (lower is better)", history),
         () -> assertEquals("rmse (lower is better)", curve),
-        () -> assertEquals("share of the variation in validation rmse explained", importance));
+        () -> assertEquals("share of the explained variation in validation rmse", importance));
 
     // The learning curve of a deep tree: its reading says an rmse that still falls, not rises.
     robot.interact(() -> vm.run().selectedTrialProperty().set(trials.get(0).number()));

@@ -160,6 +160,9 @@ class ImportedStudyWindowTest {
   void anOptunaStudyOpensWithItsLogScaledParametersOnLogAxes(FxRobot robot) throws Exception {
     waitUntil(() -> vm.studies().find("svm-basic").isPresent());
     int trials = store.trials("svm-basic").size();
+    selectTab(robot, "Charts");
+    javafx.scene.control.Label empty = robot.lookup("#parallelEmpty").queryAs(javafx.scene.control.Label.class);
+    assertTrue(empty.isVisible(), "no study on show: the empty axes say what fills them");
     robot.clickOn("Studies");
     robot.clickOn("svm-basic");
     robot.clickOn("#openStudyButton");
@@ -171,6 +174,7 @@ class ImportedStudyWindowTest {
     Scale c = parallel.getModel().axis("C").orElseThrow().scale();
     assertTrue(c instanceof Scale.Numeric n && n.log(), "C was suggested with log=True: " + c);
     assertTrue(parallel.getModel().axis("kernel").isPresent());
+    assertTrue(!empty.isVisible(), "the note goes with the first trial");
     robot.clickOn("Overfitting curve");
     ComboBox<String> parameter = robot.lookup("#curveParameter").queryAs(ComboBox.class);
     assertTrue(!parameter.getValue().equals("kernel"), "a numeric parameter first: " + parameter.getValue());

@@ -154,18 +154,27 @@ public abstract class TrialsCanvasChart extends CanvasChart {
    * positive one (a 130 s trial among 0.05 s ones: on a linear axis every cheap trial sits in one column at 0).
    */
   protected final double[] costRange(double[] costs) {
-    double hi = java.util.Arrays.stream(costs).max().orElse(1) * 1.05 + 1e-9;
+    double dearest = java.util.Arrays.stream(costs).max().orElse(1);
     double cheapest = java.util.Arrays.stream(costs).filter(c -> c > 0).min().orElse(0);
-    boolean log = cheapest > 0 && hi / cheapest >= DECADES_FOR_LOG;
+    boolean log = cheapest > 0 && dearest * 1.05 / cheapest >= DECADES_FOR_LOG;
     setLogX(log);
-    return new double[] {log ? cheapest / 1.2 : 0, hi};
+    return costEnds(cheapest, dearest, log);
+  }
+
+  /**
+   * The cost axis's ends, with room on both sides for the cheapest and the dearest trial's dots: from 0 (linear)
+   * or from the cheapest / 1.2 (log, the same room in log units at both ends) to the dearest x 1.05 or x 1.2.
+   */
+  public static double[] costEnds(double cheapest, double dearest, boolean log) {
+    return log ? new double[] {cheapest / 1.2, dearest * 1.2} : new double[] {0, dearest * 1.05 + 1e-9};
   }
 
   /**
    * The x range {lo, hi} of the history positions (trial number, or seconds since its study started) of the
-   * complete trials of each study given, at least 1 wide.
+   * complete trials of each study given, at least 1 wide, widened by 5 % on each side so that the first and
+   * last dots sit whole inside the plot, not cut in half by its edges.
    */
-  protected static double[] historyRange(List<List<Trial>> studies, boolean byTime) {
+  public static double[] historyRange(List<List<Trial>> studies, boolean byTime) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (List<Trial> all : studies) {
@@ -177,7 +186,7 @@ public abstract class TrialsCanvasChart extends CanvasChart {
         }
       }
     }
-    return new double[] {lo, Math.max(lo + 1, hi)};
+    return padded(lo, Math.max(lo + 1, hi));
   }
 
   /** Each complete trial of a study as a dot {@code size} px wide at its history position, in the current fill. */

@@ -1,7 +1,6 @@
 package org.tunescope.ui.data;
 
 import java.util.AbstractList;
-import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -14,6 +13,7 @@ import org.tunescope.ml.data.Column;
 import org.tunescope.ml.data.ColumnSummary;
 import org.tunescope.ml.data.LoadedData;
 import org.tunescope.ml.data.NumericColumn;
+import org.tunescope.ui.ColumnHeaders;
 
 /**
  * The data preview: every row and column of the loaded table, each column headed by its name, type,
@@ -40,11 +40,11 @@ public final class DataPreviewTable {
   private void initialize() {
     table.setPlaceholder(new Label("Open a data file (Ctrl+O), drop one on the window, or pick a sample."));
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-    vm.dataProperty().addListener((o, a, data) -> show(table, data, vm.summaries()));
+    vm.dataProperty().addListener((o, a, data) -> show(table, data, vm));
     vm.targetProperty().addListener((o, a, target) -> highlight(table, target));
   }
 
-  private static void show(TableView<Integer> table, LoadedData data, List<ColumnSummary> summaries) {
+  private static void show(TableView<Integer> table, LoadedData data, DataViewModel vm) {
     table.getColumns().clear();
     if (data == null) {
       table.setItems(FXCollections.observableArrayList());
@@ -52,7 +52,7 @@ public final class DataPreviewTable {
     }
     for (int j = 0; j < data.table().columnCount(); j++) {
       Column column = data.table().columns().get(j);
-      ColumnSummary summary = summaries.get(j);
+      ColumnSummary summary = vm.summaries().get(j);
       TableColumn<Integer, String> c = new TableColumn<>();
       Label name = new Label(column.name());
       name.getStyleClass().add("column-name");
@@ -61,10 +61,12 @@ public final class DataPreviewTable {
       c.setGraphic(new VBox(name, hint));
       c.setUserData(column.name());
       c.setSortable(false);
-      c.setPrefWidth(Math.max(90, Math.min(220, 7 * Math.max(column.name().length(), hint.getText().length()))));
-      // One format per column, worked out once: the same decimal places in every row.
+      // Wide enough for the whole name and hint (bold name, 10.5px hint as the stylesheet draws them), up to a limit.
+      c.setPrefWidth(Math.max(90, Math.min(320, ColumnHeaders.width(column.name(), hint.getText(), 10.5))));
+      // One format per column, worked out with the loading: the same decimal places in every row.
       java.util.function.IntFunction<String> text = column instanceof NumericColumn n
-          ? numberText(n) : row -> column.isMissing(row) ? "" : ((CategoricalColumn) column).values()[row];
+          ? numberText(n, vm.numberFormat(j).orElseThrow())
+          : row -> column.isMissing(row) ? "" : ((CategoricalColumn) column).values()[row];
       c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
       table.getColumns().add(c);
     }
@@ -91,8 +93,7 @@ public final class DataPreviewTable {
     }
   }
 
-  private static java.util.function.IntFunction<String> numberText(NumericColumn column) {
-    ColumnNumberFormat format = ColumnNumberFormat.of(column.values());
+  private static java.util.function.IntFunction<String> numberText(NumericColumn column, ColumnNumberFormat format) {
     return row -> format.format(column.values()[row]);
   }
 }

@@ -19,6 +19,7 @@ import org.tunescope.ml.data.ColumnSummary;
 import org.tunescope.ml.data.DataException;
 import org.tunescope.ml.data.DataLoader;
 import org.tunescope.ml.data.LoadedData;
+import org.tunescope.ml.data.NumericColumn;
 import org.tunescope.ml.data.TaskInference;
 import org.tunescope.ui.Notifications;
 import org.tunescope.ui.UiScheduler;
@@ -41,6 +42,8 @@ public final class DataViewModel {
   private final ObjectProperty<String> target = new SimpleObjectProperty<>(this, "target");
   private final ObjectProperty<Task> task = new SimpleObjectProperty<>(this, "task");
   private final ReadOnlyStringWrapper targetSummary = new ReadOnlyStringWrapper(this, "targetSummary", "");
+  /** How the preview writes each numeric column's numbers, by column index; empty for a categorical column. */
+  private List<Optional<ColumnNumberFormat>> numberFormats = List.of();
 
   public DataViewModel(UiScheduler scheduler, Notifications notifications, RecentFiles recent) {
     this.scheduler = scheduler;
@@ -61,7 +64,11 @@ public final class DataViewModel {
       try {
         LoadedData loaded = DataLoader.load(file);
         List<ColumnSummary> columnSummaries = loaded.table().columns().stream().map(ColumnSummary::of).toList();
+        // Worked out here, with the reading: a column of 100,000 rows takes a while, and the preview only shows them.
+        List<Optional<ColumnNumberFormat>> formats = loaded.table().columns().stream()
+            .map(DataViewModel::numberFormat).toList();
         scheduler.ui(() -> {
+          numberFormats = formats;
           show(loaded, columnSummaries);
           recent.add(file);
           then.accept(loaded);
@@ -84,6 +91,18 @@ public final class DataViewModel {
         + loaded.table().columnCount() + " columns" + (loaded.notes().isEmpty() ? "" : " (" + String.join("; ",
         loaded.notes()) + ")"));
     target.set(defaultTarget(loaded.table().names()));
+  }
+
+  private static Optional<ColumnNumberFormat> numberFormat(Column column) {
+    return column instanceof NumericColumn n ? Optional.of(ColumnNumberFormat.of(n.values())) : Optional.empty();
+  }
+
+  /**
+   * How the preview writes the numbers of the loaded data's column at {@code index}, worked out when the file
+   * was read; empty for a categorical column.
+   */
+  public Optional<ColumnNumberFormat> numberFormat(int index) {
+    return index < numberFormats.size() ? numberFormats.get(index) : Optional.empty();
   }
 
   /** A column named "target", "class", "label" or "y" if there is one, else the last column. */
@@ -131,12 +150,17 @@ public final class DataViewModel {
     }
   }
 
+  /** An end of a column's range: three significant digits, but 2501 as 2501, not 2.50e+03 beside 144. */
+  static String rangeEnd(double v) {
+    return Math.abs(v) >= 100 && Math.abs(v) < 1e6 ? String.format(java.util.Locale.ROOT, "%.0f", v)
+        : String.format(java.util.Locale.ROOT, "%.3g", v);
+  }
+
   /** The distribution hint shown under a column's name in the preview. */
   public static String hint(ColumnSummary s) {
     String missing = s.missing() > 0 ? ", " + s.missing() + " missing" : "";
     if (s.type() == ColumnSummary.ColumnType.NUMERIC) {
-      return String.format(java.util.Locale.ROOT, "number %.3g..%.3g%s", s.min().orElse(Double.NaN),
-          s.max().orElse(Double.NaN), missing);
+      return "number " + rangeEnd(s.min().orElse(Double.NaN)) + ".." + rangeEnd(s.max().orElse(Double.NaN)) + missing;
     }
     return s.distinct() + " categories: " + s.topLevels().stream().limit(3).map(ColumnSummary.LevelCount::level)
         .collect(Collectors.joining(", ")) + (s.distinct() > 3 ? ", ..." : "") + missing;

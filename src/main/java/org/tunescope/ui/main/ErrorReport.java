@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.tunescope.app.AppLog;
 import org.tunescope.store.Provenance;
+import org.tunescope.ui.Windows;
 
 /**
  * What happens to an exception nothing caught, on any thread: it is written to the log file, and a window
@@ -110,7 +111,7 @@ final class ErrorReport {
     Stage stage = new Stage();
     stage.setTitle("TuneScope: an error");
     stage.setScene(new Scene(box, 640, 420));
-    org.tunescope.ui.Windows.ownedBy(stage, owner);
+    Windows.ownedBy(stage, owner);
     close.setOnAction(e -> stage.close());
     open = stage;
     stage.show();

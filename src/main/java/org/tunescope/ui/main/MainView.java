@@ -275,7 +275,7 @@ public final class MainView {
   private void importFromServer() {
     javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog("postgresql://"
         + System.getProperty("user.name") + "@localhost:5432/optuna");
-    dialog.initOwner(root.getScene().getWindow());
+    org.tunescope.ui.Windows.ownedBy(dialog, root.getScene().getWindow());
     dialog.setTitle("Import from PostgreSQL");
     dialog.setHeaderText("The Optuna storage's PostgreSQL database: every study in it is imported.\n"
         + "No password in the address: TuneScope reads it from PGPASSWORD or ~/.pgpass.");
@@ -291,7 +291,7 @@ public final class MainView {
   /** Asks which objective (or metric) of an imported study the charts show. */
   private java.util.Optional<Integer> chooseObjective(List<String> choices) {
     ChoiceDialog<String> dialog = new ChoiceDialog<>(choices.get(0), choices);
-    dialog.initOwner(root.getScene().getWindow());
+    org.tunescope.ui.Windows.ownedBy(dialog, root.getScene().getWindow());
     dialog.setTitle("Import study");
     dialog.setHeaderText("This study has " + choices.size() + " objectives. Which one should the charts show?");
     dialog.setContentText("Objective:");

@@ -28,6 +28,7 @@ public final class ChartsView {
 
   @FXML private TabPane chartTabs;
   @FXML private ParallelCoordinatesChart parallelChart;
+  @FXML private Label parallelEmpty;
   @FXML private ComboBox<String> curveParameter;
   @FXML private CheckBox oneStandardError;
   @FXML private ValidationCurveChart validationCurve;
@@ -82,6 +83,7 @@ public final class ChartsView {
   @FXML
   private void initialize() {
     parallelChart.trialsProperty().set(vm.liveTrials());
+    parallelEmpty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.liveTrials()));
     parallelChart.spaceProperty().bind(vm.spaceProperty());
     parallelChart.directionProperty().bind(vm.directionProperty());
     parallelChart.metricProperty().bind(vm.metricProperty());

@@ -129,7 +129,8 @@ public final class TrialsTable {
   private static TableColumn<Trial, Object> column(String title, double width,
       java.util.function.Function<Trial, Object> value) {
     TableColumn<Trial, Object> c = new TableColumn<>(title);
-    c.setPrefWidth(width);
+    // At least as wide as its title: "validation accuracy" or "min_samples_leaf" must not read "validation a...".
+    c.setPrefWidth(Math.max(width, org.tunescope.ui.ColumnHeaders.width(title)));
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     c.setComparator(TableNumbers.blanksLast());
     return c;

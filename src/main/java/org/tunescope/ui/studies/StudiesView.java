@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -84,11 +85,44 @@ public final class StudiesView {
     this.compare = compare;
   }
 
+  /**
+   * The studies selected, by name: the list is replaced under them (a refresh, a followed study's new counts
+   * every few seconds) and the same studies stay selected.
+   */
+  private List<String> selectedNames = List.of();
+  /** Whether the list is being replaced: selection changes meanwhile are not the user's. */
+  private boolean replacing;
+
+  private void keepSelection() {
+    List<Integer> again = new java.util.ArrayList<>();
+    for (int i = 0; i < studiesList.getItems().size(); i++) {
+      if (selectedNames.contains(studiesList.getItems().get(i).name())) {
+        again.add(i);
+      }
+    }
+    var selection = studiesList.getSelectionModel();
+    if (!again.equals(selection.getSelectedIndices())) {
+      selection.clearSelection();
+      again.forEach(selection::select);
+    }
+    replacing = false;
+  }
+
   @FXML
   private void initialize() {
+    // Registered before the list view's own listener, this one runs first: the selection changes that follow
+    // come from the list being replaced, not from the user.
+    studies.studies().addListener((ListChangeListener<StudyEntry>) c -> replacing = true);
     studiesList.setItems(studies.studies());
+    // ...and this one after it: the studies selected before are selected again, by name.
+    studies.studies().addListener((ListChangeListener<StudyEntry>) c -> keepSelection());
     // Several studies (of different models on the same data) can be selected to compare them.
     studiesList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    studiesList.getSelectionModel().getSelectedItems().addListener((ListChangeListener<StudyEntry>) c -> {
+      if (!replacing) {
+        selectedNames = studiesList.getSelectionModel().getSelectedItems().stream().map(StudyEntry::name).toList();
+      }
+    });
     compareStudiesButton.disableProperty().bind(Bindings.size(studiesList.getSelectionModel().getSelectedItems())
         .lessThan(2));
     studies.comparisons().addListener((javafx.collections.ListChangeListener<org.tunescope.store.ComparisonRecord>)

@@ -57,6 +57,23 @@ public final class StudiesViewModel {
     });
   }
 
+  /**
+   * Puts a study's counts now into its line, reading nothing else (a followed study changes every few seconds;
+   * the others do not). A study not listed yet reads the whole list again. Call on the UI thread.
+   */
+  public void update(StudySummary summary) {
+    for (int i = 0; i < studies.size(); i++) {
+      StudyEntry listed = studies.get(i);
+      if (listed.name().equals(summary.name())) {
+        if (!listed.summary().equals(summary)) {
+          studies.set(i, new StudyEntry(summary, listed.record(), listed.imported()));
+        }
+        return;
+      }
+    }
+    refresh();
+  }
+
   public void delete(StudyEntry entry) {
     scheduler.background(() -> {
       try {
@@ -102,10 +119,5 @@ public final class StudiesViewModel {
 
   public ObjectProperty<StudyEntry> selectedProperty() {
     return selected;
-  }
-
-  /** The summary states a user sees, for tests. */
-  public static boolean isFinished(StudyEntry e) {
-    return e.summary().state() == StudySummary.State.FINISHED;
   }
 }

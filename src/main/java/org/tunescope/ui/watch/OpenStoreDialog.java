@@ -28,7 +28,8 @@ final class OpenStoreDialog extends Dialog<String> {
       chooser.setTitle("Open an SQLite study database");
       chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("TuneScope databases", "*.db"),
           new FileChooser.ExtensionFilter("All files", "*"));
-      File file = chooser.showOpenDialog(getOwner());
+      // Over this dialog, not behind it over the main window.
+      File file = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
       if (file != null) {
         where.setText(file.getAbsolutePath());
       }

@@ -3,8 +3,6 @@ package org.tunescope.ui.watch;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.tunescope.app.OpenStore;
 import org.tunescope.app.Settings;
 import org.tunescope.store.StoreException;
@@ -30,7 +28,8 @@ public final class StoreViewModel {
   private final UiScheduler scheduler;
   private final Notifications notifications;
   private final Supplier<Settings> settings;
-  private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
+  /** Whether a store is being opened: a second Open store... meanwhile does nothing. UI thread only. */
+  private boolean opening;
   /** Asks the user for a server's password, on the UI thread (given the address); empty when cancelled. */
   private Function<String, Optional<String>> askPassword = address -> Optional.empty();
 
@@ -54,11 +53,6 @@ public final class StoreViewModel {
     return store.address();
   }
 
-  /** Whether a store is being opened (the dialog's OK waits for it). */
-  public ReadOnlyBooleanProperty openingProperty() {
-    return opening.getReadOnlyProperty();
-  }
-
   /** Opens the store at {@code where}, an SQLite file or {@code postgresql://user@host:port/db}; call on the UI thread. */
   public void open(String where) {
     if (where == null || where.isBlank()) {
@@ -69,10 +63,10 @@ public final class StoreViewModel {
       notifications.error(run.busy().refusal("before opening another store"));
       return;
     }
-    if (opening.get()) {
+    if (opening) {
       return;
     }
-    opening.set(true);
+    opening = true;
     notifications.info("Opening " + where.strip() + "...");
     openInBackground(where.strip(), Optional.empty());
   }
@@ -91,20 +85,20 @@ public final class StoreViewModel {
               return;
             }
           }
-          opening.set(false);
+          opening = false;
           notifications.error(e.reason() == StoreException.Reason.PASSWORD_NEEDED
               ? "not opened: " + e.getMessage() : e.getMessage());
         });
         return;
       } catch (RuntimeException e) {
         scheduler.ui(() -> {
-          opening.set(false);
+          opening = false;
           notifications.error("cannot open the store " + where + ": " + e.getMessage());
         });
         return;
       }
       scheduler.ui(() -> {
-        opening.set(false);
+        opening = false;
         if (run.busy().isBusy()) {
           // A study or a comparison started while the store opened: it keeps the store it runs in.
           scheduler.background(() -> opened.store().close());

@@ -10,6 +10,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.tunescope.ui.Windows;
 
 /**
  * The foot of the window while a study is followed: which study, in which store, how many workers run it;
@@ -51,14 +52,14 @@ public final class WatchBar {
   /** File > Open store...: asks for an SQLite file or a PostgreSQL address, then opens it in the background. */
   public void openStore() {
     OpenStoreDialog dialog = new OpenStoreDialog(stores.address());
-    dialog.initOwner(window());
+    Windows.ownedBy(dialog, window());
     dialog.showAndWait().ifPresent(stores::open);
   }
 
   /** Asks for the password of a server that wants one; it goes nowhere but into the connection. */
   private Optional<String> askPassword(String address) {
     Dialog<String> dialog = new Dialog<>();
-    dialog.initOwner(window());
+    Windows.ownedBy(dialog, window());
     dialog.setTitle("Password");
     dialog.setHeaderText("The server of " + address + " asks for a password.\nIt is kept in memory only, until"
         + " TuneScope closes.");

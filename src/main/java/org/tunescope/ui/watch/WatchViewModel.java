@@ -25,7 +25,8 @@ import org.tunescope.ui.studies.StudiesViewModel;
 /**
  * Follows the study on show while other processes run it (workers on other machines, or other processes on
  * this one): every {@link #POLL} a background thread reads the trials finished since the last look, and the
- * JavaFX thread merges them into the table and charts in one batch. A store that stops answering (a lost
+ * JavaFX thread merges them into the table and charts in one batch, and the study's line in the Studies tab
+ * (no other study is read: the whole list is read again only after a lost connection). A store that stops answering (a lost
  * connection) shows a banner and is opened again after 1, 2, 4, 8, then 15 s; what was shown stays, and the
  * first answer after it brings whatever finished meanwhile.
  *
@@ -53,7 +54,8 @@ public final class WatchViewModel {
   private final AtomicLong generation = new AtomicLong();
 
   private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following");
-  private final ReadOnlyStringWrapper followed = new ReadOnlyStringWrapper(this, "followed", "");
+  /** The followed study's name; empty when none is. UI thread only. */
+  private String followed = "";
   private final ReadOnlyIntegerWrapper workers = new ReadOnlyIntegerWrapper(this, "workers");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
   private final ReadOnlyStringWrapper lost = new ReadOnlyStringWrapper(this, "lost", "");
@@ -75,7 +77,7 @@ public final class WatchViewModel {
 
   /** A study came on show (or none): follow it if others may be running it. */
   private void onShown(ViewedStudy now) {
-    if (now != null && now.name().equals(followed.get()) && following.get()) {
+    if (now != null && now.name().equals(followed) && following.get()) {
       return;
     }
     stop();
@@ -90,7 +92,7 @@ public final class WatchViewModel {
     scheduler.background(() -> {
       boolean othersRun;
       try {
-        othersRun = store.list().stream().anyMatch(s -> s.name().equals(name) && s.running() > 0);
+        othersRun = store.summary(name).running() > 0;
       } catch (StoreException e) {
         return;
       }
@@ -110,7 +112,7 @@ public final class WatchViewModel {
     stop();
     long gen = generation.get();
     following.set(true);
-    followed.set(name);
+    followed = name;
     status.set("Following " + name + " in " + store.address() + "...");
     StudyWatch watch = new StudyWatch(store, name);
     timer.execute(() -> poll(gen, watch, 0));
@@ -120,7 +122,7 @@ public final class WatchViewModel {
   public void stop() {
     generation.incrementAndGet();
     following.set(false);
-    followed.set("");
+    followed = "";
     workers.set(0);
     status.set("");
     lost.set("");
@@ -197,19 +199,17 @@ public final class WatchViewModel {
     status.set(String.format(Locale.ROOT, "Following %s in %s: %d %s active, %d running, %d%s done", s.name(),
         store.address(), update.workers(), update.workers() == 1 ? "worker" : "workers", s.running(), s.done(),
         s.planned().isPresent() ? " / " + s.planned().getAsInt() : ""));
-    if (wasLost || !update.trials().isEmpty()) {
+    if (wasLost) {
+      // Others may have added or deleted studies while the store was away.
       studies.refresh();
+    } else {
+      studies.update(s);
     }
   }
 
   /** Whether a study is followed. */
   public ReadOnlyBooleanProperty followingProperty() {
     return following.getReadOnlyProperty();
-  }
-
-  /** The followed study's name; empty when none is. */
-  public ReadOnlyStringProperty followedProperty() {
-    return followed.getReadOnlyProperty();
   }
 
   /** How many workers run the followed study's trials now. */

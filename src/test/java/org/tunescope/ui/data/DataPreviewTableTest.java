@@ -90,6 +90,25 @@ class DataPreviewTableTest {
     });
   }
 
+  @Test
+  void everyColumnNameShowsWhole(FxRobot robot) {
+    robot.interact(() -> Theme.apply(table.getScene(), Theme.LIGHT));
+    robot.interact(() -> vm.load(Path.of("sample-datasets/breast_cancer.csv")));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> {
+      table.applyCss();
+      table.layout();
+      List<javafx.scene.control.Label> names = robot.lookup(".column-name")
+          .queryAllAs(javafx.scene.control.Label.class).stream().toList();
+      assertTrue(names.size() > 5, "names on screen");
+      for (javafx.scene.control.Label name : names) {
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) name.lookup(".text");
+        // "mean perimeter" read "mean perim..." in a column sized by its letter count
+        assertEquals(name.getText(), drawn.getText(), "the header of " + name.getText() + " is cut");
+      }
+    });
+  }
+
   private List<String> cells(String column, int rows) {
     var c = table.getColumns().stream().filter(t -> column.equals(t.getUserData())).findFirst().orElseThrow();
     return java.util.stream.IntStream.range(0, rows).mapToObj(i -> String.valueOf(c.getCellData(i))).toList();

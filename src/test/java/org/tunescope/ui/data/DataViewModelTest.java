@@ -51,6 +51,35 @@ class DataViewModelTest {
   }
 
   @Test
+  void eachNumericColumnsFormatComesWithTheLoadedDataAndACategoricalColumnHasNone() {
+    // The background part runs at once; the JavaFX part waits, as it does in the app.
+    org.tunescope.ui.QueuedScheduler queued = new org.tunescope.ui.QueuedScheduler();
+    List<Runnable> uiUpdates = queued.pending();
+    DataViewModel vm = new DataViewModel(queued, new Notifications(), new RecentFiles(null));
+    vm.load(Path.of("sample-datasets/wine.csv"));
+    assertEquals(1, uiUpdates.size(), "one update for the JavaFX thread");
+    uiUpdates.get(0).run();
+    List<String> names = vm.columns();
+    assertEquals(2, vm.numberFormat(names.indexOf("alcohol")).orElseThrow().decimals());
+    assertEquals(0, vm.numberFormat(names.indexOf("magnesium")).orElseThrow().decimals());
+    vm.load(Path.of("sample-datasets/iris.csv"));
+    uiUpdates.get(1).run();
+    assertTrue(vm.numberFormat(vm.columns().indexOf("target")).isEmpty(), "iris's target is categorical");
+  }
+
+  @Test
+  void aColumnsRangeReadsInOneNotation() {
+    DataViewModel vm = new DataViewModel(UiScheduler.direct(), new Notifications(), new RecentFiles(null));
+    vm.load(Path.of("sample-datasets/breast_cancer.csv"));
+    java.util.function.Function<String, String> hint = name -> DataViewModel.hint(
+        vm.summaries().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+    // It read "number 144..2.50e+03".
+    assertEquals("number 144..2501", hint.apply("mean area"));
+    assertEquals("number 6.98..28.1", hint.apply("mean radius"));
+    assertEquals("number 0.0526..0.163", hint.apply("mean smoothness"));
+  }
+
+  @Test
   void defaultTargetPrefersCommonNamesElseTheLastColumn() {
     assertEquals("Class", DataViewModel.defaultTarget(List.of("a", "Class", "b")));
     assertEquals("b", DataViewModel.defaultTarget(List.of("a", "b")));

@@ -71,6 +71,31 @@ class HelpMenuTest {
   }
 
   @Test
+  void everyMenuItemTheGuideNamesIsInTheMenuBar(FxRobot robot) throws Exception {
+    String guide;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/org/tunescope/ui/help/guide.md")) {
+      guide = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+    java.util.Set<String> items = new java.util.HashSet<>();
+    for (javafx.scene.control.Menu menu : bar.getMenus()) {
+      for (javafx.scene.control.MenuItem item : menu.getItems()) {
+        if (item.getText() != null) {
+          items.add(menu.getText().replace("_", "") + " > " + item.getText().replace("_", ""));
+        }
+      }
+    }
+    java.util.regex.Matcher named = java.util.regex.Pattern.compile("(File|Run|View|Help) > ([^,;)]+)").matcher(guide);
+    int found = 0;
+    while (named.find()) {
+      found++;
+      String path = named.group(1) + " > " + named.group(2).strip();
+      assertTrue(items.contains(path), "the guide names " + path + "; the menus have " + items);
+    }
+    assertTrue(found > 0, "the guide names a menu item");
+  }
+
+  @Test
   void f1OpensTheGuide(FxRobot robot) {
     robot.type(KeyCode.F1);
     Stage guide = window(robot, "guideWindow");

@@ -32,7 +32,7 @@ class ErrorReportTest {
 
   @Test
   void anUncaughtExceptionShowsAWindowWithCopyDetailsAndIsLogged() throws Exception {
-    FxToolkit.registerPrimaryStage();
+    javafx.stage.Stage main = FxToolkit.registerPrimaryStage();
     app = (TuneScopeApp) FxToolkit.setupApplication(TuneScopeApp.class);
     WaitForAsyncUtils.waitForFxEvents();
     Platform.runLater(() -> {
@@ -42,6 +42,10 @@ class ErrorReportTest {
         .anyMatch(w -> w.getScene() != null && w.getScene().getRoot().getId() != null
             && w.getScene().getRoot().getId().equals("errorWindow")));
     Label summary = robot.lookup("#errorSummary").queryAs(Label.class);
+    javafx.stage.Stage errorWindow = (javafx.stage.Stage) summary.getScene().getWindow();
+    org.junit.jupiter.api.Assertions.assertSame(main, errorWindow.getOwner(), "over the main window");
+    org.junit.jupiter.api.Assertions.assertEquals(main.getIcons(), errorWindow.getIcons(), "with TuneScope's icon");
+    assertFalse(errorWindow.getIcons().isEmpty());
     assertTrue(summary.getText().contains("IllegalStateException: a bug on the JavaFX thread"), summary.getText());
     robot.clickOn("#copyDetails");
     WaitForAsyncUtils.waitForFxEvents();

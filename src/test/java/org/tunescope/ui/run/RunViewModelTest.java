@@ -164,18 +164,8 @@ class RunViewModelTest {
 
   @Test
   void eventsReachTheUiInBatchesNotOneUpdatePerEvent() {
-    List<Runnable> pendingUiWork = new ArrayList<>();
-    UiScheduler queued = new UiScheduler() {
-      @Override
-      public void background(Runnable work) {
-        work.run();
-      }
-
-      @Override
-      public void ui(Runnable update) {
-        pendingUiWork.add(update);
-      }
-    };
+    org.tunescope.ui.QueuedScheduler queued = new org.tunescope.ui.QueuedScheduler();
+    List<Runnable> pendingUiWork = queued.pending();
     List<List<Integer>> batches = new ArrayList<>();
     UiBatcher<Integer> batcher = new UiBatcher<>(queued, batches::add);
     for (int i = 0; i < 1000; i++) {

@@ -99,4 +99,19 @@ class TrialsTableTest {
     assertEquals(List.of("#", "state", "trees", "train accuracy", "validation accuracy", "gap", "fit s", "error"),
         table.getColumns().stream().map(TableColumn::getText).toList());
   }
+
+  @Test
+  void everyHeaderShowsItsWholeTitle(FxRobot robot) {
+    PreparedStudy study = xgboostStudy();
+    robot.interact(() -> vm.show(study, List.of(trial(0, Map.of("best_round", 42.0))), TestScoreKeeper.NONE));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<javafx.scene.control.Label> headers = robot.lookup(".column-header .label")
+        .queryAllAs(javafx.scene.control.Label.class).stream().filter(l -> !l.getText().isEmpty()).toList();
+    assertTrue(headers.size() >= 7, "headers on screen: " + headers.size());
+    for (javafx.scene.control.Label header : headers) {
+      // What the header draws: its text node, which ends in "..." when the column is too narrow.
+      javafx.scene.text.Text drawn = (javafx.scene.text.Text) header.lookup(".text");
+      assertEquals(header.getText(), drawn.getText(), "the header of " + header.getText() + " is cut");
+    }
+  }
 }

@@ -79,4 +79,23 @@ class StudiesViewModelTest {
     assertEquals(false, imported.canResume(), "another tool's study cannot be resumed here");
     org.junit.jupiter.api.Assertions.assertTrue(imported.text().endsWith(" · imported"), imported.text());
   }
+
+  @Test
+  void aFollowedStudysNewCountsChangeItsLineAloneAndAStudyNotListedYetReadsTheListAgain() {
+    InMemoryStudyStore store = new InMemoryStudyStore();
+    store.createIfAbsent(record("followed", "accuracy", "random", "2026-12-04T09:30:00Z"));
+    StudiesViewModel vm = new StudiesViewModel(store, UiScheduler.direct(), new Notifications());
+    vm.refresh();
+    store.addTrials("followed", List.of(trial(0, 0.9), trial(1, 0.95)));
+    store.createIfAbsent(record("started-elsewhere", "f1", "random", "2026-12-05T10:15:00Z"));
+
+    vm.update(store.summary("followed"));
+    assertEquals(List.of("followed"), vm.studies().stream().map(StudyEntry::name).toList(), "nothing else was read");
+    StudyEntry line = vm.find("followed").orElseThrow();
+    assertEquals(2, line.summary().done());
+    assertEquals(true, line.record().isPresent(), "the line keeps its record: metric, search and date");
+
+    vm.update(store.summary("started-elsewhere"));
+    assertEquals(List.of("started-elsewhere", "followed"), vm.studies().stream().map(StudyEntry::name).toList());
+  }
 }

@@ -142,6 +142,9 @@ class OpenStoreWindowTest {
         Label watchLabel = robot.lookup("#watchLabel").queryAs(Label.class);
         assertTrue(watchLabel.getText().contains("1 worker active, 1 running"), watchLabel.getText());
         assertTrue(watchLabel.isVisible());
+        // The study's line in the Studies tab follows too, and the study stays selected there.
+        waitUntil(() -> vm.studies().find("svm-grid").orElseThrow().summary().done() == 5);
+        assertEquals("svm-grid", vm.studies().selectedProperty().get().name());
         ledger.finish(trial(prepared, running.getAsInt()));
       }
       waitUntil(() -> table.getItems().size() == 6 && vm.watch().workersProperty().get() == 0);

@@ -40,9 +40,13 @@ public final class ImportanceChart extends BarChart<Number, String> {
     });
   }
 
-  /** The bars' axis: which score's variation they share out, named with the study's metric. */
+  /**
+   * The bars' axis: each parameter's share of what the forest explains of the score's variation, named with
+   * the study's metric. The shares add up to 1; not "of the variation explained", which a lone parameter's
+   * full bar would then claim all of.
+   */
   static String axisLabel(String metric) {
-    return "share of the variation in validation " + (metric.isEmpty() ? "score" : metric) + " explained";
+    return "share of the explained variation in validation " + (metric.isEmpty() ? "score" : metric);
   }
 
   // --- importance

@@ -1,5 +1,6 @@
 package org.tunescope.ui.charts.cost;
 
+import org.tunescope.ui.charts.TrialsCanvasChart;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,5 +52,15 @@ class CostChartTest {
     robot.interact(() -> chart.trialsProperty().set(costing(0.5, 0.8, 1.2, 2.0)));
     WaitForAsyncUtils.waitForFxEvents();
     assertFalse(chart.isLogX(), "0.5 s to 2 s: linear");
+  }
+
+  @Test
+  void theCheapestAndDearestTrialsHaveRoomAtBothEndsOfALogAxis() {
+    double[] x = TrialsCanvasChart.costEnds(0.002, 1.35, true);
+    double before = Math.log10(0.002) - Math.log10(x[0]);
+    double after = Math.log10(x[1]) - Math.log10(1.35);
+    // The dearest trial's dot sat on the right edge (x 1.05 on a log axis is 2 % of a decade).
+    org.junit.jupiter.api.Assertions.assertEquals(before, after, 1e-9, "the same room at both ends");
+    assertTrue(after > 0.05, "room after the dearest: " + after + " decades");
   }
 }
