@@ -1,6 +1,8 @@
 package org.tunescope.ui.run;
 
+import java.util.Comparator;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
@@ -43,7 +45,10 @@ public final class TrialsTable {
   private void initialize() {
     table.setPlaceholder(new Label("No trials yet: choose data, a model and a search, then press Start (Ctrl+R)."));
     SortedList<Trial> sorted = new SortedList<>(vm.trials());
-    sorted.comparatorProperty().bind(table.comparatorProperty());
+    // Unsorted, the table lists trials by number: trials finish out of order (workers, pruning), and a
+    // table in finish order showed trial 1 above trial 0.
+    sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> table.getComparator() == null
+        ? Comparator.comparingInt(Trial::number) : table.getComparator(), table.comparatorProperty()));
     table.setItems(sorted);
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     vm.shownProperty().addListener((o, a, study) -> columns(study));

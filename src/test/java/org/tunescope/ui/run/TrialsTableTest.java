@@ -114,4 +114,21 @@ class TrialsTableTest {
       assertEquals(header.getText(), drawn.getText(), "the header of " + header.getText() + " is cut");
     }
   }
+
+  @Test
+  void trialsThatFinishOutOfOrderAreListedByNumberUntilAColumnIsSorted(FxRobot robot) {
+    PreparedStudy study = xgboostStudy();
+    // Two workers: trial 2 finished first, then 0, then 1.
+    robot.interact(() -> vm.show(study, List.of(trial(2, Map.of()), trial(0, Map.of()), trial(1, Map.of())),
+        TestScoreKeeper.NONE));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of(0, 1, 2), table.getItems().stream().map(Trial::number).toList());
+    TableColumn<Trial, ?> number = table.getColumns().get(0);
+    robot.interact(() -> {
+      number.setSortType(TableColumn.SortType.DESCENDING);
+      table.getSortOrder().setAll(List.of(number));
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of(2, 1, 0), table.getItems().stream().map(Trial::number).toList(), "a sorted column rules");
+  }
 }
