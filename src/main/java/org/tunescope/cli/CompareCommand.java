@@ -209,14 +209,10 @@ final class CompareCommand implements Callable<Integer> {
         "trials", "fit s", "memory", test ? String.format("%9s", "test") : "", "best trial / members");
     for (int i = 0; i < rows.size(); i++) {
       LeaderboardRow r = rows.get(i);
-      // An ensemble's cost is its members' summed (Σ): what fitting them all again takes.
-      String sum = r.isEnsemble() ? "Σ " : "";
       out.printf(Locale.ROOT, "%4d  %-18s %-17s %8.4f %8.4f %7s %8s %9s%s  %s%n", i + 1, r.label(),
           String.format(Locale.ROOT, "%.4f ± %.4f", r.validationMean(), r.validationStd()), r.trainMean(), r.gap(),
           r.isEnsemble() ? "" : String.valueOf(trials(c, r.study())),
-          Double.isNaN(r.fitSeconds()) ? "" : sum + String.format(Locale.ROOT, "%.2f", r.fitSeconds()),
-          Double.isNaN(r.megabytes()) || r.megabytes() <= 0 ? "" : sum + String.format(Locale.ROOT, "%.1f MB",
-              r.megabytes()),
+          r.costText("%.2f", r.fitSeconds()), r.megabytes() <= 0 ? "" : r.costText("%.1f MB", r.megabytes()),
           !test ? "" : String.format(Locale.ROOT, "%9s", r.test().isPresent()
               ? String.format(Locale.ROOT, "%.4f", r.test().getAsDouble()) : ""),
           r.trial().map(t -> r.study() + " #" + t.number()).orElseGet(r::what));

@@ -183,8 +183,8 @@ final class ComparisonReport {
       y += ROW;
       String[] cells = {String.valueOf(r + 1), row.label(),
           String.format(Locale.ROOT, "%.4f ± %.4f", row.validationMean(), row.validationStd()),
-          number("%.4f", row.trainMean()), number("%.4f", row.gap()), cost("%.2f", row.fitSeconds(), row),
-          cost("%.1f", row.megabytes(), row), row.trial().map(t -> "#" + t.number()).orElseGet(row::what)};
+          number("%.4f", row.trainMean()), number("%.4f", row.gap()), row.costText("%.2f", row.fitSeconds()),
+          row.costText("%.1f", row.megabytes()), row.trial().map(t -> "#" + t.number()).orElseGet(row::what)};
       g.setColor(row.isEnsemble() ? ENSEMBLE : colour(studyIndex(c, row.study())));
       int swatch = PAD + (int) (at[1] * inner);
       if (row.isEnsemble()) {
@@ -219,10 +219,6 @@ final class ComparisonReport {
 
   private static String number(String format, double v) {
     return Double.isNaN(v) ? "" : String.format(Locale.ROOT, format, v);
-  }
-
-  private static String cost(String format, double v, LeaderboardRow r) {
-    return Double.isNaN(v) ? "" : (r.isEnsemble() ? "Σ " : "") + String.format(Locale.ROOT, format, v);
   }
 
   /** {@code text} cut with "..." to fit {@code room} pixels. */

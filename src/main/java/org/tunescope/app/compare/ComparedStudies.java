@@ -205,13 +205,7 @@ public record ComparedStudies(List<Compared> studies, Optional<ComparisonRecord>
 
   /** The member trials of an ensemble that are among the compared studies' trials, in the members' order. */
   public List<Trial> members(EnsembleRecord e) {
-    List<Trial> found = new ArrayList<>();
-    for (EnsembleRecord.Member m : e.members()) {
-      studies.stream().filter(c -> c.record().name().equals(m.study())).findFirst()
-          .flatMap(c -> c.viewed().trials().stream().filter(t -> t.number() == m.trial()).findFirst())
-          .ifPresent(found::add);
-    }
-    return found;
+    return e.members().stream().flatMap(m -> memberOf(m).stream()).map(Map.Entry::getValue).toList();
   }
 
   /**
@@ -220,10 +214,15 @@ public record ComparedStudies(List<Compared> studies, Optional<ComparisonRecord>
    * the compared studies.
    */
   public java.util.OptionalDouble lastMemberAt(EnsembleRecord e, boolean byTime) {
-    return e.members().stream().flatMapToDouble(m -> studies.stream()
-        .filter(c -> c.record().name().equals(m.study())).findFirst().stream()
-        .flatMapToDouble(c -> c.viewed().trials().stream().filter(t -> t.number() == m.trial())
-            .mapToDouble(t -> OptimisationHistory.x(t, c.viewed().trials(), byTime)))).max();
+    return e.members().stream().flatMap(m -> memberOf(m).stream())
+        .mapToDouble(found -> OptimisationHistory.x(found.getValue(), found.getKey().viewed().trials(), byTime)).max();
+  }
+
+  /** A member's study among the compared ones and its trial there; empty when either is not here. */
+  private Optional<Map.Entry<Compared, Trial>> memberOf(EnsembleRecord.Member m) {
+    return studies.stream().filter(c -> c.record().name().equals(m.study())).findFirst()
+        .flatMap(c -> c.viewed().trials().stream().filter(t -> t.number() == m.trial()).findFirst()
+            .map(t -> Map.entry(c, t)));
   }
 
   /**

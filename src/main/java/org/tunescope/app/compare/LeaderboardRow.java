@@ -74,6 +74,11 @@ public record LeaderboardRow(String label, String study, String model, Optional<
     return folds.stream().map(FoldScore::validation).toList();
   }
 
+  /** A cost as the views print it: an ensemble's marked "Σ " (what refitting its members takes), "" when unknown. */
+  public String costText(String format, double cost) {
+    return Double.isNaN(cost) ? "" : (isEnsemble() ? "Σ " : "") + String.format(java.util.Locale.ROOT, format, cost);
+  }
+
   /** "trial 12 of svm-iris", or the ensemble's members as "svm-iris #3, knn-iris #7 (x2)". */
   public String what() {
     return trial.map(t -> "trial " + t.number() + " of " + study).orElseGet(() -> String.join(", ",

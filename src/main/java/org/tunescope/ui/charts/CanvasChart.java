@@ -2,6 +2,7 @@ package org.tunescope.ui.charts;
 
 import java.util.List;
 import javafx.css.CssMetaData;
+import javafx.geometry.VPos;
 import javafx.css.Styleable;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -74,5 +75,15 @@ public abstract class CanvasChart extends Region implements ChartPalette.Owner {
     g.setFill(palette.text());
     g.setTextAlign(TextAlignment.CENTER);
     g.fillText(text, w / 2, h / 2);
+  }
+
+  /** A title running up the left edge, centred on {@code y}, beside the y axis's tick labels. */
+  protected final void verticalTitle(GraphicsContext g, String text, double y) {
+    g.save();
+    g.translate(10, y);
+    g.rotate(-90);
+    g.setTextBaseline(VPos.CENTER);
+    g.fillText(text, 0, 0);
+    g.restore();
   }
 }

@@ -120,13 +120,7 @@ public abstract class TrialsCanvasChart extends CanvasChart {
       g.fillText(Scale.label(x), px.applyAsDouble(x), TOP + plotH + 5);
     }
     g.fillText(xTitle, LEFT + plotW / 2, TOP + plotH + 22);
-    // The y title runs up the left edge, beside the tick labels.
-    g.save();
-    g.translate(10, TOP + plotH / 2);
-    g.rotate(-90);
-    g.setTextBaseline(VPos.CENTER);
-    g.fillText(yTitle, 0, 0);
-    g.restore();
+    verticalTitle(g, yTitle, TOP + plotH / 2);
     return new Axes(xScale(xLo, xHi, LEFT, w - RIGHT), scale(yLo, yHi, h - BOTTOM, TOP));
   }
 

@@ -162,7 +162,7 @@ public final class CompareView {
 
   /** A cost cell: an ensemble's is marked as a sum of its members'; unknown is blank. */
   private static Num cost(String format, double v, LeaderboardRow r) {
-    return Double.isNaN(v) ? null : new Num(v, (r.isEnsemble() ? "Σ " : "") + String.format(Locale.ROOT, format, v));
+    return Double.isNaN(v) ? null : new Num(v, r.costText(format, v));
   }
 
   private static String number(double v) {

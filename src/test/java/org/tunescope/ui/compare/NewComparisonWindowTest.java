@@ -51,14 +51,19 @@ class NewComparisonWindowTest {
     stage.show();
   }
 
-  @Test
-  void twoModelsAndTheirGreedyEnsembleAreOnTheLeaderboard(FxRobot robot) throws Exception {
+  /** Iris in the window with 3 folds, and the New comparison dialog open with k-NN and a decision tree ticked. */
+  private void newComparisonOfKnnAndTreeOnIris(FxRobot robot) throws Exception {
     robot.interact(() -> vm.data().load(Path.of("sample-datasets/iris.csv")));
     waitUntil(() -> vm.data().data().isPresent() && vm.data().targetProperty().get() != null);
     robot.interact(() -> vm.search().foldsProperty().set(3));
     robot.clickOn("Studies");
     robot.clickOn("#newComparisonButton");
     robot.clickOn("#compareModel-knn").clickOn("#compareModel-decision_tree");
+  }
+
+  @Test
+  void twoModelsAndTheirGreedyEnsembleAreOnTheLeaderboard(FxRobot robot) throws Exception {
+    newComparisonOfKnnAndTreeOnIris(robot);
     robot.interact(() -> {
       robot.lookup("#newComparisonTrials").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3);
       robot.lookup("#newComparisonEnsembles").queryAs(javafx.scene.control.ChoiceBox.class).setValue("greedy");
@@ -98,12 +103,7 @@ class NewComparisonWindowTest {
    */
   @Test
   void aRunningComparisonHoldsTheWindowLikeARunningStudy(FxRobot robot) throws Exception {
-    robot.interact(() -> vm.data().load(Path.of("sample-datasets/iris.csv")));
-    waitUntil(() -> vm.data().data().isPresent() && vm.data().targetProperty().get() != null);
-    robot.interact(() -> vm.search().foldsProperty().set(3));
-    robot.clickOn("Studies");
-    robot.clickOn("#newComparisonButton");
-    robot.clickOn("#compareModel-knn").clickOn("#compareModel-decision_tree");
+    newComparisonOfKnnAndTreeOnIris(robot);
     robot.interact(() -> {
       // Far more trials than the test lasts: the run bar's Cancel ends it.
       robot.lookup("#newComparisonTrials").queryAs(javafx.scene.control.Spinner.class).getValueFactory()

@@ -385,12 +385,7 @@ public class ValidationCurveChart extends CanvasChart {
         LEFT + plotW / 2, TOP + plotH + 24);
     String yTitle = yLabelProperty().get();
     if (yTitle != null && !yTitle.isEmpty()) {
-      g.save();
-      g.translate(10, TOP + plotH / 2);
-      g.rotate(-90);
-      g.setTextBaseline(VPos.CENTER);
-      g.fillText(yTitle, 0, 0);
-      g.restore();
+      verticalTitle(g, yTitle, TOP + plotH / 2);
     }
     g.setTextBaseline(VPos.BASELINE);
   }
