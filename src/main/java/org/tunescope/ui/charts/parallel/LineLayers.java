@@ -141,6 +141,8 @@ final class LineLayers {
   private double colourKeyOpacity;
   private boolean colourKeyFaint;
   private volatile long lastDrawNanos;
+  /** Coarse passes drawn (written by the background thread only; tests read it). */
+  private volatile long coarsePasses;
 
   /**
    * @param onFxThread runs a task later on the JavaFX thread ({@code Platform::runLater})
@@ -170,6 +172,14 @@ final class LineLayers {
   /** Nanoseconds the background thread took to draw the last job it did not skip (for the benchmark). */
   long lastDrawNanos() {
     return lastDrawNanos;
+  }
+
+  /**
+   * Coarse passes drawn so far. Counted where drawn, not where shown: a sharp frame that follows quickly
+   * replaces a coarse one not yet shown, which is the point, so "shown" depends on the JavaFX thread's load.
+   */
+  long coarsePasses() {
+    return coarsePasses;
   }
 
   /** Jobs handed over and not yet drawn and shown (or skipped). */
@@ -325,6 +335,7 @@ final class LineLayers {
     if (shift > 0) {
       Level coarse = levels[shift];
       paint(coarse, job, shift, count(coarse, job, shift, wanted, null), colours);
+      coarsePasses++;
       if (generation.get() != job.generation()) {
         return; // a newer redraw is waiting: its turn, not this one's full resolution
       }

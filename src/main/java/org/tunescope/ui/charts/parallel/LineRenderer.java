@@ -74,13 +74,12 @@ final class LineRenderer {
   private double previousScale = 1;
 
   // What tests and the benchmark read, through the skin's renderer(): lines drawn now, full redraws and
-  // incremental draws, images shown (coarse ones among them), when the last and the first of a redraw were
+  // incremental draws, images shown, when the last and the first of a redraw were
   // shown, and how long the last full redraw took on the JavaFX thread.
   int drawnLines;
   int fullRedraws;
   int incrementalDraws;
   long published;
-  long coarseFrames;
   long lastPublishedNanos;
   long firstPublishedNanos;
   long lastRedrawNanos;
@@ -408,9 +407,6 @@ final class LineRenderer {
     }
     shownFrame = frame;
     placeLines();
-    if (frame.coarse()) {
-      coarseFrames++;
-    }
     published++;
     lastPublishedNanos = System.nanoTime();
     if (firstPublishedNanos == 0) {

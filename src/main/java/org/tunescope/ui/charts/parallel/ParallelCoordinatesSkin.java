@@ -161,8 +161,8 @@ public class ParallelCoordinatesSkin extends SkinBase<ParallelCoordinatesChart> 
 
   /**
    * The lines' renderer, whose counters tests and the benchmark read: lines drawn now, full and incremental
-   * redraws, images shown (coarse ones among them), when the last and the first image of a redraw were shown,
-   * how long the last full redraw took on the JavaFX thread; its {@code layers}: frames pending, rasterising time.
+   * redraws, images shown, when the last and the first image of a redraw were shown, how long the last full
+   * redraw took on the JavaFX thread; its {@code layers}: frames pending, coarse passes, rasterising time.
    */
   LineRenderer renderer() {
     return renderer;

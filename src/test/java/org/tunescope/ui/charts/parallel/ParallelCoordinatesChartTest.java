@@ -403,21 +403,21 @@ class ParallelCoordinatesChartTest {
   void aResizeAloneIsNotDrawnCoarseFirstButABrushChangedWithItIs(FxRobot robot) {
     fill(robot, ChartTrials.randomSvm(10_000, 19));
     awaitLines();
-    long coarse = skin().renderer().coarseFrames;
+    long coarse = skin().renderer().layers.coarsePasses();
     assertTrue(coarse > 0, "10,000 lines loaded: a coarse picture first");
     robot.interact(() -> {
       chart.setMaxWidth(chart.getWidth() - 200);
       chart.getParent().layout();
     });
     awaitLines();
-    assertEquals(coarse, skin().renderer().coarseFrames, "only resized: the stretched picture stands in, then the sharp one");
+    assertEquals(coarse, skin().renderer().layers.coarsePasses(), "only resized: the stretched picture stands in, then the sharp one");
     robot.interact(() -> {
       chart.brush(ParallelCoordinatesModel.VALIDATION, 0.0, 0.5);
       chart.setMaxWidth(chart.getWidth() + 100);
       chart.getParent().layout();
     });
     awaitLines();
-    assertTrue(skin().renderer().coarseFrames > coarse, "brushed as well: the old picture is not stretched, drawn anew");
+    assertTrue(skin().renderer().layers.coarsePasses() > coarse, "brushed as well: the old picture is not stretched, drawn anew");
   }
 
   @Test
