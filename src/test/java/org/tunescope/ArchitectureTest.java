@@ -100,7 +100,7 @@ class ArchitectureTest {
             "org.tunescope.ui.main..", "org.tunescope.ui.data..", "org.tunescope.ui.model..",
             "org.tunescope.ui.space..", "org.tunescope.ui.search..", "org.tunescope.ui.run..",
             "org.tunescope.ui.results..", "org.tunescope.ui.lab..", "org.tunescope.ui.studies..",
-            "org.tunescope.ui.compare..")
+            "org.tunescope.ui.compare..", "org.tunescope.ui.watch..")
         .check(CLASSES);
   }
 
@@ -143,5 +143,37 @@ class ArchitectureTest {
   void cliAndUiDoNotDependOnEachOtherInEitherDirection() {
     com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("org.tunescope.(cli|ui)..")
         .should().notDependOnEachOther().check(CLASSES);
+  }
+
+  /** Every package says what lives there: a package-info.java with a comment of a few lines. */
+  @Test
+  void everyPackageSaysWhatLivesThere() throws java.io.IOException {
+    java.nio.file.Path root = java.nio.file.Path.of("src/main/java");
+    java.util.List<String> unexplained;
+    try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.walk(root)) {
+      unexplained = dirs.filter(java.nio.file.Files::isDirectory)
+          .filter(d -> hasJavaFile(d) && !explained(d.resolve("package-info.java")))
+          .map(d -> root.relativize(d).toString())
+          .toList();
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), unexplained,
+        "packages without a package-info.java that says what lives there");
+  }
+
+  private static boolean hasJavaFile(java.nio.file.Path dir) {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+      return files.anyMatch(f -> f.toString().endsWith(".java"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static boolean explained(java.nio.file.Path info) {
+    try {
+      String text = java.nio.file.Files.readString(info);
+      return text.contains("/**") && text.substring(text.indexOf("/**"), text.indexOf("package ")).length() > 60;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }
