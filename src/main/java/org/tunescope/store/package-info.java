@@ -1,6 +1,6 @@
 /**
- * Keeping studies: the study database (SQLite, one file, migrated on open; in memory for tests), the
- * trial ledger through which processes share a study, and results files (JSON, CSV). Knows only the
- * engine's types and its own records: no models, no user interface.
+ * Keeping studies: the {@code StudyStore} contract with its in-memory, SQLite (one file) and PostgreSQL (shared
+ * by several machines) back ends, migrated on open; the trial ledger through which workers share a study;
+ * comparisons; results files (JSON, CSV). Knows only the engine's types and its own records.
  */
 package org.tunescope.store;
