@@ -3,10 +3,7 @@ package org.tunescope.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,46 +25,20 @@ final class JdbcComparisons {
 
   static void save(Connection c, ComparisonRecord comparison) throws SQLException {
     delete(c, comparison.name());
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO comparisons (name, created, dataset, sha256, target,"
-        + " metric, folds, seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      int k = 1;
-      s.setString(k++, comparison.name());
-      s.setString(k++, comparison.created().toString());
-      s.setString(k++, comparison.dataset());
-      s.setString(k++, comparison.sha256());
-      s.setString(k++, comparison.target());
-      s.setString(k++, comparison.metric());
-      s.setString(k++, comparison.folds());
-      s.setLong(k, comparison.seed());
-      s.executeUpdate();
+    Sql.update(c, "INSERT INTO comparisons (name, created, dataset, sha256, target, metric, folds, seed)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", comparison.name(), comparison.created(), comparison.dataset(),
+        comparison.sha256(), comparison.target(), comparison.metric(), comparison.folds(), comparison.seed());
+    for (int i = 0; i < comparison.studies().size(); i++) {
+      Sql.update(c, "INSERT INTO comparison_studies (comparison, position, study_id) VALUES (?, ?, ?)",
+          comparison.name(), i, JdbcStudyStore.studyId(c, comparison.studies().get(i)));
     }
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO comparison_studies (comparison, position, study_id)"
-        + " VALUES (?, ?, ?)")) {
-      for (int i = 0; i < comparison.studies().size(); i++) {
-        s.setString(1, comparison.name());
-        s.setInt(2, i);
-        s.setLong(3, JdbcStudyStore.studyId(c, comparison.studies().get(i)));
-        s.executeUpdate();
-      }
-    }
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO comparison_ensembles (comparison, position, kind,"
-        + " members, fold_scores, test) VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (int i = 0; i < comparison.ensembles().size(); i++) {
-        EnsembleRecord e = comparison.ensembles().get(i);
-        s.setString(1, comparison.name());
-        s.setInt(2, i);
-        s.setString(3, e.kind());
-        s.setString(4, json(e.members().stream()
-            .map(m -> Map.of("study", m.study(), "trial", m.trial(), "weight", m.weight())).toList()));
-        s.setString(5, json(e.folds().stream().map(f -> new Double[] {finite(f.train()), finite(f.validation())})
-            .toList()));
-        if (e.test().isPresent() && Double.isFinite(e.test().getAsDouble())) {
-          s.setDouble(6, e.test().getAsDouble());
-        } else {
-          s.setNull(6, Types.DOUBLE);
-        }
-        s.executeUpdate();
-      }
+    for (int i = 0; i < comparison.ensembles().size(); i++) {
+      EnsembleRecord e = comparison.ensembles().get(i);
+      Sql.update(c, "INSERT INTO comparison_ensembles (comparison, position, kind, members, fold_scores, test)"
+          + " VALUES (?, ?, ?, ?, ?, ?)", comparison.name(), i, e.kind(), json(e.members().stream()
+              .map(m -> Map.of("study", m.study(), "trial", m.trial(), "weight", m.weight())).toList()),
+          json(e.folds().stream().map(f -> new Double[] {finite(f.train()), finite(f.validation())}).toList()),
+          e.test().isPresent() ? e.test().getAsDouble() : null);
     }
   }
 
@@ -77,19 +48,11 @@ final class JdbcComparisons {
 
   /** Every comparison (or the one of {@code nameOrNull}), oldest first. */
   static List<ComparisonRecord> all(Connection c, String nameOrNull) throws SQLException {
-    List<ComparisonRecord> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT name, created, dataset, sha256, target, metric, folds,"
-        + " seed FROM comparisons" + (nameOrNull == null ? "" : " WHERE name = ?") + " ORDER BY created, name")) {
-      if (nameOrNull != null) {
-        s.setString(1, nameOrNull);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(new ComparisonRecord(rs.getString(1), Instant.parse(rs.getString(2)), rs.getString(3),
-              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), List.of(), List.of()));
-        }
-      }
-    }
+    List<ComparisonRecord> out = Sql.query(c, "SELECT name, created, dataset, sha256, target, metric, folds, seed"
+        + " FROM comparisons" + (nameOrNull == null ? "" : " WHERE name = ?") + " ORDER BY created, name",
+        rs -> new ComparisonRecord(rs.getString(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), List.of(), List.of()),
+        nameOrNull == null ? new Object[0] : new Object[] {nameOrNull});
     List<ComparisonRecord> full = new ArrayList<>();
     for (ComparisonRecord r : out) {
       full.add(new ComparisonRecord(r.name(), r.created(), r.dataset(), r.sha256(), r.target(), r.metric(), r.folds(),
@@ -99,56 +62,29 @@ final class JdbcComparisons {
   }
 
   static boolean delete(Connection c, String name) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("DELETE FROM comparisons WHERE name = ?")) {
-      s.setString(1, name);
-      return s.executeUpdate() > 0;
-    }
+    return Sql.update(c, "DELETE FROM comparisons WHERE name = ?", name) > 0;
   }
 
   static void savePredictions(Connection c, String study, int trial, List<FoldPredictions> folds)
       throws SQLException {
-    long id = JdbcStudyStore.studyId(c, study);
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO trial_predictions (study_id, number, predictions)"
-        + " VALUES (?, ?, ?) ON CONFLICT (study_id, number) DO UPDATE SET predictions = excluded.predictions")) {
-      s.setLong(1, id);
-      s.setInt(2, trial);
-      s.setBytes(3, PredictionBlob.encode(folds));
-      s.executeUpdate();
-    }
+    Sql.update(c, "INSERT INTO trial_predictions (study_id, number, predictions) VALUES (?, ?, ?)"
+        + " ON CONFLICT (study_id, number) DO UPDATE SET predictions = excluded.predictions",
+        JdbcStudyStore.studyId(c, study), trial, PredictionBlob.encode(folds));
   }
 
   static Optional<List<FoldPredictions>> predictions(Connection c, String study, int trial) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT p.predictions FROM trial_predictions p"
-        + " JOIN studies st ON st.id = p.study_id WHERE st.name = ? AND p.number = ?")) {
-      s.setString(1, study);
-      s.setInt(2, trial);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(PredictionBlob.decode(rs.getBytes(1))) : Optional.empty();
-      }
-    }
+    return Sql.first(c, "SELECT p.predictions FROM trial_predictions p JOIN studies st ON st.id = p.study_id"
+        + " WHERE st.name = ? AND p.number = ?", rs -> PredictionBlob.decode(rs.getBytes(1)), study, trial);
   }
 
   private static List<String> studies(Connection c, String comparison) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT st.name FROM comparison_studies cs"
-        + " JOIN studies st ON st.id = cs.study_id WHERE cs.comparison = ? ORDER BY cs.position")) {
-      s.setString(1, comparison);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
+    return Sql.query(c, "SELECT st.name FROM comparison_studies cs JOIN studies st ON st.id = cs.study_id"
+        + " WHERE cs.comparison = ? ORDER BY cs.position", rs -> rs.getString(1), comparison);
   }
 
   private static List<EnsembleRecord> ensembles(Connection c, String comparison) throws SQLException {
-    List<EnsembleRecord> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT kind, members, fold_scores, test FROM comparison_ensembles"
-        + " WHERE comparison = ? ORDER BY position")) {
-      s.setString(1, comparison);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
+    return Sql.query(c, "SELECT kind, members, fold_scores, test FROM comparison_ensembles WHERE comparison = ?"
+        + " ORDER BY position", rs -> {
           List<EnsembleRecord.Member> members = new ArrayList<>();
           for (JsonNode m : tree(rs.getString(2))) {
             // Members kept before weights existed weigh 1, as they did.
@@ -159,14 +95,10 @@ final class JdbcComparisons {
           for (JsonNode f : tree(rs.getString(3))) {
             folds.add(new FoldScore(number(f.get(0)), number(f.get(1))));
           }
-          String kind = rs.getString(1);
-          double test = rs.getDouble(4);
-          OptionalDouble scored = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(test);
-          out.add(new EnsembleRecord(kind, members, folds, scored));
-        }
-      }
-    }
-    return out;
+          double test = Sql.number(rs, 4);
+          return new EnsembleRecord(rs.getString(1), members, folds,
+              Double.isNaN(test) ? OptionalDouble.empty() : OptionalDouble.of(test));
+        }, comparison);
   }
 
   /** Not-a-number goes in JSON as null and comes back as NaN, as fold scores do in their table. */

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,51 +85,19 @@ public abstract class JdbcStudyStore implements StudyStore {
       StudyInfo i = study.info();
       Provenance p = study.provenance();
       StoredRequest r = study.request();
-      try (PreparedStatement s = connection.prepareStatement("INSERT INTO studies (name, model, task, metric,"
-          + " direction, search, grid_points, seed, folds, fold_method, dataset_path, dataset_sha256, dataset_rows,"
-          + " dataset_columns, target, space, request, budget_trials, budget_seconds, planned_trials,"
-          + " tunescope_version, smile_version, java_version, cores, created, finished)"
+      int created = Sql.update(connection, "INSERT INTO studies (name, model, task, metric, direction, search,"
+          + " grid_points, seed, folds, fold_method, dataset_path, dataset_sha256, dataset_rows, dataset_columns, target,"
+          + " space, request, budget_trials, budget_seconds, planned_trials, tunescope_version, smile_version,"
+          + " java_version, cores, created, finished)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-          + " ON CONFLICT (name) DO NOTHING")) {
-        int k = 1;
-        s.setString(k++, i.name());
-        s.setString(k++, i.model());
-        s.setString(k++, i.task());
-        s.setString(k++, i.metric());
-        s.setString(k++, i.direction());
-        s.setString(k++, i.search());
-        s.setInt(k++, i.gridPoints());
-        s.setLong(k++, i.seed());
-        s.setInt(k++, i.folds());
-        s.setString(k++, i.foldMethod());
-        s.setString(k++, i.dataset());
-        s.setString(k++, i.sha256());
-        s.setInt(k++, i.rows());
-        s.setInt(k++, i.features());
-        s.setString(k++, i.target());
-        s.setString(k++, JSON.writeValueAsString(i.space()));
-        s.setString(k++, r.toJson());
-        setInt(s, k++, r.maxTrials());
-        if (r.maxTime().isPresent()) {
-          s.setDouble(k++, r.maxTime().get().toMillis() / 1000.0);
-        } else {
-          s.setNull(k++, Types.DOUBLE);
-        }
-        setInt(s, k++, study.plannedTrials());
-        s.setString(k++, p.tunescopeVersion());
-        s.setString(k++, p.smileVersion());
-        s.setString(k++, p.javaVersion());
-        s.setInt(k++, p.cores());
-        s.setString(k++, p.created().toString());
-        s.setString(k, study.finished().map(Instant::toString).orElse(null));
-        if (s.executeUpdate() == 0) {
-          // Another process created it since we looked: theirs is the study.
-          return findRecord(study.name()).orElseThrow(() -> StoreException.unknownStudy(study.name()));
-        }
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-      return study;
+          + " ON CONFLICT (name) DO NOTHING", i.name(), i.model(), i.task(), i.metric(), i.direction(), i.search(),
+          i.gridPoints(), i.seed(), i.folds(), i.foldMethod(), i.dataset(), i.sha256(), i.rows(), i.features(),
+          i.target(), spaceJson(i.space()), r.toJson(), r.maxTrials(),
+          r.maxTime().map(t -> t.toMillis() / 1000.0), study.plannedTrials(), p.tunescopeVersion(),
+          p.smileVersion(), p.javaVersion(), p.cores(), p.created(), study.finished());
+      // None when another process created it since we looked: theirs is the study.
+      return created > 0 ? study
+          : findRecord(study.name()).orElseThrow(() -> StoreException.unknownStudy(study.name()));
     });
   }
 
@@ -140,12 +107,7 @@ public abstract class JdbcStudyStore implements StudyStore {
   }
 
   private Optional<StudyRecord> findRecord(String name) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("SELECT * FROM studies WHERE name = ?")) {
-      s.setString(1, name);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(record(rs)) : Optional.empty();
-      }
-    }
+    return Sql.first(connection, "SELECT * FROM studies WHERE name = ?", JdbcStudyStore::record, name);
   }
 
   private static StudyRecord record(ResultSet rs) throws SQLException {
@@ -181,29 +143,20 @@ public abstract class JdbcStudyStore implements StudyStore {
 
   /** The list's lines of every study, or of the one named. */
   private List<StudySummary> summaries(Optional<String> name) throws SQLException {
-    List<StudySummary> out = new ArrayList<>();
-    try (PreparedStatement s = connection.prepareStatement("SELECT s.*,"
+    return Sql.query(connection, "SELECT s.*,"
         + " (SELECT COUNT(*) FROM trials t WHERE t.study_id = s.id"
         + "   AND t.state IN ('complete', 'failed', 'pruned')) AS done_count,"
         + " (SELECT COUNT(*) FROM trials t WHERE t.study_id = s.id AND t.state = 'running') AS running_count,"
         + " (SELECT MAX(validation_mean) FROM trials t WHERE t.study_id = s.id AND t.state = 'complete') AS best_max,"
         + " (SELECT MIN(validation_mean) FROM trials t WHERE t.study_id = s.id AND t.state = 'complete') AS best_min"
-        + " FROM studies s" + (name.isPresent() ? " WHERE s.name = ?" : "") + " ORDER BY s.id")) {
-      if (name.isPresent()) {
-        s.setString(1, name.get());
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
+        + " FROM studies s" + (name.isPresent() ? " WHERE s.name = ?" : "") + " ORDER BY s.id", rs -> {
           StudyRecord r = record(rs);
           int running = rs.getInt("running_count");
           double best = rs.getDouble(r.info().direction().equals("maximize") ? "best_max" : "best_min");
           OptionalDouble bestScore = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(best);
-          out.add(new StudySummary(r.name(), r.info().model(), r.info().dataset(), rs.getInt("done_count"), running,
-              r.plannedTrials(), bestScore, StudySummary.state(r, running)));
-        }
-      }
-    }
-    return out;
+          return new StudySummary(r.name(), r.info().model(), r.info().dataset(), rs.getInt("done_count"), running,
+              r.plannedTrials(), bestScore, StudySummary.state(r, running));
+        }, name.stream().toArray());
   }
 
   @Override
@@ -222,24 +175,18 @@ public abstract class JdbcStudyStore implements StudyStore {
   @Override
   public boolean delete(String name) {
     return write("deleting study " + name, () -> {
-      try (PreparedStatement s = connection.prepareStatement("DELETE FROM studies WHERE name = ?")) {
-        s.setString(1, name);
-        boolean deleted = s.executeUpdate() > 0;
-        deleteUnusedData();
-        return deleted;
-      }
+      boolean deleted = Sql.update(connection, "DELETE FROM studies WHERE name = ?", name) > 0;
+      // The copies of data files no study uses any more go with it.
+      Sql.update(connection, "DELETE FROM study_data WHERE sha256 NOT IN (SELECT dataset_sha256 FROM studies)");
+      return deleted;
     });
   }
 
   @Override
   public void markFinished(String name) {
     write("finishing study " + name, () -> {
-      try (PreparedStatement s = connection.prepareStatement("UPDATE studies SET finished = ? WHERE name = ?")) {
-        s.setString(1, Instant.now().toString());
-        s.setString(2, name);
-        if (s.executeUpdate() == 0) {
-          throw StoreException.unknownStudy(name);
-        }
+      if (Sql.update(connection, "UPDATE studies SET finished = ? WHERE name = ?", Instant.now(), name) == 0) {
+        throw StoreException.unknownStudy(name);
       }
       return null;
     });
@@ -248,48 +195,26 @@ public abstract class JdbcStudyStore implements StudyStore {
   @Override
   public void saveTestScore(String name, TestScore score) {
     write("saving the held-out test score of " + name, () -> {
-      long study = studyId(name);
-      try (PreparedStatement s = connection.prepareStatement("INSERT INTO held_out_tests (study_id, trial,"
-          + " metric, fraction, seed, tuning_rows, test_rows, params, train, validation, score, computed)"
+      Sql.update(connection, "INSERT INTO held_out_tests (study_id, trial, metric, fraction, seed, tuning_rows,"
+          + " test_rows, params, train, validation, score, computed)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (study_id) DO UPDATE SET trial = excluded.trial,"
           + " metric = excluded.metric, fraction = excluded.fraction, seed = excluded.seed,"
           + " tuning_rows = excluded.tuning_rows, test_rows = excluded.test_rows, params = excluded.params,"
           + " train = excluded.train, validation = excluded.validation, score = excluded.score,"
-          + " computed = excluded.computed")) {
-        int k = 1;
-        s.setLong(k++, study);
-        s.setInt(k++, score.trial());
-        s.setString(k++, score.metric());
-        s.setDouble(k++, score.fraction());
-        s.setLong(k++, score.seed());
-        s.setInt(k++, score.tuningRows());
-        s.setInt(k++, score.testRows());
-        s.setString(k++, paramsJson(score.params()));
-        setDouble(s, k++, score.train());
-        setDouble(s, k++, score.validation());
-        setDouble(s, k++, score.test());
-        s.setString(k, Instant.now().toString());
-        s.executeUpdate();
-      }
+          + " computed = excluded.computed", studyId(name), score.trial(), score.metric(), score.fraction(),
+          score.seed(), score.tuningRows(), score.testRows(), paramsJson(score.params()), score.train(),
+          score.validation(), score.test(), Instant.now());
       return null;
     });
   }
 
   @Override
   public Optional<TestScore> testScore(String name) {
-    return read("reading the held-out test score of " + name, () -> {
-      try (PreparedStatement s = connection.prepareStatement("SELECT trial, metric, fraction, seed, tuning_rows,"
-          + " test_rows, params, train, validation, score FROM held_out_tests WHERE study_id = ?")) {
-        s.setLong(1, studyId(name));
-        try (ResultSet rs = s.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          return Optional.of(new TestScore(rs.getString(2), rs.getInt(1), params(rs.getString(7)), number(rs, 8),
-              number(rs, 9), number(rs, 10), rs.getInt(5), rs.getInt(6), rs.getDouble(3), rs.getLong(4)));
-        }
-      }
-    });
+    return read("reading the held-out test score of " + name, () -> Sql.first(connection, "SELECT trial, metric,"
+        + " fraction, seed, tuning_rows, test_rows, params, train, validation, score FROM held_out_tests"
+        + " WHERE study_id = ?", rs -> new TestScore(rs.getString(2), rs.getInt(1), params(rs.getString(7)),
+            number(rs, 8), number(rs, 9), number(rs, 10), rs.getInt(5), rs.getInt(6), rs.getDouble(3),
+            rs.getLong(4)), studyId(name)));
   }
 
   private long studyId(String name) throws SQLException {
@@ -298,15 +223,8 @@ public abstract class JdbcStudyStore implements StudyStore {
 
   /** The row id of the study of that name; {@link StoreException} when there is none. */
   static long studyId(Connection connection, String name) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("SELECT id FROM studies WHERE name = ?")) {
-      s.setString(1, name);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          throw StoreException.unknownStudy(name);
-        }
-        return rs.getLong(1);
-      }
-    }
+    return Sql.first(connection, "SELECT id FROM studies WHERE name = ?", rs -> rs.getLong(1), name)
+        .orElseThrow(() -> StoreException.unknownStudy(name));
   }
 
   // --- trials
@@ -323,10 +241,9 @@ public abstract class JdbcStudyStore implements StudyStore {
     try (PreparedStatement s = connection.prepareStatement("SELECT " + TRIAL_COLUMNS + ", f.fold, f.train, f.validation"
         + " FROM trials t LEFT JOIN fold_scores f ON f.trial_id = t.id"
         + " WHERE t.study_id = ? AND t.state <> 'running'" + rows + " ORDER BY t.number, f.fold")) {
-      s.setLong(1, study);
-      for (int i = 0; i < only.size(); i++) {
-        s.setLong(i + 2, only.get(i));
-      }
+      List<Object> values = new ArrayList<>(only);
+      values.add(0, study);
+      Sql.bind(s, values.toArray());
       try (ResultSet rs = s.executeQuery()) {
         long currentId = -1;
         Object[] head = null;
@@ -355,10 +272,8 @@ public abstract class JdbcStudyStore implements StudyStore {
     return out;
   }
 
-  /** A REAL column, NULL read as NaN. */
   private static double number(ResultSet rs, int column) throws SQLException {
-    double v = rs.getDouble(column);
-    return rs.wasNull() ? Double.NaN : v;
+    return Sql.number(rs, column);
   }
 
   private static Trial trial(Object[] h, List<FoldScore> folds) {
@@ -444,36 +359,19 @@ public abstract class JdbcStudyStore implements StudyStore {
       long[] ids = newTrialIds(trials.size());
       int next = 0;
       for (Trial t : trials) {
-        delete.setLong(1, study);
-        delete.setInt(2, t.number());
+        Sql.bind(delete, study, t.number());
         delete.addBatch();
       }
       delete.executeBatch();
       int folds = 0;
       for (Trial t : trials) {
         long id = ids[next++];
-        int k = 1;
-        insert.setLong(k++, id);
-        insert.setLong(k++, study);
-        insert.setInt(k++, t.number());
-        insert.setString(k++, t.state().id());
-        insert.setLong(k++, t.seed());
-        setDouble(insert, k++, t.fitSeconds());
-        insert.setLong(k++, t.bytesAllocated());
-        insert.setString(k++, t.error().orElse(null));
-        insert.setString(k++, paramsJson(t.params()));
-        setDouble(insert, k++, t.train().mean());
-        setDouble(insert, k++, t.validation().mean());
-        insert.setString(k++, t.started().toString());
-        insert.setString(k++, now);
-        insert.setDouble(k++, t.budget());
-        insert.setString(k, attributesJson(t.attributes()));
+        Sql.bind(insert, id, study, t.number(), t.state().id(), t.seed(), t.fitSeconds(), t.bytesAllocated(),
+            t.error(), paramsJson(t.params()), t.train().mean(), t.validation().mean(), t.started(), now, t.budget(),
+            attributesJson(t.attributes()));
         insert.addBatch();
         for (int f = 0; f < t.folds().size(); f++) {
-          fold.setLong(1, id);
-          fold.setInt(2, f);
-          setDouble(fold, 3, t.folds().get(f).train());
-          setDouble(fold, 4, t.folds().get(f).validation());
+          Sql.bind(fold, id, f, t.folds().get(f).train(), t.folds().get(f).validation());
           fold.addBatch();
           folds++;
         }
@@ -491,54 +389,22 @@ public abstract class JdbcStudyStore implements StudyStore {
 
   @Override
   public void saveData(StoredData data) {
-    write("keeping a copy of " + data.fileName(), () -> {
-      try (PreparedStatement s = connection.prepareStatement("INSERT INTO study_data (sha256, file_name, format,"
-          + " size, compressed, stored) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")) {
-        s.setString(1, data.sha256());
-        s.setString(2, data.fileName());
-        s.setString(3, data.format());
-        s.setLong(4, data.size());
-        s.setBytes(5, data.compressed());
-        s.setString(6, Instant.now().toString());
-        s.executeUpdate();
-      }
-      return null;
-    });
+    write("keeping a copy of " + data.fileName(), () -> Sql.update(connection, "INSERT INTO study_data (sha256,"
+        + " file_name, format, size, compressed, stored) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+        data.sha256(), data.fileName(), data.format(), data.size(), data.compressed(), Instant.now()));
   }
 
   @Override
   public boolean hasData(String sha256) {
-    return read("looking for a copy of data " + sha256, () -> {
-      try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM study_data WHERE sha256 = ?")) {
-        s.setString(1, sha256);
-        try (ResultSet rs = s.executeQuery()) {
-          return rs.next();
-        }
-      }
-    });
+    return read("looking for a copy of data " + sha256, () -> Sql.first(connection,
+        "SELECT 1 FROM study_data WHERE sha256 = ?", rs -> true, sha256).isPresent());
   }
 
   @Override
   public Optional<StoredData> data(String sha256) {
-    return read("reading the copy of data " + sha256, () -> {
-      try (PreparedStatement s = connection.prepareStatement(
-          "SELECT file_name, format, size, compressed FROM study_data WHERE sha256 = ?")) {
-        s.setString(1, sha256);
-        try (ResultSet rs = s.executeQuery()) {
-          return rs.next()
-              ? Optional.of(new StoredData(sha256, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)))
-              : Optional.empty();
-        }
-      }
-    });
-  }
-
-  /** Inside a transaction: drops the copies of data files no study uses any more. */
-  private void deleteUnusedData() throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(
-        "DELETE FROM study_data WHERE sha256 NOT IN (SELECT dataset_sha256 FROM studies)")) {
-      s.executeUpdate();
-    }
+    return read("reading the copy of data " + sha256, () -> Sql.first(connection,
+        "SELECT file_name, format, size, compressed FROM study_data WHERE sha256 = ?",
+        rs -> new StoredData(sha256, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)), sha256));
   }
 
   @Override
@@ -568,44 +434,23 @@ public abstract class JdbcStudyStore implements StudyStore {
         updateImportedStudy(study, imported.study());
       }
       ImportRecord o = imported.origin();
-      try (PreparedStatement s = connection.prepareStatement("INSERT INTO study_imports (study_id, origin,"
-          + " source, source_study, objective, objectives, space, declarations, imported)"
+      Sql.update(connection, "INSERT INTO study_imports (study_id, origin, source, source_study, objective,"
+          + " objectives, space, declarations, imported)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (study_id) DO UPDATE SET origin = excluded.origin,"
           + " source = excluded.source, source_study = excluded.source_study, objective = excluded.objective,"
           + " objectives = excluded.objectives, space = excluded.space, declarations = excluded.declarations,"
-          + " imported = excluded.imported")) {
-        int k = 1;
-        s.setLong(k++, study);
-        s.setString(k++, o.origin());
-        s.setString(k++, o.source());
-        s.setString(k++, o.sourceStudy().orElse(null));
-        s.setInt(k++, o.objective());
-        s.setString(k++, ImportJson.objectives(o.objectives()));
-        s.setString(k++, ImportJson.space(o.space()));
-        s.setString(k++, ImportJson.texts(o.declarations()));
-        s.setString(k, o.imported().toString());
-        s.executeUpdate();
-      }
+          + " imported = excluded.imported", study, o.origin(), o.source(), o.sourceStudy(), o.objective(),
+          ImportJson.objectives(o.objectives()), ImportJson.space(o.space()), ImportJson.texts(o.declarations()),
+          o.imported());
       // The source is the truth: its trials replace the ones imported before, so none is kept twice.
-      try (PreparedStatement t = connection.prepareStatement("DELETE FROM trials WHERE study_id = ?");
-           PreparedStatement x = connection.prepareStatement("DELETE FROM imported_trials WHERE study_id = ?")) {
-        t.setLong(1, study);
-        t.executeUpdate();
-        x.setLong(1, study);
-        x.executeUpdate();
-      }
+      Sql.update(connection, "DELETE FROM trials WHERE study_id = ?", study);
+      Sql.update(connection, "DELETE FROM imported_trials WHERE study_id = ?", study);
       writeTrials(study, imported.trials());
       try (PreparedStatement s = connection.prepareStatement("INSERT INTO imported_trials (study_id, number,"
           + " source_id, completed, trial_values, intermediate, user_attributes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         for (ImportedTrial t : imported.extras()) {
-          int k = 1;
-          s.setLong(k++, study);
-          s.setInt(k++, t.number());
-          s.setString(k++, t.sourceId().orElse(null));
-          s.setString(k++, t.completed().map(Instant::toString).orElse(null));
-          s.setString(k++, ImportJson.numbers(t.values()));
-          s.setString(k++, ImportJson.steps(t.intermediate()));
-          s.setString(k, ImportJson.texts(t.userAttributes()));
+          Sql.bind(s, study, t.number(), t.sourceId(), t.completed(), ImportJson.numbers(t.values()),
+              ImportJson.steps(t.intermediate()), ImportJson.texts(t.userAttributes()));
           s.addBatch();
         }
         if (!imported.extras().isEmpty()) {
@@ -619,29 +464,17 @@ public abstract class JdbcStudyStore implements StudyStore {
   /** Rewrites what an import describes of a study; its provenance (when it was first imported) stays. */
   private void updateImportedStudy(long id, StudyRecord study) throws SQLException {
     StudyInfo i = study.info();
-    try (PreparedStatement s = connection.prepareStatement("UPDATE studies SET model = ?, task = ?, metric = ?,"
-        + " direction = ?, search = ?, folds = ?, fold_method = ?, dataset_path = ?, dataset_sha256 = ?,"
-        + " dataset_rows = ?, dataset_columns = ?, target = ?, space = ?, request = ?, planned_trials = ?,"
-        + " finished = ? WHERE id = ?")) {
-      int k = 1;
-      s.setString(k++, i.model());
-      s.setString(k++, i.task());
-      s.setString(k++, i.metric());
-      s.setString(k++, i.direction());
-      s.setString(k++, i.search());
-      s.setInt(k++, i.folds());
-      s.setString(k++, i.foldMethod());
-      s.setString(k++, i.dataset());
-      s.setString(k++, i.sha256());
-      s.setInt(k++, i.rows());
-      s.setInt(k++, i.features());
-      s.setString(k++, i.target());
-      s.setString(k++, JSON.writeValueAsString(i.space()));
-      s.setString(k++, study.request().toJson());
-      setInt(s, k++, study.plannedTrials());
-      s.setString(k++, study.finished().map(Instant::toString).orElse(null));
-      s.setLong(k, id);
-      s.executeUpdate();
+    Sql.update(connection, "UPDATE studies SET model = ?, task = ?, metric = ?, direction = ?, search = ?,"
+        + " folds = ?, fold_method = ?, dataset_path = ?, dataset_sha256 = ?, dataset_rows = ?, dataset_columns = ?,"
+        + " target = ?, space = ?, request = ?, planned_trials = ?, finished = ? WHERE id = ?", i.model(), i.task(),
+        i.metric(), i.direction(), i.search(), i.folds(), i.foldMethod(), i.dataset(), i.sha256(), i.rows(),
+        i.features(), i.target(), spaceJson(i.space()), study.request().toJson(), study.plannedTrials(),
+        study.finished(), id);
+  }
+
+  private static String spaceJson(Map<String, String> space) {
+    try {
+      return JSON.writeValueAsString(space);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -653,37 +486,20 @@ public abstract class JdbcStudyStore implements StudyStore {
   }
 
   private Optional<ImportRecord> importOf(long study) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("SELECT origin, source, source_study, objective,"
-        + " objectives, space, declarations, imported FROM study_imports WHERE study_id = ?")) {
-      s.setLong(1, study);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new ImportRecord(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)),
-            rs.getInt(4), ImportJson.objectives(rs.getString(5)), ImportJson.space(rs.getString(6)),
-            ImportJson.texts(rs.getString(7)), Instant.parse(rs.getString(8))));
-      }
-    }
+    return Sql.first(connection, "SELECT origin, source, source_study, objective, objectives, space, declarations,"
+        + " imported FROM study_imports WHERE study_id = ?", rs -> new ImportRecord(rs.getString(1), rs.getString(2),
+            Optional.ofNullable(rs.getString(3)), rs.getInt(4), ImportJson.objectives(rs.getString(5)),
+            ImportJson.space(rs.getString(6)), ImportJson.texts(rs.getString(7)), Instant.parse(rs.getString(8))),
+        study);
   }
 
   @Override
   public List<ImportedTrial> importedTrials(String name) {
-    return read("reading the imported trials of " + name, () -> {
-      List<ImportedTrial> out = new ArrayList<>();
-      try (PreparedStatement s = connection.prepareStatement("SELECT number, source_id, completed, trial_values,"
-          + " intermediate, user_attributes FROM imported_trials WHERE study_id = ? ORDER BY number")) {
-        s.setLong(1, studyId(name));
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            out.add(new ImportedTrial(rs.getInt(1), Optional.ofNullable(rs.getString(2)),
-                ImportJson.instant(rs.getString(3)), ImportJson.numbers(rs.getString(4)),
-                ImportJson.steps(rs.getString(5)), ImportJson.texts(rs.getString(6))));
-          }
-        }
-      }
-      return out;
-    });
+    return read("reading the imported trials of " + name, () -> Sql.query(connection, "SELECT number, source_id,"
+        + " completed, trial_values, intermediate, user_attributes FROM imported_trials WHERE study_id = ?"
+        + " ORDER BY number", rs -> new ImportedTrial(rs.getInt(1), Optional.ofNullable(rs.getString(2)),
+            ImportJson.instant(rs.getString(3)), ImportJson.numbers(rs.getString(4)),
+            ImportJson.steps(rs.getString(5)), ImportJson.texts(rs.getString(6))), studyId(name)));
   }
 
   // --- following a study
@@ -701,21 +517,9 @@ public abstract class JdbcStudyStore implements StudyStore {
   public TrialsSince trialsSince(String name, Set<Long> seen) {
     return read("reading the new trials of " + name, () -> {
       long study = studyId(name);
-      Set<Long> rows = new HashSet<>();
-      List<Long> fresh = new ArrayList<>();
-      try (PreparedStatement s = connection.prepareStatement(
-          "SELECT id FROM trials WHERE study_id = ? AND state <> 'running'")) {
-        s.setLong(1, study);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            long id = rs.getLong(1);
-            rows.add(id);
-            if (!seen.contains(id)) {
-              fresh.add(id);
-            }
-          }
-        }
-      }
+      Set<Long> rows = new HashSet<>(Sql.query(connection,
+          "SELECT id FROM trials WHERE study_id = ? AND state <> 'running'", rs -> rs.getLong(1), study));
+      List<Long> fresh = rows.stream().filter(id -> !seen.contains(id)).toList();
       if (fresh.size() > ROWS_PER_QUERY) {
         // Mostly new (the first look): one plain read of them all is cheaper than many lists of ids.
         return new TrialsSince(trialsOf(study), rows);
@@ -727,23 +531,13 @@ public abstract class JdbcStudyStore implements StudyStore {
   /** The owners of the study's running trials that are not gone, as {@link #markInterruptedOfGoneOwners} judges. */
   @Override
   public int activeWorkers(String name) {
-    return read("counting the workers of " + name, () -> {
-      int active = 0;
-      Instant now = Instant.now();
-      try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT t.owner, o.heartbeat FROM trials t"
-          + " JOIN owners o ON o.id = t.owner WHERE t.study_id = ? AND t.state = 'running'")) {
-        s.setLong(1, studyId(name));
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            Instant beat = Instant.ofEpochMilli(rs.getLong(2));
-            if (Owner.parse(rs.getString(1)).filter(o -> !o.isGone(beat, now)).isPresent()) {
-              active++;
-            }
-          }
-        }
-      }
-      return active;
-    });
+    Instant now = Instant.now();
+    return read("counting the workers of " + name, () -> (int) Sql.query(connection, "SELECT DISTINCT t.owner,"
+        + " o.heartbeat FROM trials t JOIN owners o ON o.id = t.owner WHERE t.study_id = ? AND t.state = 'running'",
+        rs -> {
+          Instant beat = Instant.ofEpochMilli(rs.getLong(2));
+          return Owner.parse(rs.getString(1)).filter(o -> !o.isGone(beat, now));
+        }, studyId(name)).stream().filter(Optional::isPresent).count());
   }
 
   // --- owners and ledgers
@@ -776,15 +570,9 @@ public abstract class JdbcStudyStore implements StudyStore {
 
   /** Says the owner is alive now; registers it again if another process took it for gone meanwhile. */
   private void upsertOwner(Owner owner) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("INSERT INTO owners (id, pid, host, started, heartbeat)"
-        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET heartbeat = excluded.heartbeat")) {
-      s.setString(1, owner.id());
-      s.setLong(2, owner.pid());
-      s.setString(3, owner.host());
-      s.setString(4, owner.started().toString());
-      s.setLong(5, System.currentTimeMillis());
-      s.executeUpdate();
-    }
+    Sql.update(connection, "INSERT INTO owners (id, pid, host, started, heartbeat) VALUES (?, ?, ?, ?, ?)"
+        + " ON CONFLICT (id) DO UPDATE SET heartbeat = excluded.heartbeat", owner.id(), owner.pid(), owner.host(),
+        owner.started(), System.currentTimeMillis());
   }
 
   /**
@@ -823,21 +611,12 @@ public abstract class JdbcStudyStore implements StudyStore {
           continue;
         }
         boolean none = e.getKey().equals("null");
-        try (PreparedStatement u = connection.prepareStatement("UPDATE trials SET state = 'interrupted',"
-            + " error = ?, finished = ?, owner = NULL WHERE state = 'running' AND "
-            + (none ? "owner IS NULL" : "owner = ?"))) {
-          u.setString(1, owner.map(o -> Interrupted.reason(o, Instant.ofEpochMilli(e.getValue()), now))
-              .orElse("the process running it stopped"));
-          u.setString(2, now.toString());
-          if (!none) {
-            u.setString(3, e.getKey());
-          }
-          marked += u.executeUpdate();
-        }
-        try (PreparedStatement d = connection.prepareStatement("DELETE FROM owners WHERE id = ?")) {
-          d.setString(1, e.getKey());
-          d.executeUpdate();
-        }
+        String reason = owner.map(o -> Interrupted.reason(o, Instant.ofEpochMilli(e.getValue()), now))
+            .orElse("the process running it stopped");
+        marked += Sql.update(connection, "UPDATE trials SET state = 'interrupted', error = ?, finished = ?,"
+            + " owner = NULL WHERE state = 'running' AND " + (none ? "owner IS NULL" : "owner = ?"),
+            none ? new Object[] {reason, now} : new Object[] {reason, now, e.getKey()});
+        Sql.update(connection, "DELETE FROM owners WHERE id = ?", e.getKey());
       }
       return marked;
     });
@@ -857,52 +636,25 @@ public abstract class JdbcStudyStore implements StudyStore {
     public OptionalInt claim(Study s, Instant deadline) {
       return write("claiming a trial", () -> {
         lockStudy(study);
-        Set<Integer> taken = new HashSet<>();
-        try (PreparedStatement q = connection.prepareStatement(
-            "SELECT number FROM trials WHERE study_id = ? AND state <> 'interrupted'")) {
-          q.setLong(1, study);
-          try (ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-              taken.add(rs.getInt(1));
-            }
-          }
-        }
+        Set<Integer> taken = new HashSet<>(Sql.query(connection,
+            "SELECT number FROM trials WHERE study_id = ? AND state <> 'interrupted'", rs -> rs.getInt(1), study));
         OptionalInt next = TrialLedger.nextNumber(s, deadline, taken, 0);
         if (next.isEmpty()) {
           return next;
         }
         int number = next.getAsInt();
-        try (PreparedStatement d = connection.prepareStatement(
-            "DELETE FROM trials WHERE study_id = ? AND number = ?")) {
-          d.setLong(1, study);
-          d.setInt(2, number);
-          d.executeUpdate();
-        }
-        try (PreparedStatement i = connection.prepareStatement("INSERT INTO trials (study_id, number, state, seed,"
-            + " params, started, owner) VALUES (?, ?, 'running', ?, '{}', ?, ?)")) {
-          i.setLong(1, study);
-          i.setInt(2, number);
-          i.setLong(3, Seeds.derive(s.seed(), number));
-          i.setString(4, Instant.now().toString());
-          i.setString(5, owner.id());
-          i.executeUpdate();
-        }
-        return OptionalInt.of(number);
+        Sql.update(connection, "DELETE FROM trials WHERE study_id = ? AND number = ?", study, number);
+        Sql.update(connection, "INSERT INTO trials (study_id, number, state, seed, params, started, owner)"
+            + " VALUES (?, ?, 'running', ?, '{}', ?, ?)", study, number, Seeds.derive(s.seed(), number),
+            Instant.now(), owner.id());
+        return next;
       });
     }
 
     @Override
     public void release(int number) {
-      write("releasing trial " + number, () -> {
-        try (PreparedStatement d = connection.prepareStatement("DELETE FROM trials WHERE study_id = ? AND number = ?"
-            + " AND state = 'running' AND owner = ?")) {
-          d.setLong(1, study);
-          d.setInt(2, number);
-          d.setString(3, owner.id());
-          d.executeUpdate();
-        }
-        return null;
-      });
+      write("releasing trial " + number, () -> Sql.update(connection, "DELETE FROM trials WHERE study_id = ?"
+          + " AND number = ? AND state = 'running' AND owner = ?", study, number, owner.id()));
     }
 
     @Override
@@ -921,39 +673,18 @@ public abstract class JdbcStudyStore implements StudyStore {
     /** The running row gets its parameters and budget, for other workers' samplers ({@link #running}). */
     @Override
     public void started(int number, Map<String, Object> params, double budget) {
-      write("starting trial " + number, () -> {
-        try (PreparedStatement u = connection.prepareStatement("UPDATE trials SET params = ?, budget = ?"
-            + " WHERE study_id = ? AND number = ? AND state = 'running' AND owner = ?")) {
-          u.setString(1, paramsJson(params));
-          u.setDouble(2, budget);
-          u.setLong(3, study);
-          u.setInt(4, number);
-          u.setString(5, owner.id());
-          u.executeUpdate();
-        }
-        return null;
-      });
+      write("starting trial " + number, () -> Sql.update(connection, "UPDATE trials SET params = ?, budget = ?"
+          + " WHERE study_id = ? AND number = ? AND state = 'running' AND owner = ?", paramsJson(params), budget,
+          study, number, owner.id()));
     }
 
     @Override
     public List<RunningTrial> running() {
-      return read("reading running trials", () -> {
-        List<RunningTrial> out = new ArrayList<>();
-        try (PreparedStatement q = connection.prepareStatement("SELECT number, params, budget FROM trials"
-            + " WHERE study_id = ? AND state = 'running' ORDER BY number")) {
-          q.setLong(1, study);
-          try (ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-              Map<String, Object> params = params(rs.getString(2));
-              double budget = number(rs, 3);
-              if (!params.isEmpty()) { // claimed, its parameters not chosen yet
-                out.add(new RunningTrial(rs.getInt(1), params, Double.isNaN(budget) ? 1.0 : budget));
-              }
-            }
-          }
-        }
-        return out;
-      });
+      return read("reading running trials", () -> Sql.query(connection, "SELECT number, params, budget FROM trials"
+          + " WHERE study_id = ? AND state = 'running' ORDER BY number", rs -> {
+            double budget = number(rs, 3);
+            return new RunningTrial(rs.getInt(1), params(rs.getString(2)), Double.isNaN(budget) ? 1.0 : budget);
+          }, study).stream().filter(t -> !t.params().isEmpty()).toList()); // empty: claimed, not chosen yet
     }
   }
 
@@ -1030,23 +761,6 @@ public abstract class JdbcStudyStore implements StudyStore {
       return work.run();
     } catch (SQLException e) {
       throw translate(e, doing);
-    }
-  }
-
-  private static void setInt(PreparedStatement s, int index, OptionalInt value) throws SQLException {
-    if (value.isPresent()) {
-      s.setInt(index, value.getAsInt());
-    } else {
-      s.setNull(index, Types.INTEGER);
-    }
-  }
-
-  /** Not-a-number is stored as NULL, which SQLite would do anyway, and read back as NaN. */
-  private static void setDouble(PreparedStatement s, int index, double value) throws SQLException {
-    if (Double.isFinite(value)) {
-      s.setDouble(index, value);
-    } else {
-      s.setNull(index, Types.REAL);
     }
   }
 
