@@ -31,19 +31,15 @@ import org.tunescope.store.TrialsSince;
  */
 public final class OpenStore implements StudyStore {
 
-  /** The store, where it is (a file path or a PostgreSQL address without password) and the typed password. */
-  private record Current(StudyStore store, String address, Optional<String> password) {
-  }
+  private volatile Opened current;
 
-  private volatile Current current;
-
-  private OpenStore(Current current) {
+  private OpenStore(Opened current) {
     this.current = current;
   }
 
   /** {@code store} itself when it is an open store already; otherwise one working on it. */
   public static OpenStore of(StudyStore store) {
-    return store instanceof OpenStore open ? open : new OpenStore(new Current(store, describe(store), Optional.empty()));
+    return store instanceof OpenStore open ? open : new OpenStore(new Opened(store, describe(store), Optional.empty()));
   }
 
   /**
@@ -59,33 +55,23 @@ public final class OpenStore implements StudyStore {
     return new Opened(store, describe(store), password);
   }
 
-  /** A store opened by {@link #open} and not in use yet. */
-  public static final class Opened {
-    private final StudyStore store;
-    private final String address;
-    private final Optional<String> password;
-
-    private Opened(StudyStore store, String address, Optional<String> password) {
-      this.store = store;
-      this.address = address;
-      this.password = password;
-    }
-
-    public String address() {
+  /**
+   * A store opened by {@link #open} and not in use yet, or the one in use: where it is (a file path or a
+   * PostgreSQL address without password) and the password the user typed, which its text never shows.
+   */
+  public record Opened(StudyStore store, String address, Optional<String> password) {
+    @Override
+    public String toString() {
       return address;
-    }
-
-    public StudyStore store() {
-      return store;
     }
   }
 
   /** Works on {@code opened} from now on and closes the store used before. */
   public void use(Opened opened) {
-    Current before;
+    Opened before;
     synchronized (this) {
       before = current;
-      current = new Current(opened.store, opened.address, opened.password);
+      current = opened;
     }
     closeQuietly(before.store());
   }
@@ -97,7 +83,7 @@ public final class OpenStore implements StudyStore {
    * @throws org.tunescope.store.StoreException when it cannot be opened yet
    */
   public void reopen() {
-    Current before = current;
+    Opened before = current;
     if (!isShared()) {
       return;
     }
@@ -108,7 +94,7 @@ public final class OpenStore implements StudyStore {
         closeQuietly(fresh);
         return;
       }
-      current = new Current(fresh, before.address(), before.password());
+      current = new Opened(fresh, before.address(), before.password());
     }
     closeQuietly(before.store());
   }
