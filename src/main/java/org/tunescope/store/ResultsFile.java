@@ -51,69 +51,33 @@ public final class ResultsFile {
   }
 
   /**
-   * Writes the results to {@code file} by way of a temporary file in the same folder, so that a failed
-   * write never leaves half a file in place of a good one.
-   */
-  public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run) throws IOException {
-    write(file, info, trials, run, isCsv(file), Optional.empty());
-  }
-
-  /**
-   * Writes the results with the held-out check of the best trial, when there is one: the JSON's
-   * {@code study} object then has a {@code test} object (CSV files have no room for it).
+   * Writes the results with the held-out check of the best trial, when there is one, as CSV for a ".csv" file
+   * and JSON otherwise (see {@link #write(Path, StudyInfo, List, Optional, boolean, Optional, Optional)}).
    */
   public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run,
       Optional<TestScore> test) throws IOException {
-    write(file, info, trials, run, isCsv(file), test);
-  }
-
-  /** Writes the results to {@code file} as CSV or JSON, whatever its name, by way of a temporary file. */
-  public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv)
-      throws IOException {
-    write(file, info, trials, run, csv, Optional.empty());
+    write(file, info, trials, run, isCsv(file), test, Optional.empty());
   }
 
   /**
-   * Writes the results to {@code file} as CSV or JSON, whatever its name, by way of a temporary file; the
-   * JSON has {@code study.test} when there is a held-out check.
+   * Writes the results to {@code file} as CSV or JSON, whatever its name, by way of a temporary file in the same
+   * folder, so that a failed write never leaves half a file in place of a good one. The JSON has
+   * {@code study.test} when there is a held-out check (CSV files have no room for it) and, for an imported
+   * study, {@code study.origin} (see {@link #putOrigin}).
    */
-  public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv,
-      Optional<TestScore> test) throws IOException {
-    write(file, info, trials, run, csv, test, Optional.empty());
-  }
-
-  /** As above; the JSON of an imported study has {@code study.origin} (see {@link #putOrigin}). */
   public static void write(Path file, StudyInfo info, List<Trial> trials, Optional<StudyRun> run, boolean csv,
       Optional<TestScore> test, Optional<ImportRecord> origin) throws IOException {
     AtomicFile.write(file, out -> {
       if (csv) {
         writeCsv(out, info, trials);
       } else {
-        ObjectNode json = toJson(info, trials, run, test);
-        origin.ifPresent(o -> putOrigin(json, o));
-        JSON.writeValue(out, json);
+        writeJson(out, info, trials, run, test, origin);
       }
     });
   }
 
   /** How the run went: its length and why it stopped early, if it did. */
   public record StudyRun(Duration elapsed, Optional<String> stopReason) {
-  }
-
-  public static void writeJson(OutputStream out, StudyInfo info, List<Trial> trials, Optional<StudyRun> run)
-      throws IOException {
-    writeJson(out, info, trials, run, Optional.empty());
-  }
-
-  /** Writes the JSON of a study, its trials and, when there is one, its held-out check ({@code study.test}). */
-  public static void writeJson(OutputStream out, StudyInfo info, List<Trial> trials, Optional<StudyRun> run,
-      Optional<TestScore> test) throws IOException {
-    JSON.writeValue(out, toJson(info, trials, run, test));
-  }
-
-  /** The JSON tree of a study and its trials. */
-  public static ObjectNode toJson(StudyInfo info, List<Trial> trials, Optional<StudyRun> run) {
-    return toJson(info, trials, run, Optional.empty());
   }
 
   /**

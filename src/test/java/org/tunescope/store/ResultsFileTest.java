@@ -29,7 +29,8 @@ class ResultsFileTest {
 
   @Test
   void anOverfitRmseTrialHasAPositiveGapInTheJson() {
-    JsonNode trial = ResultsFile.toJson(info("rmse", "minimize"), List.of(OVERFIT_RMSE), Optional.empty())
+    JsonNode trial = ResultsFile.toJson(info("rmse", "minimize"), List.of(OVERFIT_RMSE),
+        Optional.empty(), Optional.empty())
         .get("trials").get(0);
     assertEquals(76, trial.get("gap").asDouble(), 1e-12, "validation rmse 96 is 76 worse than train rmse 20");
   }
@@ -38,7 +39,8 @@ class ResultsFileTest {
   void anAccuracyTrialsGapIsStillTrainMinusValidation() {
     Trial overfit = new Trial(0, TrialState.COMPLETE, Map.of(), List.of(new FoldScore(1.0, 0.9)), 0, 0.1, 0,
         Optional.empty(), Instant.EPOCH);
-    JsonNode trial = ResultsFile.toJson(info("accuracy", "maximize"), List.of(overfit), Optional.empty())
+    JsonNode trial = ResultsFile.toJson(info("accuracy", "maximize"), List.of(overfit),
+        Optional.empty(), Optional.empty())
         .get("trials").get(0);
     assertEquals(0.1, trial.get("gap").asDouble(), 1e-12);
   }
@@ -57,7 +59,8 @@ class ResultsFileTest {
   void trialStatesAreWrittenInLowerCase() throws Exception {
     List<Trial> trials = List.of(OVERFIT_RMSE, new Trial(1, TrialState.FAILED, Map.of(), List.of(), 0, 0.1, 0,
         Optional.of("no fit"), Instant.EPOCH));
-    JsonNode json = ResultsFile.toJson(info("rmse", "minimize"), trials, Optional.empty()).get("trials");
+    JsonNode json = ResultsFile.toJson(info("rmse", "minimize"), trials,
+        Optional.empty(), Optional.empty()).get("trials");
     assertEquals(List.of("complete", "failed"), List.of(json.get(0).get("state").asText(),
         json.get(1).get("state").asText()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();

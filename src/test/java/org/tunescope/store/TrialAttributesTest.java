@@ -43,7 +43,8 @@ class TrialAttributesTest {
   @Test
   void resultsFilesShowTheAttributes() throws Exception {
     StudyInfo info = StudyStoreContract.record("stop", OptionalInt.empty()).info();
-    JsonNode trials = ResultsFile.toJson(info, List.of(STOPPED, PLAIN), Optional.empty()).get("trials");
+    JsonNode trials = ResultsFile.toJson(info, List.of(STOPPED, PLAIN),
+        Optional.empty(), Optional.empty()).get("trials");
     assertEquals(57, trials.get(0).get("attributes").get("best_round").asInt());
     assertTrue(trials.get(0).get("attributes").get("best_round").isIntegralNumber());
     assertFalse(trials.get(1).has("attributes"));

@@ -185,7 +185,8 @@ class ComparedStudiesTest {
     List<List<Double>> folds = new ArrayList<>();
     for (LeaderboardRow r : rows.subList(0, 2)) {
       Path file = dir.resolve(r.study() + ".json");
-      ResultsFile.write(file, STORE.get(r.study()).info(), STORE.trials(r.study()), Optional.empty(), false);
+      ResultsFile.write(file, STORE.get(r.study()).info(), STORE.trials(r.study()), Optional.empty(), false,
+          Optional.empty(), Optional.empty());
       JsonNode best = null;
       for (JsonNode t : json.readTree(file.toFile()).get("trials")) {
         if ("complete".equalsIgnoreCase(t.get("state").asText()) && (best == null
