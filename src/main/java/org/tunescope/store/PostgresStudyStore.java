@@ -2,8 +2,6 @@ package org.tunescope.store;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -102,28 +100,14 @@ public final class PostgresStudyStore extends JdbcStudyStore {
    */
   @Override
   protected void lockStudy(long study) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("SELECT id FROM studies WHERE id = ? FOR NO KEY UPDATE")) {
-      s.setLong(1, study);
-      s.executeQuery().close();
-    }
+    Sql.first(connection, "SELECT id FROM studies WHERE id = ? FOR NO KEY UPDATE", rs -> true, study);
   }
 
   @Override
   protected long[] newTrialIds(int count) throws SQLException {
-    long[] ids = new long[count];
-    if (count == 0) {
-      return ids;
-    }
-    try (PreparedStatement s = connection.prepareStatement(
-        "SELECT nextval(pg_get_serial_sequence('trials', 'id')) FROM generate_series(1, ?)")) {
-      s.setInt(1, count);
-      try (ResultSet rs = s.executeQuery()) {
-        for (int i = 0; i < count && rs.next(); i++) {
-          ids[i] = rs.getLong(1);
-        }
-      }
-    }
-    return ids;
+    return count == 0 ? new long[0] : Sql.query(connection,
+        "SELECT nextval(pg_get_serial_sequence('trials', 'id')) FROM generate_series(1, ?)", rs -> rs.getLong(1),
+        count).stream().mapToLong(Long::longValue).toArray();
   }
 
   @Override

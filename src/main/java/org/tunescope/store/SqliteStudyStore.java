@@ -143,24 +143,18 @@ public final class SqliteStudyStore extends JdbcStudyStore {
 
   @Override
   protected void begin() throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      // Immediate: the write lock is taken now, so two claims never both read the same free numbers.
-      s.execute("BEGIN IMMEDIATE");
-    }
+    // Immediate: the write lock is taken now, so two claims never both read the same free numbers.
+    Sql.update(connection, "BEGIN IMMEDIATE");
   }
 
   @Override
   protected void commit() throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute("COMMIT");
-    }
+    Sql.update(connection, "COMMIT");
   }
 
   @Override
   protected void rollback() throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute("ROLLBACK");
-    }
+    Sql.update(connection, "ROLLBACK");
   }
 
   @Override
@@ -171,16 +165,8 @@ public final class SqliteStudyStore extends JdbcStudyStore {
   /** Ids after the largest: the immediate transaction keeps every other writer out meanwhile. */
   @Override
   protected long[] newTrialIds(int count) throws SQLException {
-    try (Statement s = connection.createStatement();
-         ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM trials")) {
-      rs.next();
-      long last = rs.getLong(1);
-      long[] ids = new long[count];
-      for (int i = 0; i < count; i++) {
-        ids[i] = last + 1 + i;
-      }
-      return ids;
-    }
+    long last = Sql.first(connection, "SELECT COALESCE(MAX(id), 0) FROM trials", rs -> rs.getLong(1)).orElseThrow();
+    return java.util.stream.LongStream.rangeClosed(last + 1, last + count).toArray();
   }
 
   @Override
