@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -595,17 +594,12 @@ public abstract class JdbcStudyStore implements StudyStore {
   @Override
   public int markInterruptedOfGoneOwners() {
     return write("marking interrupted trials", () -> {
-      Map<String, Long> running = new LinkedHashMap<>();
-      try (Statement s = connection.createStatement();
-           ResultSet rs = s.executeQuery("SELECT DISTINCT t.owner, o.heartbeat FROM trials t"
-               + " LEFT JOIN owners o ON o.id = t.owner WHERE t.state = 'running'")) {
-        while (rs.next()) {
-          running.put(String.valueOf(rs.getString(1)), rs.getLong(2));
-        }
-      }
+      List<Map.Entry<String, Long>> running = Sql.query(connection, "SELECT DISTINCT t.owner, o.heartbeat"
+          + " FROM trials t LEFT JOIN owners o ON o.id = t.owner WHERE t.state = 'running'",
+          rs -> Map.entry(String.valueOf(rs.getString(1)), rs.getLong(2)));
       int marked = 0;
       Instant now = Instant.now();
-      for (Map.Entry<String, Long> e : running.entrySet()) {
+      for (Map.Entry<String, Long> e : running) {
         Optional<Owner> owner = Owner.parse(e.getKey());
         if (owner.isPresent() && !owner.get().isGone(Instant.ofEpochMilli(e.getValue()), now)) {
           continue;

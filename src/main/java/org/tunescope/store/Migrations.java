@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -84,13 +82,8 @@ final class Migrations {
           for (String statement : statements(read(dialect.folder + script))) {
             s.execute(statement);
           }
-          try (PreparedStatement p = c.prepareStatement(
-              "INSERT INTO schema_version (version, script, applied) VALUES (?, ?, ?)")) {
-            p.setInt(1, v);
-            p.setString(2, script);
-            p.setString(3, Instant.now().toString());
-            p.executeUpdate();
-          }
+          Sql.update(c, "INSERT INTO schema_version (version, script, applied) VALUES (?, ?, ?)", v, script,
+              Instant.now());
         }
         if (dialect == Dialect.SQLITE) {
           s.execute("COMMIT");
@@ -117,28 +110,17 @@ final class Migrations {
   }
 
   private static int currentVersion(Connection c, String where, Dialect dialect) throws SQLException {
-    List<String> tables = new ArrayList<>();
-    try (Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(dialect.tables)) {
-      while (rs.next()) {
-        tables.add(rs.getString(1));
-      }
-    }
+    List<String> tables = Sql.query(c, dialect.tables, rs -> rs.getString(1));
     if (!tables.contains("schema_version")) {
       if (!tables.isEmpty()) {
         throw new StoreException(where + " is " + dialect.what + " of another program, not a TuneScope store"
             + (dialect == Dialect.SQLITE ? "" : " (give TuneScope a database of its own: createdb tunescope)"));
       }
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL,"
-            + " applied TEXT NOT NULL)");
-      }
+      Sql.update(c, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL,"
+          + " applied TEXT NOT NULL)");
       return 0;
     }
-    try (Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
-    }
+    return Sql.first(c, "SELECT COALESCE(MAX(version), 0) FROM schema_version", rs -> rs.getInt(1)).orElse(0);
   }
 
   private static String read(String script) {
