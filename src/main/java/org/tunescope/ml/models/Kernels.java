@@ -200,15 +200,14 @@ public final class Kernels {
   }
 
   /** The rbf kernel on index rows: from the fold's kernel matrix when it has one, else from its distances. */
-  static final class IndexedRbf implements MercerKernel<double[]> {
+  static final class IndexedRbf extends ExponentialKernel {
     private static final long serialVersionUID = 1L;
-    private final double gamma;
     private final transient SquaredDistances distances;
     private final transient double[] matrix;
     private final int n;
 
     IndexedRbf(double gamma, SquaredDistances distances, double[] matrix) {
-      this.gamma = gamma;
+      super(gamma);
       this.distances = distances;
       this.matrix = matrix;
       this.n = distances.size();
@@ -259,35 +258,13 @@ public final class Kernels {
     }
 
     @Override
-    public double[] kg(double[] x, double[] y) {
-      double d = distances.between(x, y);
-      double k = Math.exp(-gamma * d);
-      return new double[] {k, -d * k};
+    double distance(double[] x, double[] y) {
+      return distances.between(x, y);
     }
 
     @Override
     public MercerKernel<double[]> of(double[] params) {
       return rbf(params[0], distances);
-    }
-
-    @Override
-    public double[] hyperparameters() {
-      return new double[] {gamma};
-    }
-
-    @Override
-    public double[] lo() {
-      return new double[] {1e-6};
-    }
-
-    @Override
-    public double[] hi() {
-      return new double[] {1e6};
-    }
-
-    @Override
-    public String toString() {
-      return "IndexedRbf(gamma = " + gamma + ")";
     }
   }
 }
