@@ -35,11 +35,8 @@ public record ObjectivePlane(ImportRecord.Objective x, ImportRecord.Objective y,
 
   /** The first objective against the second; empty unless the study is imported with two objectives or more. */
   public static Optional<ObjectivePlane> of(ViewedStudy study) {
-    return of(study, 0, 1);
-  }
-
-  /** Objective {@code xObjective} against {@code yObjective} (indices in the source's order). */
-  public static Optional<ObjectivePlane> of(ViewedStudy study, int xObjective, int yObjective) {
+    int xObjective = 0;
+    int yObjective = 1;
     List<ImportRecord.Objective> objectives = study.origin().map(ImportRecord::objectives).orElse(List.of());
     if (Math.max(xObjective, yObjective) >= objectives.size() || xObjective == yObjective) {
       return Optional.empty();

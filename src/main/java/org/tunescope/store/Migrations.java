@@ -50,11 +50,6 @@ final class Migrations {
   /** Any number, the same in every TuneScope: the advisory lock that serialises migrations on a server. */
   private static final long MIGRATION_LOCK = 0x7475_6e65_7363_6f70L;
 
-  /** Migrates an SQLite file (see {@link #migrate(Connection, String, Dialect)}). */
-  static void migrate(Connection c, String where) throws SQLException {
-    migrate(c, where, Dialect.SQLITE);
-  }
-
   /**
    * Migrates in one transaction that holds the database to itself (SQLite: an immediate transaction;
    * PostgreSQL: a transaction-scoped advisory lock, DDL being transactional there), so that two processes

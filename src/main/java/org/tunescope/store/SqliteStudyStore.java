@@ -92,7 +92,7 @@ public final class SqliteStudyStore extends JdbcStudyStore {
     try {
       c = config.createConnection("jdbc:sqlite:" + absolute);
       SqliteStudyStore store = new SqliteStudyStore(absolute, busyTimeout, c);
-      Migrations.migrate(c, absolute.toString());
+      Migrations.migrate(c, absolute.toString(), Migrations.Dialect.SQLITE);
       store.markInterruptedOfGoneOwners();
       return store;
     } catch (SQLException e) {
