@@ -17,8 +17,15 @@ import org.tunescope.engine.study.Trial;
  * drawing: per x value (or bin, when there are many values) the trial with the best validation score
  * there, with its train and validation means and fold standard deviations; the zones of underfitting,
  * good fit and overfitting where the scores show them; the best point; and the one-standard-error choice.
+ *
+ * @param isLog            whether the parameter was searched on a log scale
+ * @param categories       a categorical parameter's values, in the order of their x (empty for numbers)
+ * @param points           the curve's points, by x
+ * @param allTrials        every complete trial that has the parameter: the faint points behind the curve
+ * @param oneStandardError the simplest model within one standard error of the best
  */
-public final class ValidationCurveModel {
+public record ValidationCurveModel(String parameter, boolean isLog, List<String> categories, List<Point> points,
+    List<Trial> allTrials, Optional<Point> best, Optional<Point> oneStandardError) {
 
   /**
    * Parameters with many values are binned into this many bins (in log space on log axes): continuous
@@ -58,25 +65,6 @@ public final class ValidationCurveModel {
     public double validationStd() {
       return trial.validation().std();
     }
-  }
-
-  private final String parameter;
-  private final boolean log;
-  private final List<String> categories;
-  private final List<Point> points;
-  private final List<Trial> all;
-  private final Optional<Point> best;
-  private final Optional<Point> oneStandardError;
-
-  private ValidationCurveModel(String parameter, boolean log, List<String> categories, List<Point> points,
-      List<Trial> all, Optional<Point> best, Optional<Point> oneStandardError) {
-    this.parameter = parameter;
-    this.log = log;
-    this.categories = categories;
-    this.points = points;
-    this.all = all;
-    this.best = best;
-    this.oneStandardError = oneStandardError;
   }
 
   /**
@@ -254,37 +242,6 @@ public final class ValidationCurveModel {
     }
     int i = categories.indexOf(String.valueOf(v));
     return i >= 0 ? i : categories.size();
-  }
-
-  public String parameter() {
-    return parameter;
-  }
-
-  public boolean isLog() {
-    return log;
-  }
-
-  public List<String> categories() {
-    return categories;
-  }
-
-  /** The curve's points, by x. */
-  public List<Point> points() {
-    return points;
-  }
-
-  /** Every complete trial that has the parameter: the faint points behind the curve. */
-  public List<Trial> allTrials() {
-    return all;
-  }
-
-  public Optional<Point> best() {
-    return best;
-  }
-
-  /** The simplest model within one standard error of the best. */
-  public Optional<Point> oneStandardError() {
-    return oneStandardError;
   }
 
   /** The x of a trial on this curve's axis. */
