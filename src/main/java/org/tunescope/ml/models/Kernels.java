@@ -124,20 +124,12 @@ public final class Kernels {
    * The rows a support vector machine is fitted and scored on: the feature rows with the kernel of the
    * parameters, or, when that kernel is rbf and a fold's distances cover the training rows, their index
    * rows with each distance looked up (see {@link SquaredDistances}). Either way the machine is the same.
+   *
+   * @param kernel   the kernel on the machine's rows
+   * @param training the training rows as the machine takes them
    */
-  public static final class Inputs {
-    private final MercerKernel<double[]> kernel;
-    private final double[][] training;
-    private final Optional<SquaredDistances> distances;
-    private final Params params;
-
-    private Inputs(MercerKernel<double[]> kernel, double[][] training, Optional<SquaredDistances> distances,
-        Params params) {
-      this.kernel = kernel;
-      this.training = training;
-      this.distances = distances;
-      this.params = params;
-    }
+  public record Inputs(MercerKernel<double[]> kernel, double[][] training, Optional<SquaredDistances> distances,
+      Params params) {
 
     /** The inputs of a fit on {@code x}, on index rows of {@code distances} when they serve the kernel. */
     public static Inputs of(Params params, double[][] x, Optional<SquaredDistances> distances) {
@@ -148,16 +140,6 @@ public final class Kernels {
         }
       }
       return new Inputs(Kernels.of(params), x, Optional.empty(), params);
-    }
-
-    /** The kernel on the machine's rows. */
-    public MercerKernel<double[]> kernel() {
-      return kernel;
-    }
-
-    /** The training rows as the machine takes them. */
-    public double[][] training() {
-      return training;
     }
 
     /**
