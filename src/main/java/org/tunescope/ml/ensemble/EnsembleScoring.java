@@ -26,28 +26,15 @@ import org.tunescope.ml.models.TrainingData;
  *       validation rows judge a meta-model that never saw them.</li>
  * </ul>
  * Every member must have been evaluated on {@code plan} (the same rows in every fold).
+ *
+ * @param plan       the folds every member was scored on
+ * @param y          the target of every row the plan indexes (class index as a double, or the value)
+ * @param numClasses number of classes, 0 for regression
  */
-public final class EnsembleScoring {
+public record EnsembleScoring(FoldPlan plan, double[] y, int numClasses, Metric metric) {
 
   /** The meta-model's seed: it has no random choice, but a fit needs one. */
   private static final long META_SEED = 0;
-
-  private final FoldPlan plan;
-  private final double[] y;
-  private final int numClasses;
-  private final Metric metric;
-
-  /**
-   * @param plan       the folds every member was scored on
-   * @param y          the target of every row the plan indexes (class index as a double, or the value)
-   * @param numClasses number of classes, 0 for regression
-   */
-  public EnsembleScoring(FoldPlan plan, double[] y, int numClasses, Metric metric) {
-    this.plan = plan;
-    this.y = y;
-    this.numClasses = numClasses;
-    this.metric = metric;
-  }
 
   /** The soft-voting ensemble's fold scores: each row's members' predictions averaged. */
   public List<FoldScore> vote(List<List<FoldPredictions>> members) {
@@ -271,14 +258,6 @@ public final class EnsembleScoring {
     double[] out = new double[n];
     Arrays.fill(out, 1);
     return out;
-  }
-
-  FoldPlan plan() {
-    return plan;
-  }
-
-  Metric metric() {
-    return metric;
   }
 
   /**
