@@ -115,10 +115,6 @@ public final class RunViewModel {
   }
 
   /** The subject of a study's notifications: they end when the study runs again or leaves the views. */
-  private static String subject(PreparedStudy prepared) {
-    return subject(prepared.study().name());
-  }
-
   private static String subject(String name) {
     return "study:" + name;
   }
@@ -141,7 +137,7 @@ public final class RunViewModel {
     PreparedStudy prepared = run.prepared();
     current = run;
     // "Cancelled... resume it" and other notes about this study are over once it runs again.
-    notifications.end(subject(prepared));
+    notifications.end(subject(prepared.study().name()));
     workers = run.workers();
     present(prepared, ViewedStudy.of(prepared), null, List.of());
     heldOut.set(prepared.heldOut().map(h -> "Test: " + h.split().test().length + " rows held out").orElse(""));
@@ -158,7 +154,8 @@ public final class RunViewModel {
       } catch (RuntimeException e) {
         scheduler.ui(() -> {
           running.set(false);
-          notifications.error("the study stopped: " + StudyRunner.describe(e), subject(prepared));
+          notifications.error("the study stopped: " + StudyRunner.describe(e),
+              subject(prepared.study().name()));
         });
         return;
       }
@@ -247,7 +244,7 @@ public final class RunViewModel {
     updateStatus();
     timing.set("took " + clock(done.elapsed().toMillis() / 1000.0));
     String summary = summary();
-    String subject = subject(prepared);
+    String subject = subject(prepared.study().name());
     if (done.stopReason().isPresent()) {
       String reason = done.stopReason().get();
       if (reason.equals("cancelled")) {
