@@ -62,11 +62,6 @@ final class LineRaster {
     return a << 24 | r << 16 | g << 8 | b;
   }
 
-  /** One straight segment from (x0, y0) to (x1, y1), both ends included. */
-  void segment(double x0, double y0, double x1, double y1, int colour, boolean dashed) {
-    segment(x0, y0, x1, y1, colour, dashed, 0, Integer.MAX_VALUE);
-  }
-
   /**
    * One straight segment from (x0, y0) to (x1, y1), {@code x0 <= x1}, drawing only the columns
    * {@code [fromX, toX)}: threads that draw disjoint strips of columns never touch the same pixel.

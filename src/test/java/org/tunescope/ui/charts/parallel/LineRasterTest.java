@@ -25,7 +25,7 @@ class LineRasterTest {
   void aSteepLineCoversEveryRowItCrossesSplitBetweenTwoColumns() {
     LineRaster raster = new LineRaster();
     raster.reset(10, 10);
-    raster.segment(2, 0, 4.5, 9, OPAQUE, false);
+    raster.segment(2, 0, 4.5, 9, OPAQUE, false, 0, Integer.MAX_VALUE);
     for (int y = 0; y < 10; y++) {
       int coverage = 0;
       for (int x = 0; x < 10; x++) {
@@ -39,14 +39,14 @@ class LineRasterTest {
   void aSmallerSizeReusesTheBufferClearedAndDrawsAsAFreshOne() {
     LineRaster raster = new LineRaster();
     raster.reset(12, 8);
-    raster.segment(0, 0, 11, 7, OPAQUE, false);
+    raster.segment(0, 0, 11, 7, OPAQUE, false, 0, Integer.MAX_VALUE);
     int[] buffer = raster.pixels();
     raster.reset(9, 6);
     assertTrue(buffer == raster.pixels(), "no new buffer for a smaller size");
     LineRaster fresh = new LineRaster();
     fresh.reset(9, 6);
     for (LineRaster r : new LineRaster[] {raster, fresh}) {
-      r.segment(1, 5, 8, 1, OPAQUE, false);
+      r.segment(1, 5, 8, 1, OPAQUE, false, 0, Integer.MAX_VALUE);
     }
     assertArrayEquals(fresh.pixels(), java.util.Arrays.copyOf(raster.pixels(), 9 * 6));
     LineRaster copy = new LineRaster();
